@@ -1,0 +1,171 @@
+//! Static assets: the stylesheet (concatenated in layer order and minified), `public/`
+//! copied as is, content-hashed names, sitemap, robots.txt, the web app manifest, and
+//! pre-compressed `.br` / `.gz` siblings of every text and wasm file.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::wasm::hex;
+
+/// `name.ext` → `name.<hash10>.ext`.
+pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let hash = &hex(&Sha256::digest(bytes))[..10];
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
+        None => format!("{name}.{hash}"),
+    }
+}
+
+/// The CSS files of `style/` in layer order: tokens, base, layout, components/*, utilities.
+pub fn stylesheet(style_dir: &Path) -> Result<String, String> {
+    let mut files: Vec<PathBuf> = ["tokens.css", "base.css", "layout.css"].iter().map(|f| style_dir.join(f)).collect();
+    let mut components: Vec<PathBuf> = fs::read_dir(style_dir.join("components"))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "css")).collect())
+        .unwrap_or_default();
+    components.sort();
+    files.extend(components);
+    files.push(style_dir.join("utilities.css"));
+    files.push(style_dir.join("print.css"));
+    let mut css = String::new();
+    for f in files {
+        let text = fs::read_to_string(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+        css.push_str(&minify_css(&text));
+    }
+    Ok(css)
+}
+
+/// Drop comments and collapse white space; safe for the plain CSS this project writes.
+pub fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 2..].find("*/").map_or("", |end| &rest[start + 2 + end + 2..]);
+    }
+    out.push_str(rest);
+    let collapsed = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut s = collapsed;
+    // ": " is left alone: in a selector (`.a :focus`) the space is a combinator.
+    for (from, to) in [(" {", "{"), ("{ ", "{"), (" }", "}"), ("} ", "}"), ("; ", ";"), (", ", ","), (";}", "}")] {
+        s = s.replace(from, to);
+    }
+    s
+}
+
+/// Write `.br` (quality `q`) and `.gz` next to every compressible file under `dir`.
+pub fn precompress(dir: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    files.retain(|p| {
+        matches!(p.extension().and_then(|e| e.to_str()), Some("html" | "css" | "js" | "json" | "wasm" | "svg" | "xml" | "txt" | "webmanifest" | "geojson" | "csv"))
+    });
+    let work = |chunk: &[PathBuf]| -> Result<(), String> {
+        for p in chunk {
+            let bytes = fs::read(p).map_err(|e| e.to_string())?;
+            let hashed = p.to_string_lossy().contains("/pkg/") || p.extension().is_some_and(|e| e == "css" || e == "js");
+            let q = if hashed { 11 } else { 7 };
+            fs::write(with_suffix(p, "br"), brotli_bytes(&bytes, q)).map_err(|e| e.to_string())?;
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            gz.write_all(&bytes).map_err(|e| e.to_string())?;
+            fs::write(with_suffix(p, "gz"), gz.finish().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    };
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let size = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files.chunks(size).map(|c| s.spawn(move || work(c))).collect();
+        handles.into_iter().try_for_each(|h| h.join().unwrap_or_else(|_| Err("compression thread panicked".into())))
+    })
+}
+
+pub fn brotli_bytes(bytes: &[u8], quality: i32) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality, ..Default::default() };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    out
+}
+
+fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
+    let mut s = p.as_os_str().to_owned();
+    s.push(".");
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+pub fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+/// Copy `public/` into `dist/` unchanged.
+pub fn copy_public(public: &Path, dist: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    walk(public, &mut files);
+    for f in files {
+        let rel = f.strip_prefix(public).map_err(|e| e.to_string())?;
+        let to = dist.join(rel);
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        fs::copy(&f, &to).map_err(|e| format!("{}: {e}", f.display()))?;
+    }
+    Ok(())
+}
+
+pub fn sitemap(origin: &str, base: &str, paths: &[String]) -> String {
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for p in paths {
+        s.push_str(&format!("<url><loc>{}{}</loc></url>\n", origin, crate::data::join_base(base, p)));
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+pub fn robots(origin: &str, base: &str) -> String {
+    format!("User-agent: *\nAllow: /\nSitemap: {}{}\n", origin, crate::data::join_base(base, "sitemap.xml"))
+}
+
+pub fn manifest(name: &str, base: &str) -> String {
+    serde_json::json!({
+        "name": name,
+        "short_name": name,
+        "description": "地域生活支援拠点等の相談先をさがす",
+        "lang": "ja",
+        "start_url": base,
+        "scope": base,
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#1d4f91",
+        "icons": [{ "src": crate::data::join_base(base, "icon.svg"), "sizes": "any", "type": "image/svg+xml" }]
+    })
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minifies_without_changing_rules() {
+        let css = "/* tokens */\n:root {\n  --kn-x: 1px;\n}\n.a, .b { color: red; }\n";
+        assert_eq!(minify_css(css), ":root{--kn-x: 1px}.a,.b{color: red}");
+    }
+
+    #[test]
+    fn hashes_names() {
+        let n = hashed_name("style.css", b"x");
+        assert!(n.starts_with("style.") && n.ends_with(".css") && n.len() == "style..css".len() + 10, "{n}");
+    }
+}

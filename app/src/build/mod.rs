@@ -1,0 +1,9 @@
+//! The site builder: content → page data → HTML, JSON, assets and wasm in `dist/`.
+//! `site::build_site` runs the steps; each step is its own file.
+
+pub mod assets;
+pub mod pages;
+pub mod render;
+pub mod serve;
+pub mod site;
+pub mod wasm;

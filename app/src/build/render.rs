@@ -1,0 +1,90 @@
+//! Pre-renders one route: the Leptos `App` rendered to HTML inside a full document with
+//! title, description, canonical URL, Open Graph tags, CSP and the page data for hydration.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+
+use crate::app::App;
+use crate::data::{join_base, route_key, PageData, PageStore, Shell};
+
+/// Hashed asset URLs (relative to the base path) that every page links.
+#[derive(Clone, Debug, Default)]
+pub struct AssetNames {
+    pub css: String,
+    /// `None` when the build has no wasm (content-only builds in tests).
+    pub boot: Option<String>,
+    pub js: Option<String>,
+}
+
+pub struct Document<'a> {
+    pub shell: &'a Shell,
+    pub origin: &'a str,
+    pub assets: &'a AssetNames,
+}
+
+impl Document<'_> {
+    /// The full HTML document for `path` (e.g. `/guides/faq/`).
+    pub fn render(&self, path: &str, data: PageData) -> String {
+        let title = match data {
+            PageData::Home(_) => data.title(),
+            _ => format!("{}｜{}", data.title(), self.shell.name),
+        };
+        let description = data.description();
+        let url = format!("{}{}", self.origin, join_base(&self.shell.base, path));
+        let embedded = serde_json::json!({ "shell": self.shell, "page": &data });
+        let json = serde_json::to_string(&embedded).unwrap_or_default().replace("</", "<\\/").replace("<!--", "<\\!--");
+        let not_found_page = matches!(data, PageData::NotFound);
+        let body = render_app(self.shell, path, data);
+        let base = &self.shell.base;
+        let a = |p: &str| join_base(base, p);
+        let mut head = String::new();
+        head.push_str("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        head.push_str(&format!("<title>{}</title>", esc(&title)));
+        head.push_str(&format!("<meta name=\"description\" content=\"{}\">", esc(&description)));
+        // The 404 page is served at any unknown address: it has no canonical URL of its own.
+        if !not_found_page {
+            head.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", esc(&url)));
+        }
+        head.push_str(&format!(
+            "<meta property=\"og:type\" content=\"website\"><meta property=\"og:site_name\" content=\"{}\"><meta property=\"og:locale\" content=\"ja_JP\"><meta property=\"og:title\" content=\"{}\"><meta property=\"og:description\" content=\"{}\">",
+            esc(&self.shell.name), esc(&title), esc(&description)
+        ));
+        if !not_found_page {
+            head.push_str(&format!("<meta property=\"og:url\" content=\"{}\">", esc(&url)));
+        }
+        head.push_str(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"));
+        head.push_str("<meta name=\"theme-color\" content=\"#1d4f91\">");
+        head.push_str(&format!("<link rel=\"stylesheet\" href=\"{}\">", a(&self.assets.css)));
+        head.push_str(&format!("<link rel=\"manifest\" href=\"{}\">", a("manifest.webmanifest")));
+        head.push_str(&format!("<link rel=\"icon\" href=\"{}\" type=\"image/svg+xml\">", a("icon.svg")));
+        if let (Some(boot), Some(js)) = (&self.assets.boot, &self.assets.js) {
+            head.push_str(&format!("<link rel=\"modulepreload\" href=\"{}\">", a(js)));
+            head.push_str(&format!("<script type=\"module\" src=\"{}\"></script>", a(boot)));
+        }
+        head.push_str(&format!("<script type=\"application/json\" id=\"kn-page\">{json}</script>"));
+        format!("<!DOCTYPE html><html lang=\"ja\"><head>{head}</head><body>{body}</body></html>")
+    }
+}
+
+/// No inline script, no third-party origin; `wasm-unsafe-eval` lets the browser compile
+/// the site's own wasm.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+/// Render `App` for `path` with `data` as the current page's data.
+pub fn render_app(shell: &Shell, path: &str, data: PageData) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(RequestUrl::new(&join_base(&shell.base, path)));
+        provide_context(shell.clone());
+        let store = BTreeMap::from([(route_key(path), Arc::new(data))]);
+        provide_context(PageStore(RwSignal::new(store)));
+        view! { <App/> }.to_html()
+    })
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}

@@ -1,0 +1,151 @@
+//! `build`: load content, compile the browser bundle, render every route, write the data
+//! JSON and the assets, precompress. `dist/` is replaced as a whole.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use sha2::{Digest, Sha256};
+
+use super::assets::{self, hashed_name};
+use super::pages::all_pages;
+use super::render::{AssetNames, Document};
+use super::wasm::{self, hex};
+use crate::data::{route_key, PageData, Shell};
+use crate::load::{load_content, Diagnostic};
+
+pub struct BuildOptions {
+    pub content: PathBuf,
+    pub out: PathBuf,
+    /// `/` or `/sub/path/`.
+    pub base_path: String,
+    /// Compile and link the wasm bundle (off for content-only builds in tests).
+    pub wasm: bool,
+    /// Folder holding `style/` and `public/` (the workspace root).
+    pub root: PathBuf,
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    Content(Vec<Diagnostic>),
+    Other(String),
+}
+
+impl From<String> for BuildError {
+    fn from(s: String) -> Self {
+        BuildError::Other(s)
+    }
+}
+
+/// Normalise a `--base-path` value to `/` or `/a/b/`.
+pub fn normalise_base(base: &str) -> String {
+    let trimmed = base.trim_matches('/');
+    if trimmed.is_empty() { "/".into() } else { format!("/{trimmed}/") }
+}
+
+pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usize, BuildError> {
+    let started = Instant::now();
+    let mut content = load_content(&opts.content, &opts.base_path).map_err(BuildError::Content)?;
+    content.site.base_path = opts.base_path.clone();
+    log(&format!("content loaded and valid ({} areas, {} facilities) in {:.1?}", content.areas.len(), content.facilities.len(), started.elapsed()));
+
+    let bundle = if opts.wasm { Some(wasm::build_wasm(log)?) } else { None };
+
+    let out = &opts.out;
+    if out.exists() {
+        fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    fs::create_dir_all(out).map_err(|e| e.to_string())?;
+    let write = |rel: &str, bytes: &[u8]| -> Result<(), String> {
+        let p = out.join(rel);
+        if let Some(parent) = p.parent() {
+            fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        fs::write(&p, bytes).map_err(|e| format!("{}: {e}", p.display()))
+    };
+
+    assets::copy_public(&opts.root.join("public"), out)?;
+    let css = assets::stylesheet(&opts.root.join("style"))?;
+    let css_name = hashed_name("style.css", css.as_bytes());
+    write(&css_name, css.as_bytes())?;
+    let mut names = AssetNames { css: css_name, boot: None, js: None };
+    if let Some(b) = &bundle {
+        let wasm_name = hashed_name("kyoten_navi_bg.wasm", &b.wasm);
+        let js_name = hashed_name("kyoten_navi.js", &b.js);
+        write(&format!("pkg/{wasm_name}"), &b.wasm)?;
+        write(&format!("pkg/{js_name}"), &b.js)?;
+        let boot = format!(
+            "import init, {{ hydrate }} from \"./pkg/{js_name}\";\ninit({{ module_or_path: new URL(\"./pkg/{wasm_name}\", import.meta.url) }}).then(() => {{\n  hydrate();\n  document.documentElement.dataset.hydrated = \"true\";\n}});\n"
+        );
+        let boot_name = hashed_name("boot.js", boot.as_bytes());
+        write(&boot_name, boot.as_bytes())?;
+        names.boot = Some(boot_name);
+        names.js = Some(format!("pkg/{js_name}"));
+        if !b.optimised {
+            log("note: the wasm is not optimised by wasm-opt");
+        }
+    }
+
+    let pages = all_pages(&content);
+    let jsons: Vec<(String, String)> = pages
+        .iter()
+        .map(|(path, data)| (route_key(path), serde_json::to_string(data).unwrap_or_default()))
+        .collect();
+    let mut hasher = Sha256::new();
+    for (k, j) in &jsons {
+        hasher.update(k.as_bytes());
+        hasher.update(j.as_bytes());
+    }
+    let build = hex(&hasher.finalize())[..12].to_string();
+    let shell = Shell { base: opts.base_path.clone(), build: build.clone(), name: content.site.name.clone() };
+    let doc = Document { shell: &shell, origin: &content.site.origin, assets: &names };
+
+    for (key, json) in &jsons {
+        write(&format!("data/{build}/{key}.json"), json.as_bytes())?;
+    }
+    let paths: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
+    render_all(&doc, pages, out)?;
+    write("404.html", doc.render("/404/", PageData::NotFound).as_bytes())?;
+    write("sitemap.xml", assets::sitemap(&content.site.origin, &opts.base_path, &paths).as_bytes())?;
+    write("robots.txt", assets::robots(&content.site.origin, &opts.base_path).as_bytes())?;
+    write("manifest.webmanifest", assets::manifest(&content.site.name, &opts.base_path).as_bytes())?;
+    assets::precompress(out)?;
+    log(&format!("wrote {} pages to {} in {:.1?}", paths.len(), out.display(), started.elapsed()));
+    Ok(paths.len())
+}
+
+/// Render every page on all cores.
+fn render_all(doc: &Document, pages: Vec<(String, PageData)>, out: &Path) -> Result<(), String> {
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let size = pages.len().div_ceil(threads).max(1);
+    let chunks: Vec<Vec<(String, PageData)>> = pages.chunks(size).map(|c| c.to_vec()).collect();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                s.spawn(move || -> Result<(), String> {
+                    for (path, data) in chunk {
+                        let html = doc.render(&path, data);
+                        let dir = out.join(path.trim_matches('/'));
+                        fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+                        fs::write(dir.join("index.html"), html).map_err(|e| e.to_string())?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles.into_iter().try_for_each(|h| h.join().unwrap_or_else(|_| Err("render thread panicked".into())))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths() {
+        for (input, want) in [("/", "/"), ("", "/"), ("sub", "/sub/"), ("/a/b", "/a/b/"), ("/a/b/", "/a/b/")] {
+            assert_eq!(normalise_base(input), want);
+        }
+    }
+}

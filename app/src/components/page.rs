@@ -1,0 +1,31 @@
+//! Renders the current route's data with a page's view, or a loading state while the data
+//! of a client-side navigation arrives.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::data::{use_page, PageData};
+use crate::pages::not_found::NotFoundPage;
+
+/// `render` returns `None` when the data is not this page's kind (a stale or missing route).
+pub fn page_view(render: fn(&PageData) -> Option<AnyView>) -> impl IntoView {
+    let page = use_page();
+    move || match page.get() {
+        Some(data) => render(&data).unwrap_or_else(|| view! { <NotFoundPage/> }.into_any()),
+        None => view! { <p class="kn-loading" role="status">"読み込んでいます…"</p> }.into_any(),
+    }
+}
+
+/// The page's heading with its lead text.
+#[component]
+pub fn PageHeading(#[prop(into)] title: String, #[prop(optional, into)] lead: Option<String>) -> impl IntoView {
+    view! {
+        <header class="kn-page-heading">
+            <h1 class="kn-page-heading__title">{title}</h1>
+            {lead.map(|l| view! { <p class="kn-page-heading__lead">{l}</p> })}
+        </header>
+    }
+}
+
+pub type Data = Arc<PageData>;

@@ -1,0 +1,26 @@
+//! 拠点ナビ: a static-hostable portal for Japan's 地域生活支援拠点等.
+//!
+//! The build flows content → model → data → pages:
+//! - `model`: one type per concept (area, facility, practice, report, guide, vocabulary),
+//!   shared by the builder and the browser;
+//! - `load` (native): reads and validates `content/`, with file:line diagnostics;
+//! - `markdown` (native): Markdown to sanitised HTML;
+//! - `data`: the per-route page data, embedded or fetched;
+//! - `app`, `pages`, `components`: the Leptos views, pre-rendered and hydrated;
+//! - `build` (native): writes `dist/` — HTML, JSON, wasm, assets.
+#![recursion_limit = "256"]
+
+pub mod app;
+pub mod components;
+pub mod data;
+pub mod model;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod build;
+#[cfg(feature = "hydrate")]
+pub mod hydrate;
+#[cfg(feature = "ssr")]
+pub mod load;
+#[cfg(feature = "ssr")]
+pub mod markdown;

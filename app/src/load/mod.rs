@@ -1,0 +1,226 @@
+//! Reads `content/` from disk into the typed model, validating as it goes. Every mistake
+//! becomes a [`Diagnostic`]; loading never stops at the first one, so `check` can list
+//! them all. Pure parsing lives in `split`, `front_matter` and `reference`; this module
+//! owns the file walking and `validate` the cross-file rules.
+
+pub mod diagnostic;
+pub mod front_matter;
+pub mod reference;
+pub mod split;
+pub mod validate;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+pub use diagnostic::Diagnostic;
+
+use crate::markdown::render_markdown;
+use crate::model::{
+    Area, CatalogueSummary, Facility, Guide, PracticeSection, Report, Site, Source,
+};
+
+/// Everything the site is built from.
+#[derive(Clone, Debug, Default)]
+pub struct Content {
+    pub site: Site,
+    pub sources: Vec<Source>,
+    /// Every municipality of the reference list plus the regions, by id.
+    pub areas: BTreeMap<String, Area>,
+    pub facilities: Vec<Facility>,
+    pub reports: Vec<Report>,
+    pub guides: Vec<Guide>,
+    pub catalogue: CatalogueSummary,
+    pub practices: Vec<PracticeSection>,
+}
+
+/// One parsed content file with what validation needs to point at its lines.
+pub struct Located<T> {
+    pub path: String,
+    pub front_matter: String,
+    pub first_line: usize,
+    pub value: T,
+}
+
+/// Load and validate everything under `dir`. `base_path` (`/` or `/sub/`) is applied to
+/// internal links in Markdown.
+pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnostic>> {
+    let mut out = Vec::new();
+    let display = |p: &Path| display_path(dir, p);
+
+    let site = read_toml::<Site>(&dir.join("site.toml"), &display, &mut out).unwrap_or_default();
+    let sources = read_toml::<crate::model::source::SourceFile>(&dir.join("sources.toml"), &display, &mut out)
+        .map(|f| f.source)
+        .unwrap_or_default();
+
+    let reference_path = dir.join("geo/localgovjp-utf8.csv");
+    let reference = match fs::read_to_string(&reference_path) {
+        Ok(text) => reference::parse_reference(&text).unwrap_or_else(|e| {
+            out.push(Diagnostic::new(&display(&reference_path), 0, "", e));
+            BTreeMap::new()
+        }),
+        Err(e) => {
+            out.push(Diagnostic::new(&display(&reference_path), 0, "", format!("cannot read the reference list: {e}")));
+            BTreeMap::new()
+        }
+    };
+
+    let areas = load_dir::<Area>(dir, "areas", base_path, &mut out);
+    let facilities = load_dir::<Facility>(dir, "facilities", base_path, &mut out);
+    let reports = load_dir::<Report>(dir, "reports", base_path, &mut out);
+    let guides = load_dir::<Guide>(dir, "guides", base_path, &mut out);
+    let practices = load_dir::<PracticeSection>(dir, "catalogue/practices", base_path, &mut out);
+    let catalogue = load_file::<CatalogueSummary>(&dir.join("catalogue/index.md"), dir, base_path, &mut out);
+
+    let mut content = Content { site, sources, ..Default::default() };
+    validate::validate(
+        &mut content,
+        validate::Files { reference, areas, facilities, reports, guides, practices, catalogue },
+        &mut out,
+    );
+    if out.is_empty() {
+        Ok(content)
+    } else {
+        out.sort();
+        out.dedup();
+        Err(out)
+    }
+}
+
+fn display_path(root: &Path, p: &Path) -> String {
+    let name = root.file_name().map(PathBuf::from).unwrap_or_default();
+    let rel = p.strip_prefix(root).unwrap_or(p);
+    name.join(rel).to_string_lossy().into_owned()
+}
+
+fn read_toml<T: DeserializeOwned>(
+    path: &Path,
+    display: &dyn Fn(&Path) -> String,
+    out: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let shown = display(path);
+    match fs::read_to_string(path) {
+        Ok(text) => front_matter::parse_front_matter(&shown, &text, 1).map_err(|d| out.push(d)).ok(),
+        Err(e) => {
+            out.push(Diagnostic::new(&shown, 0, "", format!("cannot read: {e}")));
+            None
+        }
+    }
+}
+
+/// Every `*.md` in `content/<sub>/`, sorted by name. A missing folder is an empty list.
+fn load_dir<T: DeserializeOwned + HasBody>(
+    root: &Path,
+    sub: &str,
+    base_path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Located<T>> {
+    let dir = root.join(sub);
+    let Ok(entries) = fs::read_dir(&dir) else { return Vec::new() };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    paths.sort();
+    paths.iter().filter_map(|p| load_file::<T>(p, root, base_path, out)).collect()
+}
+
+fn load_file<T: DeserializeOwned + HasBody>(
+    path: &Path,
+    root: &Path,
+    base_path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Located<T>> {
+    let shown = display_path(root, path);
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            out.push(Diagnostic::new(&shown, 0, "", format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    parse_file::<T>(&shown, &text, base_path, out).map(|mut located| {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        located.value.set_id(stem);
+        located
+    })
+}
+
+/// Parse one content file's text (pure: no disk), rendering its body.
+pub fn parse_file<T: DeserializeOwned + HasBody>(
+    path: &str,
+    text: &str,
+    base_path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Located<T>> {
+    let parts = match split::split(text) {
+        Ok(p) => p,
+        Err(e) => {
+            out.push(Diagnostic::new(path, 1, "", e));
+            return None;
+        }
+    };
+    let mut value: T = match front_matter::parse_front_matter(path, parts.front_matter, parts.front_matter_line) {
+        Ok(v) => v,
+        Err(d) => {
+            out.push(d);
+            return None;
+        }
+    };
+    let derived = value.derived_fields_written();
+    let located_fm = parts.front_matter.to_string();
+    for field in derived {
+        let mut report = diagnostic::FileReport { path, front_matter: &located_fm, first_line: parts.front_matter_line, out };
+        report.error(field, "is filled in by the site builder; remove it from the file");
+    }
+    let html = render_markdown(path, parts.body, parts.body_line, base_path, out);
+    value.set_body_html(html);
+    Some(Located { path: path.to_string(), front_matter: located_fm, first_line: parts.front_matter_line, value })
+}
+
+/// Model types with a Markdown body and fields the loader fills in.
+pub trait HasBody {
+    fn set_body_html(&mut self, html: String);
+    fn set_id(&mut self, id: String);
+    /// Names of loader-filled fields the author wrote anyway.
+    fn derived_fields_written(&self) -> Vec<&'static str>;
+}
+
+macro_rules! has_body {
+    ($t:ty, $id:ident, [$($derived:ident),*]) => {
+        impl HasBody for $t {
+            fn set_body_html(&mut self, html: String) {
+                self.body_html = html;
+            }
+            fn set_id(&mut self, id: String) {
+                self.$id = id;
+            }
+            fn derived_fields_written(&self) -> Vec<&'static str> {
+                let blank = <$t>::default();
+                let mut v = Vec::new();
+                if self.$id != blank.$id { v.push(stringify!($id)); }
+                if self.body_html != blank.body_html { v.push("body_html"); }
+                $( if self.$derived != blank.$derived { v.push(stringify!($derived)); } )*
+                v
+            }
+        }
+    };
+}
+
+has_body!(Area, id, [prefecture, website, lat, lng, regions]);
+has_body!(Facility, id, [exact_position]);
+has_body!(Report, id, []);
+has_body!(Guide, slug, []);
+has_body!(PracticeSection, slug, []);
+
+impl HasBody for CatalogueSummary {
+    fn set_body_html(&mut self, html: String) {
+        self.body_html = html;
+    }
+    fn set_id(&mut self, _id: String) {}
+    fn derived_fields_written(&self) -> Vec<&'static str> {
+        if self.body_html.is_empty() { vec![] } else { vec!["body_html"] }
+    }
+}

@@ -1,0 +1,73 @@
+//! The reference list of municipalities (`content/geo/localgovjp-utf8.csv`, code4fukui
+//! localgovjp, CC0): code, name, kana, prefecture, city-hall position and website. Every
+//! row becomes an area; names and kana are never retyped in content.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::model::Area;
+
+#[derive(Debug, Deserialize)]
+struct Row {
+    pref: String,
+    city: String,
+    citykana: String,
+    lat: f64,
+    lng: f64,
+    url: String,
+    lgcode: String,
+}
+
+/// Municipalities by code, from the CSV text.
+pub fn parse_reference(csv_text: &str) -> Result<BTreeMap<String, Area>, String> {
+    let text = csv_text.strip_prefix('\u{feff}').unwrap_or(csv_text);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut areas = BTreeMap::new();
+    for (i, row) in reader.deserialize::<Row>().enumerate() {
+        let row = row.map_err(|e| format!("line {}: {e}", i + 2))?;
+        let area = Area {
+            id: row.lgcode.clone(),
+            // 「札幌市 中央区」 → 「札幌市中央区」, as the city itself writes it.
+            name: row.city.replace(' ', ""),
+            kana: row.citykana.replace(' ', ""),
+            prefecture: row.pref,
+            lat: row.lat,
+            lng: row.lng,
+            website: (!row.url.is_empty()).then_some(row.url),
+            ..Default::default()
+        };
+        areas.insert(row.lgcode, area);
+    }
+    Ok(areas)
+}
+
+/// Whether `code` is a 6-digit 全国地方公共団体コード with a correct check digit.
+pub fn valid_lgcode(code: &str) -> bool {
+    let digits: Vec<u32> = code.chars().filter_map(|c| c.to_digit(10)).collect();
+    if code.len() != 6 || digits.len() != 6 {
+        return false;
+    }
+    let sum: u32 = digits[..5].iter().zip([6, 5, 4, 3, 2]).map(|(d, w)| d * w).sum();
+    (11 - sum % 11) % 10 == digits[5]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_digits() {
+        for (code, ok) in [("132144", true), ("121002", true), ("011002", true), ("132145", false), ("13214", false), ("13214a", false)] {
+            assert_eq!(valid_lgcode(code), ok, "{code}");
+        }
+    }
+
+    #[test]
+    fn parses_rows_and_joins_ward_names() {
+        let csv = "\u{feff}pid,pref,cid,city,citykana,lat,lng,url,phrase,lgcode\n1,北海道,1101,札幌市 中央区,さっぽろし ちゅうおうく,43.05,141.34,https://x.jp/,,011011\n";
+        let areas = parse_reference(csv).expect("parse");
+        let a = &areas["011011"];
+        assert_eq!((a.name.as_str(), a.kana.as_str(), a.prefecture.as_str()), ("札幌市中央区", "さっぽろしちゅうおうく", "北海道"));
+    }
+}

@@ -1,0 +1,360 @@
+//! Cross-file rules: references resolve (areas, sources, facilities), codes carry valid
+//! check digits and exist in the reference list, dates are real dates, positions lie in
+//! Japan, ids are well formed. Also fills in the loader-derived fields (names of
+//! municipalities, region positions, parsed function cells, approximate positions).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::diagnostic::{Diagnostic, FileReport};
+use super::reference::valid_lgcode;
+use super::{Content, Located};
+use crate::model::practice::parse_function_cell;
+use crate::model::{Area, CatalogueSummary, Facility, Function, Guide, PracticePart, PracticeSection, Report};
+
+/// The parsed files, before validation.
+pub struct Files {
+    pub reference: BTreeMap<String, Area>,
+    pub areas: Vec<Located<Area>>,
+    pub facilities: Vec<Located<Facility>>,
+    pub reports: Vec<Located<Report>>,
+    pub guides: Vec<Located<Guide>>,
+    pub practices: Vec<Located<PracticeSection>>,
+    pub catalogue: Option<Located<CatalogueSummary>>,
+}
+
+pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) {
+    let source_ids: BTreeSet<String> = content.sources.iter().map(|s| s.id.clone()).collect();
+    let mut areas = files.reference;
+    let facility_ids: BTreeSet<String> = files.facilities.iter().map(|f| f.value.id.clone()).collect();
+
+    // Areas first: facilities and reports point at them.
+    let mut practice_numbers: BTreeMap<u32, String> = BTreeMap::new();
+    let mut area_files = Vec::new();
+    for file in files.areas {
+        let Located { path, front_matter, first_line, mut value } = file;
+        let mut r = FileReport { path: &path, front_matter: &front_matter, first_line, out };
+        let area = &mut value;
+        check_sources(&mut r, "sources", &area.sources, &source_ids, false);
+        check_date_opt(&mut r, "last_verified", area.last_verified.as_deref());
+        for c in &area.contacts {
+            if let Some(p) = &c.phone {
+                check_phone(&mut r, "contacts.phone", p);
+            }
+            if let Some(u) = &c.url {
+                check_url(&mut r, "contacts.url", u);
+            }
+            if let Some(f) = &c.facility {
+                if !facility_ids.contains(f) {
+                    r.error("contacts.facility", format!("no facility \"{f}\" (expected a file content/facilities/{f}.md)"));
+                }
+            }
+        }
+        if let Some(u) = area.registration.as_ref().and_then(|reg| reg.apply_url.as_ref()) {
+            check_url(&mut r, "registration.apply_url", u);
+        }
+        if let Some(p) = area.practice.as_mut() {
+            if !(1..=25).contains(&p.number) {
+                r.error("practice.number", format!("{} is outside the 好事例集's rows 1–25", p.number));
+            } else if let Some(other) = practice_numbers.insert(p.number, path.clone()) {
+                r.error("practice.number", format!("{} is already used by {other}", p.number));
+            }
+            if !p.status.is_empty() {
+                r.error("practice.status", "is filled in by the site builder; remove it from the file");
+            }
+            p.status.clear();
+            for f in Function::ALL {
+                match parse_function_cell(f, p.cell(f)) {
+                    Ok(s) => p.status.push(s),
+                    Err(e) => r.error(&format!("practice.{}", f.id()), e),
+                }
+            }
+        }
+        if is_code(&area.id) {
+            if !valid_lgcode(&area.id) {
+                r.error("", format!("file name \"{}\" is not a valid 6-digit 全国地方公共団体コード (check digit)", area.id));
+            } else if !areas.contains_key(&area.id) {
+                r.error("", format!("code {} is not in the reference list content/geo/localgovjp-utf8.csv", area.id));
+            }
+            for field in ["name", "kana"] {
+                let written = if field == "name" { !area.name.is_empty() } else { !area.kana.is_empty() };
+                if written {
+                    r.error(field, "a municipality's name and kana come from the reference list; remove this line");
+                }
+            }
+            if !area.members.is_empty() {
+                r.error("members", "only a region (a file named by a slug, e.g. higashi-iburi.md) has members");
+            }
+        } else {
+            if !is_slug(&area.id) {
+                r.error("", format!("file name \"{}\" must be a 6-digit code or a slug of a–z, 0–9 and -", area.id));
+            }
+            if area.name.is_empty() {
+                r.error("name", "a region needs its name, e.g. name = \"東胆振圏域\"");
+            }
+            if area.kana.is_empty() || !area.kana.chars().all(is_kana) {
+                r.error("kana", format!("\"{}\": expected the reading in hiragana or katakana", area.kana));
+            }
+            if area.members.is_empty() {
+                r.error("members", "a region needs its member municipality codes, e.g. members = [\"012131\"]");
+            }
+            for m in &area.members {
+                if !valid_lgcode(m) {
+                    r.error("members", format!("\"{m}\" is not a valid 6-digit 全国地方公共団体コード"));
+                } else if !areas.contains_key(m) {
+                    r.error("members", format!("\"{m}\" is not in the reference list"));
+                }
+            }
+        }
+        area_files.push(value);
+    }
+    for mut area in area_files {
+        if let Some(reference) = areas.get(&area.id) {
+            area.name = reference.name.clone();
+            area.kana = reference.kana.clone();
+            area.prefecture = reference.prefecture.clone();
+            area.lat = reference.lat;
+            area.lng = reference.lng;
+            area.website = reference.website.clone();
+        } else {
+            let members: Vec<&Area> = area.members.iter().filter_map(|m| areas.get(m)).collect();
+            if let Some(first) = members.first() {
+                area.prefecture = first.prefecture.clone();
+                area.lat = members.iter().map(|m| m.lat).sum::<f64>() / members.len() as f64;
+                area.lng = members.iter().map(|m| m.lng).sum::<f64>() / members.len() as f64;
+            }
+        }
+        areas.insert(area.id.clone(), area);
+    }
+    let regions: Vec<(String, Vec<String>)> =
+        areas.values().filter(|a| a.is_region()).map(|a| (a.id.clone(), a.members.clone())).collect();
+    for (region, members) in regions {
+        for m in members {
+            if let Some(a) = areas.get_mut(&m) {
+                a.regions.push(region.clone());
+            }
+        }
+    }
+
+    let mut facilities = Vec::new();
+    for file in files.facilities {
+        let Located { path, front_matter, first_line, mut value } = file;
+        let mut r = FileReport { path: &path, front_matter: &front_matter, first_line, out };
+        let f = &mut value;
+        if !is_slug(&f.id) {
+            r.error("", format!("file name \"{}\" must use only a–z, 0–9 and -", f.id));
+        }
+        if f.name.trim().is_empty() {
+            r.error("name", "is empty");
+        }
+        match areas.get(&f.area) {
+            None => r.error("area", format!("no area \"{}\" (expected a municipality code from the reference list or a region file in content/areas/)", f.area)),
+            Some(area) => {
+                match (f.lat, f.lng) {
+                    (Some(lat), Some(lng)) => {
+                        if !in_japan(lat, lng) {
+                            r.error("lat", format!("{lat}, {lng} is outside Japan (expected latitude 20–46, longitude 122–154)"));
+                        }
+                        f.exact_position = true;
+                    }
+                    (None, None) => {
+                        f.lat = Some(area.lat);
+                        f.lng = Some(area.lng);
+                        f.exact_position = false;
+                    }
+                    (Some(_), None) => r.error("lng", "is missing; give both lat and lng, or neither"),
+                    (None, Some(_)) => r.error("lat", "is missing; give both lat and lng, or neither"),
+                }
+            }
+        }
+        if let Some(p) = &f.phone {
+            check_phone(&mut r, "phone", p);
+        }
+        if let Some(p) = &f.positioned {
+            check_date(&mut r, "positioned", p, true);
+        }
+        check_date(&mut r, "last_verified", &f.last_verified, false);
+        check_sources(&mut r, "sources", &f.sources, &source_ids, true);
+        facilities.push(value);
+    }
+
+    let mut reports = Vec::new();
+    for file in files.reports {
+        let mut r = report(&file, out);
+        let rep = &file.value;
+        if !areas.contains_key(&rep.area) {
+            r.error("area", format!("no area \"{}\"", rep.area));
+        }
+        check_sources(&mut r, "source", std::slice::from_ref(&rep.source), &source_ids, true);
+        for fig in &rep.figures {
+            if !rep.body_html.contains(&fig.value) {
+                r.error("figures.value", format!("\"{}\" ({}) does not appear in the body; copy figures exactly as the report prints them", fig.value, fig.label));
+            }
+        }
+        reports.push(file.value);
+    }
+
+    let mut guides = Vec::new();
+    for file in files.guides {
+        let mut r = report(&file, out);
+        if !is_slug(&file.value.slug) {
+            r.error("", format!("file name \"{}\" must use only a–z, 0–9 and -", file.value.slug));
+        }
+        check_sources(&mut r, "sources", &file.value.sources, &source_ids, true);
+        guides.push(file.value);
+    }
+    guides.sort_by_key(|g| (g.order, g.slug.clone()));
+    // The site header, footer and 404 page link to these guides.
+    for required in ["what-is", "emergency", "faq"] {
+        if !guides.iter().any(|g| g.slug == required) {
+            out.push(Diagnostic::new(&format!("content/guides/{required}.md"), 0, "", "is missing: the site's menu links to this guide"));
+        }
+    }
+
+    let mut practices = Vec::new();
+    for file in files.practices {
+        let mut r = report(&file, out);
+        let p = &file.value;
+        for e in &p.entries {
+            match areas.get(e) {
+                Some(a) if a.practice.is_some() => {}
+                Some(_) => r.error("entries", format!("\"{e}\" is not a 好事例集 entry (its area file has no [practice])")),
+                None => r.error("entries", format!("no area \"{e}\"")),
+            }
+        }
+        if p.part != PracticePart::Function && p.function.is_some() {
+            r.error("function", "only practices with part = \"function\" belong to a function");
+        }
+        practices.push(file.value);
+    }
+    // ⑥その他 (no function) comes after ①–⑤, as in the document.
+    practices.sort_by_key(|p| (p.part, p.function.map_or(u8::MAX, |f| f as u8), p.order));
+
+    if let Some(file) = files.catalogue {
+        let mut r = report(&file, out);
+        check_sources(&mut r, "source", std::slice::from_ref(&file.value.source), &source_ids, true);
+        content.catalogue = file.value;
+    }
+
+    content.areas = areas;
+    content.facilities = facilities;
+    content.reports = reports;
+    content.guides = guides;
+    content.practices = practices;
+}
+
+fn report<'a, T>(file: &'a Located<T>, out: &'a mut Vec<Diagnostic>) -> FileReport<'a> {
+    FileReport { path: &file.path, front_matter: &file.front_matter, first_line: file.first_line, out }
+}
+
+fn is_code(id: &str) -> bool {
+    id.len() == 6 && id.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309f}' | '\u{30a0}'..='\u{30ff}')
+}
+
+pub fn in_japan(lat: f64, lng: f64) -> bool {
+    (20.0..=46.0).contains(&lat) && (122.0..=154.0).contains(&lng)
+}
+
+fn check_sources(r: &mut FileReport, field: &str, ids: &[String], known: &BTreeSet<String>, required: bool) {
+    if required && ids.is_empty() {
+        r.error(field, "name at least one source id from content/sources.toml");
+    }
+    for id in ids {
+        if !known.contains(id) {
+            r.error(field, format!("unknown source \"{id}\" (expected an id from content/sources.toml)"));
+        }
+    }
+}
+
+fn check_date_opt(r: &mut FileReport, field: &str, value: Option<&str>) {
+    if let Some(v) = value {
+        check_date(r, field, v, false);
+    }
+}
+
+/// `YYYY-MM-DD` (or `YYYY-MM` when `month_ok`) naming a day that exists.
+fn check_date(r: &mut FileReport, field: &str, value: &str, month_ok: bool) {
+    if !is_real_date(value, month_ok) {
+        let expected = if month_ok { "YYYY-MM or YYYY-MM-DD" } else { "YYYY-MM-DD" };
+        r.error(field, format!("\"{value}\" is not a real date (expected {expected}, e.g. 2021-11-01)"));
+    }
+}
+
+pub fn is_real_date(value: &str, month_ok: bool) -> bool {
+    let parts: Vec<&str> = value.split('-').collect();
+    let num = |s: &str, len: usize| (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let (Some(y), Some(m)) = (parts.first().and_then(|s| num(s, 4)), parts.get(1).and_then(|s| num(s, 2))) else {
+        return false;
+    };
+    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) {
+        return false;
+    }
+    match parts.len() {
+        2 => month_ok,
+        3 => {
+            let Some(d) = num(parts[2], 2) else { return false };
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m as usize - 1];
+            (1..=days).contains(&d)
+        }
+        _ => false,
+    }
+}
+
+/// A Japanese phone number: starts with 0, digits and hyphens, 10 or 11 digits
+/// (0120 / 0570 / 0800 numbers are 10 or 11 too).
+pub fn is_phone(value: &str) -> bool {
+    let digits = value.bytes().filter(|b| b.is_ascii_digit()).count();
+    value.starts_with('0')
+        && value.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        && !value.contains("--")
+        && !value.ends_with('-')
+        && (10..=11).contains(&digits)
+}
+
+fn check_phone(r: &mut FileReport, field: &str, value: &str) {
+    if !is_phone(value) {
+        r.error(field, format!("\"{value}\" is not a complete phone number (expected e.g. 042-123-4567)"));
+    }
+}
+
+fn check_url(r: &mut FileReport, field: &str, value: &str) {
+    if !value.starts_with("https://") && !value.starts_with("http://") {
+        r.error(field, format!("\"{value}\" is not a web address (expected https://…)"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        for (d, month_ok, ok) in [
+            ("2021-11-01", false, true),
+            ("2024-02-29", false, true),
+            ("2023-02-29", false, false),
+            ("2021-13-01", false, false),
+            ("2021-11", false, false),
+            ("2021-11", true, true),
+            ("令和3年11月", true, false),
+            ("2021-4-1", false, false),
+        ] {
+            assert_eq!(is_real_date(d, month_ok), ok, "{d}");
+        }
+    }
+
+    #[test]
+    fn phones() {
+        for (p, ok) in [("042-123-4567", true), ("03-1234-5678", true), ("090-1234-5678", true), ("0120-123-456", true), ("042-123", false), ("42-123-4567", false), ("042-123-4567 内線2", false), ("042--1234567", false)] {
+            assert_eq!(is_phone(p), ok, "{p}");
+        }
+    }
+}

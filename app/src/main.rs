@@ -1,0 +1,72 @@
+//! The site builder's command line: `check`, `build` and `serve`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use kyoten_navi::build::site::{build_site, normalise_base, BuildError, BuildOptions};
+use kyoten_navi::build::{serve, wasm};
+use kyoten_navi::load::load_content;
+
+const USAGE: &str = "usage: kyoten-navi <check|build|serve> [--content DIR] [--out DIR] [--base-path /sub/path/] [--port N]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let command = args.first().map(String::as_str).unwrap_or("");
+    let root = wasm::workspace_root();
+    let mut content = root.join("content");
+    let mut out = root.join("dist");
+    let mut base = "/".to_string();
+    let mut port: u16 = 8080;
+    let mut it = args.iter().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"));
+        match flag.as_str() {
+            "--content" => content = PathBuf::from(value()?),
+            "--out" => out = PathBuf::from(value()?),
+            "--base-path" => base = normalise_base(&value()?),
+            "--port" => port = value()?.parse().map_err(|_| format!("--port needs a number\n{USAGE}"))?,
+            other => return Err(format!("unknown option {other}\n{USAGE}")),
+        }
+    }
+    match command {
+        "check" => match load_content(&content, &base) {
+            Ok(c) => {
+                println!("content is valid: {} areas, {} facilities, {} reports, {} guides", c.areas.len(), c.facilities.len(), c.reports.len(), c.guides.len());
+                Ok(())
+            }
+            Err(diagnostics) => Err(report(&diagnostics)),
+        },
+        "build" | "serve" => {
+            let opts = BuildOptions { content, out: out.clone(), base_path: base.clone(), wasm: true, root };
+            build_site(&opts, &mut |m| eprintln!("{m}")).map_err(|e| match e {
+                BuildError::Content(d) => report(&d),
+                BuildError::Other(m) => format!("build failed: {m}"),
+            })?;
+            if command == "serve" {
+                serve::serve(&out, &base, port)?;
+            }
+            Ok(())
+        }
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+fn report(diagnostics: &[kyoten_navi::load::Diagnostic]) -> String {
+    let mut s = String::new();
+    for d in diagnostics {
+        s.push_str(&d.to_string());
+        s.push('\n');
+    }
+    s.push_str(&format!("{} problem(s) found; nothing was built", diagnostics.len()));
+    s
+}

@@ -1,0 +1,116 @@
+//! Markdown to safe HTML: every pulldown-cmark option in one place, internal links made
+//! relative to the site's base path, and the result sanitised with ammonia so that no
+//! script, event handler or `javascript:` URL from content ever reaches a page.
+
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
+
+use crate::load::diagnostic::Diagnostic;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Render `body` (which starts at file line `first_line` of `path`). Raw HTML in content is
+/// reported as a mistake — content is Markdown — and removed from the output in any case.
+pub fn render_markdown(
+    path: &str,
+    body: &str,
+    first_line: usize,
+    base_path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> String {
+    let line_of = |offset: usize| first_line + body[..offset.min(body.len())].matches('\n').count();
+    let mut events = Vec::new();
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                let shown: String = raw.trim().chars().take(40).collect();
+                out.push(Diagnostic::new(
+                    path,
+                    line_of(range.start),
+                    "",
+                    format!("raw HTML {shown:?} is not allowed in content; write Markdown instead"),
+                ));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = rebase(dest_url, base_path);
+                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            }
+            other => events.push(other),
+        }
+    }
+    let mut unsafe_html = String::new();
+    html::push_html(&mut unsafe_html, events.into_iter());
+    sanitise(&unsafe_html)
+}
+
+/// A site-internal link `/guides/x/` becomes `{base_path}guides/x/`.
+fn rebase<'a>(dest: CowStr<'a>, base_path: &str) -> CowStr<'a> {
+    match dest.strip_prefix('/') {
+        Some(rest) if !rest.starts_with('/') => CowStr::from(format!("{base_path}{rest}")),
+        _ => dest,
+    }
+}
+
+/// Keep ordinary document markup; drop everything executable.
+pub fn sanitise(html: &str) -> String {
+    ammonia::Builder::default()
+        .url_schemes(["https", "http", "mailto", "tel"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"))
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(body: &str) -> (String, Vec<Diagnostic>) {
+        let mut out = Vec::new();
+        let html = render_markdown("c.md", body, 5, "/sub/", &mut out);
+        (html, out)
+    }
+
+    #[test]
+    fn renders_tables_and_rebases_internal_links() {
+        let (html, out) = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n[機能](/guides/functions/)\n");
+        assert!(out.is_empty());
+        assert!(html.contains("<table>") && html.contains("<td>1</td>"), "{html}");
+        assert!(html.contains("href=\"/sub/guides/functions/\""), "{html}");
+    }
+
+    #[test]
+    fn script_vectors_never_survive() {
+        let corpus = [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "[x](javascript:alert(1))",
+            "[x](JaVaScRiPt:alert(1))",
+            "<a href=\"javascript&colon;alert(1)\">x</a>",
+            "<svg onload=alert(1)>",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "<div style=\"background:url(javascript:alert(1))\">x</div>",
+            "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+            "text <b onclick=\"alert(1)\">bold</b>",
+            "<object data=\"x.swf\"></object>",
+            "<form action=\"javascript:alert(1)\"><button>x</button></form>",
+            "![x](javascript:alert(1))",
+            "<math><mtext><script>alert(1)</script></mtext></math>",
+        ];
+        for input in corpus {
+            let (html, _) = render(input);
+            let lower = html.to_lowercase();
+            for bad in ["<script", "javascript:", "onerror", "onload", "onclick", "<iframe", "<object", "data:text", "style=", "<form"] {
+                assert!(!lower.contains(bad), "{input:?} gave {html:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn raw_html_is_reported_with_its_line() {
+        let (_, out) = render("Hello\n\n<script>alert(1)</script>\n");
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].line, 7);
+        assert!(out[0].message.contains("raw HTML"), "{}", out[0].message);
+    }
+}

@@ -1,0 +1,105 @@
+//! The 好事例集 as a whole (seed 003): its summary figures (`content/catalogue/index.md`)
+//! and its practice sections (`content/catalogue/practices/<slug>.md`). The 25 entries
+//! themselves live in the area files' `[practice]` tables.
+
+use serde::{Deserialize, Serialize};
+
+use super::vocab::Function;
+
+/// Front matter of `content/catalogue/index.md`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueSummary {
+    /// Id from `content/sources.toml`.
+    pub source: String,
+    /// The summary charts, in the document's order.
+    pub charts: Vec<Chart>,
+    /// The document's lists of examples (具体的な事例), in order.
+    #[serde(default)]
+    pub examples: Vec<ExampleList>,
+    /// Filled in by the loader.
+    #[serde(default)]
+    pub body_html: String,
+}
+
+/// One summary figure of the document, e.g. 整備類型 3/16/6.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chart {
+    /// Stable id, e.g. `"development_type"`, `"coordinator"`, `"reception_24h"`, `"beds"`.
+    pub id: String,
+    /// Title as printed, e.g. `"整備類型"`.
+    pub title: String,
+    /// The function it belongs to, when it does.
+    #[serde(default)]
+    pub function: Option<Function>,
+    pub bars: Vec<Bar>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bar {
+    /// Label as printed, e.g. `"面的整備型"`.
+    pub label: String,
+    /// Count as printed.
+    pub count: u32,
+    /// Percentage, only where the document prints one.
+    #[serde(default)]
+    pub percent: Option<u32>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleList {
+    /// Heading as printed, e.g. `"空床確保をしていない自治体等の対応"`.
+    pub title: String,
+    #[serde(default)]
+    pub function: Option<Function>,
+    pub items: Vec<String>,
+}
+
+/// A practice section: `content/catalogue/practices/<slug>.md`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeSection {
+    /// Filled in by the loader from the file name.
+    #[serde(default)]
+    pub slug: String,
+    /// Heading as printed, e.g. `"ワンストップの相談窓口、初期対応の相談窓口"`.
+    pub title: String,
+    /// Which part of the document: `"history"` (整備の検討経緯), `"setup"` (整備時の工夫),
+    /// `"function"` (機能ごとの取組みの特徴), `"model"` (類型ごとの傾向・特徴).
+    pub part: PracticePart,
+    /// The function it is about, for `part = "function"`; `None` for ⑥その他.
+    #[serde(default)]
+    pub function: Option<Function>,
+    /// Position within its part.
+    pub order: u32,
+    /// Area ids of 好事例集 entries whose own text shows this practice.
+    #[serde(default)]
+    pub entries: Vec<String>,
+    /// Filled in by the loader.
+    #[serde(default)]
+    pub body_html: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PracticePart {
+    #[default]
+    History,
+    Setup,
+    Function,
+    Model,
+}
+
+impl PracticePart {
+    pub fn label(self) -> &'static str {
+        match self {
+            PracticePart::History => "整備の検討経緯",
+            PracticePart::Setup => "整備時の工夫",
+            PracticePart::Function => "機能ごとの取組みの特徴",
+            PracticePart::Model => "整備類型ごとの傾向・特徴",
+        }
+    }
+}

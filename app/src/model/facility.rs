@@ -1,0 +1,87 @@
+//! A facility or contact point: `content/facilities/<id>.md`, id = file stem
+//! (lowercase letters, digits and hyphens, e.g. `kokubunji-kikan`).
+//!
+//! Write only what a source says. A fact the sources do not give stays out of the file and
+//! the site shows it as 未掲載 with the way to send it; never invent an address or number.
+
+use serde::{Deserialize, Serialize};
+
+use super::vocab::{AgeGroup, DisabilityType, Function, Role};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facility {
+    /// Filled in by the loader from the file name; never written.
+    #[serde(default)]
+    pub id: String,
+    /// Name as the source gives it, e.g. `"地域活動支援センターつばさ"`.
+    pub name: String,
+    /// Reading in hiragana or katakana, when a source gives it.
+    #[serde(default)]
+    pub kana: Option<String>,
+    /// Operating body (法人), e.g. `"（社福）ありのまま舎"`, when a source names it.
+    #[serde(default)]
+    pub operator: Option<String>,
+    /// The area id it belongs to: a municipality code (`"132144"`) or a region slug.
+    pub area: String,
+    /// What it is: `"core_consultation"`, `"base"`, `"activity_support"`,
+    /// `"consultation_office"`, `"short_stay"`, `"group_home"`, `"day_activity"`,
+    /// `"home_care"`, `"community_transition"`, `"community_settlement"`,
+    /// `"welfare_centre"`, `"municipal_office"` or `"operator"`.
+    pub role: Role,
+    /// The 拠点 functions the source says it carries, e.g. `["consultation", "network"]`.
+    #[serde(default)]
+    pub functions: Vec<Function>,
+    /// Disability types served, when a source says: `"physical"`, `"intellectual"`,
+    /// `"mental"`, `"developmental"`, `"intractable"`, `"brain_injury"`,
+    /// `"severe_multiple"`, `"medical_care"`, `"behavioral"`. Empty = not known.
+    #[serde(default)]
+    pub disabilities: Vec<DisabilityType>,
+    /// Age groups served, when a source says: `"child"`, `"adult"`. Empty = not known.
+    #[serde(default)]
+    pub ages: Vec<AgeGroup>,
+    /// Postal address, when a source gives it.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Latitude of the address (WGS84). With `lng`; leave both out when unknown and the map
+    /// places the facility at its municipality's hall, marked approximate.
+    #[serde(default)]
+    pub lat: Option<f64>,
+    /// Longitude of the address (WGS84).
+    #[serde(default)]
+    pub lng: Option<f64>,
+    /// Phone number with hyphens, e.g. `"042-123-4567"`.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Opening hours as the source gives them.
+    #[serde(default)]
+    pub hours: Option<String>,
+    /// `true` when a source says it answers 24 hours; leave out when unknown.
+    #[serde(default)]
+    pub open_24h: Option<bool>,
+    /// Emergency beds (緊急用居室・空床), when a source gives the number.
+    #[serde(default)]
+    pub emergency_beds: Option<u32>,
+    /// When it was positioned as part of the 拠点: `"YYYY-MM"` or `"YYYY-MM-DD"`.
+    #[serde(default)]
+    pub positioned: Option<String>,
+    /// `true` when a source positions it as part of the area's 拠点 (default `true` for
+    /// content files; imported open data is `false` until a municipality confirms).
+    #[serde(default = "yes")]
+    pub kyoten: bool,
+    /// Date the facts were last checked against the sources, `"YYYY-MM-DD"`.
+    pub last_verified: String,
+    /// Ids from `content/sources.toml`, e.g. `["kokubunji-r3"]`.
+    pub sources: Vec<String>,
+    /// Filled in by the loader: `true` when `lat`/`lng` are the facility's own position,
+    /// `false` when they are the municipality hall.
+    #[serde(default)]
+    pub exact_position: bool,
+    /// Filled in by the loader: the Markdown body as sanitised HTML.
+    #[serde(default)]
+    pub body_html: String,
+}
+
+fn yes() -> bool {
+    true
+}

@@ -1,0 +1,23 @@
+//! The content model: one type per concept, shared by the site builder (native) and the
+//! browser (wasm) through serde. Each type is also the front matter of its content file,
+//! documented field by field for the people who edit `content/`.
+
+pub mod area;
+pub mod catalogue;
+pub mod facility;
+pub mod guide;
+pub mod practice;
+pub mod report;
+pub mod site;
+pub mod source;
+pub mod vocab;
+
+pub use area::{Area, Contact, Registration};
+pub use catalogue::{Bar, CatalogueSummary, Chart, ExampleList, PracticePart, PracticeSection};
+pub use facility::Facility;
+pub use guide::Guide;
+pub use practice::{FunctionStatus, Practice};
+pub use report::{Figure, Report};
+pub use site::Site;
+pub use source::Source;
+pub use vocab::{AgeGroup, DevelopmentType, DisabilityType, Function, Role};

@@ -1,0 +1,38 @@
+//! `/about/`: what the site is, data sources and credits, licences, privacy.
+
+use leptos::prelude::*;
+
+use crate::components::page::{page_view, PageHeading};
+use crate::data::{AboutData, PageData};
+
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    page_view(|d| match d {
+        PageData::About(a) => Some(about(a.clone()).into_any()),
+        _ => None,
+    })
+}
+
+fn about(data: AboutData) -> impl IntoView {
+    view! {
+        <article class="kn-about">
+            <PageHeading title="このサイトについて" lead="拠点ナビは、地域生活支援拠点等の情報を、障害のある方とご家族が探しやすい形にまとめたサイトです。"/>
+            <section class="kn-prose">
+                <h2>"掲載している情報の出典"</h2>
+                <p>"拠点の情報は、次の公開資料から書き写しています。各ページに、そのページの出典を表示しています。"</p>
+                <ul>
+                    {data.sources.into_iter().map(|s| view! { <li>{s.publisher}"「"{s.title}"」（"{s.year}"）"</li> }).collect_view()}
+                </ul>
+                <h2>"地図と市区町村のデータ"</h2>
+                <ul>
+                    <li>"市区町村の名称・読み・全国地方公共団体コード・役所の位置：code4fukui/localgovjp（CC0 1.0）"</li>
+                    <li>"行政区域の境界：出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成（CC BY 4.0）"</li>
+                </ul>
+                <h2>"プライバシー"</h2>
+                <p>"このサイトは、アクセス解析や広告などの外部サービスを使っていません。事前登録のセルフチェックの回答は、お使いの端末の中だけで処理され、ご自身が送信の操作をしない限り、どこにも送られません。"</p>
+                <h2>"ご注意"</h2>
+                <p>"掲載内容は資料の作成時点のものです。実際の利用や登録については、お住まいの市区町村や相談支援事業所にご確認ください。"</p>
+            </section>
+        </article>
+    }
+}

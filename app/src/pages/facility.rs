@@ -1,0 +1,92 @@
+//! `/facilities/{id}/`: everything known about one facility, what is unknown, where it comes
+//! from, and how to ask for a correction.
+
+use leptos::prelude::*;
+
+use crate::components::page::page_view;
+use crate::components::source_list::SourceList;
+use crate::components::unknown_value::UnknownValue;
+use crate::data::{href, Corrections, FacilityData, PageData};
+
+#[component]
+pub fn FacilityPage() -> impl IntoView {
+    page_view(|d| match d {
+        PageData::Facility(f) => Some(facility(f.clone()).into_any()),
+        _ => None,
+    })
+}
+
+fn facility(data: FacilityData) -> impl IntoView {
+    let f = data.facility;
+    let functions = f.functions.iter().map(|x| x.label()).collect::<Vec<_>>().join("、");
+    let disabilities = f.disabilities.iter().map(|x| x.label()).collect::<Vec<_>>().join("、");
+    let ages = f.ages.iter().map(|x| x.label()).collect::<Vec<_>>().join("、");
+    let open_24h = f.open_24h.map(|b| if b { "24時間対応" } else { "24時間対応ではありません" });
+    let maps = f.address.clone().map(|a| format!("https://www.google.com/maps/search/?api=1&query={}", a));
+    view! {
+        <article class="kn-facility">
+            <header class="kn-page-heading">
+                <p class="kn-page-heading__eyebrow">{f.role.label()}" ／ "<a href=href(&format!("/areas/{}/", data.area.id))>{data.area.name.clone()}</a></p>
+                <h1 class="kn-page-heading__title">{f.name.clone()}</h1>
+                {f.kana.clone().map(|k| view! { <p class="kn-page-heading__kana">{k}</p> })}
+                {f.kyoten.then(|| view! { <p class="kn-facility__kyoten">"資料で地域生活支援拠点等に位置付けられています"</p> })}
+            </header>
+            {f.phone.clone().map(|p| {
+                let tel = format!("tel:{}", p.replace('-', ""));
+                view! { <a class="kn-button kn-button--call" href=tel>"電話する "{p}</a> }
+            })}
+            <dl class="kn-summary-list">
+                <div class="kn-summary-list__row"><dt>"電話番号"</dt><dd>{match f.phone.clone() { Some(p) => p.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
+                <div class="kn-summary-list__row"><dt>"住所"</dt><dd>{match f.address.clone() { Some(a) => view! { {a}" "{maps.map(|m| view! { <a href=m rel="noopener noreferrer" target="_blank">"地図アプリで開く"</a> })} }.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
+                <div class="kn-summary-list__row"><dt>"運営法人"</dt><dd>{match f.operator.clone() { Some(o) => o.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
+                <div class="kn-summary-list__row"><dt>"担う機能"</dt><dd>{if functions.is_empty() { view! { <UnknownValue/> }.into_any() } else { functions.into_any() }}</dd></div>
+                <div class="kn-summary-list__row"><dt>"対象となる障害"</dt><dd>{if disabilities.is_empty() { "資料に記載がありません。事業所にご確認ください".into_any() } else { disabilities.into_any() }}</dd></div>
+                <div class="kn-summary-list__row"><dt>"対象年齢"</dt><dd>{if ages.is_empty() { "資料に記載がありません".into_any() } else { ages.into_any() }}</dd></div>
+                <div class="kn-summary-list__row"><dt>"受付時間"</dt><dd>{match f.hours.clone() { Some(h) => h.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
+                <div class="kn-summary-list__row"><dt>"24時間対応"</dt><dd>{match open_24h { Some(t) => t.into_any(), None => "資料に記載がありません".into_any() }}</dd></div>
+                <div class="kn-summary-list__row"><dt>"緊急用の空床"</dt><dd>{match f.emergency_beds { Some(n) => format!("{n}床").into_any(), None => "資料に記載がありません".into_any() }}</dd></div>
+                <div class="kn-summary-list__row"><dt>"拠点への位置付け"</dt><dd>{match f.positioned.clone() { Some(p) => p.into_any(), None => "時期の記載はありません".into_any() }}</dd></div>
+                <div class="kn-summary-list__row"><dt>"地図上の位置"</dt><dd>{if f.exact_position { "所在地の位置" } else { "所在地が未掲載のため、市区町村役所の位置に仮に表示しています（おおよその位置）" }}</dd></div>
+            </dl>
+            {(!f.body_html.is_empty()).then(|| view! { <div class="kn-prose" inner_html=f.body_html.clone()></div> })}
+            <section class="kn-listing-info" aria-labelledby="kn-listing-info">
+                <h2 id="kn-listing-info">"掲載情報について"</h2>
+                <p>"最終確認日："{f.last_verified.clone()}</p>
+                <SourceList sources=data.sources/>
+                <CorrectionLinks corrections=data.corrections title=f.name.clone()/>
+            </section>
+        </article>
+    }
+}
+
+/// 「修正を依頼する」: mail and/or edit link as configured for this deployment.
+#[component]
+pub fn CorrectionLinks(corrections: Corrections, title: String) -> impl IntoView {
+    let mail = corrections.email.clone().map(|e| {
+        let subject = format!("【拠点ナビ】掲載情報の修正依頼：{title}");
+        let body = format!("ページ：{}\n\n修正してほしい内容：\n\n根拠となる資料：\n", corrections.page_url);
+        format!("mailto:{e}?subject={}&body={}", encode(&subject), encode(&body))
+    });
+    let none = mail.is_none() && corrections.edit_url.is_none();
+    view! {
+        <div class="kn-correction">
+            <h3 class="kn-correction__title">"修正を依頼する"</h3>
+            {mail.map(|m| view! { <a class="kn-button kn-button--secondary" href=m>"メールで修正を依頼する"</a> })}
+            {corrections.edit_url.map(|u| view! { <a class="kn-button kn-button--secondary" href=u rel="noopener noreferrer">"掲載データを直接編集する"</a> })}
+            {none.then(|| view! { <p>"このサイトの運営者に、ページのアドレスを添えてお知らせください。"</p> })}
+        </div>
+    }
+}
+
+/// Percent-encode for a mailto: query.
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,34 @@
+//! `/guides/{slug}/`: an explanatory page written from the seeds.
+
+use leptos::prelude::*;
+
+use crate::components::page::{page_view, PageHeading};
+use crate::components::source_list::SourceList;
+use crate::data::{href, GuideData, PageData};
+
+#[component]
+pub fn GuidePage() -> impl IntoView {
+    page_view(|d| match d {
+        PageData::Guide(g) => Some(guide(g.clone()).into_any()),
+        _ => None,
+    })
+}
+
+fn guide(data: GuideData) -> impl IntoView {
+    let current = data.guide.slug.clone();
+    view! {
+        <article class="kn-guide">
+            <PageHeading title=data.guide.title.clone() lead=data.guide.description.clone()/>
+            <div class="kn-prose" inner_html=data.guide.body_html.clone()></div>
+            <SourceList sources=data.sources/>
+            <nav class="kn-guide__nav" aria-label="ほかの解説">
+                <h2 class="kn-guide__nav-title">"ほかの解説"</h2>
+                <ul class="kn-guide-list">
+                    {data.guides.into_iter().filter(|g| g.slug != current).map(|g| view! {
+                        <li class="kn-guide-list__item"><a class="kn-guide-list__link" href=href(&format!("/guides/{}/", g.slug))>{g.title}</a></li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        </article>
+    }
+}

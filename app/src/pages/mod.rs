@@ -1,0 +1,12 @@
+//! One file per route, each exporting one `…Page` component.
+
+pub mod about;
+pub mod area;
+pub mod catalogue;
+pub mod embed;
+pub mod facility;
+pub mod guide;
+pub mod home;
+pub mod not_found;
+pub mod screening;
+pub mod search;

@@ -1,0 +1,144 @@
+//! The fixture content builds into a complete `dist/`: every route pre-rendered with its
+//! real content, data JSON, sitemap, robots, manifest, hashed assets with compressed
+//! siblings — and no internal link anywhere points at a missing file, at the root or under
+//! a base path. Two builds of the same content are byte-identical.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use kyoten_navi::build::assets::walk;
+use kyoten_navi::build::serve::resolve;
+use kyoten_navi::build::site::{build_site, BuildOptions};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn build(content: &Path, base: &str) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = tmp.path().join("dist");
+    let opts = BuildOptions { content: content.to_path_buf(), out: out.clone(), base_path: base.into(), wasm: false, root: root() };
+    build_site(&opts, &mut |_| {}).unwrap_or_else(|e| panic!("build failed: {e:?}"));
+    (tmp, out)
+}
+
+fn fixture() -> PathBuf {
+    root().join("tests/fixtures/content")
+}
+
+fn read(p: &Path) -> String {
+    fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+#[test]
+fn every_route_is_rendered_with_its_content() {
+    let (_tmp, out) = build(&fixture(), "/");
+    let cases = [
+        ("index.html", vec!["どこに相談したら良いのか", "地域から探す", "目的から探す", "緊急のとき", "地域生活支援拠点等とは"]),
+        ("search/index.html", vec!["相談先をさがす", "テスト基幹相談支援センター", "国分寺市"]),
+        ("facilities/test-kikan/index.html", vec!["<h1 class=\"kn-page-heading__title\">テスト基幹相談支援センター</h1>", "tel:0421234567", "社会福祉法人テスト会", "知的障害", "おおよその位置", "2026-11-22", "テスト資料", "mailto:fix@example.jp"]),
+        ("areas/132144/index.html", vec!["<h1 class=\"kn-page-heading__title\">国分寺市</h1>", "こくぶんじし", "面的整備型", "実施（基幹）", "空床 拠点内2・空床 拠点外1", "3,502件", "テストの特徴", "24時間365日"]),
+        ("areas/test-region/index.html", vec!["テスト圏域", "苫小牧市", "白老町", "併用整備型"]),
+        ("areas/012131/index.html", vec!["苫小牧市", "テスト圏域", "まだ拠点ナビに掲載されていません"]),
+        ("catalogue/index.html", vec!["好事例集", "整備類型", "面的整備型", "ワンストップの相談窓口"]),
+        ("screening/index.html", vec!["事前登録"]),
+        ("guides/what-is/index.html", vec!["<h1 class=\"kn-page-heading__title\">地域生活支援拠点等とは</h1>", "拠点とは"]),
+        ("embed/index.html", vec!["埋め込む"]),
+        ("about/index.html", vec!["出典", "国土数値情報", "プライバシー"]),
+        ("404.html", vec!["ページが見つかりません"]),
+    ];
+    for (file, needles) in cases {
+        let html = read(&out.join(file));
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"ja\">"), "{file}");
+        for needle in ["<title>", "<meta name=\"description\"", "og:title", "Content-Security-Policy", "id=\"kn-page\""] {
+            assert!(html.contains(needle), "{file}: missing {needle}");
+        }
+        let canonical = format!("<link rel=\"canonical\" href=\"https://example.jp/{}\">", file.trim_end_matches("index.html"));
+        assert_eq!(html.contains(&canonical), file != "404.html", "{file}: canonical");
+        for n in needles {
+            assert!(html.contains(n), "{file}: missing {n:?}");
+        }
+    }
+}
+
+#[test]
+fn dist_has_sitemap_robots_manifest_data_and_compressed_assets() {
+    let (_tmp, out) = build(&fixture(), "/");
+    let sitemap = read(&out.join("sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://example.jp/facilities/test-kikan/</loc>"));
+    assert!(read(&out.join("robots.txt")).contains("Sitemap: https://example.jp/sitemap.xml"));
+    assert!(read(&out.join("manifest.webmanifest")).contains("\"start_url\":\"/\""));
+    let mut files = Vec::new();
+    walk(&out, &mut files);
+    let names: Vec<String> = files.iter().map(|p| p.strip_prefix(&out).expect("in dist").to_string_lossy().into_owned()).collect();
+    let css = names.iter().find(|n| n.starts_with("style.") && n.ends_with(".css")).expect("hashed css");
+    assert!(names.contains(&format!("{css}.br")) && names.contains(&format!("{css}.gz")));
+    assert!(names.iter().any(|n| n.starts_with("data/") && n.ends_with("/facilities/test-kikan.json")));
+    assert!(names.contains(&"index.html.br".to_string()));
+}
+
+/// Every `href` / `src` in every HTML file that points inside the site resolves to a file.
+fn assert_links_resolve(out: &Path, base: &str) {
+    let mut files = Vec::new();
+    walk(out, &mut files);
+    let mut checked = 0;
+    for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "html")) {
+        let html = read(f);
+        for attr in ["href=\"", "src=\""] {
+            for piece in html.split(attr).skip(1) {
+                let url = &piece[..piece.find('"').unwrap_or(0)];
+                let internal = url.starts_with('/') || url.starts_with("https://example.jp/");
+                if !internal {
+                    assert!(
+                        url.starts_with("http") || url.starts_with("mailto:") || url.starts_with("tel:") || url.starts_with('#'),
+                        "{}: relative link {url:?}",
+                        f.display()
+                    );
+                    continue;
+                }
+                let path = url.trim_start_matches("https://example.jp");
+                let path = path.split(['?', '#']).next().unwrap_or("");
+                assert!(path.starts_with(base), "{}: {url} is outside the base path {base}", f.display());
+                let (status, _) = resolve(out, base, path);
+                assert_eq!(status, 200, "{}: broken link {url}", f.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} links checked");
+}
+
+#[test]
+fn no_internal_link_is_broken() {
+    let (_tmp, out) = build(&fixture(), "/");
+    assert_links_resolve(&out, "/");
+}
+
+#[test]
+fn works_under_a_base_path() {
+    let (_tmp, out) = build(&fixture(), "/kyoten/navi/");
+    assert_links_resolve(&out, "/kyoten/navi/");
+    let guide = read(&out.join("guides/what-is/index.html"));
+    assert!(guide.contains("href=\"/kyoten/navi/search/\""), "Markdown links are rebased");
+    assert!(read(&out.join("sitemap.xml")).contains("https://example.jp/kyoten/navi/areas/132144/"));
+}
+
+#[test]
+fn the_real_content_builds_without_broken_links() {
+    let (_tmp, out) = build(&root().join("content"), "/");
+    assert_links_resolve(&out, "/");
+}
+
+#[test]
+fn builds_are_reproducible() {
+    let (_a, first) = build(&fixture(), "/");
+    let (_b, second) = build(&fixture(), "/");
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    walk(&first, &mut a);
+    walk(&second, &mut b);
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x.strip_prefix(&first).ok(), y.strip_prefix(&second).ok());
+        assert!(fs::read(x).ok() == fs::read(y).ok(), "{} differs between builds", x.display());
+    }
+}

@@ -1,0 +1,153 @@
+//! Broken content produces the right file:line:field diagnostic, every mistake of a run is
+//! reported, and nothing is built. Each case starts from the valid fixture in
+//! `tests/fixtures/content/` and changes one file.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use kyoten_navi::load::load_content;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/content")
+}
+
+/// A copy of the fixture at `<tmp>/content`, so diagnostics read `content/…`.
+fn copy_fixture(tmp: &Path) -> PathBuf {
+    let to = tmp.join("content");
+    copy_dir(&fixture(), &to);
+    to
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for e in fs::read_dir(from).expect("read fixture") {
+        let p = e.expect("entry").path();
+        let target = to.join(p.file_name().expect("name"));
+        if p.is_dir() { copy_dir(&p, &target) } else { fs::copy(&p, &target).expect("copy"); }
+    }
+}
+
+fn errors_after(edit: impl FnOnce(&Path)) -> Vec<String> {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let content = copy_fixture(tmp.path());
+    edit(&content);
+    match load_content(&content, "/") {
+        Ok(_) => Vec::new(),
+        Err(d) => d.iter().map(|d| d.to_string()).collect(),
+    }
+}
+
+fn replace(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+const FACILITY: &str = "facilities/test-kikan.md";
+const AREA: &str = "areas/132144.md";
+
+#[test]
+fn the_fixture_is_valid() {
+    assert_eq!(errors_after(|_| {}), Vec::<String>::new());
+}
+
+#[test]
+fn each_mistake_names_file_line_and_field() {
+    // (file, text to replace, replacement, expected diagnostic)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (FACILITY, "phone = \"042-123-4567\"", "phone = \"042-123\"",
+         "content/facilities/test-kikan.md:8: phone: \"042-123\" is not a complete phone number (expected e.g. 042-123-4567)"),
+        (FACILITY, "operator =", "colour = \"red\"\noperator =",
+         "content/facilities/test-kikan.md:3: colour: unknown field `colour`, expected one of"),
+        (FACILITY, "role = \"core_consultation\"", "role = \"hospital\"",
+         "content/facilities/test-kikan.md:5: role: unknown value `hospital`, expected one of"),
+        (FACILITY, "functions = [\"consultation\", \"network\"]", "functions = [\"consultation\", \"nursing\"]",
+         "content/facilities/test-kikan.md:6: functions: unknown value `nursing`, expected one of"),
+        (FACILITY, "disabilities = [\"intellectual\"]", "disabilities = [\"blind\"]",
+         "content/facilities/test-kikan.md:7: disabilities: unknown value `blind`"),
+        (FACILITY, "area = \"132144\"", "area = \"999999\"",
+         "content/facilities/test-kikan.md:4: area: no area \"999999\" (expected a municipality code from the reference list or a region file in content/areas/)"),
+        (FACILITY, "phone =", "lat = 10.0\nlng = 139.0\nphone =",
+         "content/facilities/test-kikan.md:8: lat: 10, 139 is outside Japan (expected latitude 20–46, longitude 122–154)"),
+        (FACILITY, "phone =", "lat = 35.7\nphone =",
+         "content/facilities/test-kikan.md:1: lng: is missing; give both lat and lng, or neither"),
+        (FACILITY, "last_verified = \"2026-11-22\"", "last_verified = \"2026-02-30\"",
+         "content/facilities/test-kikan.md:10: last_verified: \"2026-02-30\" is not a real date (expected YYYY-MM-DD, e.g. 2021-11-01)"),
+        (FACILITY, "positioned = \"2021-11\"", "positioned = \"令和3年11月\"",
+         "content/facilities/test-kikan.md:9: positioned: \"令和3年11月\" is not a real date (expected YYYY-MM or YYYY-MM-DD, e.g. 2021-11-01)"),
+        (FACILITY, "sources = [\"doc\"]", "sources = [\"memo\"]",
+         "content/facilities/test-kikan.md:11: sources: unknown source \"memo\" (expected an id from content/sources.toml)"),
+        (FACILITY, "name = \"テスト基幹相談支援センター\"\n", "",
+         "content/facilities/test-kikan.md:1: name: missing field `name`"),
+        (FACILITY, "phone =", "exact_position = true\nphone =",
+         "content/facilities/test-kikan.md:8: exact_position: is filled in by the site builder; remove it from the file"),
+        (FACILITY, "テスト用の施設です。", "<script>alert(1)</script>",
+         "content/facilities/test-kikan.md:13: raw HTML \"<script>alert(1)</script>\" is not allowed in content; write Markdown instead"),
+        (FACILITY, "name = \"テスト基幹相談支援センター\"", "name = \"テスト",
+         "content/facilities/test-kikan.md:2: name: invalid basic string"),
+        (FACILITY, "+++\nテスト用", "テスト用",
+         "content/facilities/test-kikan.md:1: the front matter is not closed: add a line `+++` after it"),
+        (AREA, "development_type = \"area\"", "development_type = \"area\"\nname = \"国分寺\"",
+         "content/areas/132144.md:3: name: a municipality's name and kana come from the reference list; remove this line"),
+        (AREA, "emergency = \"○ (空:拠点内2 拠点外1)\"", "emergency = \"◎\"",
+         "content/areas/132144.md:17: practice.emergency: expected 「○」, 「○(基)」 or a remark in brackets, found 「◎」"),
+        (AREA, "number = 1", "number = 30",
+         "content/areas/132144.md:14: practice.number: 30 is outside the 好事例集's rows 1–25"),
+        (AREA, "facility = \"test-kikan\"", "facility = \"nowhere\"",
+         "content/areas/132144.md:11: contacts.facility: no facility \"nowhere\" (expected a file content/facilities/nowhere.md)"),
+        (AREA, "last_verified = \"2026-11-22\"", "last_verified = \"2026/11/22\"",
+         "content/areas/132144.md:4: last_verified: \"2026/11/22\" is not a real date (expected YYYY-MM-DD, e.g. 2021-11-01)"),
+        ("areas/test-region.md", "members = [\"012131\", \"015784\"]", "members = [\"012131\", \"015785\"]",
+         "content/areas/test-region.md:4: members: \"015785\" is not a valid 6-digit 全国地方公共団体コード"),
+        ("areas/test-region.md", "kana = \"てすとけんいき\"", "kana = \"Test\"",
+         "content/areas/test-region.md:3: kana: \"Test\": expected the reading in hiragana or katakana"),
+        ("reports/test-report.md", "value = \"3,502件\"", "value = \"3,520件\"",
+         "content/reports/test-report.md:9: figures.value: \"3,520件\" (閉所時の相談支援件数) does not appear in the body; copy figures exactly as the report prints them"),
+        ("catalogue/practices/one-stop.md", "entries = [\"132144\"]", "entries = [\"141526\"]",
+         "content/catalogue/practices/one-stop.md:6: entries: \"141526\" is not a 好事例集 entry (its area file has no [practice])"),
+    ];
+    for (file, from, to, expected) in cases {
+        let errors = errors_after(|c| replace(&c.join(file), from, to));
+        assert!(
+            errors.iter().any(|e| e.starts_with(expected)),
+            "editing {file}: {from:?} → {to:?}\nexpected: {expected}\ngot: {errors:#?}"
+        );
+    }
+    assert!(cases.len() >= 20);
+}
+
+#[test]
+fn file_names_are_checked() {
+    let cases: &[(&str, &str, &str)] = &[
+        (AREA, "areas/132145.md", "content/areas/132145.md:1: file name \"132145\" is not a valid 6-digit 全国地方公共団体コード (check digit)"),
+        (AREA, "areas/131016.md", "content/areas/131016.md:1: code 131016 is not in the reference list content/geo/localgovjp-utf8.csv"),
+        (FACILITY, "facilities/Test_Kikan.md", "content/facilities/Test_Kikan.md:1: file name \"Test_Kikan\" must use only a–z, 0–9 and -"),
+    ];
+    for (from, to, expected) in cases {
+        let errors = errors_after(|c| {
+            if from.starts_with("areas") {
+                // Keep the facility's area valid: only the renamed file is at fault.
+                fs::copy(c.join(from), c.join(to)).expect("copy");
+                let text = fs::read_to_string(c.join(to)).expect("read").replace("number = 1", "number = 2");
+                fs::write(c.join(to), text).expect("write");
+            } else {
+                fs::rename(c.join(from), c.join(to)).expect("rename");
+            }
+        });
+        assert!(errors.iter().any(|e| e.starts_with(expected)), "{to}: expected {expected}\ngot: {errors:#?}");
+    }
+}
+
+#[test]
+fn every_mistake_of_a_run_is_reported_sorted() {
+    let errors = errors_after(|c| {
+        replace(&c.join(FACILITY), "phone = \"042-123-4567\"", "phone = \"042\"");
+        replace(&c.join(FACILITY), "last_verified = \"2026-11-22\"", "last_verified = \"yesterday\"");
+        replace(&c.join(AREA), "number = 1", "number = 0");
+        replace(&c.join("reports/test-report.md"), "area = \"132144\"", "area = \"x\"");
+    });
+    assert_eq!(errors.len(), 4, "{errors:#?}");
+    // Sorted by file, then by line number (8 before 10).
+    let places: Vec<&str> = errors.iter().map(|e| e.split(": ").next().unwrap_or("")).collect();
+    assert_eq!(places, vec!["content/areas/132144.md:14", "content/facilities/test-kikan.md:8", "content/facilities/test-kikan.md:10", "content/reports/test-report.md:3"]);
+}

@@ -1,0 +1,145 @@
+//! The content says what the seed documents say: figures computed from the 25 entries equal
+//! the document's summary, key figures of the operating reports are present exactly, and
+//! every copied string can be found in its seed (`tests/fixtures/seeds/`, copies of
+//! `../shared/seeds/`).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use kyoten_navi::load::{load_content, Content};
+use kyoten_navi::model::{DevelopmentType, Function};
+
+fn content() -> Content {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    load_content(&dir, "/").unwrap_or_else(|d| panic!("content has errors: {d:#?}"))
+}
+
+fn seed(n: &str) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/seeds");
+    let name = std::fs::read_dir(&dir)
+        .expect("seeds")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|f| f.starts_with(n))
+        .expect("seed file");
+    std::fs::read_to_string(dir.join(name)).expect("read seed")
+}
+
+fn chart(c: &Content, id: &str) -> BTreeMap<String, u32> {
+    let chart = c.catalogue.charts.iter().find(|ch| ch.id == id).unwrap_or_else(|| panic!("chart {id}"));
+    chart.bars.iter().map(|b| (b.label.clone(), b.count)).collect()
+}
+
+#[test]
+fn the_catalogue_has_25_numbered_entries() {
+    let c = content();
+    let mut numbers: Vec<u32> = c.areas.values().filter_map(|a| a.practice.as_ref().map(|p| p.number)).collect();
+    numbers.sort();
+    assert_eq!(numbers, (1..=25).collect::<Vec<_>>());
+}
+
+#[test]
+fn development_types_computed_from_entries_equal_the_summary_3_16_6() {
+    let c = content();
+    let count = |t| c.areas.values().filter(|a| a.practice.is_some() && a.development_type == Some(t)).count() as u32;
+    let computed = [count(DevelopmentType::Multi), count(DevelopmentType::Area), count(DevelopmentType::Combined)];
+    assert_eq!(computed, [3, 16, 6]);
+    let printed = chart(&c, "development_type");
+    assert_eq!([printed["多機能拠点整備型"], printed["面的整備型"], printed["併用整備型"]], computed);
+    let percents: Vec<Option<u32>> = c.catalogue.charts[0].bars.iter().map(|b| b.percent).collect();
+    assert_eq!(percents, vec![Some(12), Some(64), Some(24)]);
+}
+
+#[test]
+fn vacant_beds_computed_from_entries_equal_the_summary_14_11() {
+    let c = content();
+    let entries: Vec<_> = c.areas.values().filter_map(|a| a.practice.as_ref()).collect();
+    let with_beds = entries.iter().filter(|p| p.status_of(Function::Emergency).is_some_and(|s| s.has_beds())).count() as u32;
+    assert_eq!((with_beds, entries.len() as u32 - with_beds), (14, 11));
+    let printed = chart(&c, "beds");
+    assert_eq!(printed.values().copied().collect::<Vec<_>>().iter().sum::<u32>(), 25);
+    assert!(printed.values().any(|&n| n == 14) && printed.values().any(|&n| n == 11), "{printed:?}");
+}
+
+#[test]
+fn summary_figures_that_cannot_be_computed_are_copied_exactly() {
+    let c = content();
+    let coordinator: Vec<u32> = chart(&c, "coordinator").values().copied().collect();
+    let reception: Vec<u32> = c.catalogue.charts.iter().find(|ch| ch.id == "reception_24h").expect("chart").bars.iter().map(|b| b.count).collect();
+    let mut coordinator_sorted = coordinator.clone();
+    coordinator_sorted.sort();
+    assert_eq!(coordinator_sorted, vec![7, 18]);
+    assert_eq!(reception, vec![1, 16, 8]);
+}
+
+fn report_figure(c: &Content, report: &str, value: &str) -> String {
+    let r = c.reports.iter().find(|r| r.id == report).unwrap_or_else(|| panic!("report {report}"));
+    let f = r.figures.iter().find(|f| f.value == value).unwrap_or_else(|| panic!("{report}: no figure {value}"));
+    assert!(r.body_html.contains(value));
+    f.label.clone()
+}
+
+#[test]
+fn operating_report_figures_are_exact() {
+    let c = content();
+    assert!(report_figure(&c, "chiba-r6", "3,502件").contains("閉所時"));
+    assert!(report_figure(&c, "chiba-r6", "114件").contains("緊急訪問"));
+    assert!(report_figure(&c, "chiba-r6", "12件").contains("緊急一時保護"));
+    assert!(report_figure(&c, "sendai-r6", "108件").contains("相談"));
+    assert!(report_figure(&c, "sendai-r6", "36件").contains("緊急用居室"));
+    assert!(report_figure(&c, "sendai-r6", "255件").contains("支援"));
+    assert!(report_figure(&c, "kokubunji-r3", "24時間365日").contains("緊急"));
+}
+
+#[test]
+fn every_report_figure_appears_in_its_seed() {
+    let c = content();
+    for r in &c.reports {
+        let source = c.sources.iter().find(|s| s.id == r.source).expect("source");
+        let text = seed(source.seed.as_deref().expect("seed id"));
+        for f in &r.figures {
+            assert!(text.contains(&f.value), "{}: figure {:?} ({}) is not in seed {:?}", r.id, f.value, f.label, source.seed);
+        }
+    }
+}
+
+#[test]
+fn catalogue_cells_features_and_overviews_are_copied_from_seed_003() {
+    let c = content();
+    let text = seed("003");
+    for a in c.areas.values() {
+        let Some(p) = &a.practice else { continue };
+        assert!(text.contains(&p.heading), "{}: heading {:?}", a.id, p.heading);
+        for f in Function::ALL {
+            let cell = p.cell(f);
+            assert!(cell.is_empty() || text.contains(cell), "{}: cell {cell:?}", a.id);
+        }
+        for s in p.features.iter().chain(p.overview.iter()) {
+            assert!(text.contains(s.as_str()), "{}: {s:?} is not in the seed", a.id);
+        }
+        if let Some(lead) = &p.overview_lead {
+            for line in lead.lines() {
+                assert!(text.contains(line), "{}: lead {line:?}", a.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn regions_name_and_link_their_members() {
+    let c = content();
+    let region = &c.areas["higashi-iburi"];
+    assert_eq!(region.name, "東胆振圏域");
+    let names: Vec<&str> = region.members.iter().map(|m| c.areas[m].name.as_str()).collect();
+    assert_eq!(names, vec!["苫小牧市", "白老町", "厚真町", "安平町", "むかわ町"]);
+    assert!(c.areas["012131"].regions.contains(&"higashi-iburi".to_string()));
+}
+
+#[test]
+fn facilities_never_carry_invented_contact_facts() {
+    // The seeds give no phone number, address or position for any organisation.
+    let c = content();
+    for f in &c.facilities {
+        assert!(f.phone.is_none() && f.address.is_none() && !f.exact_position, "{} has contact facts no seed gives", f.id);
+    }
+}
