@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh Debian machine, then runs every test:
+# Rust unit and integration tests, a real build of the site (root and under a base path),
+# and the browser tests in headless Chromium against dist/ served on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# System packages: Debian's Chromium and its driver for the browser tests.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v brotli >/dev/null || missing+=(brotli)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]} (apt)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+echo "== wasm target"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+echo "== browser-test packages (npm ci)"
+(cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+# binaryen 132 from npm: Debian's wasm-opt 108 breaks wasm-bindgen's externref table.
+export WASM_OPT="$PWD/tests/e2e/node_modules/.bin/wasm-opt"
+
+echo "== Rust tests"
+cargo test --release
+
+echo "== building the site (dist/ and a copy under a base path)"
+cargo run --release -- build
+cargo run --release -- build --base-path /kyoten/navi/ --out target/dist-sub
+
+echo "== browser tests"
+(cd tests/e2e && node --test --test-concurrency=1)
