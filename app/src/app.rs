@@ -50,7 +50,7 @@ fn TitleSync() -> impl IntoView {
     let name = expect_context::<Shell>().name;
     Effect::new(move |_| {
         if let Some(p) = page.get() {
-            let title = if matches!(*p, crate::data::PageData::Home(_)) { p.title() } else { format!("{}｜{}", p.title(), name) };
+            let title = if p.is_home() { p.title() } else { format!("{}｜{}", p.title(), name) };
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 doc.set_title(&title);
             }

@@ -23,20 +23,26 @@ pub struct Shell {
     pub name: String,
 }
 
-/// The page data of one URL.
+/// The page data of one URL. Pages without interaction (home, facility, area, guide,
+/// about) travel as HTML rendered at build time, so their view code never reaches the
+/// browser's wasm; interactive pages carry the data their components need.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "page", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum PageData {
-    Home(HomeData),
+    Static(StaticPage),
     Search(SearchData),
-    Facility(FacilityData),
-    Area(AreaData),
     Catalogue(CatalogueData),
     Screening(ScreeningData),
-    Guide(GuideData),
-    Embed,
-    About(AboutData),
     NotFound,
+}
+
+/// A page whose body was rendered to HTML by the builder.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StaticPage {
+    pub title: String,
+    pub description: String,
+    /// The `<main>` content, rendered and sanitised at build time.
+    pub html: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -161,18 +167,13 @@ impl FacilitySummary {
 }
 
 impl PageData {
-    /// The `<title>` and the page's `<h1>` context.
+    /// The page's own title (the builder adds the site name).
     pub fn title(&self) -> String {
         match self {
-            PageData::Home(_) => "拠点ナビ — 地域生活支援拠点等の相談先をさがす".into(),
+            PageData::Static(p) => p.title.clone(),
             PageData::Search(_) => "相談先をさがす".into(),
-            PageData::Facility(d) => d.facility.name.clone(),
-            PageData::Area(d) => d.area.name.clone(),
             PageData::Catalogue(_) => "好事例集 25自治体等".into(),
             PageData::Screening(_) => "事前登録のセルフチェック".into(),
-            PageData::Guide(d) => d.guide.title.clone(),
-            PageData::Embed => "ホームページに埋め込む".into(),
-            PageData::About(_) => "このサイトについて".into(),
             PageData::NotFound => "ページが見つかりません".into(),
         }
     }
@@ -180,17 +181,17 @@ impl PageData {
     /// One sentence for `<meta name="description">`.
     pub fn description(&self) -> String {
         match self {
-            PageData::Home(_) => "障害のある方とご家族のための、地域生活支援拠点等の相談先・緊急時の連絡先・事前登録の案内です。".into(),
+            PageData::Static(p) => p.description.clone(),
             PageData::Search(_) => "市区町村や目的、障害の種類から、地域生活支援拠点等の相談先をさがせます。".into(),
-            PageData::Facility(d) => format!("{}（{}）の{}。掲載情報と出典です。", d.facility.name, d.area.name, d.facility.role.label()),
-            PageData::Area(d) => format!("{}の地域生活支援拠点等：相談先、5つの機能の整備状況、事前登録の方法。", d.area.name),
             PageData::Catalogue(_) => "地域生活支援拠点等の好事例集（25自治体等）を、整備類型や機能で比べられます。".into(),
             PageData::Screening(_) => "緊急時に備えた事前登録をしておくとよいか、2分で確かめられます。".into(),
-            PageData::Guide(d) => d.guide.description.clone(),
-            PageData::Embed => "拠点ナビの検索や緊急連絡先を、自治体のホームページに埋め込む方法です。".into(),
-            PageData::About(_) => "拠点ナビのデータの出典、ライセンス、プライバシーについて。".into(),
             PageData::NotFound => "お探しのページは見つかりませんでした。".into(),
         }
+    }
+
+    /// Whether this is the home page (its title stands alone, without the site name).
+    pub fn is_home(&self) -> bool {
+        matches!(self, PageData::Static(p) if p.title.starts_with("拠点ナビ"))
     }
 }
 

@@ -2,12 +2,16 @@
 
 use std::collections::BTreeMap;
 
+use super::render::render_fragment;
 use crate::data::*;
 use crate::load::Content;
 use crate::model::{Area, Source};
+use crate::pages;
 
 /// `(path, data)` for every pre-rendered route, in a stable order. `404.html` is separate.
 pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
+    let shell = Shell { base: c.site.base_path.clone(), build: String::new(), name: c.site.name.clone() };
+    let page = |title: String, description: String, html: String| PageData::Static(StaticPage { title, description, html });
     let guides: Vec<GuideLink> = c
         .guides
         .iter()
@@ -25,13 +29,18 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     let content_areas: Vec<&Area> = c.areas.values().filter(|a| a.has_content()).collect();
 
     let mut pages = Vec::new();
+    let home = HomeData {
+        guides: guides.clone(),
+        areas: content_areas.iter().map(|a| AreaLink::of(a)).collect(),
+        prefectures: prefectures(c),
+    };
     pages.push((
         "/".to_string(),
-        PageData::Home(HomeData {
-            guides: guides.clone(),
-            areas: content_areas.iter().map(|a| AreaLink::of(a)).collect(),
-            prefectures: prefectures(c),
-        }),
+        page(
+            "拠点ナビ — 地域生活支援拠点等の相談先をさがす".into(),
+            "障害のある方とご家族のための、地域生活支援拠点等の相談先・緊急時の連絡先・事前登録の案内です。".into(),
+            render_fragment(&shell, || pages::home::home(home)),
+        ),
     ));
     let mut by_pref: BTreeMap<String, Vec<AreaLink>> = BTreeMap::new();
     for a in c.areas.values() {
@@ -50,15 +59,14 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     for f in &c.facilities {
         let path = format!("/facilities/{}/", f.id);
         let area = c.areas.get(&f.area).map(AreaLink::of).unwrap_or_default();
-        pages.push((
-            path.clone(),
-            PageData::Facility(FacilityData {
-                facility: f.clone(),
-                area,
-                sources: sources_of(&f.sources),
-                corrections: corrections(&path, &format!("content/facilities/{}.md", f.id)),
-            }),
-        ));
+        let description = format!("{}（{}）の{}。掲載情報と出典です。", f.name, area.name, f.role.label());
+        let data = FacilityData {
+            facility: f.clone(),
+            area,
+            sources: sources_of(&f.sources),
+            corrections: corrections(&path, &format!("content/facilities/{}.md", f.id)),
+        };
+        pages.push((path.clone(), page(f.name.clone(), description, render_fragment(&shell, || pages::facility::facility(data)))));
     }
     for a in c.areas.values() {
         let path = format!("/areas/{}/", a.id);
@@ -72,9 +80,9 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         source_ids.extend(reports.iter().map(|r| r.source.clone()));
         source_ids.dedup();
         let link = |id: &String| c.areas.get(id).map(AreaLink::of);
-        pages.push((
-            path.clone(),
-            PageData::Area(AreaData {
+        let title = a.name.clone();
+        let description = format!("{}の地域生活支援拠点等：相談先、5つの機能の整備状況、事前登録の方法。", a.name);
+        let data = AreaData {
                 area: a.clone(),
                 facilities: c
                     .facilities
@@ -87,8 +95,8 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
                 regions: a.regions.iter().filter_map(link).collect(),
                 sources: sources_of(&source_ids),
                 corrections: corrections(&path, &file),
-            }),
-        ));
+        };
+        pages.push((path.clone(), page(title, description, render_fragment(&shell, || pages::area::area(data)))));
     }
     let mut entries: Vec<Area> = c.areas.values().filter(|a| a.practice.is_some()).cloned().collect();
     entries.sort_by_key(|a| a.practice.as_ref().map(|p| p.number));
@@ -103,13 +111,27 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     ));
     pages.push(("/screening/".to_string(), PageData::Screening(ScreeningData { guides: guides.clone() })));
     for g in &c.guides {
-        pages.push((
-            format!("/guides/{}/", g.slug),
-            PageData::Guide(GuideData { guide: g.clone(), guides: guides.clone(), sources: sources_of(&g.sources) }),
-        ));
+        let data = GuideData { guide: g.clone(), guides: guides.clone(), sources: sources_of(&g.sources) };
+        let html = render_fragment(&shell, || pages::guide::guide(data));
+        pages.push((format!("/guides/{}/", g.slug), page(g.title.clone(), g.description.clone(), html)));
     }
-    pages.push(("/embed/".to_string(), PageData::Embed));
-    pages.push(("/about/".to_string(), PageData::About(AboutData { sources: c.sources.clone() })));
+    pages.push((
+        "/embed/".to_string(),
+        page(
+            "ホームページに埋め込む".into(),
+            "拠点ナビの検索や緊急連絡先を、自治体のホームページに埋め込む方法です。".into(),
+            render_fragment(&shell, pages::embed::embed),
+        ),
+    ));
+    let about = AboutData { sources: c.sources.clone() };
+    pages.push((
+        "/about/".to_string(),
+        page(
+            "このサイトについて".into(),
+            "拠点ナビのデータの出典、ライセンス、プライバシーについて。".into(),
+            render_fragment(&shell, || pages::about::about(about)),
+        ),
+    ));
     pages
 }
 

@@ -28,10 +28,7 @@ pub struct Document<'a> {
 impl Document<'_> {
     /// The full HTML document for `path` (e.g. `/guides/faq/`).
     pub fn render(&self, path: &str, data: PageData) -> String {
-        let title = match data {
-            PageData::Home(_) => data.title(),
-            _ => format!("{}｜{}", data.title(), self.shell.name),
-        };
+        let title = if data.is_home() { data.title() } else { format!("{}｜{}", data.title(), self.shell.name) };
         let description = data.description();
         let url = format!("{}{}", self.origin, join_base(&self.shell.base, path));
         let embedded = serde_json::json!({ "shell": self.shell, "page": &data });
@@ -82,6 +79,15 @@ pub fn render_app(shell: &Shell, path: &str, data: PageData) -> String {
         let store = BTreeMap::from([(route_key(path), Arc::new(data))]);
         provide_context(PageStore(RwSignal::new(store)));
         view! { <App/> }.to_html()
+    })
+}
+
+/// Render a page body to HTML for a [`crate::data::StaticPage`]. Links get the base path
+/// from the shell in context.
+pub fn render_fragment<V: IntoView + 'static>(shell: &Shell, view: impl FnOnce() -> V) -> String {
+    Owner::new().with(|| {
+        provide_context(shell.clone());
+        view().to_html()
     })
 }
 

@@ -17,6 +17,14 @@ pub fn page_view(render: fn(&PageData) -> Option<AnyView>) -> impl IntoView {
     }
 }
 
+/// A page rendered at build time: its HTML is inserted as it is.
+pub fn static_view() -> impl IntoView {
+    page_view(|d| match d {
+        PageData::Static(p) => Some(view! { <div class="kn-static" inner_html=p.html.clone()></div> }.into_any()),
+        _ => None,
+    })
+}
+
 /// The page's heading with its lead text.
 #[component]
 pub fn PageHeading(#[prop(into)] title: String, #[prop(optional, into)] lead: Option<String>) -> impl IntoView {

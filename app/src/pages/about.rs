@@ -2,18 +2,17 @@
 
 use leptos::prelude::*;
 
-use crate::components::page::{page_view, PageHeading};
-use crate::data::{AboutData, PageData};
+use crate::components::page::{static_view, PageHeading};
+use crate::data::AboutData;
 
+/// Shows the HTML the builder rendered with [`about`].
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    page_view(|d| match d {
-        PageData::About(a) => Some(about(a.clone()).into_any()),
-        _ => None,
-    })
+    static_view()
 }
 
-fn about(data: AboutData) -> impl IntoView {
+/// The page body, rendered at build time.
+pub fn about(data: AboutData) -> impl IntoView {
     view! {
         <article class="kn-about">
             <PageHeading title="このサイトについて" lead="拠点ナビは、地域生活支援拠点等の情報を、障害のある方とご家族が探しやすい形にまとめたサイトです。"/>

@@ -4,21 +4,20 @@
 use leptos::prelude::*;
 
 use crate::components::facility_card::FacilityCard;
-use crate::components::page::page_view;
+use crate::components::page::static_view;
 use crate::components::source_list::SourceList;
-use crate::data::{href, AreaData, PageData};
+use crate::data::{href, AreaData};
 use crate::model::Function;
 use crate::pages::facility::CorrectionLinks;
 
+/// Shows the HTML the builder rendered with [`area`].
 #[component]
 pub fn AreaPage() -> impl IntoView {
-    page_view(|d| match d {
-        PageData::Area(a) => Some(area(a.clone()).into_any()),
-        _ => None,
-    })
+    static_view()
 }
 
-fn area(data: AreaData) -> impl IntoView {
+/// The page body, rendered at build time.
+pub fn area(data: AreaData) -> impl IntoView {
     let a = data.area;
     let practice = a.practice.clone();
     let has_content = a.has_content() || !data.facilities.is_empty() || !data.reports.is_empty();

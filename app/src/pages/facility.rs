@@ -3,20 +3,19 @@
 
 use leptos::prelude::*;
 
-use crate::components::page::page_view;
+use crate::components::page::static_view;
 use crate::components::source_list::SourceList;
 use crate::components::unknown_value::UnknownValue;
-use crate::data::{href, Corrections, FacilityData, PageData};
+use crate::data::{href, Corrections, FacilityData};
 
+/// Shows the HTML the builder rendered with [`facility`].
 #[component]
 pub fn FacilityPage() -> impl IntoView {
-    page_view(|d| match d {
-        PageData::Facility(f) => Some(facility(f.clone()).into_any()),
-        _ => None,
-    })
+    static_view()
 }
 
-fn facility(data: FacilityData) -> impl IntoView {
+/// The page body, rendered at build time.
+pub fn facility(data: FacilityData) -> impl IntoView {
     let f = data.facility;
     let functions = f.functions.iter().map(|x| x.label()).collect::<Vec<_>>().join("、");
     let disabilities = f.disabilities.iter().map(|x| x.label()).collect::<Vec<_>>().join("、");

@@ -2,19 +2,18 @@
 
 use leptos::prelude::*;
 
-use crate::components::page::{page_view, PageHeading};
+use crate::components::page::{static_view, PageHeading};
 use crate::components::source_list::SourceList;
-use crate::data::{href, GuideData, PageData};
+use crate::data::{href, GuideData};
 
+/// Shows the HTML the builder rendered with [`guide`].
 #[component]
 pub fn GuidePage() -> impl IntoView {
-    page_view(|d| match d {
-        PageData::Guide(g) => Some(guide(g.clone()).into_any()),
-        _ => None,
-    })
+    static_view()
 }
 
-fn guide(data: GuideData) -> impl IntoView {
+/// The page body, rendered at build time.
+pub fn guide(data: GuideData) -> impl IntoView {
     let current = data.guide.slug.clone();
     view! {
         <article class="kn-guide">

@@ -2,19 +2,18 @@
 
 use leptos::prelude::*;
 
-use crate::components::page::page_view;
-use crate::data::{href, HomeData, PageData};
+use crate::components::page::static_view;
+use crate::data::{href, HomeData};
 use crate::model::Function;
 
+/// Shows the HTML the builder rendered with [`home`].
 #[component]
 pub fn HomePage() -> impl IntoView {
-    page_view(|d| match d {
-        PageData::Home(h) => Some(home(h.clone()).into_any()),
-        _ => None,
-    })
+    static_view()
 }
 
-fn home(data: HomeData) -> impl IntoView {
+/// The page body, rendered at build time.
+pub fn home(data: HomeData) -> impl IntoView {
     view! {
         <div class="kn-home">
             <section class="kn-home__hero">
