@@ -142,3 +142,20 @@ fn builds_are_reproducible() {
         assert!(fs::read(x).ok() == fs::read(y).ok(), "{} differs between builds", x.display());
     }
 }
+
+#[test]
+fn open_data_is_published_as_csv_json_and_geojson() {
+    let (_tmp, out) = build(&fixture(), "/");
+    let csv = fs::read(out.join("opendata/facilities.csv")).expect("csv");
+    assert!(csv.starts_with(b"\xEF\xBB\xBFid,name,kana,kind,role"), "BOM and header");
+    let text = String::from_utf8(csv).expect("utf-8");
+    assert!(text.contains("test-kikan,テスト基幹相談支援センター,,拠点,基幹相談支援センター"), "{text}");
+    assert!(text.contains("042-123-4567"));
+    let json: serde_json::Value = serde_json::from_slice(&fs::read(out.join("opendata/facilities.json")).expect("json")).expect("parse");
+    assert_eq!(json["facilities"][0]["area_name"], "国分寺市");
+    let geo: serde_json::Value = serde_json::from_slice(&fs::read(out.join("opendata/facilities.geojson")).expect("geojson")).expect("parse");
+    assert_eq!(geo["type"], "FeatureCollection");
+    assert_eq!(geo["features"][0]["geometry"]["coordinates"][1], 35.71083333);
+    assert!(read(&out.join("opendata/index.html")).contains("<code>wamnet_number</code>"));
+    assert!(fs::read(out.join("opendata/areas.csv")).expect("areas").starts_with(b"\xEF\xBB\xBFid,name,kana"));
+}

@@ -151,3 +151,45 @@ fn every_mistake_of_a_run_is_reported_sorted() {
     let places: Vec<&str> = errors.iter().map(|e| e.split(": ").next().unwrap_or("")).collect();
     assert_eq!(places, vec!["content/areas/132144.md:14", "content/facilities/test-kikan.md:8", "content/facilities/test-kikan.md:10", "content/reports/test-report.md:3"]);
 }
+
+const SCREENING: &str = "screening/index.md";
+
+#[test]
+fn screening_mistakes_name_file_line_and_field() {
+    // (text to replace in the self-check, replacement, expected diagnostic)
+    let cases: &[(&str, &str, &str)] = &[
+        ("weight = 3", "weight = -1",
+         "content/screening/index.md:19: questions.options.weight: -1 (question \"backup\", option \"no\") is negative; weights are 0 or more"),
+        ("flag = \"urgent\"", "flag = \"emergency\"",
+         "content/screening/index.md:25: questions.options.flag: \"emergency\" (question \"backup\", option \"crisis\") is not a level id (expected one of \"consult\", \"register\", \"urgent\")"),
+        ("min_score = 3", "min_score = 0",
+         "content/screening/index.md:42: levels.min_score: 0 (level \"register\") must be larger than the level before (0, level \"consult\"); thresholds increase from the mildest level to the most urgent"),
+        ("min_score = 0", "min_score = 1",
+         "content/screening/index.md:36: levels.min_score: 1 (level \"consult\"): the first level must start at 0, so every score has a level"),
+        ("flag = \"urgent\"\n", "",
+         "content/screening/index.md:47: levels.min_score: 5 (level \"urgent\") can never be reached: the highest possible score is 3 and no option flags this level"),
+        ("id = \"area\"", "id = \"backup\"",
+         "content/screening/index.md:28: questions.id: \"backup\" is used twice; question ids must be unique"),
+        ("id = \"crisis\"", "id = \"no\"",
+         "content/screening/index.md:22: questions.options.id: \"no\" is used twice in question \"backup\"; option ids must be unique within a question"),
+        ("id = \"register\"", "id = \"urgent\"",
+         "content/screening/index.md:47: levels.id: \"urgent\" is used twice; level ids must be unique"),
+        ("label = \"いない\"", "label = \"いない\"\ncolour = \"red\"",
+         "content/screening/index.md:19: questions.options.colour: unknown field `colour`"),
+        ("disclaimer = \"この結果は目安です。市区町村が決めたものではありません。\"", "disclaimer = \"\"",
+         "content/screening/index.md:3: disclaimer: is empty: say that the result is guidance, not a decision by the municipality"),
+    ];
+    for (from, to, expected) in cases {
+        let errors = errors_after(|c| replace(&c.join(SCREENING), from, to));
+        assert!(
+            errors.iter().any(|e| e.starts_with(expected)),
+            "editing {SCREENING}: {from:?} → {to:?}\nexpected: {expected}\ngot: {errors:#?}"
+        );
+    }
+}
+
+#[test]
+fn the_self_check_is_required() {
+    let errors = errors_after(|c| fs::remove_file(c.join(SCREENING)).expect("remove"));
+    assert!(errors.iter().any(|e| e.starts_with("content/screening/index.md: cannot read")), "{errors:#?}");
+}

@@ -10,7 +10,7 @@ use crate::components::site_header::SiteHeader;
 use crate::data::{use_page, Shell};
 use crate::pages::{
     about::AboutPage, area::AreaPage, catalogue::CataloguePage, embed::EmbedPage, facility::FacilityPage,
-    guide::GuidePage, home::HomePage, not_found::NotFoundPage, screening::ScreeningPage, search::SearchPage,
+    guide::GuidePage, home::HomePage, not_found::NotFoundPage, opendata::OpenDataPage, screening::ScreeningPage, search::SearchPage,
 };
 
 /// The whole site. Expects [`Shell`] and [`crate::data::PageStore`] in context (the
@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/guides/:slug/") view=GuidePage/>
                     <Route path=path!("/embed/") view=EmbedPage/>
                     <Route path=path!("/about/") view=AboutPage/>
+                    <Route path=path!("/opendata/") view=OpenDataPage/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Area, CatalogueSummary, Facility, Guide, PracticeSection, Report, Source};
+use crate::model::{Area, Facility, Guide, PracticeSection, Report, Source};
 
 /// What every page knows about the build it belongs to.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -55,6 +55,14 @@ pub struct HomeData {
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchData {
+    /// The 拠点 bodies and the area directory, rendered at build time: what the page shows
+    /// before a search, and without JavaScript.
+    pub start_html: String,
+}
+
+/// What the finder shows before a search (rendered at build time).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchStart {
     pub facilities: Vec<FacilitySummary>,
     pub prefectures: Vec<PrefectureAreas>,
 }
@@ -86,6 +94,8 @@ pub struct Corrections {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AreaData {
     pub area: Area,
+    /// The 好事例集's practice sections that cite this area as an example.
+    pub practices: Vec<PracticeSection>,
     pub facilities: Vec<FacilitySummary>,
     pub reports: Vec<Report>,
     pub members: Vec<AreaLink>,
@@ -94,18 +104,77 @@ pub struct AreaData {
     pub corrections: Corrections,
 }
 
+/// `/catalogue/`. The whole page — comparison table, cards, filter form, charts, practice
+/// sections — is rendered at build time and works without JavaScript; in the browser the
+/// page only shows, hides and reorders the pre-rendered rows as the URL's filters say, so
+/// the view code stays out of the wasm (`pages::catalogue`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CatalogueData {
-    pub summary: CatalogueSummary,
-    /// The 25 entries, in table order.
-    pub entries: Vec<Area>,
-    pub practices: Vec<PracticeSection>,
-    pub source: Option<Source>,
+    /// The page body, rendered at build time.
+    pub html: String,
+    /// The 25 entries in table order, the same order as the rows in `html`.
+    pub entries: Vec<CatalogueEntry>,
+    /// The page's public URL without a query, printed on paper with the filters.
+    pub url: String,
+}
+
+/// What the filters and sort need to know of one 好事例集 entry (its row is in the HTML).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueEntry {
+    /// Area id (`/areas/{id}/`).
+    pub id: String,
+    /// Row number in the 一覧表, 1–25.
+    pub number: u32,
+    /// Reading in hiragana, for the 五十音順 sort.
+    pub kana: String,
+    pub prefecture: String,
+    pub kind: Option<crate::model::DevelopmentType>,
+    /// Bit i set when function i ([`crate::model::Function::ALL`]) is 実施 (「○」).
+    pub done: u8,
+    /// Bit i set when function i's cell says anything (「○」, 空床, 検討中, a year …).
+    pub noted: u8,
+    /// 空床確保 in the ②緊急時 cell: bit 0 inside the 拠点, bit 1 outside.
+    pub beds: u8,
+    /// コーディネーター配置 「○」.
+    pub coordinator: bool,
+    /// Everything the free-text filter searches (name, reading, prefecture, 整備類型,
+    /// features, 取組み概要), folded by `pages::catalogue::filter::fold`.
+    pub text: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ScreeningData {
-    pub guides: Vec<GuideLink>,
+    pub screening: crate::model::Screening,
+    /// Every municipality for the area question, by prefecture in the reference order.
+    pub prefectures: Vec<ScreeningPrefecture>,
+    /// Next steps of the areas whose content says something; a region's apply to its members.
+    pub local: Vec<LocalSteps>,
+    /// This page's public URL, printed on the 相談メモ.
+    pub page_url: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScreeningPrefecture {
+    pub name: String,
+    pub areas: Vec<AreaChoice>,
+}
+
+/// One municipality of the area select, kept small (about 1,900 travel with the page):
+/// `[id, name, official website without "https://"]`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AreaChoice(pub String, pub String, pub String);
+
+/// What an area's content says about whom to contact and how to pre-register.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LocalSteps {
+    /// The area the content belongs to: a municipality code or a region slug.
+    pub id: String,
+    pub name: String,
+    /// The municipalities it applies to: the municipality itself, or a region's members.
+    pub members: Vec<String>,
+    /// The area's contacts, then its 基幹相談支援センター not already among them.
+    pub contacts: Vec<crate::model::Contact>,
+    pub registration: Option<crate::model::Registration>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -150,6 +219,8 @@ pub struct FacilitySummary {
     pub functions: Vec<crate::model::Function>,
     pub phone: Option<String>,
     pub kyoten: bool,
+    /// Service types from open data (empty for content-only facilities).
+    pub services: Vec<crate::model::Role>,
 }
 
 impl FacilitySummary {
@@ -162,6 +233,7 @@ impl FacilitySummary {
             functions: f.functions.clone(),
             phone: f.phone.clone(),
             kyoten: f.kyoten,
+            services: f.services.clone(),
         }
     }
 }

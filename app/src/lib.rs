@@ -11,10 +11,12 @@
 #![recursion_limit = "256"]
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod data;
 pub mod model;
 pub mod pages;
+pub mod search;
 
 #[cfg(feature = "ssr")]
 pub mod build;

@@ -7,7 +7,7 @@ use kyoten_navi::build::site::{build_site, normalise_base, BuildError, BuildOpti
 use kyoten_navi::build::{serve, wasm};
 use kyoten_navi::load::load_content;
 
-const USAGE: &str = "usage: kyoten-navi <check|build|serve> [--content DIR] [--out DIR] [--base-path /sub/path/] [--port N]";
+const USAGE: &str = "usage: kyoten-navi <check|build|serve|synth|bench> [--content DIR] [--out DIR] [--base-path /sub/path/] [--port N] [--facilities N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,20 +24,28 @@ fn run(args: &[String]) -> Result<(), String> {
     let command = args.first().map(String::as_str).unwrap_or("");
     let root = wasm::workspace_root();
     let mut content = root.join("content");
-    let mut out = root.join("dist");
+    let mut out: Option<PathBuf> = None;
     let mut base = "/".to_string();
     let mut port: u16 = 8080;
+    let mut facilities: usize = 50_000;
     let mut it = args.iter().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"));
         match flag.as_str() {
             "--content" => content = PathBuf::from(value()?),
-            "--out" => out = PathBuf::from(value()?),
+            "--out" => out = Some(PathBuf::from(value()?)),
             "--base-path" => base = normalise_base(&value()?),
             "--port" => port = value()?.parse().map_err(|_| format!("--port needs a number\n{USAGE}"))?,
+            "--facilities" => facilities = value()?.parse().map_err(|_| format!("--facilities needs a number\n{USAGE}"))?,
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
     }
+    // synth and bench never write over the real site.
+    let out = out.unwrap_or_else(|| match command {
+        "synth" => root.join(format!("target/synth-{facilities}")),
+        "bench" => root.join("target/bench-dist"),
+        _ => root.join("dist"),
+    });
     match command {
         "check" => match load_content(&content, &base) {
             Ok(c) => {
@@ -55,6 +63,17 @@ fn run(args: &[String]) -> Result<(), String> {
             if command == "serve" {
                 serve::serve(&out, &base, port)?;
             }
+            Ok(())
+        }
+        "synth" => {
+            kyoten_navi::build::synth::synth(&root.join("content"), &out, facilities)?;
+            println!("wrote {facilities} synthetic facilities to {} (a test tool: never ship it)", out.display());
+            Ok(())
+        }
+        "bench" => {
+            use kyoten_navi::build::bench;
+            let report = bench::bench(&content, &out, &root)?;
+            print!("{}{}", bench::HEADER, report.markdown(&content.display().to_string()));
             Ok(())
         }
         _ => Err(USAGE.to_string()),

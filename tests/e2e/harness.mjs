@@ -77,5 +77,5 @@ export async function axe(page) {
   });
 }
 
-export const DIST = join(ROOT, 'dist');
-export const DIST_SUB = join(ROOT, 'target', 'dist-sub');
+export const DIST = process.env.KN_DIST ?? join(ROOT, 'dist');
+export const DIST_SUB = process.env.KN_DIST_SUB ?? join(ROOT, 'target', 'dist-sub');

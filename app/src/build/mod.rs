@@ -2,8 +2,12 @@
 //! `site::build_site` runs the steps; each step is its own file.
 
 pub mod assets;
+pub mod bench;
+pub mod geo;
+pub mod opendata;
 pub mod pages;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod synth;
 pub mod wasm;

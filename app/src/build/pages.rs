@@ -46,15 +46,16 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     for a in c.areas.values() {
         by_pref.entry(a.prefecture.clone()).or_default().push(AreaLink::of(a));
     }
+    let start = SearchStart {
+        facilities: c.facilities.iter().filter(|f| f.kyoten).map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect(),
+        prefectures: prefectures(c)
+            .into_iter()
+            .map(|p| PrefectureAreas { areas: by_pref.remove(&p).unwrap_or_default(), prefecture: p })
+            .collect(),
+    };
     pages.push((
         "/search/".to_string(),
-        PageData::Search(SearchData {
-            facilities: c.facilities.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect(),
-            prefectures: prefectures(c)
-                .into_iter()
-                .map(|p| PrefectureAreas { areas: by_pref.remove(&p).unwrap_or_default(), prefecture: p })
-                .collect(),
-        }),
+        PageData::Search(SearchData { start_html: render_fragment(&shell, || pages::search::search_start(start)) }),
     ));
     for f in &c.facilities {
         let path = format!("/facilities/{}/", f.id);
@@ -84,6 +85,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         let description = format!("{}の地域生活支援拠点等：相談先、5つの機能の整備状況、事前登録の方法。", a.name);
         let data = AreaData {
                 area: a.clone(),
+                practices: c.practices.iter().filter(|p| p.entries.contains(&a.id)).cloned().collect(),
                 facilities: c
                     .facilities
                     .iter()
@@ -98,18 +100,8 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         };
         pages.push((path.clone(), page(title, description, render_fragment(&shell, || pages::area::area(data)))));
     }
-    let mut entries: Vec<Area> = c.areas.values().filter(|a| a.practice.is_some()).cloned().collect();
-    entries.sort_by_key(|a| a.practice.as_ref().map(|p| p.number));
-    pages.push((
-        "/catalogue/".to_string(),
-        PageData::Catalogue(CatalogueData {
-            summary: c.catalogue.clone(),
-            entries,
-            practices: c.practices.clone(),
-            source: c.sources.iter().find(|s| s.id == c.catalogue.source).cloned(),
-        }),
-    ));
-    pages.push(("/screening/".to_string(), PageData::Screening(ScreeningData { guides: guides.clone() })));
+    pages.push(("/catalogue/".to_string(), PageData::Catalogue(catalogue_data(c, &shell))));
+    pages.push(("/screening/".to_string(), PageData::Screening(screening_data(c))));
     for g in &c.guides {
         let data = GuideData { guide: g.clone(), guides: guides.clone(), sources: sources_of(&g.sources) };
         let html = render_fragment(&shell, || pages::guide::guide(data));
@@ -121,6 +113,14 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             "ホームページに埋め込む".into(),
             "拠点ナビの検索や緊急連絡先を、自治体のホームページに埋め込む方法です。".into(),
             render_fragment(&shell, pages::embed::embed),
+        ),
+    ));
+    pages.push((
+        "/opendata/".to_string(),
+        page(
+            "オープンデータ".into(),
+            "拠点ナビに掲載しているすべての施設と地域を、CSV・JSON・GeoJSONで公開しています。".into(),
+            render_fragment(&shell, || pages::opendata::opendata(super::opendata::FACILITY_COLUMNS)),
         ),
     ));
     let about = AboutData { sources: c.sources.clone() };
@@ -135,6 +135,21 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     pages
 }
 
+/// The 好事例集 page: its body rendered here (the browser only filters and sorts it) and the
+/// entries' data for the filters.
+fn catalogue_data(c: &Content, shell: &Shell) -> CatalogueData {
+    let mut areas: Vec<&Area> = c.areas.values().filter(|a| a.practice.is_some()).collect();
+    areas.sort_by_key(|a| a.practice.as_ref().map(|p| p.number));
+    let source = c.sources.iter().find(|s| s.id == c.catalogue.source).cloned();
+    let url = format!("{}{}", c.site.origin, join_base(&c.site.base_path, "/catalogue/"));
+    let verified = areas.iter().filter_map(|a| a.last_verified.clone()).max().unwrap_or_default();
+    CatalogueData {
+        html: render_fragment(shell, || pages::catalogue::catalogue_page(&c.catalogue, &areas, &c.practices, source, &url, &verified)),
+        entries: areas.iter().filter_map(|a| pages::catalogue::catalogue_entry(a)).collect(),
+        url,
+    }
+}
+
 /// Prefectures in the reference list's order (北海道 … 沖縄県).
 fn prefectures(c: &Content) -> Vec<String> {
     let mut seen = Vec::new();
@@ -146,4 +161,48 @@ fn prefectures(c: &Content) -> Vec<String> {
         }
     }
     seen
+}
+
+/// The self-check's data: the questionnaire, every municipality for the area question and
+/// the next steps that areas' content gives (contacts, 基幹相談支援センター, registration).
+fn screening_data(c: &Content) -> ScreeningData {
+    let mut municipalities: Vec<&Area> = c.areas.values().filter(|a| !a.is_region()).collect();
+    municipalities.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut prefectures: Vec<ScreeningPrefecture> = Vec::new();
+    for a in municipalities {
+        let website = a.website.as_deref().unwrap_or_default();
+        let choice = AreaChoice(a.id.clone(), a.name.clone(), website.strip_prefix("https://").unwrap_or(website).to_string());
+        match prefectures.last_mut() {
+            Some(p) if p.name == a.prefecture => p.areas.push(choice),
+            _ => prefectures.push(ScreeningPrefecture { name: a.prefecture.clone(), areas: vec![choice] }),
+        }
+    }
+    let local = c
+        .areas
+        .values()
+        .filter_map(|a| {
+            let mut contacts = a.contacts.clone();
+            for f in c.facilities.iter().filter(|f| f.area == a.id && f.role == crate::model::Role::CoreConsultation) {
+                if !contacts.iter().any(|k| k.facility.as_deref() == Some(f.id.as_str())) {
+                    contacts.push(crate::model::Contact {
+                        name: f.name.clone(),
+                        purpose: Some(f.role.label().to_string()),
+                        phone: f.phone.clone(),
+                        hours: f.hours.clone(),
+                        facility: Some(f.id.clone()),
+                        ..Default::default()
+                    });
+                }
+            }
+            let members = if a.is_region() { a.members.clone() } else { vec![a.id.clone()] };
+            (a.has_content() || !contacts.is_empty() || a.registration.is_some())
+                .then(|| LocalSteps { id: a.id.clone(), name: a.name.clone(), members, contacts, registration: a.registration.clone() })
+        })
+        .collect();
+    ScreeningData {
+        screening: c.screening.clone(),
+        prefectures,
+        local,
+        page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, "/screening/")),
+    }
 }

@@ -67,8 +67,11 @@ impl Document<'_> {
 }
 
 /// No inline script, no third-party origin; `wasm-unsafe-eval` lets the browser compile
-/// the site's own wasm.
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
+/// the site's own wasm. The one exception is `img-src https://cyberjapandata.gsi.go.jp`:
+/// the finder map's optional GSI 淡色地図 background (issue #4). Tile requests tell GSI
+/// which area is on screen, so they happen only after the person switches the background
+/// on (off by default, never cached by the site); images only, no script or connection.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https://cyberjapandata.gsi.go.jp; connect-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
 /// Render `App` for `path` with `data` as the current page's data.
 pub fn render_app(shell: &Shell, path: &str, data: PageData) -> String {

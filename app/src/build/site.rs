@@ -48,6 +48,12 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
     let mut content = load_content(&opts.content, &opts.base_path).map_err(BuildError::Content)?;
     content.site.base_path = opts.base_path.clone();
     log(&format!("content loaded and valid ({} areas, {} facilities) in {:.1?}", content.areas.len(), content.facilities.len(), started.elapsed()));
+    if !content.warnings.is_empty() {
+        log(&format!("note: {} open-data row(s) left out:", content.warnings.len()));
+        for w in content.warnings.iter().take(20) {
+            log(&format!("  {w}"));
+        }
+    }
 
     let bundle = if opts.wasm { Some(wasm::build_wasm(log)?) } else { None };
 
@@ -91,8 +97,10 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
         .iter()
         .map(|(path, data)| (route_key(path), serde_json::to_string(data).unwrap_or_default()))
         .collect();
+    let search = crate::search::index::search_files(&content);
+    let map = super::geo::map_files(&opts.content.join("geo"), log)?;
     let mut hasher = Sha256::new();
-    for (k, j) in &jsons {
+    for (k, j) in jsons.iter().chain(search.iter()).chain(map.iter()) {
         hasher.update(k.as_bytes());
         hasher.update(j.as_bytes());
     }
@@ -102,6 +110,15 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
 
     for (key, json) in &jsons {
         write(&format!("data/{build}/{key}.json"), json.as_bytes())?;
+    }
+    for (name, json) in &search {
+        write(&format!("data/{build}/search/{name}"), json.as_bytes())?;
+    }
+    for (name, bytes) in super::opendata::opendata_files(&content) {
+        write(&format!("opendata/{name}"), &bytes)?;
+    }
+    for (name, json) in &map {
+        write(&format!("data/{build}/map/{name}"), json.as_bytes())?;
     }
     let paths: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
     render_all(&doc, pages, out)?;

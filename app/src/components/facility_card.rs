@@ -8,17 +8,20 @@ use crate::data::{href, FacilitySummary};
 pub fn FacilityCard(facility: FacilitySummary) -> impl IntoView {
     let link = href(&format!("/facilities/{}/", facility.id));
     let functions = facility.functions.iter().map(|f| f.label()).collect::<Vec<_>>().join("・");
+    let services = facility.services.iter().map(|r| r.label()).collect::<Vec<_>>().join("・");
+    // Never confuse the two kinds (issue #11): 拠点 bodies named by a municipality's documents,
+    // and registered service providers from open data.
+    let kind = if facility.kyoten { "拠点".to_string() } else { format!("障害福祉サービス事業所（{services}）") };
     view! {
         <li class="kn-facility-card">
             <h3 class="kn-facility-card__name">
                 <a class="kn-facility-card__link" href=link>{facility.name.clone()}</a>
             </h3>
             <p class="kn-facility-card__meta">
-                <span class="kn-facility-card__role">{facility.role.label()}</span>
-                " ／ "{facility.area_name.clone()}
-                {facility.kyoten.then(|| view! { <span class="kn-facility-card__badge">"拠点"</span> })}
+                <span class=if facility.kyoten { "kn-facility-card__badge" } else { "kn-facility-card__kind" }>{kind}</span>
+                " "{if facility.kyoten { facility.role.label() } else { "" }}" ／ "{facility.area_name.clone()}
             </p>
-            {(!functions.is_empty()).then(|| view! { <p class="kn-facility-card__functions">"機能："{functions}</p> })}
+            {(!functions.is_empty()).then(|| view! { <p class="kn-facility-card__functions">{if facility.kyoten { "機能：" } else { "関わる機能：" }}{functions}</p> })}
             {facility.phone.clone().map(|p| {
                 let tel = format!("tel:{}", p.replace('-', ""));
                 view! { <a class="kn-facility-card__phone" href=tel>"電話 "{p}</a> }

@@ -13,6 +13,7 @@ pub fn SiteFooter() -> impl IntoView {
                     <li><a class="kn-site-footer__link" href=href("/about/")>"このサイトについて・出典・プライバシー"</a></li>
                     <li><a class="kn-site-footer__link" href=href("/embed/")>"ホームページに埋め込む（自治体の方へ）"</a></li>
                     <li><a class="kn-site-footer__link" href=href("/guides/faq/")>"よくある質問"</a></li>
+                    <li><a class="kn-site-footer__link" href=href("/opendata/")>"オープンデータ"</a></li>
                 </ul>
                 <p class="kn-site-footer__note">
                     "拠点ナビは、自治体の公開資料をもとに作成しています。最新の情報は各市区町村にご確認ください。"

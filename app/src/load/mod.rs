@@ -8,6 +8,7 @@ pub mod front_matter;
 pub mod reference;
 pub mod split;
 pub mod validate;
+pub mod wamnet;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -19,7 +20,7 @@ pub use diagnostic::Diagnostic;
 
 use crate::markdown::render_markdown;
 use crate::model::{
-    Area, CatalogueSummary, Facility, Guide, PracticeSection, Report, Site, Source,
+    Area, CatalogueSummary, Facility, Guide, PracticeSection, Report, Screening, Site, Source,
 };
 
 /// Everything the site is built from.
@@ -34,6 +35,10 @@ pub struct Content {
     pub guides: Vec<Guide>,
     pub catalogue: CatalogueSummary,
     pub practices: Vec<PracticeSection>,
+    /// The 事前登録 self-check (`content/screening/index.md`).
+    pub screening: Screening,
+    /// Open-data rows that were left out, with their reasons (not errors: the build goes on).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// One parsed content file with what validation needs to point at its lines.
@@ -73,13 +78,15 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
     let guides = load_dir::<Guide>(dir, "guides", base_path, &mut out);
     let practices = load_dir::<PracticeSection>(dir, "catalogue/practices", base_path, &mut out);
     let catalogue = load_file::<CatalogueSummary>(&dir.join("catalogue/index.md"), dir, base_path, &mut out);
+    let screening = load_file::<Screening>(&dir.join("screening/index.md"), dir, base_path, &mut out);
 
     let mut content = Content { site, sources, ..Default::default() };
     validate::validate(
         &mut content,
-        validate::Files { reference, areas, facilities, reports, guides, practices, catalogue },
+        validate::Files { reference, areas, facilities, reports, guides, practices, catalogue, screening },
         &mut out,
     );
+    load_open_data(dir, &display, &mut content, &mut out);
     if out.is_empty() {
         Ok(content)
     } else {
@@ -87,6 +94,35 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
         out.dedup();
         Err(out)
     }
+}
+
+/// Merge the WAM NET files of `content/wamnet/` into the facilities (see `wamnet`).
+fn load_open_data(dir: &Path, display: &dyn Fn(&Path) -> String, content: &mut Content, out: &mut Vec<Diagnostic>) {
+    let Ok(entries) = fs::read_dir(dir.join("wamnet")) else { return };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+        .collect();
+    files.sort();
+    let cities = wamnet::CityIndex::new(&content.areas);
+    let mut open = Vec::new();
+    for path in files {
+        let shown = display(&path);
+        let digits: String = path.file_stem().map(|s| s.to_string_lossy().chars().filter(|c| c.is_ascii_digit()).collect()).unwrap_or_default();
+        let source = format!("wamnet-{digits}");
+        if !content.sources.iter().any(|s| s.id == source) {
+            out.push(Diagnostic::new(&shown, 0, "", format!("add a [[source]] with id = \"{source}\" (and its date) to content/sources.toml")));
+            continue;
+        }
+        match fs::read_to_string(&path) {
+            Ok(text) => match wamnet::parse_wamnet(&shown, &text, &source, &cities, "", &mut content.warnings) {
+                Ok(rows) => open.extend(rows),
+                Err(d) => out.push(d),
+            },
+            Err(e) => out.push(Diagnostic::new(&shown, 0, "", format!("cannot read: {e}"))),
+        }
+    }
+    wamnet::merge(&mut content.facilities, open);
 }
 
 fn display_path(root: &Path, p: &Path) -> String {
@@ -209,11 +245,21 @@ macro_rules! has_body {
     };
 }
 
-has_body!(Area, id, [prefecture, website, lat, lng, regions]);
-has_body!(Facility, id, [exact_position]);
+has_body!(Area, id, [prefecture, website, lat, lng, regions, parent]);
+has_body!(Facility, id, [exact_position, services, capacity]);
 has_body!(Report, id, []);
 has_body!(Guide, slug, []);
 has_body!(PracticeSection, slug, []);
+
+impl HasBody for Screening {
+    fn set_body_html(&mut self, html: String) {
+        self.body_html = html;
+    }
+    fn set_id(&mut self, _id: String) {}
+    fn derived_fields_written(&self) -> Vec<&'static str> {
+        if self.body_html.is_empty() { vec![] } else { vec!["body_html"] }
+    }
+}
 
 impl HasBody for CatalogueSummary {
     fn set_body_html(&mut self, html: String) {

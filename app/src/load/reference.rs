@@ -24,8 +24,12 @@ pub fn parse_reference(csv_text: &str) -> Result<BTreeMap<String, Area>, String>
     let text = csv_text.strip_prefix('\u{feff}').unwrap_or(csv_text);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let mut areas = BTreeMap::new();
+    let mut cities: BTreeMap<(String, String), String> = BTreeMap::new();
     for (i, row) in reader.deserialize::<Row>().enumerate() {
         let row = row.map_err(|e| format!("line {}: {e}", i + 2))?;
+        // 「札幌市 中央区」 is a ward of 「札幌市」, listed before it.
+        let parent = row.city.split_once(' ').and_then(|(city, _)| cities.get(&(row.pref.clone(), city.to_string())).cloned());
+        cities.insert((row.pref.clone(), row.city.clone()), row.lgcode.clone());
         let area = Area {
             id: row.lgcode.clone(),
             // 「札幌市 中央区」 → 「札幌市中央区」, as the city itself writes it.
@@ -35,6 +39,7 @@ pub fn parse_reference(csv_text: &str) -> Result<BTreeMap<String, Area>, String>
             lat: row.lat,
             lng: row.lng,
             website: (!row.url.is_empty()).then_some(row.url),
+            parent,
             ..Default::default()
         };
         areas.insert(row.lgcode, area);
@@ -65,9 +70,10 @@ mod tests {
 
     #[test]
     fn parses_rows_and_joins_ward_names() {
-        let csv = "\u{feff}pid,pref,cid,city,citykana,lat,lng,url,phrase,lgcode\n1,北海道,1101,札幌市 中央区,さっぽろし ちゅうおうく,43.05,141.34,https://x.jp/,,011011\n";
+        let csv = "\u{feff}pid,pref,cid,city,citykana,lat,lng,url,phrase,lgcode\n1,北海道,1100,札幌市,さっぽろし,43.06,141.35,https://x.jp/,,011002\n1,北海道,1101,札幌市 中央区,さっぽろし ちゅうおうく,43.05,141.34,https://x.jp/,,011011\n";
         let areas = parse_reference(csv).expect("parse");
         let a = &areas["011011"];
         assert_eq!((a.name.as_str(), a.kana.as_str(), a.prefecture.as_str()), ("札幌市中央区", "さっぽろしちゅうおうく", "北海道"));
+        assert_eq!(a.parent.as_deref(), Some("011002"));
     }
 }

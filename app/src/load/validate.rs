@@ -9,7 +9,8 @@ use super::diagnostic::{Diagnostic, FileReport};
 use super::reference::valid_lgcode;
 use super::{Content, Located};
 use crate::model::practice::parse_function_cell;
-use crate::model::{Area, CatalogueSummary, Facility, Function, Guide, PracticePart, PracticeSection, Report};
+use crate::model::screening::QuestionKind;
+use crate::model::{Area, CatalogueSummary, Facility, Function, Guide, PracticePart, PracticeSection, Report, Screening};
 
 /// The parsed files, before validation.
 pub struct Files {
@@ -20,6 +21,7 @@ pub struct Files {
     pub guides: Vec<Located<Guide>>,
     pub practices: Vec<Located<PracticeSection>>,
     pub catalogue: Option<Located<CatalogueSummary>>,
+    pub screening: Option<Located<Screening>>,
 }
 
 pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) {
@@ -115,6 +117,7 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
             area.lat = reference.lat;
             area.lng = reference.lng;
             area.website = reference.website.clone();
+            area.parent = reference.parent.clone();
         } else {
             let members: Vec<&Area> = area.members.iter().filter_map(|m| areas.get(m)).collect();
             if let Some(first) = members.first() {
@@ -203,8 +206,8 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
         guides.push(file.value);
     }
     guides.sort_by_key(|g| (g.order, g.slug.clone()));
-    // The site header, footer and 404 page link to these guides.
-    for required in ["what-is", "emergency", "faq"] {
+    // The site header, footer, 404 and area pages link to these guides.
+    for required in ["what-is", "emergency", "faq", "pre-registration"] {
         if !guides.iter().any(|g| g.slug == required) {
             out.push(Diagnostic::new(&format!("content/guides/{required}.md"), 0, "", "is missing: the site's menu links to this guide"));
         }
@@ -224,6 +227,9 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
         if p.part != PracticePart::Function && p.function.is_some() {
             r.error("function", "only practices with part = \"function\" belong to a function");
         }
+        if p.part != PracticePart::Model && p.development_type.is_some() {
+            r.error("development_type", "only practices with part = \"model\" describe a 整備類型");
+        }
         practices.push(file.value);
     }
     // ⑥その他 (no function) comes after ①–⑤, as in the document.
@@ -233,6 +239,10 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
         let mut r = report(&file, out);
         check_sources(&mut r, "source", std::slice::from_ref(&file.value.source), &source_ids, true);
         content.catalogue = file.value;
+    }
+    if let Some(file) = files.screening {
+        validate_screening(&file, &source_ids, out);
+        content.screening = file.value;
     }
 
     content.areas = areas;
@@ -329,6 +339,160 @@ fn check_url(r: &mut FileReport, field: &str, value: &str) {
     if !value.starts_with("https://") && !value.starts_with("http://") {
         r.error(field, format!("\"{value}\" is not a web address (expected https://…)"));
     }
+}
+
+/// The self-check (`content/screening/index.md`): ids unique and well formed, every
+/// single-choice question with two or more options, weights 0 or more, every flag naming
+/// a level, levels starting at 0 with increasing thresholds, each level reachable.
+fn validate_screening(file: &Located<Screening>, source_ids: &BTreeSet<String>, out: &mut Vec<Diagnostic>) {
+    let s = &file.value;
+    let line = |table: &str, n: usize, sub: Option<usize>, key: &str| entry_line(file, table, n, sub, key);
+    let mut r = report(file, out);
+    check_sources(&mut r, "sources", &s.sources, source_ids, true);
+    if s.disclaimer.trim().is_empty() {
+        r.error("disclaimer", "is empty: say that the result is guidance, not a decision by the municipality");
+    }
+    if s.questions.is_empty() {
+        r.error("questions", "add at least one [[questions]]");
+    }
+    let level_ids: Vec<&str> = s.levels.iter().map(|l| l.id.as_str()).collect();
+    let mut push = |line: usize, field: &str, message: String| r.out.push(Diagnostic::new(r.path, line, field, message));
+    let mut question_ids = BTreeSet::new();
+    let mut area_questions = 0;
+    let mut max_score = 0;
+    let mut flags = BTreeSet::new();
+    for (n, q) in s.questions.iter().enumerate() {
+        let at = |key: &str| line("questions", n, None, key);
+        if !is_answer_id(&q.id) {
+            push(at("id"), "questions.id", format!("\"{}\" must use only a–z, 0–9, _ and -", q.id));
+        } else if !question_ids.insert(q.id.as_str()) {
+            push(at("id"), "questions.id", format!("\"{}\" is used twice; question ids must be unique", q.id));
+        }
+        for (key, value) in [("short", &q.short), ("legend", &q.legend), ("reason", &q.reason)] {
+            if value.trim().is_empty() {
+                push(at(key), &format!("questions.{key}"), format!("question \"{}\" needs a {key}", q.id));
+            }
+        }
+        match q.kind {
+            QuestionKind::Area => {
+                area_questions += 1;
+                if area_questions > 1 {
+                    push(at("kind"), "questions.kind", format!("question \"{}\": only one question can ask for the area", q.id));
+                }
+                if !q.options.is_empty() {
+                    push(at("kind"), "questions.options", format!("question \"{}\" has kind = \"area\", which takes no options (the areas come from the reference list)", q.id));
+                }
+            }
+            QuestionKind::Single if q.options.len() < 2 => {
+                push(at("id"), "questions.options", format!("question \"{}\" needs at least two options", q.id));
+            }
+            QuestionKind::Single => {}
+        }
+        let mut option_ids = BTreeSet::new();
+        for (m, c) in q.options.iter().enumerate() {
+            let at = |key: &str| line("questions", n, Some(m), key);
+            let which = format!("(question \"{}\", option \"{}\")", q.id, c.id);
+            if !is_answer_id(&c.id) {
+                push(at("id"), "questions.options.id", format!("\"{}\" must use only a–z, 0–9, _ and -", c.id));
+            } else if !option_ids.insert(c.id.as_str()) {
+                push(at("id"), "questions.options.id", format!("\"{}\" is used twice in question \"{}\"; option ids must be unique within a question", c.id, q.id));
+            }
+            if c.label.trim().is_empty() {
+                push(at("label"), "questions.options.label", format!("is empty {which}"));
+            }
+            if c.weight < 0 {
+                push(at("weight"), "questions.options.weight", format!("{} {which} is negative; weights are 0 or more", c.weight));
+            }
+            if let Some(f) = &c.flag {
+                if level_ids.contains(&f.as_str()) {
+                    flags.insert(f.as_str());
+                } else {
+                    push(at("flag"), "questions.options.flag", format!("\"{f}\" {which} is not a level id (expected one of {})", quoted(&level_ids)));
+                }
+            }
+        }
+        max_score += q.options.iter().map(|c| c.weight.max(0)).max().unwrap_or(0);
+    }
+    if s.levels.is_empty() {
+        r.error("levels", "add at least one [[levels]], the first with min_score = 0");
+    }
+    let mut push = |line: usize, field: &str, message: String| r.out.push(Diagnostic::new(r.path, line, field, message));
+    let mut seen = BTreeSet::new();
+    for (n, l) in s.levels.iter().enumerate() {
+        let at = |key: &str| line("levels", n, None, key);
+        if !is_answer_id(&l.id) {
+            push(at("id"), "levels.id", format!("\"{}\" must use only a–z, 0–9, _ and -", l.id));
+        } else if !seen.insert(l.id.as_str()) {
+            push(at("id"), "levels.id", format!("\"{}\" is used twice; level ids must be unique", l.id));
+        }
+        for (key, value) in [("title", &l.title), ("text", &l.text)] {
+            if value.trim().is_empty() {
+                push(at(key), &format!("levels.{key}"), format!("level \"{}\" needs a {key}", l.id));
+            }
+        }
+        match n.checked_sub(1).map(|p| &s.levels[p]) {
+            None if l.min_score != 0 => push(at("min_score"), "levels.min_score", format!("{} (level \"{}\"): the first level must start at 0, so every score has a level", l.min_score, l.id)),
+            Some(prev) if l.min_score <= prev.min_score => push(
+                at("min_score"),
+                "levels.min_score",
+                format!("{} (level \"{}\") must be larger than the level before ({}, level \"{}\"); thresholds increase from the mildest level to the most urgent", l.min_score, l.id, prev.min_score, prev.id),
+            ),
+            Some(_) if l.min_score > max_score && !flags.contains(l.id.as_str()) => push(
+                at("min_score"),
+                "levels.min_score",
+                format!("{} (level \"{}\") can never be reached: the highest possible score is {max_score} and no option flags this level", l.min_score, l.id),
+            ),
+            _ => {}
+        }
+    }
+    let steps = &s.next_steps;
+    for (key, value) in [("ask", &steps.ask), ("consultation_office", &steps.consultation_office), ("registration", &steps.registration), ("experience", &steps.experience), ("no_content", &steps.no_content)] {
+        if value.trim().is_empty() {
+            push(line("next_steps", 0, None, key), &format!("next_steps.{key}"), "is empty".into());
+        }
+    }
+}
+
+/// Ids that travel in saved drafts and element ids: `a–z`, `0–9`, `_`, `-`.
+fn is_answer_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+fn quoted(ids: &[&str]) -> String {
+    ids.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
+}
+
+/// The file line of `key` in the `n`-th `[[table]]` of a file's front matter (0-based), or
+/// in that table's `sub`-th `[[table.options]]`; the table's header line when the key is
+/// not written there. ([`FileReport::line_of`] finds only the first table of a name.)
+fn entry_line<T>(file: &Located<T>, table: &str, n: usize, sub: Option<usize>, key: &str) -> usize {
+    let sub_name = format!("{table}.options");
+    let (mut count, mut sub_count) = (0usize, 0usize);
+    let (mut inside, mut header) = (false, None);
+    for (i, text) in file.front_matter.lines().enumerate() {
+        let t = text.trim();
+        if t.starts_with('[') {
+            let name = t.trim_matches(|c| c == '[' || c == ']').trim();
+            if name == table {
+                count += 1;
+                sub_count = 0;
+            } else if name == sub_name {
+                sub_count += 1;
+            }
+            inside = match sub {
+                None => name == table && count == n + 1,
+                Some(m) => name == sub_name && count == n + 1 && sub_count == m + 1,
+            };
+            if inside {
+                header = Some(i);
+            }
+            continue;
+        }
+        if inside && t.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('=')) {
+            return file.first_line + i;
+        }
+    }
+    header.map_or(file.first_line.saturating_sub(1), |i| file.first_line + i)
 }
 
 #[cfg(test)]

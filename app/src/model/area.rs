@@ -63,6 +63,10 @@ pub struct Area {
     /// Filled in by the loader: city-hall longitude.
     #[serde(default)]
     pub lng: f64,
+    /// Filled in by the loader: for a designated-city ward, the city's code (札幌市中央区 →
+    /// 札幌市).
+    #[serde(default)]
+    pub parent: Option<String>,
     /// Filled in by the loader: the regions this municipality belongs to (ids).
     #[serde(default)]
     pub regions: Vec<String>,

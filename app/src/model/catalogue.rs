@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::vocab::Function;
+use super::area::Area;
+use super::vocab::{DevelopmentType, Function};
 
 /// Front matter of `content/catalogue/index.md`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -34,6 +35,44 @@ pub struct Chart {
     #[serde(default)]
     pub function: Option<Function>,
     pub bars: Vec<Bar>,
+}
+
+impl Chart {
+    /// The bars counted again from the 一覧表's entries, for the figures it can answer:
+    /// 整備類型 (`development_type`, by each entry's type) and 空床確保 (`beds`, by 「空:」 in
+    /// the ②緊急時 cell). Same labels as the printed bars, percentages where the document
+    /// prints them. `None` for figures the table does not hold (相談支援専門員, 24時間相談受付).
+    pub fn recount(&self, entries: &[&Area]) -> Option<Vec<Bar>> {
+        let total = entries.len() as u32;
+        let count = |bar: &Bar| -> Option<u32> {
+            let n = match self.id.as_str() {
+                "development_type" => {
+                    let t = DevelopmentType::ALL.into_iter().find(|t| t.label() == bar.label)?;
+                    entries.iter().filter(|a| a.development_type == Some(t)).count()
+                }
+                "beds" => {
+                    let has = |a: &&&Area| {
+                        a.practice.as_ref().and_then(|p| p.status_of(Function::Emergency)).is_some_and(|s| s.has_beds())
+                    };
+                    match bar.label.as_str() {
+                        "している" => entries.iter().filter(has).count(),
+                        "していない" => entries.iter().filter(|a| !has(a)).count(),
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            };
+            Some(n as u32)
+        };
+        self.bars
+            .iter()
+            .map(|b| {
+                let n = count(b)?;
+                let percent = b.percent.map(|_| if total == 0 { 0 } else { (n * 200 + total) / (total * 2) });
+                Some(Bar { label: b.label.clone(), count: n, percent })
+            })
+            .collect()
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -73,6 +112,10 @@ pub struct PracticeSection {
     /// The function it is about, for `part = "function"`; `None` for ⑥その他.
     #[serde(default)]
     pub function: Option<Function>,
+    /// The 整備類型 it describes, for `part = "model"`: `"multi"` (多機能拠点整備型) or
+    /// `"area"` (面的整備型); left out for the closing remark that covers both.
+    #[serde(default)]
+    pub development_type: Option<DevelopmentType>,
     /// Position within its part.
     pub order: u32,
     /// Area ids of 好事例集 entries whose own text shows this practice.

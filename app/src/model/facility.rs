@@ -73,6 +73,21 @@ pub struct Facility {
     pub last_verified: String,
     /// Ids from `content/sources.toml`, e.g. `["kokubunji-r3"]`.
     pub sources: Vec<String>,
+    /// The WAM NET 事業所番号 of this facility, when it is also in the open data; the build
+    /// then merges the open-data record into this page (facts written here win), e.g.
+    /// `"1412606194"`.
+    #[serde(default)]
+    pub wamnet: Option<String>,
+    /// Filled in by the loader from open data: every service type the facility is
+    /// registered for (短期入所, 地域移行支援, 地域定着支援).
+    #[serde(default)]
+    pub services: Vec<Role>,
+    /// Filled in by the loader from open data: 定員 (capacity) as published.
+    #[serde(default)]
+    pub capacity: Option<u32>,
+    /// The facility's own website, `https://…`.
+    #[serde(default)]
+    pub url: Option<String>,
     /// Filled in by the loader: `true` when `lat`/`lng` are the facility's own position,
     /// `false` when they are the municipality hall.
     #[serde(default)]

@@ -16,11 +16,28 @@ pub fn AreaPage() -> impl IntoView {
     static_view()
 }
 
+/// How many of a report's figures stand out above its text (the content lists the key
+/// ones first); every figure is in the text too.
+const HIGHLIGHTS: usize = 6;
+
+/// A report's own headings sit under its title (h2) and 「報告の内容」 (h3): `##` → h4,
+/// `###` → h5, `####` → h6, so the page's outline stays in order.
+fn demote_headings(html: &str) -> String {
+    let mut html = html.to_string();
+    for (from, to) in [(4, 6), (3, 5), (2, 4)] {
+        html = html.replace(&format!("<h{from}"), &format!("<h{to}")).replace(&format!("</h{from}>"), &format!("</h{to}>"));
+    }
+    html
+}
+
 /// The page body, rendered at build time.
 pub fn area(data: AreaData) -> impl IntoView {
     let a = data.area;
     let practice = a.practice.clone();
     let has_content = a.has_content() || !data.facilities.is_empty() || !data.reports.is_empty();
+    let page_url = data.corrections.page_url.clone();
+    let sources = data.sources.clone();
+    let source_of = move |id: &str| sources.iter().find(|s| s.id == id).cloned();
     view! {
         <article class="kn-area">
             <header class="kn-page-heading">
@@ -30,12 +47,13 @@ pub fn area(data: AreaData) -> impl IntoView {
                 {a.development_type.map(|t| view! { <p class="kn-area__type">"整備類型："{t.label()}</p> })}
             </header>
             {(!data.regions.is_empty()).then(|| view! {
-                <p class="kn-area__regions">"この市町村は次の圏域で拠点を整備しています："
+                <p class="kn-area__regions">{format!("{}は、次の圏域の一員として地域生活支援拠点等を整備しています：", a.name)}
                     {data.regions.iter().map(|r| view! { <a href=href(&format!("/areas/{}/", r.id))>{r.name.clone()}</a>" " }).collect_view()}
                 </p>
             })}
             {(!data.members.is_empty()).then(|| view! {
                 <section aria-labelledby="kn-members"><h2 id="kn-members">"構成市町村"</h2>
+                    <p>{format!("{}は、次の{}市町村が共同で整備している圏域です。", a.name, data.members.len())}</p>
                     <ul class="kn-link-grid">{data.members.iter().map(|m| view! { <li><a class="kn-link-grid__link" href=href(&format!("/areas/{}/", m.id))>{m.name.clone()}</a></li> }).collect_view()}</ul>
                 </section>
             })}
@@ -56,55 +74,105 @@ pub fn area(data: AreaData) -> impl IntoView {
                 }}
                 {a.website.clone().map(|w| view! { <p><a href=w rel="noopener noreferrer">{format!("{}の公式サイト", a.name)}</a></p> })}
             </section>
-            {a.registration.clone().map(|r| view! {
-                <section aria-labelledby="kn-registration"><h2 id="kn-registration">"事前登録"</h2>
-                    <p>{r.summary}</p>
-                    {r.ask.map(|q| view! { <p>"相談先："{q}</p> })}
-                    {r.apply_url.map(|u| view! { <a class="kn-button" href=u rel="noopener noreferrer">"申請ページを開く"</a> })}
-                </section>
-            })}
-            {a.coordinator.clone().map(|c| view! { <section aria-labelledby="kn-coordinator"><h2 id="kn-coordinator">"コーディネーター"</h2><p>{c}</p></section> })}
-            {(!a.body_html.is_empty()).then(|| view! { <div class="kn-prose" inner_html=a.body_html.clone()></div> })}
-            {practice.map(|p| view! {
-                <section class="kn-area__practice" aria-labelledby="kn-practice">
-                    <h2 id="kn-practice">"好事例集での紹介（No."{p.number}"）"</h2>
+            <section class="kn-area__registration" aria-labelledby="kn-registration"><h2 id="kn-registration">"事前登録"</h2>
+                {match a.registration.clone() {
+                    Some(r) => view! {
+                        <p>{r.summary}</p>
+                        {r.ask.map(|q| view! { <p>"相談先："{q}</p> })}
+                        {r.apply_url.map(|u| view! { <a class="kn-button" href=u rel="noopener noreferrer">"申請ページを開く"</a> })}
+                    }.into_any(),
+                    None => view! {
+                        <p>"この地域の事前登録の方法は、拠点ナビが使っている資料には書かれていません。お住まいの市区町村の障害福祉の担当窓口か、利用している相談支援事業所にお尋ねください。"</p>
+                    }.into_any(),
+                }}
+                <p><a href=href("/guides/pre-registration/")>"事前登録とは（解説）"</a>" ／ "<a href=href("/screening/")>"事前登録のセルフチェック"</a></p>
+            </section>
+            {practice.clone().map(|p| view! {
+                <section class="kn-area__status" aria-labelledby="kn-status">
+                    <h2 id="kn-status">"5つの機能の整備状況"</h2>
+                    <p>{format!("好事例集の一覧表（No.{}）の記載です。", p.number)}</p>
                     <table class="kn-status-grid">
                         <caption class="kn-visually-hidden">"5つの機能の整備状況"</caption>
                         <thead><tr><th scope="col">"機能"</th><th scope="col">"状況"</th><th scope="col">"表の記載"</th></tr></thead>
                         <tbody>
                             {Function::ALL.into_iter().map(|f| {
                                 let s = p.status_of(f).cloned().unwrap_or_default();
-                                view! { <tr><th scope="row">{f.label()}</th><td>{s.summary()}</td><td>{if s.raw.is_empty() { "（空欄）".to_string() } else { s.raw.clone() }}</td></tr> }
+                                let summary = if s.raw.trim().is_empty() { "記載なし".to_string() } else { s.summary() };
+                                view! { <tr><th scope="row">{f.label()}</th><td>{summary}</td><td>{if s.raw.is_empty() { "（空欄）".to_string() } else { s.raw.clone() }}</td></tr> }
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <p>"コーディネーター配置："{if p.coordinator { "あり（○）" } else { "記載なし（-）" }}</p>
-                    {(!p.features.is_empty()).then(|| view! { <h3>"特徴・付加機能等"</h3><ul>{p.features.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
-                    {p.overview_lead.clone().map(|l| view! { <h3>"取組み概要"</h3><p class="kn-area__lead">{l}</p> })}
-                    {(!p.overview.is_empty()).then(|| view! { <ul>{p.overview.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
-                    <details class="kn-area__reconciliation"><summary>"この行の確認方法"</summary><p>{p.reconciliation.clone()}</p></details>
                 </section>
             })}
+            {(practice.is_some() || a.coordinator.is_some()).then(|| view! {
+                <section class="kn-area__coordinator" aria-labelledby="kn-coordinator"><h2 id="kn-coordinator">"コーディネーター"</h2>
+                    {practice.as_ref().map(|p| view! {
+                        <p>"一覧表の「コーディネーター配置」："{if p.coordinator { "あり（○）" } else { "記載なし（-）" }}</p>
+                    })}
+                    {a.coordinator.clone().map(|c| view! { <p>{c}</p> })}
+                </section>
+            })}
+            {(!a.body_html.is_empty()).then(|| view! { <div class="kn-prose" inner_html=a.body_html.clone()></div> })}
             {(!data.facilities.is_empty()).then(|| view! {
                 <section aria-labelledby="kn-facilities"><h2 id="kn-facilities">"この地域の拠点・事業所"</h2>
+                    // The small map of these facilities (finder/map issue) goes here, above the list.
                     <ul class="kn-facility-list">{data.facilities.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul>
                 </section>
             })}
-            {data.reports.into_iter().map(|r| view! {
-                <section class="kn-report" aria-labelledby=format!("kn-report-{}", r.id)>
-                    <h2 id=format!("kn-report-{}", r.id)>{r.title.clone()}</h2>
-                    <p class="kn-report__period">"対象期間："{r.period.clone()}</p>
-                    {(!r.figures.is_empty()).then(|| view! {
-                        <dl class="kn-figure-list">{r.figures.iter().map(|f| view! { <div class="kn-figure-list__item"><dt>{f.label.clone()}</dt><dd>{f.value.clone()}</dd></div> }).collect_view()}</dl>
+            {practice.map(|p| view! {
+                <section class="kn-area__practice" aria-labelledby="kn-practice">
+                    <h2 id="kn-practice">"好事例集での紹介（No."{p.number}"）"</h2>
+                    {(!p.features.is_empty()).then(|| view! { <h3>"特徴・付加機能等"</h3><ul>{p.features.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
+                    {p.overview_lead.clone().map(|l| view! { <h3>"取組み概要"</h3><p class="kn-area__lead">{l}</p> })}
+                    {(!p.overview.is_empty()).then(|| view! { <ul>{p.overview.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
+                    {(!data.practices.is_empty()).then(|| view! {
+                        <h3>"好事例集で、この自治体等が例に挙がっている取組み"</h3>
+                        <ul class="kn-area__practices">{data.practices.iter().map(|s| view! {
+                            <li><a href=href(&format!("/catalogue/#kn-practice-{}", s.slug)) rel="external">{s.title.clone()}</a>
+                                <span class="kn-area__practice-part">{format!("（{}{}）", s.part.label(), s.function.map(|f| format!("・{}", f.label())).unwrap_or_default())}</span></li>
+                        }).collect_view()}</ul>
                     })}
-                    <div class="kn-prose" inner_html=r.body_html.clone()></div>
+                    <p><a href=href("/catalogue/")>"好事例集の25自治体等を比べる"</a></p>
+                    <details class="kn-area__reconciliation"><summary>"この行の確認方法"</summary><p>{p.reconciliation.clone()}</p></details>
                 </section>
+            })}
+            {data.reports.into_iter().map(|r| {
+                let source = source_of(&r.source);
+                view! {
+                    <section class="kn-report" aria-labelledby=format!("kn-report-{}", r.id)>
+                        <h2 id=format!("kn-report-{}", r.id)>{r.title.clone()}</h2>
+                        <dl class="kn-report__meta">
+                            <div class="kn-report__meta-item"><dt>"対象期間"</dt><dd>{r.period.clone()}</dd></div>
+                            {source.map(|s| view! { <div class="kn-report__meta-item"><dt>"出典"</dt><dd>{format!("{}「{}」（{}）", s.publisher, s.title, s.year)}</dd></div> })}
+                        </dl>
+                        {(!r.figures.is_empty()).then(|| view! {
+                            <h3>"主な数値"</h3>
+                            <dl class="kn-figure-list">{r.figures.iter().take(HIGHLIGHTS).map(|f| view! { <div class="kn-figure-list__item"><dt>{f.label.clone()}</dt><dd>{f.value.clone()}</dd></div> }).collect_view()}</dl>
+                            <h3>"報告の内容"</h3>
+                        })}
+                        <div class="kn-prose kn-report__body" inner_html=demote_headings(&r.body_html)></div>
+                    </section>
+                }
             }).collect_view()}
             {(!has_content).then(|| view! {
                 <p class="kn-area__empty">"この地域の地域生活支援拠点等の情報は、まだ掲載されていません。"</p>
             })}
             {(!data.sources.is_empty()).then(|| view! { <SourceList sources=data.sources/> })}
             <CorrectionLinks corrections=data.corrections title=a.name.clone()/>
+            <p class="kn-print-meta">{page_url}" ／ 情報の確認日："{a.last_verified.clone().unwrap_or_else(|| "記載なし".to_string())}</p>
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_headings_go_under_the_page_headings() {
+        assert_eq!(
+            demote_headings("<h2>a</h2><h3 id=\"x\">b</h3><h4>c</h4><p>h2</p>"),
+            "<h4>a</h4><h5 id=\"x\">b</h5><h6>c</h6><p>h2</p>"
+        );
     }
 }

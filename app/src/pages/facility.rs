@@ -28,7 +28,16 @@ pub fn facility(data: FacilityData) -> impl IntoView {
                 <p class="kn-page-heading__eyebrow">{f.role.label()}" ／ "<a href=href(&format!("/areas/{}/", data.area.id))>{data.area.name.clone()}</a></p>
                 <h1 class="kn-page-heading__title">{f.name.clone()}</h1>
                 {f.kana.clone().map(|k| view! { <p class="kn-page-heading__kana">{k}</p> })}
-                {f.kyoten.then(|| view! { <p class="kn-facility__kyoten">"資料で地域生活支援拠点等に位置付けられています"</p> })}
+                {if f.kyoten {
+                    view! { <p class="kn-facility__kyoten">"資料で地域生活支援拠点等に位置付けられています"</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="kn-facility__open-data">
+                            "障害福祉サービス事業所（"{f.services.iter().map(|r| r.label()).collect::<Vec<_>>().join("・")}"）です。"
+                            "この事業所が"{data.area.name.clone()}"の地域生活支援拠点等に含まれるかどうかは、市区町村にご確認ください。"
+                        </p>
+                    }.into_any()
+                }}
             </header>
             {f.phone.clone().map(|p| {
                 let tel = format!("tel:{}", p.replace('-', ""));
@@ -38,8 +47,11 @@ pub fn facility(data: FacilityData) -> impl IntoView {
                 <div class="kn-summary-list__row"><dt>"電話番号"</dt><dd>{match f.phone.clone() { Some(p) => p.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
                 <div class="kn-summary-list__row"><dt>"住所"</dt><dd>{match f.address.clone() { Some(a) => view! { {a}" "{maps.map(|m| view! { <a href=m rel="noopener noreferrer" target="_blank">"地図アプリで開く"</a> })} }.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
                 <div class="kn-summary-list__row"><dt>"運営法人"</dt><dd>{match f.operator.clone() { Some(o) => o.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
-                <div class="kn-summary-list__row"><dt>"担う機能"</dt><dd>{if functions.is_empty() { view! { <UnknownValue/> }.into_any() } else { functions.into_any() }}</dd></div>
-                <div class="kn-summary-list__row"><dt>"対象となる障害"</dt><dd>{if disabilities.is_empty() { "資料に記載がありません。事業所にご確認ください".into_any() } else { disabilities.into_any() }}</dd></div>
+                {(!f.services.is_empty()).then(|| view! { <div class="kn-summary-list__row"><dt>"サービス種別"</dt><dd>{f.services.iter().map(|r| r.label()).collect::<Vec<_>>().join("、")}</dd></div> })}
+                {f.capacity.map(|c| view! { <div class="kn-summary-list__row"><dt>"定員"</dt><dd>{format!("{c}人")}</dd></div> })}
+                {f.url.clone().map(|u| view! { <div class="kn-summary-list__row"><dt>"ウェブサイト"</dt><dd><a href=u.clone() rel="noopener noreferrer">{u.clone()}</a></dd></div> })}
+                <div class="kn-summary-list__row"><dt>{if f.kyoten { "担う機能" } else { "関わる拠点の機能（サービス種別から）" }}</dt><dd>{if functions.is_empty() { view! { <UnknownValue/> }.into_any() } else { functions.into_any() }}</dd></div>
+                <div class="kn-summary-list__row"><dt>"対象となる障害"</dt><dd>{if disabilities.is_empty() { "対象は事業所にご確認ください".into_any() } else { disabilities.into_any() }}</dd></div>
                 <div class="kn-summary-list__row"><dt>"対象年齢"</dt><dd>{if ages.is_empty() { "資料に記載がありません".into_any() } else { ages.into_any() }}</dd></div>
                 <div class="kn-summary-list__row"><dt>"受付時間"</dt><dd>{match f.hours.clone() { Some(h) => h.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
                 <div class="kn-summary-list__row"><dt>"24時間対応"</dt><dd>{match open_24h { Some(t) => t.into_any(), None => "資料に記載がありません".into_any() }}</dd></div>
@@ -50,7 +62,12 @@ pub fn facility(data: FacilityData) -> impl IntoView {
             {(!f.body_html.is_empty()).then(|| view! { <div class="kn-prose" inner_html=f.body_html.clone()></div> })}
             <section class="kn-listing-info" aria-labelledby="kn-listing-info">
                 <h2 id="kn-listing-info">"掲載情報について"</h2>
-                <p>"最終確認日："{f.last_verified.clone()}</p>
+                {if f.last_verified.is_empty() {
+                    view! { <p>"データの時点："{data.sources.iter().map(|s| s.year.clone()).collect::<Vec<_>>().join("、")}</p> }.into_any()
+                } else {
+                    view! { <p>"最終確認日："{f.last_verified.clone()}</p> }.into_any()
+                }}
+                {f.wamnet.is_some().then(|| view! { <p class="kn-listing-info__credit">"出典：障害福祉サービス等情報公表システム（WAM NET）のオープンデータを加工して作成"</p> })}
                 <SourceList sources=data.sources/>
                 <CorrectionLinks corrections=data.corrections title=f.name.clone()/>
             </section>

@@ -31,7 +31,7 @@ pub fn home(data: HomeData) -> impl IntoView {
                 <h2 id="kn-entry-area" class="kn-home__entry-title">"地域から探す"</h2>
                 <form class="kn-home__form" action=href("/search/") method="get" role="search">
                     <label class="kn-field__label" for="kn-home-q">"市区町村名（ひらがな・ローマ字でも）"</label>
-                    <input class="kn-field__input" id="kn-home-q" name="q" type="search" autocomplete="address-level2"/>
+                    <input class="kn-field__input" id="kn-home-q" name="where" type="search" autocomplete="address-level2"/>
                     <button class="kn-button" type="submit">"さがす"</button>
                 </form>
                 <p>"拠点の情報が掲載されている地域："</p>

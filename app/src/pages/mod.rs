@@ -8,5 +8,6 @@ pub mod facility;
 pub mod guide;
 pub mod home;
 pub mod not_found;
+pub mod opendata;
 pub mod screening;
 pub mod search;

@@ -1,35 +1,720 @@
-//! `/screening/`: self-screening for pre-registration (事前登録).
+//! `/screening/`: the 事前登録 self-check. The questions, weights and result texts come
+//! from `content/screening/index.md` ([`Screening`]); the per-area next steps from the
+//! areas' content ([`LocalSteps`]).
+//!
+//! Privacy (issue #6): the answers live in signals on this page and nowhere else. Nothing
+//! is fetched while answering; a draft is written to `localStorage` only after the person
+//! opts in, and one button deletes it. Sending is always the person's own act — the
+//! `mailto:` link, the file download, or opening the area's e-application page — and each
+//! is explained next to its button.
+//!
+//! Size and hydration: each screen is one escaped HTML string set as the `inner_html` of a
+//! single container, with three delegated listeners (`click`, `change`, `submit`) reading
+//! `data-action` attributes. Leptos views cost wasm per element type (a first version with
+//! `view!` screens added about 75 KB brotli); strings cost almost nothing. The container's
+//! content is never walked by hydration, so the pre-rendered start screen (introduction,
+//! every question with its reason, whom to ask — readable without JavaScript) cannot
+//! mismatch. Its controls carry `hidden` until an effect marks the page ready, and
+//! `localStorage` is read only in that effect.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::components::page::{page_view, PageHeading};
-use crate::data::{href, PageData, ScreeningData};
+use crate::components::page::page_view;
+use crate::data::{join_base, LocalSteps, PageData, ScreeningData, Shell};
+use crate::model::screening::{score, Answers, Question, QuestionKind, ResultLevel, Screening};
+
+const TITLE: &str = "事前登録のセルフチェック";
+/// The one `localStorage` key the page writes, and only after opt-in.
+const DRAFT_KEY: &str = "kn-screening-draft";
+/// Focus targets: each screen's heading, the error summary, the draft button.
+const STEP_ID: &str = "kn-screening-step";
+const ERRORS_ID: &str = "kn-screening-errors";
+const DRAFT_BUTTON_ID: &str = "kn-screening-draft-button";
+/// The name of the prefecture select (the municipality select is named by its question).
+const PREF: &str = "kn-pref";
 
 #[component]
 pub fn ScreeningPage() -> impl IntoView {
     page_view(|d| match d {
-        PageData::Screening(s) => Some(screening(s.clone()).into_any()),
+        PageData::Screening(s) => Some(screening(Arc::new(s.clone())).into_any()),
         _ => None,
     })
 }
 
-fn screening(data: ScreeningData) -> impl IntoView {
+/// The page's state. `step` 0 is the start screen, 1..=n the questions, n+1 the result.
+#[derive(Clone, Copy)]
+struct State {
+    step: RwSignal<usize>,
+    answers: RwSignal<Answers>,
+    /// 次へ was pressed without an answer.
+    error: RwSignal<bool>,
+    /// Changing one answer from the result: 次へ goes back to the result.
+    review: RwSignal<bool>,
+    /// Hydrated: the controls can show.
+    ready: RwSignal<bool>,
+    /// The person opted in to keeping a draft on this device.
+    saving: RwSignal<bool>,
+    /// A draft found on this device when the page opened.
+    draft: RwSignal<Option<(usize, Answers)>>,
+    /// The prefecture chosen in the area question.
+    pref: RwSignal<String>,
+}
+
+type Data = Arc<ScreeningData>;
+
+fn screening(d: Data) -> impl IntoView {
+    let st = State {
+        step: RwSignal::new(0),
+        answers: RwSignal::new(Answers::new()),
+        error: RwSignal::new(false),
+        review: RwSignal::new(false),
+        ready: RwSignal::new(false),
+        saving: RwSignal::new(false),
+        draft: RwSignal::new(None),
+        pref: RwSignal::new(String::new()),
+    };
+    let base = use_context::<Shell>().map(|s| s.base).unwrap_or_default();
+    // Effects run in the browser after hydration only: show the controls, look for a draft.
+    Effect::new(move |_| {
+        st.ready.set(true);
+        st.draft.set(storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()).and_then(|t| parse_draft(&t)));
+    });
+    // Keep the draft up to date, but only once the person has opted in.
+    Effect::new(move |_| {
+        let (step, on) = (st.step.get(), st.saving.get());
+        st.answers.with(|a| {
+            if let (true, Some(s)) = (on, storage()) {
+                let _ = s.set_item(DRAFT_KEY, &draft_text(step, a));
+            }
+        });
+    });
+    let (d1, d2, d3) = (d.clone(), d.clone(), d.clone());
     view! {
-        <div class="kn-screening">
-            <PageHeading title="事前登録のセルフチェック" lead="緊急時の支援が見込めないご家庭は、事前に登録しておくと、いざというときの支援がスムーズになります。"/>
-            <section class="kn-prose">
-                <h2>"事前登録をおすすめするご家庭"</h2>
-                <ul>
-                    <li>"主に介護している家族が高齢になった、または体調に不安がある"</li>
-                    <li>"介護する人が急に倒れたとき、代わりに支援できる人がいない"</li>
-                    <li>"障害福祉サービスをまだ使っていない、または短期入所（ショートステイ）を使ったことがない"</li>
-                    <li>"医療的ケアや、行動面での配慮が必要"</li>
-                </ul>
-                <p>"当てはまるものがあれば、お住まいの地域の相談支援事業所や基幹相談支援センターにご相談ください。"</p>
-            </section>
-            <ul class="kn-guide-list">
-                {data.guides.into_iter().map(|g| view! { <li class="kn-guide-list__item"><a class="kn-guide-list__link" href=href(&format!("/guides/{}/", g.slug))>{g.title}</a></li> }).collect_view()}
-            </ul>
-        </div>
+        <div
+            class="kn-screening"
+            inner_html=move || render(&d1, st, &base)
+            on:click=move |ev| click(&d2, st, ev)
+            on:change=move |ev| change(&d3, st, ev)
+            on:submit=move |ev| {
+                ev.prevent_default();
+                next(&d, st);
+            }
+        ></div>
+    }
+}
+
+// ─── Screens ────────────────────────────────────────────────────────────────────────────
+
+/// The current screen as HTML. Reads `answers` untracked: choosing an answer must not
+/// redraw the screen under the person's finger.
+fn render(d: &ScreeningData, st: State, base: &str) -> String {
+    let n = d.screening.questions.len();
+    let step = st.step.get();
+    let mut h = format!("<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">{TITLE}</h1></header>");
+    match step {
+        0 => start(&mut h, d, st.ready.get(), st.draft.get(), base),
+        i if i <= n => question(&mut h, d, st, i, st.error.get()),
+        _ => result(&mut h, d, &st.answers.get_untracked(), base),
+    }
+    if step > 0 && st.ready.get() {
+        h += "<section class=\"kn-screening__draft\" aria-labelledby=\"kn-screening-draft\"><h2 class=\"kn-screening__draft-title\" id=\"kn-screening-draft\">回答の一時保存（任意）</h2>";
+        h += if st.saving.get() {
+            "<p role=\"status\">回答をこの端末（このブラウザ）に保存しています。次にこのページを開いたとき、続きから再開できます。</p><button type=\"button\" class=\"kn-button kn-button--secondary\" id=\"kn-screening-draft-button\" data-action=\"delete\">保存した回答を削除する</button>"
+        } else {
+            "<p>保存すると、回答がこの端末（このブラウザ）に残り、あとで続きから再開できます。インターネットには送られません。ほかの人と共有している端末では、保存しないでください。</p><button type=\"button\" class=\"kn-button kn-button--secondary\" id=\"kn-screening-draft-button\" data-action=\"save\">この端末に回答を保存する</button>"
+        };
+        h += "</section>";
+    }
+    h
+}
+
+/// The start screen, also the pre-rendered page: introduction, the controls (hidden until
+/// hydrated), every question with its reason, whom to ask.
+fn start(h: &mut String, d: &ScreeningData, ready: bool, draft: Option<(usize, Answers)>, base: &str) {
+    let s = &d.screening;
+    let n = s.questions.len();
+    *h += &format!("<p class=\"kn-page-heading__lead kn-screening__lead\">{}</p><div class=\"kn-prose\">{}</div>", esc(&s.lead), s.body_html);
+    *h += &format!(
+        "<section class=\"kn-screening__begin\" aria-labelledby=\"{STEP_ID}\"{}><h2 id=\"{STEP_ID}\" tabindex=\"-1\">チェックをはじめる</h2><p>回答は、この端末の中だけで使います。インターネットに送られることはなく、アクセス解析も使っていません。</p>",
+        if ready { "" } else { " hidden" }
+    );
+    if let Some((step, _)) = draft {
+        *h += &format!(
+            "<div class=\"kn-screening__resume\"><p>この端末に、前回保存した回答があります（{} / {n} 問まで回答済み）。</p><button type=\"button\" class=\"kn-button\" data-action=\"resume\">続きから再開する</button><button type=\"button\" class=\"kn-button kn-button--secondary\" id=\"{DRAFT_BUTTON_ID}\" data-action=\"delete\">保存した回答を削除する</button></div>",
+            step.saturating_sub(1).min(n)
+        );
+    }
+    *h += "<button type=\"button\" class=\"kn-button\" data-action=\"start\">はじめる</button></section>";
+    *h += &format!(
+        "<section class=\"kn-screening__overview\" aria-labelledby=\"kn-screening-questions\"><h2 id=\"kn-screening-questions\">質問の一覧（{n}問）</h2><p>次の質問にお答えいただきます。それぞれ、おたずねする理由を添えています。</p><ol class=\"kn-screening__overview-list\">"
+    );
+    for q in &s.questions {
+        *h += &format!("<li class=\"kn-screening__overview-item\"><p class=\"kn-screening__overview-legend\">{}</p>", esc(&q.legend));
+        if q.kind == QuestionKind::Area {
+            *h += "<p>都道府県と市区町村を選びます。</p>";
+        } else {
+            *h += "<ul>";
+            for c in &q.options {
+                *h += &format!("<li>{}</li>", esc(&c.label));
+            }
+            *h += "</ul>";
+        }
+        *h += &format!("<p class=\"kn-screening__reason\">おたずねする理由：{}</p></li>", esc(&q.reason));
+    }
+    *h += &format!(
+        "</ol><h2>相談先</h2><p>{}</p><p><a href=\"{}\">お住まいの地域の相談先をさがす</a></p></section>",
+        esc(&s.next_steps.ask),
+        join_base(base, "/search/")
+    );
+}
+
+/// Question `i` (1-based): progress, one fieldset, errors linked to the field, 戻る / 次へ.
+/// `method="dialog"`: even without its listener the form can never send the answers.
+fn question(h: &mut String, d: &ScreeningData, st: State, i: usize, error: bool) {
+    let n = d.screening.questions.len();
+    let q = &d.screening.questions[i - 1];
+    let chosen = st.answers.with_untracked(|a| a.get(&q.id).cloned()).unwrap_or_default();
+    let area = q.kind == QuestionKind::Area;
+    let pref = st.pref.get_untracked();
+    let (message, target) = match (area, pref.is_empty()) {
+        (true, true) => ("都道府県を選んでください", "kn-q-pref".to_string()),
+        (true, false) => ("市区町村を選んでください", "kn-q-area".to_string()),
+        _ => ("当てはまるものを1つ選んでください", format!("kn-q-{}-{}", q.id, q.options.first().map_or("", |c| c.id.as_str()))),
+    };
+    *h += &format!("<form class=\"kn-screening__form\" method=\"dialog\" novalidate><p class=\"kn-screening__progress\">質問 {i} / {n}</p><progress class=\"kn-screening__bar\" max=\"{n}\" value=\"{i}\" aria-hidden=\"true\"></progress>");
+    if error {
+        *h += &format!("<div class=\"kn-screening__errors\" id=\"{ERRORS_ID}\" role=\"alert\" tabindex=\"-1\"><h2 class=\"kn-screening__errors-title\">回答を確認してください</h2><ul><li><a href=\"#{target}\" data-action=\"focus\" data-arg=\"{target}\">{message}</a></li></ul></div>");
+    }
+    *h += &format!(
+        "<fieldset class=\"kn-screening__question\" aria-describedby=\"kn-q-reason{}\"><legend class=\"kn-screening__legend\"><h2 class=\"kn-screening__title\" id=\"{STEP_ID}\" tabindex=\"-1\">{}</h2></legend><p class=\"kn-screening__reason\" id=\"kn-q-reason\">おたずねする理由：{}</p>",
+        if error { " kn-q-error" } else { "" },
+        esc(&q.legend),
+        esc(&q.reason)
+    );
+    if error {
+        *h += &format!("<p class=\"kn-screening__error\" id=\"kn-q-error\">{message}</p>");
+    }
+    if area {
+        *h += "<div class=\"kn-field kn-screening__field\"><label class=\"kn-field__label\" for=\"kn-q-pref\">都道府県</label><select class=\"kn-field__input\" id=\"kn-q-pref\" name=\"kn-pref\"><option value=\"\">選んでください</option>";
+        for p in &d.prefectures {
+            let name = esc(&p.name);
+            *h += &format!("<option value=\"{name}\"{}>{name}</option>", if p.name == pref { " selected" } else { "" });
+        }
+        *h += &format!(
+            "</select></div><div class=\"kn-field kn-screening__field\"><label class=\"kn-field__label\" for=\"kn-q-area\">市区町村</label><select class=\"kn-field__input\" id=\"kn-q-area\" name=\"{}\"{}>{}</select></div>",
+            esc(&q.id),
+            if pref.is_empty() { " disabled" } else { "" },
+            municipality_options(d, &pref, &chosen)
+        );
+    } else {
+        *h += "<div class=\"kn-screening__choices\">";
+        for c in &q.options {
+            let (qid, cid) = (esc(&q.id), esc(&c.id));
+            *h += &format!(
+                "<label class=\"kn-screening__choice\"><input class=\"kn-screening__radio\" type=\"radio\" id=\"kn-q-{qid}-{cid}\" name=\"{qid}\" value=\"{cid}\"{}><span>{}</span></label>",
+                if c.id == chosen { " checked" } else { "" },
+                esc(&c.label)
+            );
+        }
+        *h += "</div>";
+    }
+    let next = if st.review.get_untracked() { "結果にもどる" } else if i == n { "結果を見る" } else { "次へ" };
+    *h += &format!("</fieldset><div class=\"kn-screening__nav\"><button type=\"button\" class=\"kn-button kn-button--secondary\" data-action=\"back\">戻る</button><button type=\"submit\" class=\"kn-button kn-screening__next\">{next}</button></div></form>");
+}
+
+/// The `<option>`s of the municipality select for prefecture `pref`.
+fn municipality_options(d: &ScreeningData, pref: &str, chosen: &str) -> String {
+    let areas = d.prefectures.iter().find(|p| p.name == pref).map(|p| p.areas.as_slice()).unwrap_or_default();
+    let mut h = format!("<option value=\"\">{}</option>", if areas.is_empty() { "先に都道府県を選んでください" } else { "選んでください" });
+    for a in areas {
+        h += &format!("<option value=\"{}\"{}>{}</option>", esc(&a.0), if a.0 == chosen { " selected" } else { "" }, esc(&a.1));
+    }
+    h
+}
+
+/// Everything the result shows and the 相談メモ repeats.
+struct Outcome<'a> {
+    s: &'a Screening,
+    r: ResultLevel,
+    answers: &'a Answers,
+    area_name: String,
+    website: String,
+    /// The municipality's own content first, then its regions'.
+    local: Vec<&'a LocalSteps>,
+}
+
+fn outcome<'a>(d: &'a ScreeningData, answers: &'a Answers) -> Outcome<'a> {
+    let s = &d.screening;
+    let area = area_answer(s, answers);
+    let (area_name, website) = d
+        .prefectures
+        .iter()
+        .find_map(|p| p.areas.iter().find(|a| a.0 == area).map(|a| (format!("{}{}", p.name, a.1), a.2.clone())))
+        .unwrap_or_default();
+    // The reference list gives most addresses without their scheme (see AreaChoice).
+    let website = if website.is_empty() || website.starts_with("http") { website } else { format!("https://{website}") };
+    let mut local: Vec<&LocalSteps> = d.local.iter().filter(|l| l.members.iter().any(|m| m == area)).collect();
+    local.sort_by_key(|l| l.id != area);
+    Outcome { s, r: score(s, answers), answers, area_name, website, local }
+}
+
+fn area_answer<'a>(s: &Screening, answers: &'a Answers) -> &'a str {
+    s.questions.iter().find(|q| q.kind == QuestionKind::Area).and_then(|q| answers.get(&q.id)).map_or("", String::as_str)
+}
+
+/// The result: level and reasons, the disclaimer, next steps for the area, the answers
+/// (each changeable), the 相談メモ actions. Printing shows this screen without controls.
+fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base: &str) {
+    let o = outcome(d, answers);
+    let s = o.s;
+    let Some(level) = s.levels.get(o.r.level) else { return };
+    let top = o.r.level + 1 == s.levels.len() && s.levels.len() > 1;
+    let steps = &s.next_steps;
+    *h += &format!(
+        "<div class=\"kn-screening__result\"><h2 class=\"kn-screening__title\" id=\"{STEP_ID}\" tabindex=\"-1\">チェックの結果</h2><div class=\"kn-screening__level{}\"><p class=\"kn-screening__level-title\">{}</p><p>{}</p></div><h3>この結果になった理由</h3>",
+        if top { " kn-screening__level--top" } else { "" },
+        esc(&level.title),
+        esc(&level.text)
+    );
+    list(h, o.r.reasons.iter(), "点数が加わる回答はありませんでした。");
+    *h += &format!("<p class=\"kn-screening__disclaimer\">{}</p>", esc(&s.disclaimer));
+
+    // 1. Whom to contact: the area's contacts, else honest advice and the official website.
+    *h += &format!("<h3>次にすること（{}）</h3><ol class=\"kn-screening__steps\"><li class=\"kn-screening__step\"><h4>相談先に連絡する</h4>", esc(&o.area_name));
+    let contacts: Vec<_> = o.local.iter().flat_map(|l| &l.contacts).collect();
+    if contacts.is_empty() {
+        *h += &format!("<p>{}</p>", esc(&steps.no_content));
+    } else {
+        *h += "<ul class=\"kn-contact-list\">";
+        for c in contacts {
+            let name = match &c.facility {
+                Some(id) => format!("<a href=\"{}\">{}</a>", join_base(base, &format!("/facilities/{}/", esc(id))), esc(&c.name)),
+                None => esc(&c.name),
+            };
+            *h += &format!("<li class=\"kn-contact-list__item\"><p class=\"kn-contact-list__name\">{name}</p>");
+            if let Some(p) = &c.purpose {
+                *h += &format!("<p>{}</p>", esc(p));
+            }
+            if let Some(x) = &c.hours {
+                *h += &format!("<p>受付：{}</p>", esc(x));
+            }
+            *h += &match &c.phone {
+                Some(p) => format!("<a class=\"kn-button kn-button--call\" href=\"tel:{}\">電話する {}</a></li>", esc(&p.replace('-', "")), esc(p)),
+                None => "<p class=\"kn-contact-list__unknown\">電話番号：未掲載</p></li>".to_string(),
+            };
+        }
+        *h += "</ul>";
+    }
+    if o.website.starts_with("http") {
+        *h += &format!("<p><a href=\"{}\" rel=\"noopener noreferrer\">{}の公式サイト</a></p>", esc(&o.website), esc(&o.area_name));
+    }
+    for l in &o.local {
+        *h += &format!("<p class=\"kn-screening__more\"><a href=\"{}\">{}の地域生活支援拠点等（拠点ナビ）</a></p>", join_base(base, &format!("/areas/{}/", esc(&l.id))), esc(&l.name));
+    }
+    *h += &format!("<p>{}</p><p>{}</p>", esc(&steps.ask), esc(&steps.consultation_office));
+    if !o.r.advice.is_empty() {
+        list(h, o.r.advice.iter(), "");
+    }
+
+    // 2. How pre-registration works here, with the e-application page when there is one.
+    *h += "</li><li class=\"kn-screening__step\"><h4>事前登録の仕組みをたずねる</h4>";
+    let registrations: Vec<_> = o.local.iter().filter_map(|l| l.registration.as_ref().map(|r| (l, r))).collect();
+    if registrations.is_empty() {
+        *h += &format!("<p>{}</p>", esc(&steps.registration));
+    }
+    for (l, r) in registrations {
+        *h += &format!("<p>{}：{}</p>", esc(&l.name), esc(&r.summary));
+        if let Some(a) = &r.ask {
+            *h += &format!("<p>相談先：{}</p>", esc(a));
+        }
+        if let Some(u) = &r.apply_url {
+            *h += &format!("<p>次のボタンで、市区町村の申請ページが開きます。このチェックの回答は送られません。申請ページで、あらためて入力してください。</p><p><a class=\"kn-button kn-screening__apply\" href=\"{}\" rel=\"noopener noreferrer\">申請ページを開く</a></p>", esc(u));
+        }
+    }
+
+    // 3. The experience stay; 4. what to bring.
+    *h += &format!("</li><li class=\"kn-screening__step\"><h4>体験利用を考える</h4><p>{}</p></li><li class=\"kn-screening__step\"><h4>相談に持っていくとよいもの</h4>", esc(&steps.experience));
+    list(h, steps.bring.iter(), "");
+    *h += "</li></ol><h3>回答の内容</h3><dl class=\"kn-summary-list kn-screening__answers\">";
+    for (k, q) in s.questions.iter().enumerate() {
+        *h += &format!(
+            "<div class=\"kn-summary-list__row\"><dt>{short}</dt><dd>{} <button type=\"button\" class=\"kn-screening__change\" data-action=\"change\" data-arg=\"{}\">変更<span class=\"kn-visually-hidden\">（{short}）</span></button></dd></div>",
+            esc(&answer_label(&o, q)),
+            k + 1,
+            short = esc(&q.short)
+        );
+    }
+    let date = today();
+    let memo = memo_text(&o, &d.page_url, &date, true).replace('\n', "\r\n");
+    let mail = memo_text(&o, &d.page_url, &date, false).replace('\n', "\r\n");
+    *h += &format!("</dl><p class=\"kn-screening__stamp\">作成日：{date}　拠点ナビ {}</p></div>", esc(&d.page_url));
+    *h += &format!(
+        "<section class=\"kn-screening__actions\" aria-labelledby=\"kn-screening-memo\"><h2 id=\"kn-screening-memo\">相談メモ</h2><p>回答と結果、次にすることを1枚にまとめた「相談メモ」を、相談の窓口に持っていけます。</p><div class=\"kn-screening__buttons\"><button type=\"button\" class=\"kn-button\" data-action=\"print\">相談メモを印刷する</button><a class=\"kn-button kn-button--secondary\" href=\"data:text/plain;charset=utf-8,{}\" download=\"相談メモ.txt\">相談メモをファイルに保存する</a></div><h3>メールで送る</h3><p>次のボタンを押すと、お使いのメールソフトが開き、回答と結果が本文に入ります。宛先はご自身で入力してください。送信するまで、どこにも送られません。</p><p><a class=\"kn-button kn-button--secondary\" href=\"mailto:?subject={}&amp;body={}\">メールソフトで送る</a></p><h3>やり直す</h3><p><button type=\"button\" class=\"kn-button kn-button--secondary\" data-action=\"restart\">最初からやり直す</button></p></section>",
+        encode(&format!("\u{feff}{memo}")),
+        encode("相談メモ（事前登録のセルフチェック）"),
+        encode(&mail)
+    );
+}
+
+/// `<ul>` of `items`, or `<p>empty</p>` when there are none (and `empty` is given).
+fn list<'a>(h: &mut String, items: impl ExactSizeIterator<Item = &'a String>, empty: &str) {
+    if items.len() == 0 {
+        if !empty.is_empty() {
+            *h += &format!("<p>{empty}</p>");
+        }
+        return;
+    }
+    *h += "<ul>";
+    for x in items {
+        *h += &format!("<li>{}</li>", esc(x));
+    }
+    *h += "</ul>";
+}
+
+/// What the person answered to `q`, as shown.
+fn answer_label(o: &Outcome, q: &Question) -> String {
+    let value = o.answers.get(&q.id).map_or("", String::as_str);
+    match q.kind {
+        QuestionKind::Area if !value.is_empty() => o.area_name.clone(),
+        _ => q.options.iter().find(|c| c.id == value).map_or_else(|| "（未回答）".to_string(), |c| c.label.clone()),
+    }
+}
+
+/// The 相談メモ as plain text: the whole memo for the file, the summary for e-mail (mail
+/// programs cut long `mailto:` links).
+fn memo_text(o: &Outcome, page_url: &str, date: &str, full: bool) -> String {
+    let s = o.s;
+    let (title, text) = s.levels.get(o.r.level).map(|l| (l.title.as_str(), l.text.as_str())).unwrap_or_default();
+    let mut t = format!("相談メモ（{TITLE}）\n作成日：{date}\n\n■ 結果\n{title}\n{text}\n\n■ この結果になった理由\n");
+    for x in &o.r.reasons {
+        t += &format!("・{x}\n");
+    }
+    t += "\n■ 回答\n";
+    for q in &s.questions {
+        t += &format!("・{}：{}\n", q.short, answer_label(o, q));
+    }
+    if full {
+        t += &format!("\n■ 次にすること（{}）\n", o.area_name);
+        let mut any = false;
+        for c in o.local.iter().flat_map(|l| &l.contacts) {
+            any = true;
+            t += &format!("・相談先：{}", c.name);
+            if let Some(x) = &c.hours {
+                t += &format!("（受付：{x}）");
+            }
+            if let Some(p) = &c.phone {
+                t += &format!(" 電話 {p}");
+            }
+            t += "\n";
+        }
+        if !any {
+            t += &format!("・{}\n", s.next_steps.no_content);
+        }
+        if !o.website.is_empty() {
+            t += &format!("・{}の公式サイト：{}\n", o.area_name, o.website);
+        }
+        t += &format!("・{}\n", s.next_steps.ask);
+        for x in &o.r.advice {
+            t += &format!("・{x}\n");
+        }
+        let mut registered = false;
+        for l in &o.local {
+            if let Some(r) = &l.registration {
+                registered = true;
+                t += &format!("・事前登録（{}）：{}\n", l.name, r.summary);
+                if let Some(u) = &r.apply_url {
+                    t += &format!("　申請ページ：{u}\n");
+                }
+            }
+        }
+        if !registered {
+            t += &format!("・事前登録：{}\n", s.next_steps.registration);
+        }
+        t += &format!("・体験利用：{}\n・相談に持っていくとよいもの：{}\n", s.next_steps.experience, s.next_steps.bring.join("、"));
+    }
+    t += &format!("\n{}\n拠点ナビ {page_url}\n", s.disclaimer);
+    t
+}
+
+// ─── Events ─────────────────────────────────────────────────────────────────────────────
+
+/// Buttons and links carry `data-action` (and `data-arg`); everything else is left to the
+/// browser (links, `tel:`, `mailto:`, the download).
+fn click(d: &ScreeningData, st: State, ev: leptos::ev::MouseEvent) {
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-action]").ok().flatten()) else {
+        return;
+    };
+    let arg = el.get_attribute("data-arg").unwrap_or_default();
+    let step = st.step.get_untracked();
+    match el.get_attribute("data-action").as_deref().unwrap_or_default() {
+        "start" => go(st, 1),
+        "back" => go(st, step.saturating_sub(1)),
+        "change" => {
+            st.review.set(true);
+            go(st, arg.parse().unwrap_or(1));
+        }
+        "focus" => {
+            ev.prevent_default();
+            focus_later(&arg);
+        }
+        "save" => {
+            st.saving.set(true);
+            focus_later(DRAFT_BUTTON_ID);
+        }
+        "delete" => {
+            if let Some(s) = storage() {
+                let _ = s.remove_item(DRAFT_KEY);
+            }
+            st.saving.set(false);
+            st.draft.set(None);
+            focus_later(if step == 0 { STEP_ID } else { DRAFT_BUTTON_ID });
+        }
+        "resume" => {
+            // Resuming continues the opt-in given when the draft was saved.
+            let Some((step, answers)) = st.draft.get_untracked() else { return };
+            let area = area_answer(&d.screening, &answers);
+            st.pref.set(d.prefectures.iter().find(|p| p.areas.iter().any(|a| a.0 == area)).map(|p| p.name.clone()).unwrap_or_default());
+            st.answers.set(answers);
+            st.saving.set(true);
+            st.draft.set(None);
+            go(st, step.clamp(1, d.screening.questions.len() + 1));
+        }
+        "print" => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        }
+        "restart" => {
+            st.answers.set(Answers::new());
+            st.pref.set(String::new());
+            go(st, 0);
+        }
+        _ => {}
+    }
+}
+
+/// An answer was chosen. The prefecture select refills the municipality select in place.
+fn change(d: &ScreeningData, st: State, ev: leptos::ev::Event) {
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let name = el.get_attribute("name").unwrap_or_default();
+    let value = event_target_value(&ev);
+    if name == PREF {
+        let area = d.screening.questions.iter().find(|q| q.kind == QuestionKind::Area).map(|q| q.id.clone()).unwrap_or_default();
+        st.answers.update(|a| {
+            a.remove(&area);
+        });
+        if let Some(select) = document().get_element_by_id("kn-q-area") {
+            select.set_inner_html(&municipality_options(d, &value, ""));
+            let _ = if value.is_empty() { select.set_attribute("disabled", "") } else { select.remove_attribute("disabled") };
+        }
+        st.pref.set(value);
+    } else if !name.is_empty() {
+        st.answers.update(|a| {
+            if value.is_empty() {
+                a.remove(&name);
+            } else {
+                a.insert(name, value);
+            }
+        });
+    }
+}
+
+/// 次へ: on to the next question (or back to the result when changing one answer), or
+/// the error summary when the question is unanswered (3.3.1).
+fn next(d: &ScreeningData, st: State) {
+    let i = st.step.get_untracked();
+    let Some(q) = i.checked_sub(1).and_then(|k| d.screening.questions.get(k)) else { return };
+    if st.answers.with_untracked(|a| a.contains_key(&q.id)) {
+        let review = st.review.get_untracked();
+        st.review.set(false);
+        go(st, if review { d.screening.questions.len() + 1 } else { i + 1 });
+    } else {
+        st.error.set(true);
+        focus_later(ERRORS_ID);
+    }
+}
+
+/// Move to screen `step` and put the focus on its heading (2.4.3).
+fn go(st: State, step: usize) {
+    st.error.set(false);
+    st.step.set(step);
+    focus_later(STEP_ID);
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Focus the element `id` once the new screen is in the document.
+fn focus_later(id: &str) {
+    let id = id.to_string();
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
+// ─── Helpers ────────────────────────────────────────────────────────────────────────────
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// `1;<step>;<question>=<answer>;…` — ids are `a–z 0–9 _ -` (checked by `check`).
+fn draft_text(step: usize, answers: &Answers) -> String {
+    let mut t = format!("1;{step}");
+    for (q, a) in answers {
+        t += &format!(";{q}={a}");
+    }
+    t
+}
+
+fn parse_draft(text: &str) -> Option<(usize, Answers)> {
+    let mut parts = text.split(';');
+    if parts.next()? != "1" {
+        return None;
+    }
+    let step = parts.next()?.parse().ok()?;
+    let answers = parts.filter_map(|p| p.split_once('=')).map(|(q, a)| (q.to_string(), a.to_string())).collect();
+    Some((step, answers))
+}
+
+/// Text for HTML: content, names and addresses are all escaped.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Percent-encode everything but unreserved ASCII, for `mailto:` and `data:` URLs.
+fn encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+    }
+    out
+}
+
+/// Today's date by the browser's clock, e.g. `2026/11/22` (the result is never
+/// pre-rendered, so the builder's value is never shown).
+#[cfg(feature = "hydrate")]
+fn today() -> String {
+    Date::new().to_locale_date_string("ja-JP")
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn today() -> String {
+    String::new()
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    type Date;
+    #[wasm_bindgen(constructor)]
+    fn new() -> Date;
+    #[wasm_bindgen(method, js_name = toLocaleDateString)]
+    fn to_locale_date_string(this: &Date, locale: &str) -> String;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{AreaChoice, ScreeningPrefecture};
+    use crate::model::screening::{Choice, Level, NextSteps};
+    use crate::model::{Contact, Registration};
+
+    #[test]
+    fn drafts_round_trip_and_reject_other_formats() {
+        let answers: Answers = [("carer".to_string(), "parent".to_string()), ("area".to_string(), "132144".to_string())].into();
+        let text = draft_text(3, &answers);
+        assert_eq!(text, "1;3;area=132144;carer=parent");
+        assert_eq!(parse_draft(&text), Some((3, answers)));
+        for bad in ["", "2;3;a=b", "1;x;a=b"] {
+            assert_eq!(parse_draft(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn encodes_for_html_mailto_and_data_urls() {
+        assert_eq!(encode("a b&c=d\r\n"), "a%20b%26c%3Dd%0D%0A");
+        assert_eq!(encode("\u{feff}相"), "%EF%BB%BF%E7%9B%B8");
+        assert_eq!(esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+    }
+
+    fn data() -> ScreeningData {
+        let choice = |id: &str, weight| Choice { id: id.into(), label: format!("<{id}>"), weight, ..Default::default() };
+        let screening = Screening {
+            disclaimer: "目安です。".into(),
+            questions: vec![
+                Question { id: "q".into(), short: "質問".into(), options: vec![choice("a", 0), choice("b", 5)], ..Default::default() },
+                Question { id: "area".into(), short: "市区町村".into(), kind: QuestionKind::Area, ..Default::default() },
+            ],
+            levels: vec![Level { id: "low".into(), title: "低".into(), ..Default::default() }, Level { id: "high".into(), min_score: 5, title: "高".into(), ..Default::default() }],
+            next_steps: NextSteps { no_content: "未掲載です。".into(), registration: "一般の説明".into(), ..Default::default() },
+            ..Default::default()
+        };
+        ScreeningData {
+            screening,
+            prefectures: vec![ScreeningPrefecture { name: "東京都".into(), areas: vec![AreaChoice("132144".into(), "国分寺市".into(), "www.city.kokubunji.tokyo.jp/".into()), AreaChoice("131016".into(), "千代田区".into(), "www.city.chiyoda.lg.jp/".into())] }],
+            local: vec![LocalSteps {
+                id: "132144".into(),
+                name: "国分寺市".into(),
+                members: vec!["132144".into()],
+                contacts: vec![Contact { name: "基幹".into(), phone: Some("042-123-4567".into()), ..Default::default() }],
+                registration: Some(Registration { summary: "事前面談".into(), apply_url: Some("https://example.jp/apply".into()), ..Default::default() }),
+            }],
+            page_url: "https://example.jp/screening/".into(),
+        }
+    }
+
+    #[test]
+    fn the_result_shows_the_areas_contacts_or_says_honestly_there_are_none() {
+        let d = data();
+        let with: Answers = [("q".to_string(), "b".to_string()), ("area".to_string(), "132144".to_string())].into();
+        let mut h = String::new();
+        result(&mut h, &d, &with, "/");
+        for needle in ["高", "東京都国分寺市", "tel:0421234567", "国分寺市：事前面談", "href=\"https://example.jp/apply\"", "https://www.city.kokubunji.tokyo.jp/", "&lt;b&gt;", "目安です。", "download=\"相談メモ.txt\"", "mailto:?subject="] {
+            assert!(h.contains(needle), "missing {needle}");
+        }
+        let without: Answers = [("q".to_string(), "a".to_string()), ("area".to_string(), "131016".to_string())].into();
+        let mut h = String::new();
+        result(&mut h, &d, &without, "/");
+        for needle in ["低", "未掲載です。", "一般の説明", "https://www.city.chiyoda.lg.jp/"] {
+            assert!(h.contains(needle), "missing {needle}");
+        }
+        assert!(!h.contains("tel:"), "no invented phone number");
+    }
+
+    #[test]
+    fn the_memo_has_answers_next_steps_disclaimer_and_address() {
+        let d = data();
+        let answers: Answers = [("q".to_string(), "b".to_string()), ("area".to_string(), "132144".to_string())].into();
+        let o = outcome(&d, &answers);
+        let full = memo_text(&o, &d.page_url, "2026/11/22", true);
+        for needle in ["作成日：2026/11/22", "■ 結果\n高", "・質問：<b>", "・市区町村：東京都国分寺市", "相談先：基幹 電話 042-123-4567", "申請ページ：https://example.jp/apply", "目安です。", "https://example.jp/screening/"] {
+            assert!(full.contains(needle), "missing {needle:?} in\n{full}");
+        }
+        let short = memo_text(&o, &d.page_url, "2026/11/22", false);
+        assert!(!short.contains("次にすること") && short.contains("目安です。"));
     }
 }

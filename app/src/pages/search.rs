@@ -1,37 +1,157 @@
-//! `/search/`: the facility finder. Without JavaScript it lists the 拠点 facilities and every
-//! municipality by prefecture.
+//! `/search/`: the facility finder. The whole state lives in the URL query
+//! (`?area=132144&fn=emergency&dis=intellectual&age=child&h24=1&beds=1&kyoten=1&q=…`).
+//! Before a search — and without JavaScript — the page lists the 拠点 bodies and every
+//! municipality by prefecture (rendered at build time); after hydration the finder loads the
+//! area index and the chosen prefecture's shard and filters as you type.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 use crate::components::facility_card::FacilityCard;
+use crate::components::finder_form::FinderForm;
+use crate::components::finder_map::FinderMap;
+use crate::components::finder_results::FinderResults;
 use crate::components::page::{page_view, PageHeading};
-use crate::data::{href, PageData, SearchData};
+use crate::browser::fetch_json;
+use crate::data::{href, PageData, SearchData, SearchStart, Shell};
+use crate::search::query::{area_codes, AreaEntry, BadParam, FinderRow, Filters};
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
     page_view(|d| match d {
-        PageData::Search(s) => Some(search(s.clone()).into_any()),
+        PageData::Search(s) => Some(view! { <Finder data=s.clone()/> }.into_any()),
         _ => None,
     })
 }
 
-fn search(data: SearchData) -> impl IntoView {
+/// Everything the finder's parts share.
+#[derive(Clone, Copy)]
+pub struct FinderState {
+    /// False until hydrated: the first render must equal the pre-rendered HTML.
+    pub ready: RwSignal<bool>,
+    pub filters: Memo<(Filters, Vec<BadParam>)>,
+    pub areas: RwSignal<Option<Arc<Vec<AreaEntry>>>>,
+    pub shards: RwSignal<BTreeMap<String, Arc<Vec<FinderRow>>>>,
+    /// The person's position, only in memory, after they asked for 「近くを探す」.
+    pub near: RwSignal<Option<(f64, f64)>>,
+    /// Every row the results currently list (they show them page by page), for the map.
+    pub found: RwSignal<Vec<FinderRow>>,
+    /// The facility (id) chosen on the map or in the list; the other one highlights it.
+    pub selected: RwSignal<Option<String>>,
+    /// Whether `selected` was chosen on the map (the list then shows its card) or in the
+    /// list (the map then shows and focuses its pin).
+    pub from_map: RwSignal<bool>,
+}
+
+/// A callback that puts new filters into the URL (and so into the results). Created once
+/// per component, since the router's navigate function is only found during setup.
+pub fn use_set_filters() -> Callback<Filters> {
+    let navigate = use_navigate();
+    let base = href("/search/");
+    Callback::new(move |f: Filters| {
+        let query = f.to_query();
+        let url = if query.is_empty() { base.clone() } else { format!("{base}?{query}") };
+        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    })
+}
+
+#[component]
+fn Finder(data: SearchData) -> impl IntoView {
+    let query = use_query_map();
+    let ready = RwSignal::new(false);
+    let filters = Memo::new(move |_| {
+        if !ready.get() {
+            return (Filters::default(), Vec::new());
+        }
+        query.with(|q| Filters::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v.as_ref())).collect::<Vec<_>>()))
+    });
+    let state = FinderState {
+        ready,
+        filters,
+        areas: RwSignal::new(None),
+        shards: RwSignal::new(BTreeMap::new()),
+        near: RwSignal::new(None),
+        found: RwSignal::new(Vec::new()),
+        selected: RwSignal::new(None),
+        from_map: RwSignal::new(false),
+    };
+    provide_context(state);
+    let shell = use_context::<Shell>().unwrap_or_default();
+    let build = shell.build.clone();
+    Effect::new(move |_| {
+        ready.set(true);
+    });
+    // The area index, once, after hydration.
+    let areas_build = build.clone();
+    Effect::new(move |_| {
+        if ready.get() && state.areas.get_untracked().is_none() {
+            let url = href(&format!("/data/{areas_build}/search/areas.json"));
+            fetch_json::<Vec<AreaEntry>>(url, move |a| state.areas.set(Some(Arc::new(a))));
+        }
+    });
+    // The shards of the chosen area's prefectures.
+    Effect::new(move |_| {
+        let Some(area) = filters.with(|f| f.0.area.clone()) else { return };
+        let Some(areas) = state.areas.get() else { return };
+        let mut prefs: Vec<String> = area_codes(&areas, &area).iter().filter_map(|c| c.get(..2).map(str::to_string)).collect();
+        prefs.dedup();
+        for p in prefs {
+            if state.shards.with_untracked(|s| s.contains_key(&p)) {
+                continue;
+            }
+            let url = href(&format!("/data/{build}/search/pref-{p}.json"));
+            fetch_json::<Vec<FinderRow>>(url, move |rows| state.shards.update(|s| {
+                s.insert(p, Arc::new(rows));
+            }));
+        }
+    });
+    // A plain form sent `where=…`: take the best-matching municipality.
+    let set = use_set_filters();
+    Effect::new(move |_| {
+        let (f, _) = filters.get();
+        if f.area.is_some() || f.place.trim().is_empty() {
+            return;
+        }
+        let Some(areas) = state.areas.get() else { return };
+        if let Some(best) = crate::search::query::matching_areas(&areas, &f.place, 1).first() {
+            let mut f = f.clone();
+            f.area = Some(best.id.clone());
+            f.place.clear();
+            set.run(f);
+        }
+    });
+    let searching = move || filters.with(|f| f.0.area.is_some() || !f.1.is_empty());
     view! {
         <div class="kn-search">
-            <PageHeading title="相談先をさがす" lead="お住まいの市区町村を選ぶと、その地域の相談先と拠点の情報が表示されます。"/>
-            <section aria-labelledby="kn-kyoten-list"><h2 id="kn-kyoten-list">"資料で拠点に位置付けられている相談先"</h2>
-                <ul class="kn-facility-list">{data.facilities.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul>
-            </section>
-            <section aria-labelledby="kn-area-directory"><h2 id="kn-area-directory">"都道府県・市区町村から選ぶ"</h2>
-                {data.prefectures.into_iter().map(|p| view! {
-                    <details class="kn-area-directory">
-                        <summary class="kn-area-directory__summary">{p.prefecture.clone()}</summary>
-                        <ul class="kn-link-grid">{p.areas.into_iter().map(|a| view! {
-                            <li><a class="kn-link-grid__link" href=href(&format!("/areas/{}/", a.id))>{a.name}</a></li>
-                        }).collect_view()}</ul>
-                    </details>
-                }).collect_view()}
-            </section>
+            <PageHeading title="相談先をさがす" lead="お住まいの市区町村と、困っていることを選んでください。電話番号がわかる相談先は、そのまま電話できます。"/>
+            <FinderForm/>
+            <Show when=searching fallback=move || view! { <div class="kn-search__start" inner_html=data.start_html.clone()></div> }>
+                <div class="kn-search__results"><FinderResults/><FinderMap/></div>
+            </Show>
         </div>
+    }
+}
+
+/// What the page shows before a search: the 拠点 bodies and the area directory.
+pub fn search_start(start: SearchStart) -> impl IntoView {
+    view! {
+        <section aria-labelledby="kn-kyoten-list"><h2 id="kn-kyoten-list">"資料で拠点に位置付けられている相談先"</h2>
+            <ul class="kn-facility-list">{start.facilities.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul>
+        </section>
+        <section aria-labelledby="kn-area-directory"><h2 id="kn-area-directory">"都道府県・市区町村から選ぶ"</h2>
+            <p>"市区町村のページに、その地域の相談先と事業所の一覧があります。"</p>
+            {start.prefectures.into_iter().map(|p| view! {
+                <details class="kn-area-directory">
+                    <summary class="kn-area-directory__summary">{p.prefecture.clone()}</summary>
+                    <ul class="kn-link-grid">{p.areas.into_iter().map(|a| view! {
+                        <li><a class="kn-link-grid__link" href=href(&format!("/areas/{}/", a.id))>{a.name}</a></li>
+                    }).collect_view()}</ul>
+                </details>
+            }).collect_view()}
+        </section>
     }
 }

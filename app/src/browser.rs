@@ -1,0 +1,78 @@
+//! Browser APIs behind one signature each: the real thing in the browser (`hydrate`), a
+//! no-op when the builder pre-renders. Views call these and never contain `cfg`.
+
+/// Fetch and decode JSON in the browser, then hand it to `done` (nothing happens on the
+/// server, nor when the request fails: the page keeps what it shows).
+#[cfg(feature = "hydrate")]
+pub fn fetch_json<T: serde::de::DeserializeOwned + 'static>(url: String, done: impl FnOnce(T) + 'static) {
+    leptos::task::spawn_local(async move {
+        if let Ok(resp) = gloo_net::http::Request::get(&url).send().await {
+            if resp.ok() {
+                if let Ok(value) = resp.json::<T>().await {
+                    done(value);
+                }
+            }
+        }
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub fn fetch_json<T: serde::de::DeserializeOwned + 'static>(_url: String, _done: impl FnOnce(T) + 'static) {}
+
+/// Ask the browser for the position once; `done(None)` when refused or unavailable.
+#[cfg(feature = "hydrate")]
+pub fn current_position(done: impl FnOnce(Option<(f64, f64)>) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let Some(geo) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
+        if let Some(d) = done.borrow_mut().take() { d(None) }
+        return;
+    };
+    let ok_done = done.clone();
+    let ok = Closure::once(move |pos: web_sys::Position| {
+        let c = pos.coords();
+        if let Some(d) = ok_done.borrow_mut().take() { d(Some((c.latitude(), c.longitude()))) }
+    });
+    let err = Closure::once(move |_e: wasm_bindgen::JsValue| {
+        if let Some(d) = done.borrow_mut().take() { d(None) }
+    });
+    let _ = geo.get_current_position_with_error_callback(ok.as_ref().unchecked_ref(), Some(err.as_ref().unchecked_ref()));
+    ok.forget();
+    err.forget();
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub fn current_position(done: impl FnOnce(Option<(f64, f64)>) + 'static) {
+    done(None)
+}
+
+/// After the next paint (so that whatever the current turn renders is there), scroll the
+/// first element matching `selector` to the middle of the screen — smoothly, unless the
+/// person prefers reduced motion — and, when `focus` is set, move the focus to it. Used by
+/// the finder's list and map to show each other's selection (issue #4).
+#[cfg(feature = "hydrate")]
+pub fn reveal(selector: String, focus: bool) {
+    use wasm_bindgen::JsCast;
+    leptos::prelude::request_animation_frame(move || {
+        let Some(window) = web_sys::window() else { return };
+        let Some(el) = window.document().and_then(|d| d.query_selector(&selector).ok().flatten()) else { return };
+        let reduce = window.match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches());
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_behavior(if reduce { web_sys::ScrollBehavior::Auto } else { web_sys::ScrollBehavior::Smooth });
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+        if focus {
+            let keep = web_sys::FocusOptions::new();
+            keep.set_prevent_scroll(true);
+            if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+                let _ = svg.focus_with_options(&keep);
+            } else if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = html.focus_with_options(&keep);
+            }
+        }
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub fn reveal(_selector: String, _focus: bool) {}

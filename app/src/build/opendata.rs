@@ -1,0 +1,137 @@
+//! Open data out: every facility and area the site publishes, as CSV (UTF-8 with BOM, so
+//! Excel opens it), JSON and GeoJSON under `dist/opendata/`. The columns are listed once,
+//! in [`FACILITY_COLUMNS`], and described on the `/opendata/` page.
+
+use serde_json::{json, Value};
+
+use crate::load::Content;
+use crate::model::Facility;
+
+/// (column, meaning) — the header row of `facilities.csv`, in order.
+pub const FACILITY_COLUMNS: &[(&str, &str)] = &[
+    ("id", "拠点ナビの施設ID（ページのアドレス /facilities/{id}/）"),
+    ("name", "名称"),
+    ("kana", "よみ"),
+    ("kind", "種類：拠点（自治体の資料で拠点に位置付け）／障害福祉サービス事業所（WAM NET）"),
+    ("role", "役割（基幹相談支援センター、短期入所 など）"),
+    ("services", "サービス種別（WAM NET）"),
+    ("functions", "関わる拠点の機能（consultation, emergency, experience, expertise, network）"),
+    ("disabilities", "対象となる障害（資料にあるものだけ。空欄は不明）"),
+    ("ages", "対象年齢（child, adult。空欄は不明）"),
+    ("area_code", "市区町村コード（6桁）または圏域ID"),
+    ("area_name", "市区町村・圏域名"),
+    ("prefecture", "都道府県"),
+    ("address", "住所"),
+    ("lat", "緯度"),
+    ("lng", "経度"),
+    ("exact_position", "1＝所在地の位置、0＝市区町村役所の位置（おおよそ）"),
+    ("phone", "電話番号"),
+    ("hours", "受付時間"),
+    ("open_24h", "24時間対応（1／0、空欄は不明）"),
+    ("emergency_beds", "緊急用の空床数（資料にある場合）"),
+    ("capacity", "定員（WAM NET）"),
+    ("url", "ウェブサイト"),
+    ("positioned", "拠点に位置付けられた時期"),
+    ("last_verified", "最終確認日"),
+    ("sources", "出典（出典ID：名称（時点））"),
+    ("wamnet_number", "WAM NET の事業所番号"),
+];
+
+/// `(file name, bytes)` for `dist/opendata/`.
+pub fn opendata_files(c: &Content) -> Vec<(String, Vec<u8>)> {
+    let rows: Vec<Vec<String>> = c.facilities.iter().map(|f| facility_row(f, c)).collect();
+    let mut csv = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = csv::Writer::from_writer(&mut csv);
+        let _ = w.write_record(FACILITY_COLUMNS.iter().map(|(k, _)| *k));
+        for r in &rows {
+            let _ = w.write_record(r);
+        }
+        let _ = w.flush();
+    }
+    let objects: Vec<Value> = rows
+        .iter()
+        .map(|r| Value::Object(FACILITY_COLUMNS.iter().zip(r).map(|((k, _), v)| (k.to_string(), Value::String(v.clone()))).collect()))
+        .collect();
+    let features: Vec<Value> = c
+        .facilities
+        .iter()
+        .zip(&objects)
+        .filter_map(|(f, props)| {
+            Some(json!({
+                "type": "Feature",
+                "geometry": { "type": "Point", "coordinates": [f.lng?, f.lat?] },
+                "properties": props,
+            }))
+        })
+        .collect();
+    let mut areas_csv = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = csv::Writer::from_writer(&mut areas_csv);
+        let _ = w.write_record(["id", "name", "kana", "prefecture", "development_type", "members", "regions", "practice_number", "lat", "lng", "website"]);
+        for a in c.areas.values() {
+            let _ = w.write_record([
+                a.id.clone(),
+                a.name.clone(),
+                a.kana.clone(),
+                a.prefecture.clone(),
+                a.development_type.map(|t| t.label().to_string()).unwrap_or_default(),
+                a.members.join(" "),
+                a.regions.join(" "),
+                a.practice.as_ref().map(|p| p.number.to_string()).unwrap_or_default(),
+                a.lat.to_string(),
+                a.lng.to_string(),
+                a.website.clone().unwrap_or_default(),
+            ]);
+        }
+        let _ = w.flush();
+    }
+    let credit = "出典：各ページに記載の自治体資料、障害福祉サービス等情報公表システム（WAM NET）のオープンデータを加工して作成、code4fukui/localgovjp（CC0）";
+    vec![
+        ("facilities.csv".into(), csv),
+        ("facilities.json".into(), serde_json::to_vec(&json!({ "credit": credit, "facilities": objects })).unwrap_or_default()),
+        ("facilities.geojson".into(), serde_json::to_vec(&json!({ "type": "FeatureCollection", "credit": credit, "features": features })).unwrap_or_default()),
+        ("areas.csv".into(), areas_csv),
+    ]
+}
+
+fn facility_row(f: &Facility, c: &Content) -> Vec<String> {
+    let area = c.areas.get(&f.area);
+    let join = |v: Vec<&str>| v.join(" ");
+    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+    vec![
+        f.id.clone(),
+        f.name.clone(),
+        opt(&f.kana),
+        if f.kyoten { "拠点".into() } else { "障害福祉サービス事業所".into() },
+        f.role.label().into(),
+        join(f.services.iter().map(|r| r.label()).collect()),
+        join(f.functions.iter().map(|x| x.id()).collect()),
+        join(f.disabilities.iter().map(|x| x.id()).collect()),
+        join(f.ages.iter().map(|x| x.id()).collect()),
+        f.area.clone(),
+        area.map(|a| a.name.clone()).unwrap_or_default(),
+        area.map(|a| a.prefecture.clone()).unwrap_or_default(),
+        opt(&f.address),
+        f.lat.map(|x| x.to_string()).unwrap_or_default(),
+        f.lng.map(|x| x.to_string()).unwrap_or_default(),
+        (f.exact_position as u8).to_string(),
+        opt(&f.phone),
+        opt(&f.hours),
+        f.open_24h.map(|b| (b as u8).to_string()).unwrap_or_default(),
+        f.emergency_beds.map(|n| n.to_string()).unwrap_or_default(),
+        f.capacity.map(|n| n.to_string()).unwrap_or_default(),
+        opt(&f.url),
+        opt(&f.positioned),
+        f.last_verified.clone(),
+        f.sources
+            .iter()
+            .map(|id| match c.sources.iter().find(|s| &s.id == id) {
+                Some(s) => format!("{id}：{}（{}）", s.title, s.year),
+                None => id.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(" / "),
+        opt(&f.wamnet),
+    ]
+}

@@ -1,0 +1,277 @@
+//! WAM NET open data (障害福祉サービス等情報公表システム): the national base layer of
+//! facilities, read straight from the CSV files in `content/wamnet/` at build time. One file
+//! per service type, UTF-8 with BOM, 29 columns. A facility listed in several files (same
+//! 事業所番号 and name) becomes one facility with several services. Nothing here says whether
+//! a facility belongs to a 拠点, so every record is `kyoten = false`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use super::diagnostic::Diagnostic;
+use crate::model::{Area, Facility, Function, Role};
+
+/// The columns this project uses, by their exact Japanese header.
+#[derive(Debug, Deserialize)]
+pub struct Row {
+    #[serde(rename = "法人の名称")]
+    pub operator: String,
+    #[serde(rename = "サービス種別")]
+    pub service: String,
+    #[serde(rename = "事業所の名称")]
+    pub name: String,
+    #[serde(rename = "事業所の名称_かな")]
+    pub kana: String,
+    #[serde(rename = "事業所番号")]
+    pub number: String,
+    #[serde(rename = "事業所住所（市区町村）")]
+    pub city: String,
+    #[serde(rename = "事業所住所（番地以降）")]
+    pub street: String,
+    #[serde(rename = "事業所電話番号")]
+    pub phone: String,
+    #[serde(rename = "事業所URL")]
+    pub url: String,
+    #[serde(rename = "事業所緯度")]
+    pub lat: String,
+    #[serde(rename = "事業所経度")]
+    pub lng: String,
+    #[serde(rename = "利用可能な時間帯（平日）")]
+    pub weekday: String,
+    #[serde(rename = "利用可能な時間帯（土曜）")]
+    pub saturday: String,
+    #[serde(rename = "利用可能な時間帯（日曜）")]
+    pub sunday: String,
+    #[serde(rename = "利用可能な時間帯（祝日）")]
+    pub holiday: String,
+    #[serde(rename = "定休日")]
+    pub closed: String,
+    #[serde(rename = "定員")]
+    pub capacity: String,
+}
+
+/// The 拠点 needs a service type serves, as the seeds describe the 拠点's use of it.
+pub fn service_role(service: &str) -> Option<(Role, Vec<Function>)> {
+    match service {
+        "短期入所" => Some((Role::ShortStay, vec![Function::Emergency, Function::Experience])),
+        "地域相談支援（地域定着支援）" => Some((Role::CommunitySettlement, vec![Function::Consultation, Function::Emergency])),
+        "地域相談支援（地域移行支援）" => Some((Role::CommunityTransition, vec![Function::Experience])),
+        _ => None,
+    }
+}
+
+/// Finds the municipality code of an address's 市区町村 part, e.g. 「神奈川県相模原市中央区」.
+pub struct CityIndex {
+    by_name: BTreeMap<String, String>,
+    prefectures: Vec<String>,
+}
+
+impl CityIndex {
+    pub fn new(areas: &BTreeMap<String, Area>) -> Self {
+        let mut by_name = BTreeMap::new();
+        let mut prefectures = Vec::new();
+        for a in areas.values().filter(|a| !a.is_region()) {
+            by_name.insert(format!("{}{}", a.prefecture, a.name), a.id.clone());
+            if !prefectures.contains(&a.prefecture) {
+                prefectures.push(a.prefecture.clone());
+            }
+        }
+        CityIndex { by_name, prefectures }
+    }
+
+    pub fn code_of(&self, city: &str) -> Option<String> {
+        let city = city.replace('惠', "恵").replace([' ', '　'], "");
+        if let Some(code) = self.by_name.get(&city) {
+            return Some(code.clone());
+        }
+        let pref = self.prefectures.iter().find(|p| city.starts_with(p.as_str()))?;
+        let rest = &city[pref.len()..];
+        // 「与謝郡与謝野町」: the reference list names towns without their county.
+        if let Some((_, town)) = rest.split_once('郡') {
+            if let Some(code) = self.by_name.get(&format!("{pref}{town}")) {
+                return Some(code.clone());
+            }
+        }
+        // Wards created after the reference list (浜松市中央区, 2024): fall back to the city.
+        if let Some(i) = rest.find('市') {
+            return self.by_name.get(&format!("{pref}{}", &rest[..i + '市'.len_utf8()])).cloned();
+        }
+        None
+    }
+}
+
+/// Parse one WAM NET file. `source` is its id in `content/sources.toml`. Rows that cannot be
+/// used are reported as diagnostics (with their CSV line) and left out.
+pub fn parse_wamnet(
+    path: &str,
+    text: &str,
+    source: &str,
+    cities: &CityIndex,
+    last_verified: &str,
+    skipped: &mut Vec<Diagnostic>,
+) -> Result<Vec<Facility>, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| Diagnostic::new(path, 1, "", e.to_string()))?.clone();
+    if headers.len() != 29 {
+        return Err(Diagnostic::new(path, 1, "", format!("expected the 29 WAM NET columns, found {}", headers.len())));
+    }
+    let mut out = Vec::new();
+    for record in reader.records() {
+        let line = record.as_ref().ok().and_then(|r| r.position()).map_or(0, |p| p.line() as usize);
+        let row: Row = match record.and_then(|r| r.deserialize(Some(&headers))) {
+            Ok(r) => r,
+            Err(e) => {
+                skipped.push(Diagnostic::new(path, line, "", format!("unreadable row: {e}")));
+                continue;
+            }
+        };
+        match facility_of(&row, source, cities, last_verified) {
+            Ok(f) => out.push(f),
+            Err((field, message)) => skipped.push(Diagnostic::new(path, line, field, message)),
+        }
+    }
+    Ok(out)
+}
+
+fn facility_of(row: &Row, source: &str, cities: &CityIndex, last_verified: &str) -> Result<Facility, (&'static str, String)> {
+    let (role, functions) = service_role(&row.service).ok_or(("サービス種別", format!("unknown service type 「{}」", row.service)))?;
+    if row.name.trim().is_empty() || row.number.trim().is_empty() {
+        return Err(("事業所の名称", "a row needs 事業所の名称 and 事業所番号".into()));
+    }
+    let area = cities.code_of(&row.city).ok_or(("事業所住所（市区町村）", format!("「{}」 is not a municipality in the reference list", row.city)))?;
+    let (lat, lng) = match (row.lat.trim().parse::<f64>(), row.lng.trim().parse::<f64>()) {
+        (Ok(lat), Ok(lng)) if super::validate::in_japan(lat, lng) => (Some(lat), Some(lng)),
+        _ => (None, None),
+    };
+    let phone = Some(row.phone.trim().to_string()).filter(|p| !p.is_empty());
+    let mut hours = Vec::new();
+    for (day, h) in [("平日", &row.weekday), ("土曜", &row.saturday), ("日曜", &row.sunday), ("祝日", &row.holiday)] {
+        if !h.trim().is_empty() {
+            hours.push(format!("{day} {}", h.trim()));
+        }
+    }
+    if !row.closed.trim().is_empty() {
+        hours.push(format!("定休日：{}", row.closed.trim()));
+    }
+    Ok(Facility {
+        id: wamnet_id(&row.number, &row.name),
+        name: row.name.trim().to_string(),
+        kana: Some(row.kana.trim().to_string()).filter(|k| !k.is_empty()),
+        operator: Some(row.operator.trim().to_string()).filter(|o| !o.is_empty()),
+        area,
+        role,
+        functions,
+        address: Some(format!("{}{}", row.city.trim(), row.street.trim())),
+        exact_position: lat.is_some(),
+        lat,
+        lng,
+        phone,
+        hours: (!hours.is_empty()).then(|| hours.join("／")),
+        kyoten: false,
+        last_verified: last_verified.to_string(),
+        sources: vec![source.to_string()],
+        wamnet: Some(row.number.trim().to_string()),
+        services: vec![role],
+        capacity: row.capacity.trim().parse().ok(),
+        url: Some(row.url.trim().to_string()).filter(|u| u.starts_with("http")),
+        ..Default::default()
+    })
+}
+
+/// Stable id from 事業所番号 plus the name (numbers repeat across different facilities).
+pub fn wamnet_id(number: &str, name: &str) -> String {
+    let hash = Sha256::digest(name.trim().as_bytes());
+    format!("w{}-{:02x}{:02x}", number.trim(), hash[0], hash[1])
+}
+
+/// Fold records of the same facility (same id) into one with several services, and merge
+/// records that content files claim (`wamnet = "…"`) into those files' facilities.
+pub fn merge(content: &mut Vec<Facility>, open: Vec<Facility>) {
+    let mut by_id: BTreeMap<String, Facility> = BTreeMap::new();
+    for f in open {
+        match by_id.get_mut(&f.id) {
+            Some(existing) => {
+                for s in f.services {
+                    if !existing.services.contains(&s) {
+                        existing.services.push(s);
+                    }
+                }
+                for func in f.functions {
+                    if !existing.functions.contains(&func) {
+                        existing.functions.push(func);
+                    }
+                }
+                for src in f.sources {
+                    if !existing.sources.contains(&src) {
+                        existing.sources.push(src);
+                    }
+                }
+                existing.capacity = existing.capacity.or(f.capacity);
+                existing.hours = existing.hours.take().or(f.hours);
+            }
+            None => {
+                by_id.insert(f.id.clone(), f);
+            }
+        }
+    }
+    for c in content.iter_mut() {
+        let Some(number) = c.wamnet.clone() else { continue };
+        let Some(key) = by_id.keys().find(|k| k.starts_with(&format!("w{number}-"))).cloned() else { continue };
+        let Some(open) = by_id.remove(&key) else { continue };
+        // Human-written facts win; open data fills what the content leaves unknown.
+        c.kana = c.kana.take().or(open.kana);
+        c.operator = c.operator.take().or(open.operator);
+        c.address = c.address.take().or(open.address);
+        c.phone = c.phone.take().or(open.phone);
+        c.hours = c.hours.take().or(open.hours);
+        c.url = c.url.take().or(open.url);
+        c.capacity = open.capacity;
+        c.services = open.services;
+        if !c.exact_position && open.exact_position {
+            c.lat = open.lat;
+            c.lng = open.lng;
+            c.exact_position = true;
+        }
+        for src in open.sources {
+            if !c.sources.contains(&src) {
+                c.sources.push(src);
+            }
+        }
+    }
+    content.extend(by_id.into_values());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cities() -> CityIndex {
+        let mut areas = BTreeMap::new();
+        for (id, pref, name) in [("141526", "神奈川県", "相模原市中央区"), ("263621", "京都府", "与謝野町"), ("221309", "静岡県", "浜松市"), ("403423", "福岡県", "須恵町")] {
+            areas.insert(id.to_string(), Area { id: id.into(), prefecture: pref.into(), name: name.into(), ..Default::default() });
+        }
+        CityIndex::new(&areas)
+    }
+
+    #[test]
+    fn maps_addresses_to_municipalities() {
+        let c = cities();
+        for (city, code) in [
+            ("神奈川県相模原市中央区", Some("141526")),
+            ("京都府与謝郡与謝野町", Some("263621")),
+            ("静岡県浜松市中央区", Some("221309")),
+            ("福岡県糟屋郡須惠町", Some("403423")),
+            ("東京都どこか町", None),
+        ] {
+            assert_eq!(c.code_of(city).as_deref(), code, "{city}");
+        }
+    }
+
+    #[test]
+    fn ids_are_stable_and_tell_same_numbers_apart() {
+        assert_eq!(wamnet_id("1412606194", "サニースポット"), wamnet_id(" 1412606194", "サニースポット "));
+        assert_ne!(wamnet_id("1412606194", "A"), wamnet_id("1412606194", "B"));
+    }
+}

@@ -1,0 +1,41 @@
+//! `/opendata/`: what the site publishes as open data, its columns, licence and credits.
+
+use leptos::prelude::*;
+
+use crate::components::page::{static_view, PageHeading};
+use crate::data::href;
+
+/// Shows the HTML the builder rendered with [`opendata`].
+#[component]
+pub fn OpenDataPage() -> impl IntoView {
+    static_view()
+}
+
+/// The page body, rendered at build time. `columns` are the facility CSV's header row with
+/// what each column means.
+pub fn opendata(columns: &'static [(&'static str, &'static str)]) -> impl IntoView {
+    view! {
+        <article class="kn-opendata">
+            <PageHeading title="オープンデータ" lead="拠点ナビに掲載しているすべての施設と地域を、機械で読める形で公開しています。"/>
+            <section class="kn-prose">
+                <h2>"ファイル"</h2>
+                <ul>
+                    <li><a href=href("/opendata/facilities.csv")>"facilities.csv"</a>"（施設、CSV・UTF-8 BOM付き。Excel でそのまま開けます）"</li>
+                    <li><a href=href("/opendata/facilities.json")>"facilities.json"</a>"（施設、JSON）"</li>
+                    <li><a href=href("/opendata/facilities.geojson")>"facilities.geojson"</a>"（施設の位置、GeoJSON）"</li>
+                    <li><a href=href("/opendata/areas.csv")>"areas.csv"</a>"（市区町村・圏域、CSV・UTF-8 BOM付き）"</li>
+                </ul>
+                <h2>"施設の項目"</h2>
+                <table>
+                    <thead><tr><th scope="col">"列"</th><th scope="col">"内容"</th></tr></thead>
+                    <tbody>
+                        {columns.iter().map(|(k, v)| view! { <tr><th scope="row"><code>{*k}</code></th><td>{*v}</td></tr> }).collect_view()}
+                    </tbody>
+                </table>
+                <h2>"ライセンスと出典"</h2>
+                <p>"自治体資料から書き写した内容は、各施設の出典列に示す資料に基づきます。障害福祉サービス事業所の情報は「出典：障害福祉サービス等情報公表システム（WAM NET）のオープンデータを加工して作成」です。市区町村の名称・コード・位置は code4fukui/localgovjp（CC0 1.0）によります。利用するときは、これらの出典を表示してください。"</p>
+                <p>"障害福祉サービス事業所が各市区町村の地域生活支援拠点等に含まれるかどうか、対象となる障害の種類は、データからはわかりません。"</p>
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,351 @@
+//! The finder's query: its state in the URL (`/search/?area=132144&fn=emergency&dis=…`), the
+//! compact rows it searches, and the matching itself. Pure functions, shared by the browser
+//! and by native tests and benchmarks.
+
+use serde::{Deserialize, Serialize};
+
+use super::normalize::fold;
+use crate::model::{AgeGroup, DisabilityType, Function, Role};
+
+/// A municipality or region in the area index (`data/<build>/search/areas.json`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AreaEntry {
+    /// Code (municipality) or slug (region).
+    #[serde(rename = "c")]
+    pub id: String,
+    #[serde(rename = "n")]
+    pub name: String,
+    /// Prefecture name.
+    #[serde(rename = "p")]
+    pub prefecture: String,
+    /// Folded name + kana + prefecture, for matching.
+    #[serde(rename = "k")]
+    pub key: String,
+    /// A ward's city.
+    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// A region's members.
+    #[serde(rename = "m", default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+    #[serde(rename = "y")]
+    pub lat: f64,
+    #[serde(rename = "x")]
+    pub lng: f64,
+}
+
+/// One facility as the finder needs it; short keys keep the shards small.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FinderRow {
+    #[serde(rename = "i")]
+    pub id: String,
+    #[serde(rename = "n")]
+    pub name: String,
+    /// Municipality code.
+    #[serde(rename = "a")]
+    pub area: String,
+    #[serde(rename = "y")]
+    pub lat: f64,
+    #[serde(rename = "x")]
+    pub lng: f64,
+    /// 1 when the position is the facility's own, 0 when it is the municipality hall.
+    #[serde(rename = "e", default)]
+    pub exact: u8,
+    #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Index into `Role::ALL`.
+    #[serde(rename = "r")]
+    pub role: u8,
+    /// Bit per `Role::ALL` index of the open-data service types.
+    #[serde(rename = "s", default)]
+    pub services: u16,
+    /// Bit per `Function::ALL` index.
+    #[serde(rename = "f", default)]
+    pub functions: u8,
+    /// Bit per `DisabilityType::ALL` index; 0 = not known.
+    #[serde(rename = "d", default)]
+    pub disabilities: u16,
+    /// Bit per `AgeGroup::ALL` index; 0 = not known.
+    #[serde(rename = "g", default)]
+    pub ages: u8,
+    /// 1 when a municipality's documents position it as part of the 拠点.
+    #[serde(rename = "k", default)]
+    pub kyoten: u8,
+    /// 0 not known, 1 answers 24 hours, 2 does not.
+    #[serde(rename = "h", default)]
+    pub open_24h: u8,
+    #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
+    pub beds: Option<u32>,
+    /// Folded name, kana, operator and address.
+    #[serde(rename = "t")]
+    pub key: String,
+}
+
+impl FinderRow {
+    pub fn role(&self) -> Role {
+        Role::ALL.get(self.role as usize).copied().unwrap_or_default()
+    }
+
+    pub fn has_function(&self, f: Function) -> bool {
+        self.functions & (1 << f as u8) != 0
+    }
+
+    pub fn has_service(&self, r: Role) -> bool {
+        self.services & (1 << r as u16) != 0
+    }
+
+    /// 24-hour contact: stated by a source, or 地域定着支援, whose definition is a
+    /// 常時の連絡体制 (issue #11).
+    pub fn answers_24h(&self) -> bool {
+        self.open_24h == 1 || self.has_service(Role::CommunitySettlement)
+    }
+}
+
+/// The finder's state, read from and written to the URL query.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filters {
+    pub area: Option<String>,
+    pub functions: Vec<Function>,
+    pub disabilities: Vec<DisabilityType>,
+    pub age: Option<AgeGroup>,
+    pub open_24h: bool,
+    pub beds: bool,
+    pub kyoten_only: bool,
+    pub text: String,
+    /// A municipality typed into a plain form (`where=国分寺`), resolved to `area` once the
+    /// area index has loaded.
+    pub place: String,
+}
+
+/// What was wrong with a URL parameter, for the helpful message on the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BadParam {
+    pub name: String,
+    pub value: String,
+}
+
+impl Filters {
+    /// Read filters from query pairs; unknown values are reported, never fatal.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Filters, Vec<BadParam>) {
+        let mut f = Filters::default();
+        let mut bad = Vec::new();
+        for (name, value) in pairs {
+            let mut reject = || bad.push(BadParam { name: name.to_string(), value: value.to_string() });
+            match name {
+                "area" => {
+                    let ok = !value.is_empty() && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                    if ok { f.area = Some(value.to_string()) } else if !value.is_empty() { reject() }
+                }
+                "fn" => {
+                    for v in value.split(',').filter(|v| !v.is_empty()) {
+                        match Function::from_id(v) {
+                            Some(x) if !f.functions.contains(&x) => f.functions.push(x),
+                            Some(_) => {}
+                            None => bad.push(BadParam { name: name.into(), value: v.into() }),
+                        }
+                    }
+                }
+                "dis" => {
+                    for v in value.split(',').filter(|v| !v.is_empty()) {
+                        match DisabilityType::from_id(v) {
+                            Some(x) if !f.disabilities.contains(&x) => f.disabilities.push(x),
+                            Some(_) => {}
+                            None => bad.push(BadParam { name: name.into(), value: v.into() }),
+                        }
+                    }
+                }
+                "age" => match AgeGroup::from_id(value) {
+                    Some(a) => f.age = Some(a),
+                    None if value.is_empty() => {}
+                    None => reject(),
+                },
+                "h24" => f.open_24h = value == "1",
+                "beds" => f.beds = value == "1",
+                "kyoten" => f.kyoten_only = value == "1",
+                "q" => f.text = value.to_string(),
+                "where" => f.place = value.to_string(),
+                _ => {}
+            }
+        }
+        (f, bad)
+    }
+
+    /// The query string (without `?`), in a fixed order so that URLs are stable.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(a) = &self.area {
+            parts.push(format!("area={a}"));
+        }
+        if !self.functions.is_empty() {
+            parts.push(format!("fn={}", self.functions.iter().map(|f| f.id()).collect::<Vec<_>>().join(",")));
+        }
+        if !self.disabilities.is_empty() {
+            parts.push(format!("dis={}", self.disabilities.iter().map(|d| d.id()).collect::<Vec<_>>().join(",")));
+        }
+        if let Some(a) = self.age {
+            parts.push(format!("age={}", a.id()));
+        }
+        for (on, name) in [(self.open_24h, "h24"), (self.beds, "beds"), (self.kyoten_only, "kyoten")] {
+            if on {
+                parts.push(format!("{name}=1"));
+            }
+        }
+        if !self.text.trim().is_empty() {
+            parts.push(format!("q={}", encode_component(self.text.trim())));
+        }
+        parts.join("&")
+    }
+
+    /// Whether anything narrows the results besides the area.
+    pub fn narrows(&self) -> bool {
+        !self.functions.is_empty() || !self.disabilities.is_empty() || self.age.is_some() || self.open_24h || self.beds || self.kyoten_only || !self.text.trim().is_empty()
+    }
+}
+
+/// The municipality codes an area stands for: itself, its wards, or a region's members.
+pub fn area_codes(areas: &[AreaEntry], id: &str) -> Vec<String> {
+    let Some(area) = areas.iter().find(|a| a.id == id) else { return Vec::new() };
+    if !area.members.is_empty() {
+        return area.members.clone();
+    }
+    let mut codes = vec![area.id.clone()];
+    codes.extend(areas.iter().filter(|a| a.parent.as_deref() == Some(id)).map(|a| a.id.clone()));
+    codes
+}
+
+/// Rows matching `filters` within `codes` (all rows when `codes` is empty), best first:
+/// 拠点 bodies, then the rest in the shard's order (by municipality and reading).
+pub fn matching<'a>(rows: &'a [FinderRow], filters: &Filters, codes: &[String]) -> Vec<&'a FinderRow> {
+    let words: Vec<String> = filters.text.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect();
+    let mut out: Vec<&FinderRow> = rows
+        .iter()
+        .filter(|r| codes.is_empty() || codes.iter().any(|c| c == &r.area))
+        .filter(|r| filters.functions.is_empty() || filters.functions.iter().any(|f| r.has_function(*f)))
+        .filter(|r| {
+            // Unknown disability types stay in: 「対象は事業所にご確認ください」.
+            r.disabilities == 0 || filters.disabilities.is_empty() || filters.disabilities.iter().any(|d| r.disabilities & (1 << *d as u16) != 0)
+        })
+        .filter(|r| r.ages == 0 || filters.age.is_none_or(|a| r.ages & (1 << a as u8) != 0))
+        .filter(|r| !filters.open_24h || r.answers_24h())
+        .filter(|r| !filters.beds || r.beds.is_some_and(|b| b > 0))
+        .filter(|r| !filters.kyoten_only || r.kyoten == 1)
+        .filter(|r| words.iter().all(|w| r.key.contains(w.as_str())))
+        .collect();
+    out.sort_by_key(|r| r.kyoten == 0);
+    out
+}
+
+/// Areas whose name or reading matches what was typed, prefix matches first.
+pub fn matching_areas<'a>(areas: &'a [AreaEntry], typed: &str, limit: usize) -> Vec<&'a AreaEntry> {
+    // 「sagamihara chuo」: every word must match, the first one ranks.
+    let words: Vec<String> = typed.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect();
+    let Some(first) = words.first() else { return Vec::new() };
+    let mut hits: Vec<(usize, &AreaEntry)> = areas
+        .iter()
+        .filter(|a| words.iter().all(|w| a.key.contains(w.as_str())))
+        .filter_map(|a| a.key.find(first.as_str()).map(|pos| (if pos == 0 { 0 } else { 1 }, a)))
+        .collect();
+    hits.sort_by_key(|(rank, a)| (*rank, !a.members.is_empty(), a.name.chars().count()));
+    hits.into_iter().take(limit).map(|(_, a)| a).collect()
+}
+
+/// Great-circle distance in kilometres.
+pub fn distance_km(lat1: f64, lng1: f64, lat2: f64, lng2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lng2 - lng1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().asin()
+}
+
+/// Percent-encode a query value (UTF-8), keeping unreserved characters.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str, area: &str, functions: &[Function], kyoten: bool) -> FinderRow {
+        FinderRow {
+            id: id.into(),
+            name: id.into(),
+            area: area.into(),
+            functions: functions.iter().fold(0, |m, f| m | 1 << *f as u8),
+            kyoten: kyoten as u8,
+            key: fold(id),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn filters_round_trip_through_the_url() {
+        let (f, bad) = Filters::from_pairs([("area", "132144"), ("fn", "emergency,consultation"), ("dis", "intellectual"), ("h24", "1"), ("q", "つばさ 国分寺")]);
+        assert!(bad.is_empty());
+        assert_eq!(f.to_query(), "area=132144&fn=emergency,consultation&dis=intellectual&h24=1&q=%E3%81%A4%E3%81%B0%E3%81%95%20%E5%9B%BD%E5%88%86%E5%AF%BA");
+    }
+
+    #[test]
+    fn bad_parameters_are_reported_not_fatal() {
+        let (f, bad) = Filters::from_pairs([("area", "<script>"), ("fn", "emergency,flying"), ("age", "old")]);
+        assert_eq!(f.functions, vec![Function::Emergency]);
+        assert_eq!(f.area, None);
+        let names: Vec<(&str, &str)> = bad.iter().map(|b| (b.name.as_str(), b.value.as_str())).collect();
+        assert_eq!(names, vec![("area", "<script>"), ("fn", "flying"), ("age", "old")]);
+    }
+
+    #[test]
+    fn matching_narrows_by_area_function_and_text_with_kyoten_first() {
+        let rows = vec![
+            row("ショートステイあおば", "132144", &[Function::Emergency], false),
+            row("基幹センター", "132144", &[Function::Consultation], true),
+            row("よその施設", "121002", &[Function::Emergency], false),
+        ];
+        let all = matching(&rows, &Filters::default(), &["132144".into()]);
+        assert_eq!(all.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["基幹センター", "ショートステイあおば"]);
+        let (f, _) = Filters::from_pairs([("fn", "emergency")]);
+        assert_eq!(matching(&rows, &f, &["132144".into()]).len(), 1);
+        let (f, _) = Filters::from_pairs([("q", "しょーとすてい")]);
+        assert_eq!(matching(&rows, &f, &[]).len(), 1);
+        let (f, _) = Filters::from_pairs([("q", "ｼｮｰﾄｽﾃｲ")]);
+        assert_eq!(matching(&rows, &f, &[]).len(), 1);
+    }
+
+    #[test]
+    fn unknown_disability_types_stay_in_results() {
+        let mut known = row("a", "1", &[], false);
+        known.disabilities = 1 << DisabilityType::Mental as u16;
+        let unknown = row("b", "1", &[], false);
+        let rows = vec![known, unknown];
+        let (f, _) = Filters::from_pairs([("dis", "intellectual")]);
+        assert_eq!(matching(&rows, &f, &[]).iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["b"]);
+    }
+
+    #[test]
+    fn areas_match_by_reading_romaji_and_half_width() {
+        let areas: Vec<AreaEntry> = [("132144", "国分寺市", "こくぶんじし"), ("132110", "小平市", "こだいらし"), ("121002", "千葉市", "ちばし"), ("121011", "千葉市中央区", "ちばしちゅうおうく")]
+            .iter()
+            .map(|(id, n, k)| AreaEntry { id: id.to_string(), name: n.to_string(), key: fold(&format!("{n}{k}")), parent: (*id == "121011").then(|| "121002".into()), ..Default::default() })
+            .collect();
+        for typed in ["こくぶんじ", "国分寺", "ｺｸﾌﾞﾝｼﾞ", "Kokubunji"] {
+            let hits = matching_areas(&areas, typed, 5);
+            assert_eq!(hits.first().map(|a| a.id.as_str()), Some("132144"), "{typed}");
+        }
+        assert_eq!(area_codes(&areas, "121002"), vec!["121002".to_string(), "121011".to_string()]);
+        assert_eq!(matching_areas(&areas, "chiba chuou", 5).first().map(|a| a.id.as_str()), Some("121011"));
+    }
+
+    #[test]
+    fn distances() {
+        let d = distance_km(35.71083333, 139.4622222, 35.60722222, 140.1063889);
+        assert!((d - 59.2).abs() < 1.0, "{d}");
+    }
+}

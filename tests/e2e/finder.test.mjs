@@ -1,0 +1,163 @@
+// Issue #4: the finder answers 「どこに相談」 — area search as people type it, filters,
+// the whole state in the URL, no dead ends, keyboard and no-JavaScript paths.
+// Issue #11: real WAM NET facilities everywhere, never confused with 拠点 bodies.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, hydrated, axe, DIST } from './harness.mjs';
+
+let browser, site;
+before(async () => { browser = await launch(); site = await serve(DIST, '/'); });
+after(async () => { await browser?.close(); await site?.close(); });
+
+async function finder(path = '/search/') {
+  const opened = await openPage(browser);
+  await opened.page.goto(site.url(path));
+  await hydrated(opened.page);
+  return opened;
+}
+
+const count = (page) => page.locator('.kn-finder-results__count').innerText();
+
+for (const typed of ['こくぶんじ', '国分寺', 'ｺｸﾌﾞﾝｼﾞ', 'Kokubunji']) {
+  test(`typing 「${typed}」 finds 国分寺市`, async () => {
+    const { context, page, problems } = await finder();
+    await page.getByLabel('お住まいの市区町村').fill(typed);
+    await page.getByRole('button', { name: /^国分寺市/ }).click();
+    await page.waitForURL(/area=132144/);
+    assert.match(await count(page), /国分寺市で\d+件見つかりました/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('a municipality absent from the seeds lists its real short-stay facilities with phone numbers', async () => {
+  const { context, page } = await finder('/search/?area=141526');
+  await page.locator('.kn-finder-results__count').waitFor();
+  assert.match(await count(page), /相模原市中央区で(\d+)件見つかりました/);
+  const first = page.locator('.kn-facility-list .kn-facility-card').first();
+  assert.match(await first.innerText(), /障害福祉サービス事業所（短期入所/);
+  assert.match(await first.getByRole('link', { name: /^電話/ }).getAttribute('href'), /^tel:0\d{9,10}$/);
+  await context.close();
+});
+
+test('国分寺市 shows its 拠点 bodies first, clearly apart from WAM NET facilities', async () => {
+  const { context, page } = await finder('/search/?area=132144');
+  await page.locator('.kn-finder-results__count').waitFor();
+  const cards = page.locator('.kn-facility-list .kn-facility-card');
+  assert.match(await cards.first().innerText(), /拠点・基幹相談支援センター/);
+  const texts = await cards.allInnerTexts();
+  assert.ok(texts.some((t) => t.includes('障害福祉サービス事業所')), texts.join('\n---\n'));
+  await page.getByText('障害の種類・年齢・そのほかの条件').click();
+  await page.getByLabel('拠点に位置付けられた相談先だけ').check();
+  await page.waitForURL(/kyoten=1/);
+  for (const t of await cards.allInnerTexts()) assert.match(t, /拠点・/);
+  await context.close();
+});
+
+test('each filter narrows the results and lives in the URL', async () => {
+  const { context, page } = await finder('/search/?area=141526');
+  await page.locator('.kn-finder-results__count').waitFor();
+  const total = Number((await count(page)).match(/(\d+)件/)[1]);
+  await page.getByLabel('相談したい').check();
+  await page.waitForURL(/fn=consultation/);
+  const consult = Number((await count(page).catch(() => '0件')).match(/(\d+)件/)?.[1] ?? 0);
+  assert.ok(consult < total, `${consult} < ${total}`);
+  await page.getByText('障害の種類・年齢・そのほかの条件').click();
+  await page.getByLabel('24時間連絡できる（地域定着支援を含む）').check();
+  await page.waitForURL(/h24=1/);
+  await page.getByLabel('名前・住所・法人名で絞り込む').fill('zzzz存在しない');
+  await page.waitForURL(/q=/);
+  assert.ok(await page.getByText('この条件に合う相談先は見つかりませんでした').isVisible());
+  await context.close();
+});
+
+test('URL round trip: reload restores the search and the back button returns', async () => {
+  const { context, page } = await finder('/search/?area=132144&fn=emergency');
+  await page.locator('.kn-finder-results__count').waitFor();
+  const before = await count(page);
+  assert.ok(await page.getByLabel('緊急時に預けたい・助けてほしい').isChecked());
+  await page.reload();
+  await hydrated(page);
+  await page.locator('.kn-finder-results__count').waitFor();
+  assert.equal(await count(page), before);
+  await page.locator('.kn-facility-list .kn-facility-card a.kn-facility-card__link').first().click();
+  await page.waitForURL(/\/facilities\//);
+  await page.goBack();
+  await page.waitForURL(/area=132144&fn=emergency/);
+  await page.locator('.kn-finder-results__count').waitFor();
+  assert.equal(await count(page), before);
+  await context.close();
+});
+
+test('no result is never a dead end: where to ask, and one tap widens', async () => {
+  const { context, page } = await finder('/search/?area=132144&q=zzzz');
+  await page.getByText('この条件に合う相談先は見つかりませんでした').waitFor();
+  assert.ok(await page.getByRole('link', { name: '国分寺市の相談先を見る' }).isVisible());
+  await page.getByRole('button', { name: '名前・住所の条件を外す' }).click();
+  await page.waitForURL((u) => !u.search.includes('q='));
+  assert.match(await count(page), /国分寺市で\d+件/);
+  await context.close();
+});
+
+test('a bad URL parameter gets a helpful message, never a blank page', async () => {
+  const { context, page } = await finder('/search/?area=999999&fn=flying');
+  assert.ok(await page.getByText('使えないものがあったので外しました').isVisible());
+  assert.ok(await page.getByText('という市区町村は見つかりませんでした').isVisible());
+  await context.close();
+});
+
+test('keyboard only: from home to a facility phone number', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(site.url('/'));
+  await hydrated(page);
+  const tabTo = async (predicate, limit = 80) => {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(predicate)) return;
+    }
+    throw new Error('never reached');
+  };
+  await tabTo(() => document.activeElement?.textContent?.trim() === 'さがす' && document.activeElement.tagName === 'A');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/search\/$/);
+  await tabTo(() => document.activeElement?.id === 'kn-area-input');
+  await page.keyboard.type('kokubunji');
+  await tabTo(() => document.activeElement?.textContent?.startsWith('国分寺市'));
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/area=132144/);
+  await tabTo(() => document.activeElement?.getAttribute('href')?.startsWith('tel:'), 120);
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('href')), /^tel:0\d+/);
+  await context.close();
+});
+
+test('without JavaScript the finder lists 拠点 bodies and every municipality, and the form is a real GET form', async () => {
+  const { context, page } = await openPage(browser, { javaScriptEnabled: false });
+  await page.goto(site.url('/search/'));
+  assert.ok(await page.getByRole('heading', { name: '資料で拠点に位置付けられている相談先' }).isVisible());
+  assert.ok(await page.getByRole('link', { name: '国分寺市 基幹相談支援センター' }).isVisible());
+  await page.getByText('東京都', { exact: true }).click();
+  await page.getByRole('link', { name: '国分寺市', exact: true }).click();
+  await page.waitForURL(/\/areas\/132144\/$/);
+  assert.ok(await page.getByRole('heading', { level: 1, name: '国分寺市' }).isVisible());
+  await page.goto(site.url('/search/'));
+  assert.equal(await page.locator('form[role=search]').getAttribute('method'), 'get');
+  await context.close();
+});
+
+test('a plain form submission with a typed place is resolved once the page loads', async () => {
+  const { context, page } = await finder('/search/?where=%E5%9B%BD%E5%88%86%E5%AF%BA');
+  await page.waitForURL(/area=132144/);
+  assert.match(await count(page), /国分寺市/);
+  await context.close();
+});
+
+test('the finder has no accessibility violations, with and without results', async () => {
+  for (const [path, viewport] of [['/search/', { width: 360, height: 740 }], ['/search/?area=132144', { width: 1280, height: 900 }], ['/search/?area=132144&q=zzzz', { width: 360, height: 740 }]]) {
+    const { context, page } = await openPage(browser, { viewport });
+    await page.goto(site.url(path));
+    await hydrated(page);
+    await page.waitForTimeout(500);
+    assert.deepEqual(await axe(page), [], path);
+    await context.close();
+  }
+});
