@@ -36,7 +36,7 @@ fn every_route_is_rendered_with_its_content() {
     let cases = [
         ("index.html", vec!["どこに相談したら良いのか", "地域から探す", "目的から探す", "緊急のとき", "地域生活支援拠点等とは"]),
         ("search/index.html", vec!["相談先をさがす", "テスト基幹相談支援センター", "国分寺市"]),
-        ("facilities/test-kikan/index.html", vec!["<h1 class=\"kn-page-heading__title\">テスト基幹相談支援センター</h1>", "tel:0421234567", "社会福祉法人テスト会", "知的障害", "おおよその位置", "2026-11-22", "テスト資料", "mailto:fix@example.jp"]),
+        ("facilities/test-kikan/index.html", vec!["<h1 class=\"kn-page-heading__title\">テスト基幹相談支援センター</h1>", "tel:0421234567", "社会福祉法人テスト会", "知的障害", "おおよその位置", "2026-11-22", "テスト資料", "mailto:fix@example.jp", "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\"", "\"telephone\":\"042-123-4567\""]),
         ("areas/132144/index.html", vec!["<h1 class=\"kn-page-heading__title\">国分寺市</h1>", "こくぶんじし", "面的整備型", "実施（基幹）", "空床 拠点内2・空床 拠点外1", "3,502件", "テストの特徴", "24時間365日"]),
         ("areas/test-region/index.html", vec!["テスト圏域", "苫小牧市", "白老町", "併用整備型"]),
         ("areas/012131/index.html", vec!["苫小牧市", "テスト圏域", "まだ拠点ナビに掲載されていません"]),

@@ -76,3 +76,23 @@ pub fn reveal(selector: String, focus: bool) {
 
 #[cfg(not(feature = "hydrate"))]
 pub fn reveal(_selector: String, _focus: bool) {}
+
+/// Today's date by the browser's clock, e.g. `2026/11/22` (empty when pre-rendering: the
+/// self-check's 相談メモ that prints it is never pre-rendered).
+#[cfg(feature = "hydrate")]
+pub fn today() -> String {
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    extern "C" {
+        type Date;
+        #[wasm_bindgen(constructor)]
+        fn new() -> Date;
+        #[wasm_bindgen(method, js_name = toLocaleDateString)]
+        fn to_locale_date_string(this: &Date, locale: &str) -> String;
+    }
+    Date::new().to_locale_date_string("ja-JP")
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub fn today() -> String {
+    String::new()
+}

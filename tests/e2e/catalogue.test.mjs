@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openPage, hydrated, axe, DIST, ROOT } from './harness.mjs';
+import { serve, launch, openPage, hydrated, axe, DIST, DIST_SUB, ROOT } from './harness.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
@@ -29,12 +29,13 @@ const ROWS = readdirSync(join(ROOT, 'content/areas'))
   });
 const count = (keep) => ROWS.filter(keep).length;
 
-let browser, site;
+let browser, site, sub;
 before(async () => {
   browser = await launch();
   site = await serve(DIST, '/');
+  sub = await serve(DIST_SUB, '/kyoten/navi/');
 });
-after(async () => { await browser?.close(); await site?.close(); });
+after(async () => { await browser?.close(); await site?.close(); await sub?.close(); });
 
 /** Poll `read` until it returns `want` (the page updates after the event). */
 async function eventually(read, want, message) {
@@ -250,6 +251,19 @@ test('the URL keeps the filters: reload and the back button restore them', async
   await context.close();
 });
 
+test('under a base path the filters keep to it', async () => {
+  const { context, page, problems } = await openPage(browser, DESKTOP);
+  await page.goto(sub.url('/catalogue/'));
+  await hydrated(page);
+  await openFilters(page);
+  await page.getByRole('combobox', { name: '整備類型' }).selectOption('combined');
+  await eventually(() => rowCount(page), 6, 'filtered under /kyoten/navi/');
+  assert.equal(new URL(page.url()).pathname, '/kyoten/navi/catalogue/');
+  assert.equal(await table(page).getByRole('link', { name: '柏市' }).getAttribute('href'), '/kyoten/navi/areas/122173/');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the charts' text equals the document's figures", async () => {
   const { context, page } = await openCatalogue();
   const chart = async (name) => {
@@ -345,6 +359,11 @@ test('an area page shows its status, coordinator, report with source, and practi
   assert.ok(await report.getByText('千葉市「令和6年度 地域生活支援拠点等の運用状況（資料5）」（令和6年度）').isVisible());
   assert.ok((await report.getByRole('table').count()) >= 3, 'the report keeps its tables');
   assert.ok(await page.getByRole('link', { name: '段階的に整備' }).isVisible());
+  // Into the comparison without a reload, already narrowed to the same 整備類型.
+  await page.getByRole('link', { name: '同じ面的整備型の自治体等を比べる' }).click();
+  await page.getByRole('heading', { level: 1, name: '好事例集 25自治体等' }).waitFor();
+  await eventually(() => cards(page).count(), count((r) => r.type === 'area'), 'client-side navigation keeps the query');
+  assert.match(await status(page).textContent(), /条件：整備類型：面的整備型/);
   assert.deepEqual(problems, []);
   await context.close();
 

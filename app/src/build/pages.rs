@@ -77,21 +77,24 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             "content/areas/".to_string()
         };
         let reports: Vec<_> = c.reports.iter().filter(|r| r.area == a.id).cloned().collect();
+        // The area's own facilities, its wards' (a designated city) and its members' (a region).
+        let listed: Vec<&crate::model::Facility> = c
+            .facilities
+            .iter()
+            .filter(|f| f.area == a.id || a.members.contains(&f.area) || c.areas.get(&f.area).and_then(|x| x.parent.as_ref()) == Some(&a.id))
+            .collect();
         let mut source_ids = a.sources.clone();
         source_ids.extend(reports.iter().map(|r| r.source.clone()));
-        source_ids.dedup();
+        source_ids.extend(listed.iter().filter(|f| !f.kyoten).flat_map(|f| f.sources.iter().cloned()));
+        let mut seen = std::collections::BTreeSet::new();
+        source_ids.retain(|id| seen.insert(id.clone()));
         let link = |id: &String| c.areas.get(id).map(AreaLink::of);
         let title = a.name.clone();
         let description = format!("{}の地域生活支援拠点等：相談先、5つの機能の整備状況、事前登録の方法。", a.name);
         let data = AreaData {
                 area: a.clone(),
                 practices: c.practices.iter().filter(|p| p.entries.contains(&a.id)).cloned().collect(),
-                facilities: c
-                    .facilities
-                    .iter()
-                    .filter(|f| f.area == a.id || a.members.contains(&f.area))
-                    .map(|f| FacilitySummary::of(f, &area_name(&f.area)))
-                    .collect(),
+                facilities: listed.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect(),
                 reports,
                 members: a.members.iter().filter_map(link).collect(),
                 regions: a.regions.iter().filter_map(link).collect(),

@@ -7,42 +7,94 @@
 //! GSI 淡色地図 tiles are an opt-in background: nothing is requested from
 //! cyberjapandata.gsi.go.jp before the person switches them on.
 //!
-//! Cheap frames: during a gesture each frame writes two things to the DOM (the `viewBox` and
-//! the pins' scale, a CSS custom property, so pins keep their size); the clusters, the
-//! pins in view and the tiles are worked out once the gesture ends. Rendered only after
-//! hydration, so the pre-rendered page never contains it.
+//! Lean by design (the wasm budget): one `<section>` whose fixed markup is a string, events
+//! delegated to it, and the SVG layers written as markup strings by a few effects — no
+//! view tree per pin, so no generic code per pin either. Cheap frames: during a gesture
+//! each frame writes two things to the DOM (the `viewBox` and `--kn-pin-scale`, which keeps
+//! pins at their size); clusters, pins in view and tiles are redrawn once the gesture ends.
+//! Rendered only after hydration (it sits in the finder's results), so the pre-rendered
+//! page never contains it.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::fmt::Write;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::{Element, SvgElement};
 
 use crate::browser::{fetch_json, reveal};
 use crate::data::{href, Shell};
 use crate::pages::search::FinderState;
 use crate::search::map::{self as geo, Cluster, MapShape};
-use crate::search::query::area_codes;
+use crate::search::query::{area_codes, FinderRow};
 
 /// The boundary data's required credit (国土数値情報, CC BY 4.0).
 pub const CREDIT: &str = "出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成";
-const GSI_CREDIT_URL: &str = "https://maps.gsi.go.jp/development/ichiran.html";
 /// Pixels the keyboard's arrows move the map.
 const STEP_PX: f64 = 80.0;
 /// A first view never comes closer than this (about 10 km across a phone).
 const FIT_MAX_SCALE: f64 = 1.0;
+/// At most this many GSI tiles at once.
+const TILE_LIMIT: usize = 48;
+
+/// The fixed part of the map. Everything that changes is drawn into its empty groups.
+const MARKUP: &str = concat!(
+    r#"<h2 id="kn-map-heading" class="kn-finder-map__title">地図</h2>"#,
+    r#"<p class="kn-finder-map__summary"></p>"#,
+    r#"<details class="kn-finder-map__help"><summary class="kn-finder-map__help-summary">地図の使い方</summary>"#,
+    r#"<p id="kn-map-help">指やマウスでドラッグして動かし、2本の指やホイール、「拡大」「縮小」ボタンで大きさを変えます。"#,
+    r#"キーボードでは、地図を選んで矢印キーで動かし、＋キーと−キーで拡大・縮小、0キーではじめの表示に戻ります。"#,
+    r#"Tabキーで印に移り、Enterキーで選ぶと一覧の相談先を強調します。数字の丸は近くにある相談先の件数で、選ぶと拡大します。</p></details>"#,
+    r#"<div class="kn-finder-map__stage">"#,
+    r#"<div class="kn-finder-map__controls">"#,
+    r#"<button class="kn-button kn-button--secondary kn-finder-map__button" type="button" data-act="in">＋ 拡大</button>"#,
+    r#"<button class="kn-button kn-button--secondary kn-finder-map__button" type="button" data-act="out">− 縮小</button>"#,
+    r#"<button class="kn-button kn-button--secondary kn-finder-map__button" type="button" data-act="reset">はじめの表示</button></div>"#,
+    r#"<div class="kn-finder-map__frame" role="group" tabindex="0" aria-label="相談先の地図" aria-describedby="kn-map-help">"#,
+    r#"<svg class="kn-finder-map__svg"><g class="kn-finder-map__tiles" aria-hidden="true"></g>"#,
+    r#"<g class="kn-finder-map__outlines" aria-hidden="true"></g><g class="kn-finder-map__pins"></g></svg>"#,
+    // 「地理院タイル」, shown whenever the tiles are (the GSI terms of use).
+    r#"<p class="kn-finder-map__attribution" hidden><a class="kn-finder-map__attribution-link" href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a></p></div>"#,
+    r#"<p class="kn-finder-map__credit">出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成</p>"#,
+    r#"<p class="kn-finder-map__status" role="status"></p>"#,
+    r#"<ul class="kn-finder-map__legend">"#,
+    r#"<li class="kn-finder-map__legend-item"><svg class="kn-finder-map__legend-icon" viewBox="-12 -12 24 24" aria-hidden="true"><circle class="kn-finder-map__dot" r="8"/></svg>所在地</li>"#,
+    r#"<li class="kn-finder-map__legend-item"><svg class="kn-finder-map__legend-icon" viewBox="-12 -12 24 24" aria-hidden="true"><circle class="kn-finder-map__dot kn-finder-map__dot--approx" r="8"/></svg>おおよその位置（市区町村役所）</li>"#,
+    r#"<li class="kn-finder-map__legend-item"><svg class="kn-finder-map__legend-icon" viewBox="-12 -12 24 24" aria-hidden="true"><circle class="kn-finder-map__bubble" r="11"/></svg>近くの相談先の件数</li></ul>"#,
+    r#"<div class="kn-finder-map__tiles-toggle"><label class="kn-check">"#,
+    r#"<input class="kn-check__input" type="checkbox" data-act="tiles" aria-describedby="kn-map-tiles-hint">"#,
+    r#"<span class="kn-check__label">背景に国土地理院の地図（淡色地図）を表示する</span></label>"#,
+    r#"<p id="kn-map-tiles-hint" class="kn-finder-map__hint">国土地理院のサーバーから地図の画像を読み込みます（表示中の地域が伝わります）。</p></div>"#,
+    r#"</div>"#,
+);
 
 /// A facility placed on the map.
 #[derive(Clone, Debug, PartialEq)]
 struct Pin {
     id: String,
-    /// The accessible name: the facility's name, and 「おおよその位置」 when only the
-    /// municipality hall's position is known.
-    label: String,
     name: String,
     x: f64,
     y: f64,
     exact: bool,
+}
+
+impl Pin {
+    /// Rows without any position stay in the list only.
+    fn of(rows: &[FinderRow]) -> Vec<Pin> {
+        rows.iter()
+            .filter(|r| r.lat != 0.0 || r.lng != 0.0)
+            .map(|r| {
+                let (x, y) = geo::project(r.lat, r.lng);
+                Pin { id: r.id.clone(), name: r.name.clone(), x, y, exact: r.exact == 1 }
+            })
+            .collect()
+    }
+
+    /// The accessible name: 「おおよその位置」 when only the municipality hall is known.
+    fn label(&self) -> String {
+        if self.exact { self.name.clone() } else { format!("{}（おおよその位置）", self.name) }
+    }
 }
 
 /// The view: centre in map units, scale in screen pixels per unit.
@@ -66,8 +118,7 @@ impl View {
     /// Zoom by `f`, keeping the point `(sx, sy)` pixels from the centre where it is.
     fn zoom(self, f: f64, sx: f64, sy: f64) -> View {
         let k = (self.k * f).clamp(geo::MIN_SCALE, geo::MAX_SCALE);
-        let (wx, wy) = (self.x + sx / self.k, self.y + sy / self.k);
-        View { x: wx - sx / k, y: wy - sy / k, k }
+        View { x: self.x + sx / self.k - sx / k, y: self.y + sy / self.k - sy / k, k }
     }
 }
 
@@ -78,390 +129,310 @@ impl Default for View {
     }
 }
 
-/// What the pin layer draws: a facility (`x`, `y` may be spread from its true position at
-/// the closest zoom) or a cluster.
-#[derive(Clone, Debug, PartialEq)]
-enum Mark {
-    Pin { pin: usize, x: f64, y: f64 },
-    Group { cluster: usize, x: f64, y: f64 },
-}
-
-/// Pointers down on the map, for drag and pinch.
+/// What the map knows between frames.
 #[derive(Default)]
-struct Gesture {
+struct Model {
+    pins: Vec<Pin>,
+    /// The zoom level the clusters were made for; `None` when the pins changed since.
+    level: Option<i32>,
+    clusters: Vec<Cluster>,
+    order: Vec<u32>,
+    /// The chosen area's municipalities as 5-digit codes (the boundary data's N03_007).
+    codes: Vec<String>,
+    /// What the outlines were last drawn from, so that a pan does not redraw them.
+    outlines: String,
+    size: (f64, f64),
+    /// Pointers down on the map, for drag and pinch.
     pointers: Vec<(i32, f64, f64)>,
     start: (f64, f64),
-    /// The screen's top-left corner in client pixels.
+    /// The screen's top-left corner in client pixels during a gesture.
     origin: (f64, f64),
     dragging: bool,
+    wheel_turn: u32,
+    /// The person moved the map: no automatic fit until the area changes.
+    touched: bool,
+    live: View,
+    /// The area and the selection last seen, to tell what changed.
+    area: Option<String>,
+    selected: Option<String>,
+    /// The tiles last drawn.
+    tiles: String,
 }
 
 #[component]
 pub fn FinderMap() -> impl IntoView {
-    let state = expect_context::<FinderState>();
     let build = use_context::<Shell>().unwrap_or_default().build;
-    let japan = RwSignal::new(None::<Arc<Vec<MapShape>>>);
-    let local = RwSignal::new(BTreeMap::<String, Arc<Vec<MapShape>>>::new());
-    let tiles_on = RwSignal::new(false);
-    let status = RwSignal::new(String::new());
-    let size = RwSignal::new((0.0f64, 0.0f64));
-    let settled = RwSignal::new(View::default());
-    let live = StoredValue::new(View::default());
-    let touched = StoredValue::new(false);
-    let gesture = StoredValue::new(Gesture::default());
-    let wheel_turn = StoredValue::new(0u32);
-    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    let frame_ref = NodeRef::<leptos::html::Div>::new();
-
-    let pins = Memo::new(move |_| {
-        state.found.with(|rows| {
-            Arc::new(
-                rows.iter()
-                    .filter(|r| r.lat != 0.0 || r.lng != 0.0)
-                    .map(|r| {
-                        let (x, y) = geo::project(r.lat, r.lng);
-                        let label = if r.exact == 1 { r.name.clone() } else { format!("{}（おおよその位置）", r.name) };
-                        Pin { id: r.id.clone(), label, name: r.name.clone(), x, y, exact: r.exact == 1 }
-                    })
-                    .collect::<Vec<_>>(),
-            )
-        })
+    let map = Arc::new(Map {
+        state: expect_context::<FinderState>(),
+        shapes: RwSignal::new(BTreeMap::new()),
+        tiles_on: RwSignal::new(false),
+        settled: RwSignal::new(View::default()),
+        root: NodeRef::new(),
+        japan_url: href(&format!("/data/{build}/map/japan.json")),
+        pref_url: href(&format!("/data/{build}/map/")),
+        model: Mutex::new(Model::default()),
     });
-    let selected = Memo::new(move |_| state.selected.with(|s| s.as_ref().and_then(|id| pins.with(|p| p.iter().position(|p| &p.id == id)))));
-    let area = Memo::new(move |_| state.filters.with(|f| f.0.area.clone()));
-    // The chosen area's municipalities as 5-digit codes (the boundary data's N03_007).
-    let chosen = Memo::new(move |_| {
-        let Some(id) = area.get() else { return Vec::new() };
-        state.areas.with(|a| a.as_ref().map(|a| area_codes(a, &id).iter().filter_map(|c| c.get(..5)).map(str::to_string).collect()).unwrap_or_default())
-    });
+    let data = map.clone();
+    Effect::new(move |_| data.data());
+    let draw = map.clone();
+    Effect::new(move |_| draw.draw());
+    let settled = map.settled;
+    let resize = window_event_listener(leptos::ev::resize, move |_| settled.notify());
+    on_cleanup(move || resize.remove());
+    let (click, change, key, down, moved, up, cancel, wheel) = (map.clone(), map.clone(), map.clone(), map.clone(), map.clone(), map.clone(), map.clone(), map.clone());
+    view! {
+        <section node_ref=map.root class="kn-finder-map" aria-labelledby="kn-map-heading" hidden=true inner_html=MARKUP
+            on:click=move |ev| click.on_click(&ev) on:change=move |ev| change.on_change(&ev)
+            on:keydown=move |ev| key.on_keydown(&ev) on:pointerdown=move |ev| down.on_pointerdown(&ev)
+            on:pointermove=move |ev| moved.on_pointermove(&ev) on:pointerup=move |ev| up.on_pointerup(&ev)
+            on:pointercancel=move |ev| cancel.on_pointerup(&ev) on:wheel=move |ev| wheel.on_wheel(&ev)>
+        </section>
+    }
+}
 
-    // Outlines: the country once, then each prefecture in play.
-    let shown = move || state.ready.get() && pins.with(|p| !p.is_empty());
-    let japan_url = href(&format!("/data/{build}/map/japan.json"));
-    Effect::new(move |_| {
-        if shown() && japan.with_untracked(Option::is_none) {
-            fetch_json::<Vec<MapShape>>(japan_url.clone(), move |j| japan.set(Some(Arc::new(j))));
+/// The map's signals, DOM and model, shared by its two effects and its event handlers as
+/// plain methods (no generic code per handler).
+struct Map {
+    state: FinderState,
+    /// "japan" and the 2-digit prefecture codes → outlines.
+    shapes: RwSignal<BTreeMap<String, Arc<Vec<MapShape>>>>,
+    tiles_on: RwSignal<bool>,
+    /// The view once a gesture has ended: what the pins, outlines and tiles are drawn for.
+    settled: RwSignal<View>,
+    root: NodeRef<leptos::html::Section>,
+    japan_url: String,
+    pref_url: String,
+    model: Mutex<Model>,
+}
+
+impl Map {
+    fn model(&self) -> MutexGuard<'_, Model> {
+        self.model.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.get_untracked().and_then(|r| r.query_selector(selector).ok().flatten())
+    }
+
+    fn svg(&self) -> Option<SvgElement> {
+        self.find(".kn-finder-map__svg").and_then(|e| e.dyn_into::<SvgElement>().ok())
+    }
+
+    fn say(&self, text: &str) {
+        if let Some(p) = self.find(".kn-finder-map__status") {
+            p.set_text_content(Some(text));
         }
-    });
-    let pref_url = href(&format!("/data/{build}/map/"));
-    Effect::new(move |_| {
-        let mut prefs: Vec<String> = chosen.with(|c| c.iter().filter_map(|c| c.get(..2)).map(str::to_string).collect());
-        prefs.dedup();
-        for p in prefs {
-            if local.with_untracked(|l| !l.contains_key(&p)) {
-                let url = format!("{pref_url}pref-{p}.json");
-                fetch_json::<Vec<MapShape>>(url, move |s| local.update(|l| {
-                    l.insert(p, Arc::new(s));
+    }
+
+    fn focus_frame(&self) {
+        if let Some(f) = self.find(".kn-finder-map__frame").and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = f.focus();
+        }
+    }
+
+    /// Draw a view: two DOM writes, nothing reactive (this runs on every pointer move).
+    fn apply(&self, v: View) {
+        let size = self.model().size;
+        let Some(svg) = self.svg() else { return };
+        if size.0 == 0.0 {
+            return; // not laid out yet: a zero-sized viewBox is an error
+        }
+        let r = v.rect(size);
+        let _ = svg.set_attribute("viewBox", &format!("{:.2} {:.2} {:.2} {:.2}", r[0], r[1], r[2], r[3]));
+        let _ = svg.style().set_property("--kn-pin-scale", &format!("{:.6}", 1.0 / v.k));
+    }
+
+    /// Move to `v` and redraw for it.
+    fn go(&self, v: View) {
+        let v = v.clamped();
+        self.model().live = v;
+        self.apply(v);
+        self.settled.set(v);
+    }
+
+    /// Effect: the results and the area. Loads the outlines in play, places the pins and
+    /// fits the view to them and the chosen area until the person moves the map (a new
+    /// area starts afresh).
+    fn data(&self) {
+        let state = self.state;
+        let area = state.filters.with(|f| f.0.area.clone());
+        let codes = chosen_codes(state);
+        let pins = state.found.with(|rows| Pin::of(rows));
+        let count = pins.len();
+        let mut wanted: Vec<String> = codes.iter().filter_map(|c| c.get(..2)).map(str::to_string).collect();
+        wanted.dedup();
+        if state.ready.get() && count > 0 {
+            wanted.insert(0, "japan".into());
+        } else {
+            wanted.clear();
+        }
+        for key in wanted {
+            if self.shapes.with_untracked(|s| !s.contains_key(&key)) {
+                let url = if key == "japan" { self.japan_url.clone() } else { format!("{}pref-{key}.json", self.pref_url) };
+                let shapes = self.shapes;
+                fetch_json::<Vec<MapShape>>(url, move |list| shapes.update(|s| {
+                    s.insert(key, Arc::new(list));
                 }));
             }
         }
-    });
-
-    // Draw a view: two DOM writes, nothing reactive (this runs on every pointer move).
-    let apply = move |v: View| {
-        let Some(svg) = svg_ref.get_untracked() else { return };
-        let s = size.get_untracked();
-        if s.0 == 0.0 {
-            return; // not laid out yet: a zero-sized viewBox would be an error
+        if let Some(r) = self.root.get() {
+            let _ = if count == 0 { r.set_attribute("hidden", "") } else { r.remove_attribute("hidden") };
         }
-        let r = v.rect(s);
-        let _ = svg.set_attribute("viewBox", &format!("{:.2} {:.2} {:.2} {:.2}", r[0], r[1], r[2], r[3]));
-        let _ = svg.style().set_property("--kn-pin-scale", &format!("{:.6}", 1.0 / v.k));
-    };
-    let go = move |v: View| {
-        let v = v.clamped();
-        live.set_value(v);
-        apply(v);
-        settled.set(v);
-    };
-    let measure = move || {
-        let Some(svg) = svg_ref.get_untracked() else { return };
-        let s = (svg.client_width() as f64, svg.client_height() as f64);
-        if s.0 > 0.0 && s.1 > 0.0 && s != size.get_untracked() {
-            size.set(s);
+        if let Some(p) = self.find(".kn-finder-map__summary") {
+            p.set_text_content(Some(&format!("一覧の相談先のうち、{count}件を地図に表示しています。地図に出ていない相談先も一覧にあります。")));
         }
-    };
-    Effect::new(move |_| {
-        if svg_ref.get().is_some() {
-            measure();
-        }
-        size.track();
-        apply(live.get_value());
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-
-    // The first view: every pin and the chosen area, until the person moves the map; a new
-    // area starts afresh.
-    let fit = Memo::new(move |_| {
-        let (w, h) = size.get();
-        if w == 0.0 {
-            return None;
-        }
-        let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
-        let mut add = |x0: f64, y0: f64, x1: f64, y1: f64| b = [b[0].min(x0), b[1].min(y0), b[2].max(x1), b[3].max(y1)];
-        pins.with(|p| p.iter().for_each(|p| add(p.x, p.y, p.x, p.y)));
-        chosen.with(|codes| {
-            local.with(|l| {
-                for s in l.values().flat_map(|s| s.iter()).filter(|s| codes.contains(&s.code)) {
-                    let [x, y, bw, bh] = s.bbox.map(f64::from);
-                    add(x, y, x + bw, y + bh);
-                }
-            })
-        });
-        if b[0] > b[2] {
-            return None;
-        }
-        let margin = 2.0 * geo::CLUSTER_PX;
-        let k = ((w - margin).max(w / 2.0) / (b[2] - b[0])).min((h - margin).max(h / 2.0) / (b[3] - b[1])).min(FIT_MAX_SCALE);
-        Some(View { x: (b[0] + b[2]) / 2.0, y: (b[1] + b[3]) / 2.0, k }.clamped())
-    });
-    Effect::new(move |last: Option<Option<String>>| {
-        let a = area.get();
-        if last.as_ref() != Some(&a) {
-            touched.set_value(false);
-        }
-        if let Some(v) = fit.get() {
-            if !touched.get_value() {
-                go(v);
+        let svg = self.svg();
+        let fitted = self.shapes.with(|s| {
+            let mut m = self.model();
+            if m.area != area {
+                m.area = area;
+                m.touched = false;
             }
-        }
-        a
-    });
-
-    // Clusters per zoom level, recomputed only when the level changes; then the marks in view.
-    let level = Memo::new(move |_| geo::level(settled.get().k));
-    let clusters = Memo::new(move |_| {
-        let scale = geo::level_scale(level.get());
-        pins.with(|p| Arc::new(geo::cluster(&p.iter().map(|p| (p.x, p.y)).collect::<Vec<_>>(), scale)))
-    });
-    let marks = Memo::new(move |_| {
-        let v = settled.get();
-        let r = v.rect(size.get());
-        // Half a screen beyond each edge, so a short drag finds pins already there.
-        let (x0, y0, x1, y1) = (r[0] - r[2] / 2.0, r[1] - r[3] / 2.0, r[0] + r[2] * 1.5, r[1] + r[3] * 1.5);
-        let closest = level.get() >= geo::level(geo::MAX_SCALE);
-        let c = clusters.get();
-        let (list, order) = &*c;
-        let mut out = Vec::new();
-        pins.with(|p| {
-            for (i, cl) in list.iter().enumerate() {
-                if cl.x < x0 || cl.x > x1 || cl.y < y0 || cl.y > y1 {
-                    continue;
-                }
-                if cl.len() == 1 || closest {
-                    let members = &order[cl.start as usize..cl.end as usize];
-                    for (j, &m) in members.iter().enumerate() {
-                        let pin = &p[m as usize];
-                        let (dx, dy) = geo::spread(j, members.len());
-                        let (x, y) = if members.len() == 1 { (pin.x, pin.y) } else { (cl.x + dx / v.k, cl.y + dy / v.k) };
-                        out.push(Mark::Pin { pin: m as usize, x, y });
-                    }
-                } else {
-                    out.push(Mark::Group { cluster: i, x: cl.x, y: cl.y });
-                }
-            }
+            m.pins = pins;
+            m.level = None;
+            m.codes = codes;
+            measure(&mut m, svg.as_ref());
+            fit(&m, s).filter(|_| !m.touched)
         });
-        Arc::new(out)
-    });
-    let municipalities_shown = Memo::new(move |_| settled.get().k >= geo::MUNICIPALITY_SCALE);
-    let tiles = Memo::new(move |_| if tiles_on.get() { geo::tiles(settled.get().rect(size.get()), settled.get().k, 48) } else { Vec::new() });
-    // Names of municipalities wide enough on screen to hold them.
-    let labels = Memo::new(move |_| {
-        if !municipalities_shown.get() {
-            return Vec::new();
+        match fitted {
+            Some(v) => self.go(v),
+            None => self.settled.notify(),
         }
-        let v = settled.get();
-        let r = v.rect(size.get());
-        local.with(|l| {
-            l.values()
-                .flat_map(|s| s.iter())
-                .filter(|s| {
-                    let [x, y, w, h] = s.bbox.map(f64::from);
-                    let fits = w * v.k > 16.0 * s.name.chars().count() as f64 + 16.0 && h * v.k > 24.0;
-                    fits && x < r[0] + r[2] && x + w > r[0] && y < r[1] + r[3] && y + h > r[1]
+    }
+
+    /// Effect: draw what changed for the settled view, the selection and the background —
+    /// outlines (only when their band or data changes), pins, tiles. A selection made in
+    /// the list first zooms until its pin stands alone, then shows and focuses it.
+    fn draw(&self) {
+        let v = self.settled.get();
+        let selected = self.state.selected.get();
+        let tiles = self.tiles_on.get();
+        let (Some(root), Some(svg)) = (self.root.get(), self.svg()) else { return };
+        let jump = {
+            let mut m = self.model();
+            if m.selected == selected {
+                None
+            } else {
+                m.selected = selected.clone();
+                selected.as_ref().filter(|_| !self.state.from_map.get_untracked()).and_then(|id| {
+                    let i = m.pins.iter().position(|p| &p.id == id)?;
+                    let points: Vec<(f64, f64)> = m.pins.iter().map(|p| (p.x, p.y)).collect();
+                    let alone = (geo::level(m.live.k)..geo::level(geo::MAX_SCALE)).find(|&l| {
+                        let (list, order) = geo::cluster(&points, geo::level_scale(l));
+                        list.iter().any(|c| c.len() == 1 && order[c.start as usize] as usize == i)
+                    });
+                    m.touched = true;
+                    Some((id.clone(), View { x: m.pins[i].x, y: m.pins[i].y, k: alone.map_or(geo::MAX_SCALE, |l| geo::level_scale(l).max(m.live.k)) }))
                 })
-                .map(|s| (s.name.clone(), s.label))
-                .collect::<Vec<_>>()
-        })
-    });
-
-    let zoom_by = move |f: f64| {
-        touched.set_value(true);
-        go(live.get_value().zoom(f, 0.0, 0.0));
-        status.set(if f > 1.0 { "拡大しました" } else { "縮小しました" }.into());
-    };
-    let reset = move || {
-        touched.set_value(false);
-        if let Some(v) = fit.get_untracked() {
-            go(v);
-        }
-        status.set("はじめの表示に戻しました".into());
-    };
-    // The pin or cluster a key or click was on: `p3` selects pin 3 (and so its card), `c0`
-    // zooms into cluster 0 of the current level. The cluster's button goes with the zoom,
-    // so the focus moves to the map itself (Tab goes on to the pins from there).
-    let focus_frame = move || {
-        if let Some(f) = frame_ref.get_untracked() {
-            let _ = f.focus();
-        }
-    };
-    let activate = move |key: &str| {
-        if let Some(i) = key.strip_prefix('p').and_then(|n| n.parse::<usize>().ok()) {
-            let Some(pin) = pins.with_untracked(|p| p.get(i).cloned()) else { return };
-            state.from_map.set(true);
-            state.selected.set(Some(pin.id));
-            status.set(format!("{}を選びました。一覧で強調しています。", pin.label));
-        } else if let Some(c) = key.strip_prefix('c').and_then(|n| n.parse::<usize>().ok()) {
-            let Some(cl) = clusters.with_untracked(|all| all.0.get(c).cloned()) else { return };
-            let n = cl.len();
-            zoom_to(cl, live, size, touched, go);
-            focus_frame();
-            status.set(format!("{n}件の範囲を拡大しました"));
-        }
-    };
-
-    // A card's 「地図で見る」: zoom until the pin stands alone, then show and focus it.
-    Effect::new(move |_| {
-        let Some(id) = state.selected.get() else { return };
-        if state.from_map.get_untracked() {
-            return;
-        }
-        let Some((i, x, y)) = pins.with_untracked(|p| p.iter().position(|p| p.id == id).map(|i| (i, p[i].x, p[i].y))) else { return };
-        let now = live.get_value();
-        let points: Vec<(f64, f64)> = pins.with_untracked(|p| p.iter().map(|p| (p.x, p.y)).collect());
-        let top = geo::level(geo::MAX_SCALE);
-        let alone = (geo::level(now.k)..top).find(|&l| {
-            let (list, order) = geo::cluster(&points, geo::level_scale(l));
-            list.iter().any(|c| c.len() == 1 && order[c.start as usize] as usize == i)
-        });
-        let k = alone.map_or(geo::MAX_SCALE, |l| geo::level_scale(l).max(now.k));
-        touched.set_value(true);
-        go(View { x, y, k });
-        reveal(format!(".kn-finder-map__pin[data-id=\"{id}\"]"), true);
-    });
-
-    let on_pointerdown = move |ev: web_sys::PointerEvent| {
-        if ev.pointer_type() == "mouse" && ev.button() != 0 {
-            return;
-        }
-        let Some(svg) = svg_ref.get_untracked() else { return };
-        let rect = svg.get_bounding_client_rect();
-        gesture.update_value(|g| {
-            if g.pointers.is_empty() {
-                g.start = (ev.client_x() as f64, ev.client_y() as f64);
-                g.origin = (rect.left(), rect.top());
-                g.dragging = false;
             }
-            g.pointers.retain(|p| p.0 != ev.pointer_id());
-            g.pointers.push((ev.pointer_id(), ev.client_x() as f64, ev.client_y() as f64));
-        });
-    };
-    let on_pointermove = move |ev: web_sys::PointerEvent| {
-        let (cx, cy) = (ev.client_x() as f64, ev.client_y() as f64);
-        let (w, h) = size.get_untracked();
-        let next = gesture.try_update_value(|g| {
-            let at = g.pointers.iter().position(|p| p.0 == ev.pointer_id())?;
-            if !g.dragging {
-                if g.pointers.len() == 1 && (cx - g.start.0).hypot(cy - g.start.1) < 6.0 {
-                    return None;
-                }
-                g.dragging = true;
-                if let Some(svg) = svg_ref.get_untracked() {
-                    for p in &g.pointers {
-                        let _ = svg.set_pointer_capture(p.0);
-                    }
-                }
-            }
-            let (_, ox, oy) = g.pointers[at];
-            let v = live.get_value();
-            let next = match g.pointers.iter().find(|p| p.0 != ev.pointer_id()) {
-                None => View { x: v.x - (cx - ox) / v.k, y: v.y - (cy - oy) / v.k, k: v.k },
-                Some(&(_, px, py)) => {
-                    // Pinch: the point under the fingers' midpoint follows it, scaled by their spread.
-                    let from = (ox - px).hypot(oy - py).max(1.0);
-                    let to = (cx - px).hypot(cy - py).max(1.0);
-                    let (m0x, m0y) = ((ox + px) / 2.0 - g.origin.0 - w / 2.0, (oy + py) / 2.0 - g.origin.1 - h / 2.0);
-                    let (m1x, m1y) = ((cx + px) / 2.0 - g.origin.0 - w / 2.0, (cy + py) / 2.0 - g.origin.1 - h / 2.0);
-                    let z = v.zoom(to / from, m0x, m0y);
-                    View { x: z.x - (m1x - m0x) / z.k, y: z.y - (m1y - m0y) / z.k, k: z.k }
-                }
-            };
-            g.pointers[at] = (ev.pointer_id(), cx, cy);
-            Some(next.clamped())
-        });
-        if let Some(Some(v)) = next {
-            ev.prevent_default();
-            live.set_value(v);
-            apply(v);
-        }
-    };
-    let on_pointerup = move |ev: web_sys::PointerEvent| {
-        let ended = gesture.try_update_value(|g| {
-            g.pointers.retain(|p| p.0 != ev.pointer_id());
-            g.pointers.is_empty() && g.dragging
-        });
-        if ended == Some(true) {
-            touched.set_value(true);
-            settled.set(live.get_value());
-        }
-    };
-    let on_wheel = move |ev: web_sys::WheelEvent| {
-        ev.prevent_default();
-        let Some(svg) = svg_ref.get_untracked() else { return };
-        let rect = svg.get_bounding_client_rect();
-        let (w, h) = size.get_untracked();
-        // Lines or pages (Firefox) count as 40 pixels.
-        let delta = ev.delta_y() * if ev.delta_mode() == 0 { 1.0 } else { 40.0 };
-        let v = live.get_value().zoom((-delta * 0.002).exp(), ev.client_x() as f64 - rect.left() - w / 2.0, ev.client_y() as f64 - rect.top() - h / 2.0).clamped();
-        touched.set_value(true);
-        live.set_value(v);
-        apply(v);
-        // Work out clusters and tiles once the wheel rests.
-        wheel_turn.update_value(|t| *t += 1);
-        let turn = wheel_turn.get_value();
-        set_timeout(
-            move || {
-                if wheel_turn.try_get_value() == Some(turn) {
-                    let _ = settled.try_set(live.get_value());
-                }
-            },
-            std::time::Duration::from_millis(150),
-        );
-    };
-    let on_click = move |ev: web_sys::MouseEvent| {
-        if gesture.with_value(|g| g.dragging) {
-            return;
-        }
-        if let Some(key) = mark_key(&ev) {
-            activate(&key);
-        }
-    };
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        let key = ev.key();
-        let mark = mark_key(&ev);
-        let (w, h) = size.get_untracked();
-        let v = live.get_value();
-        let pan = |dx: f64, dy: f64| {
-            touched.set_value(true);
-            go(View { x: v.x + dx * STEP_PX.min(w / 3.0) / v.k, y: v.y + dy * STEP_PX.min(h / 3.0) / v.k, k: v.k });
         };
-        // Zooming redraws the pins: a focused one would vanish, so the map takes the focus.
-        let from_pin = mark.is_some();
+        if let Some((id, to)) = jump {
+            self.go(to); // draws again, at the new view
+            reveal(format!(".kn-finder-map__pin[data-id=\"{}\"]", esc(&id)), true);
+            return;
+        }
+        self.shapes.with(|shapes| {
+            let mut m = self.model();
+            measure(&mut m, Some(&svg));
+            draw_outlines(&root, &mut m, shapes, v);
+            draw_pins(&root, &mut m, shapes, v, selected.as_deref());
+            draw_tiles(&root, &svg, &mut m, v, tiles);
+        });
+        self.apply(v);
+    }
+
+    fn zoom_by(&self, f: f64) {
+        let v = {
+            let mut m = self.model();
+            m.touched = true;
+            m.live.zoom(f, 0.0, 0.0)
+        };
+        self.go(v);
+        self.say(if f > 1.0 { "拡大しました" } else { "縮小しました" });
+    }
+
+    fn reset(&self) {
+        let v = self.shapes.with_untracked(|s| {
+            let mut m = self.model();
+            m.touched = false;
+            fit(&m, s)
+        });
+        if let Some(v) = v {
+            self.go(v);
+        }
+        self.say("はじめの表示に戻しました");
+    }
+
+    /// `p3` selects pin 3 (and so its card); `c0` zooms into cluster 0 of the current level,
+    /// whose button goes with the zoom, so the map itself takes the focus (Tab goes on to
+    /// the pins from there).
+    fn activate(&self, key: &str) {
+        if let Some(i) = key.strip_prefix('p').and_then(|n| n.parse::<usize>().ok()) {
+            let Some((id, label)) = self.model().pins.get(i).map(|p| (p.id.clone(), p.label())) else { return };
+            self.state.from_map.set(true);
+            self.state.selected.set(Some(id));
+            self.say(&format!("{label}を選びました。一覧で強調しています。"));
+        } else if let Some(c) = key.strip_prefix('c').and_then(|n| n.parse::<usize>().ok()) {
+            let target = {
+                let mut m = self.model();
+                m.touched = true;
+                m.clusters.get(c).map(|c| (zoom_to(c, m.live, m.size), c.len()))
+            };
+            let Some((v, n)) = target else { return };
+            self.go(v);
+            self.focus_frame();
+            self.say(&format!("{n}件の範囲を拡大しました"));
+        }
+    }
+
+    fn on_click(&self, ev: &web_sys::MouseEvent) {
+        let Some(target) = event_element(ev) else { return };
+        if let Some(act) = target.closest("button[data-act]").ok().flatten().and_then(|b| b.get_attribute("data-act")) {
+            match act.as_str() {
+                "in" => self.zoom_by(2.0),
+                "out" => self.zoom_by(0.5),
+                _ => self.reset(),
+            }
+        } else if !self.model().dragging {
+            if let Some(key) = target.closest("[data-k]").ok().flatten().and_then(|e| e.get_attribute("data-k")) {
+                self.activate(&key);
+            }
+        }
+    }
+
+    fn on_change(&self, ev: &web_sys::Event) {
+        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            if input.get_attribute("data-act").as_deref() == Some("tiles") {
+                self.tiles_on.set(input.checked());
+            }
+        }
+    }
+
+    fn on_keydown(&self, ev: &web_sys::KeyboardEvent) {
+        let Some(target) = event_element(ev) else { return };
+        if target.closest(".kn-finder-map__frame").ok().flatten().is_none() {
+            return;
+        }
+        let mark = target.closest("[data-k]").ok().flatten().and_then(|e| e.get_attribute("data-k"));
+        let key = ev.key();
+        let on_pin = mark.is_some();
+        let pan = |dx: f64, dy: f64| {
+            let v = {
+                let mut m = self.model();
+                m.touched = true;
+                let (w, h) = m.size;
+                View { x: m.live.x + dx * STEP_PX.min(w / 3.0) / m.live.k, y: m.live.y + dy * STEP_PX.min(h / 3.0) / m.live.k, k: m.live.k }
+            };
+            self.go(v);
+        };
         match (key.as_str(), mark) {
-            ("Enter" | " ", Some(m)) => activate(&m),
-            ("+" | "=" | ";", _) => {
-                zoom_by(2.0);
-                if from_pin { focus_frame() }
-            }
-            ("-" | "_", _) => {
-                zoom_by(0.5);
-                if from_pin { focus_frame() }
-            }
-            ("0", _) => {
-                reset();
-                if from_pin { focus_frame() }
-            }
+            ("Enter" | " ", Some(m)) => return {
+                ev.prevent_default();
+                self.activate(&m)
+            },
+            ("+" | "=" | ";", _) => self.zoom_by(2.0),
+            ("-" | "_", _) => self.zoom_by(0.5),
+            ("0", _) => self.reset(),
             // Arrows move the map only from the map itself: on a pin they are left alone.
             ("ArrowLeft", None) => pan(-1.0, 0.0),
             ("ArrowRight", None) => pan(1.0, 0.0),
@@ -470,168 +441,336 @@ pub fn FinderMap() -> impl IntoView {
             _ => return,
         }
         ev.prevent_default();
-    };
+        // Zooming redraws the pins: a focused cluster would vanish, so the map takes the focus.
+        if on_pin {
+            self.focus_frame();
+        }
+    }
 
-    view! {
-        <Show when=shown>
-            <section class="kn-finder-map" aria-labelledby="kn-map-heading">
-                <h2 id="kn-map-heading" class="kn-finder-map__title">"地図"</h2>
-                <p class="kn-finder-map__summary">
-                    "一覧の相談先のうち、"{move || pins.with(|p| p.len())}"件を地図に表示しています。地図に出ていない相談先も一覧にあります。"
-                </p>
-                <details class="kn-finder-map__help">
-                    <summary class="kn-finder-map__help-summary">"地図の使い方"</summary>
-                    <p id="kn-map-help">
-                        "指やマウスでドラッグして動かし、2本の指やホイール、「拡大」「縮小」ボタンで大きさを変えます。"
-                        "キーボードでは、地図を選んで矢印キーで動かし、＋キーと−キーで拡大・縮小、0キーではじめの表示に戻ります。"
-                        "Tabキーで印に移り、Enterキーで選ぶと一覧の相談先を強調します。数字の丸は近くにある相談先の件数で、選ぶと拡大します。"
-                    </p>
-                </details>
-                <div class="kn-finder-map__stage">
-                    <div class="kn-finder-map__controls">
-                        <button class="kn-button kn-button--secondary kn-finder-map__button" type="button" on:click=move |_| zoom_by(2.0)>"＋ 拡大"</button>
-                        <button class="kn-button kn-button--secondary kn-finder-map__button" type="button" on:click=move |_| zoom_by(0.5)>"− 縮小"</button>
-                        <button class="kn-button kn-button--secondary kn-finder-map__button" type="button" on:click=move |_| reset()>"はじめの表示"</button>
-                    </div>
-                    <div node_ref=frame_ref class="kn-finder-map__frame" role="group" tabindex="0" aria-label="相談先の地図" aria-describedby="kn-map-help"
-                        on:keydown=on_keydown>
-                        <svg node_ref=svg_ref class="kn-finder-map__svg"
-                            on:pointerdown=on_pointerdown on:pointermove=on_pointermove on:pointerup=on_pointerup
-                            on:pointercancel=on_pointerup on:wheel=on_wheel on:click=on_click>
-                            <g class="kn-finder-map__tiles" aria-hidden="true">
-                                {move || tiles.get().into_iter().map(|t| view! {
-                                    // A hair larger than the tile, so no seam shows between neighbours.
-                                    <image href=t.url x=format!("{:.2}", t.x) y=format!("{:.2}", t.y)
-                                        width=format!("{:.2}", t.size * 1.004) height=format!("{:.2}", t.size * 1.004)/>
-                                }).collect_view()}
-                            </g>
-                            <g class=move || if tiles_on.get() { "kn-finder-map__outlines kn-finder-map__outlines--over-tiles" } else { "kn-finder-map__outlines" } aria-hidden="true">
-                                <g class="kn-finder-map__prefectures">
-                                    // A prefecture whose municipalities are drawn steps back for them.
-                                    {move || {
-                                        let detailed = municipalities_shown.get();
-                                        let loaded: Vec<String> = local.with(|l| l.keys().cloned().collect());
-                                        japan.get().map(|j| j.iter().map(|s| {
-                                            let class = if detailed && loaded.contains(&s.code) { "kn-finder-map__prefecture kn-finder-map__prefecture--detailed" } else { "kn-finder-map__prefecture" };
-                                            view! { <path class=class d=s.path.clone()/> }
-                                        }).collect_view())
-                                    }}
-                                </g>
-                                <g class=move || if municipalities_shown.get() { "kn-finder-map__municipalities" } else { "kn-finder-map__municipalities kn-finder-map__municipalities--hidden" }>
-                                    {move || {
-                                        let codes = chosen.get();
-                                        local.get().values().flat_map(|s| s.iter()).map(|s| {
-                                            let class = if codes.contains(&s.code) { "kn-finder-map__municipality kn-finder-map__municipality--chosen" } else { "kn-finder-map__municipality" };
-                                            view! { <path class=class d=s.path.clone()/> }
-                                        }).collect_view()
-                                    }}
-                                </g>
-                                <g class="kn-finder-map__labels">
-                                    {move || labels.get().into_iter().map(|(name, [x, y])| view! {
-                                        <g transform=format!("translate({x} {y})")><text class="kn-finder-map__label">{name}</text></g>
-                                    }).collect_view()}
-                                </g>
-                            </g>
-                            <g class="kn-finder-map__pins">
-                                {move || {
-                                    let c = clusters.get();
-                                    pins.with_untracked(|p| marks.get().iter().map(|m| mark_view(m, p, &c, selected)).collect_view())
-                                }}
-                            </g>
-                            <g class="kn-finder-map__callout" aria-hidden="true">
-                                {move || selected.get().and_then(|i| pins.with(|p| p.get(i).map(|p| view! {
-                                    <g transform=format!("translate({:.2} {:.2})", p.x, p.y)><text class="kn-finder-map__callout-text">{p.name.clone()}</text></g>
-                                })))}
-                            </g>
-                        </svg>
-                        {move || tiles_on.get().then(|| view! {
-                            <p class="kn-finder-map__attribution"><a class="kn-finder-map__attribution-link" href=GSI_CREDIT_URL>"地理院タイル"</a></p>
-                        })}
-                    </div>
-                    <p class="kn-finder-map__credit">{CREDIT}</p>
-                    <p class="kn-finder-map__status" role="status">{move || status.get()}</p>
-                    <ul class="kn-finder-map__legend">
-                        <li class="kn-finder-map__legend-item"><svg class="kn-finder-map__legend-icon" viewBox="-12 -12 24 24" aria-hidden="true"><circle class="kn-finder-map__dot" r="8"/></svg>"所在地"</li>
-                        <li class="kn-finder-map__legend-item"><svg class="kn-finder-map__legend-icon" viewBox="-12 -12 24 24" aria-hidden="true"><circle class="kn-finder-map__dot kn-finder-map__dot--approx" r="8"/></svg>"おおよその位置（市区町村役所）"</li>
-                        <li class="kn-finder-map__legend-item"><svg class="kn-finder-map__legend-icon" viewBox="-12 -12 24 24" aria-hidden="true"><circle class="kn-finder-map__bubble" r="11"/></svg>"近くの相談先の件数"</li>
-                    </ul>
-                    <div class="kn-finder-map__tiles-toggle">
-                        <label class="kn-check">
-                            <input class="kn-check__input" type="checkbox" aria-describedby="kn-map-tiles-hint" prop:checked=move || tiles_on.get()
-                                on:change=move |ev| tiles_on.set(event_target_checked(&ev))/>
-                            <span class="kn-check__label">"背景に国土地理院の地図（淡色地図）を表示する"</span>
-                        </label>
-                        <p id="kn-map-tiles-hint" class="kn-finder-map__hint">"国土地理院のサーバーから地図の画像を読み込みます（表示中の地域が伝わります）。"</p>
-                    </div>
-                </div>
-            </section>
-        </Show>
+    /// The SVG, when the event happened in it.
+    fn svg_of(&self, ev: &web_sys::Event) -> Option<SvgElement> {
+        let target = event_element(ev)?;
+        self.svg().filter(|s| s.contains(Some(target.as_ref())))
+    }
+
+    fn on_pointerdown(&self, ev: &web_sys::PointerEvent) {
+        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+            return;
+        }
+        let Some(svg) = self.svg_of(ev) else { return };
+        let rect = svg.get_bounding_client_rect();
+        let mut m = self.model();
+        let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+        if m.pointers.is_empty() {
+            m.start = (x, y);
+            m.origin = (rect.left(), rect.top());
+            m.dragging = false;
+        }
+        m.pointers.retain(|p| p.0 != ev.pointer_id());
+        m.pointers.push((ev.pointer_id(), x, y));
+    }
+
+    fn on_pointermove(&self, ev: &web_sys::PointerEvent) {
+        let (cx, cy, id) = (ev.client_x() as f64, ev.client_y() as f64, ev.pointer_id());
+        let mut capture = Vec::new();
+        let next = {
+            let mut m = self.model();
+            let Some(at) = m.pointers.iter().position(|p| p.0 == id) else { return };
+            if !m.dragging {
+                if m.pointers.len() == 1 && (cx - m.start.0).hypot(cy - m.start.1) < 6.0 {
+                    return;
+                }
+                m.dragging = true;
+                capture = m.pointers.iter().map(|p| p.0).collect();
+            }
+            let (_, ox, oy) = m.pointers[at];
+            let (v, (w, h), origin) = (m.live, m.size, m.origin);
+            let next = match m.pointers.iter().find(|p| p.0 != id) {
+                None => View { x: v.x - (cx - ox) / v.k, y: v.y - (cy - oy) / v.k, k: v.k },
+                Some(&(_, px, py)) => {
+                    // Pinch: the point under the fingers' midpoint follows it, scaled by their spread.
+                    let from = (ox - px).hypot(oy - py).max(1.0);
+                    let to = (cx - px).hypot(cy - py).max(1.0);
+                    let (m0x, m0y) = ((ox + px) / 2.0 - origin.0 - w / 2.0, (oy + py) / 2.0 - origin.1 - h / 2.0);
+                    let (m1x, m1y) = ((cx + px) / 2.0 - origin.0 - w / 2.0, (cy + py) / 2.0 - origin.1 - h / 2.0);
+                    let z = v.zoom(to / from, m0x, m0y);
+                    View { x: z.x - (m1x - m0x) / z.k, y: z.y - (m1y - m0y) / z.k, k: z.k }
+                }
+            }
+            .clamped();
+            m.pointers[at] = (id, cx, cy);
+            m.live = next;
+            next
+        };
+        // From here on the gesture is the map's, wherever the pointers go.
+        if let Some(svg) = self.svg().filter(|_| !capture.is_empty()) {
+            for p in capture {
+                let _ = svg.set_pointer_capture(p);
+            }
+        }
+        ev.prevent_default();
+        self.apply(next);
+    }
+
+    fn on_pointerup(&self, ev: &web_sys::PointerEvent) {
+        let ended = {
+            let mut m = self.model();
+            let had = m.pointers.len();
+            m.pointers.retain(|p| p.0 != ev.pointer_id());
+            let ended = had > 0 && m.pointers.is_empty() && m.dragging;
+            if ended {
+                m.touched = true;
+            }
+            ended.then_some(m.live)
+        };
+        if let Some(v) = ended {
+            self.settled.set(v);
+        }
+    }
+
+    fn on_wheel(self: &Arc<Self>, ev: &web_sys::WheelEvent) {
+        let Some(svg) = self.svg_of(ev) else { return };
+        ev.prevent_default();
+        let rect = svg.get_bounding_client_rect();
+        // Lines or pages (Firefox) count as 40 pixels.
+        let delta = ev.delta_y() * if ev.delta_mode() == 0 { 1.0 } else { 40.0 };
+        let (v, turn) = {
+            let mut m = self.model();
+            let (w, h) = m.size;
+            m.live = m.live.zoom((-delta * 0.002).exp(), ev.client_x() as f64 - rect.left() - w / 2.0, ev.client_y() as f64 - rect.top() - h / 2.0).clamped();
+            m.touched = true;
+            m.wheel_turn += 1;
+            (m.live, m.wheel_turn)
+        };
+        self.apply(v);
+        // Clusters and tiles once the wheel rests.
+        let map = self.clone();
+        set_timeout(
+            move || {
+                let (now, live) = {
+                    let m = map.model();
+                    (m.wheel_turn, m.live)
+                };
+                if now == turn {
+                    let _ = map.settled.try_set(live);
+                }
+            },
+            std::time::Duration::from_millis(150),
+        );
     }
 }
 
-/// One pin or cluster: a focusable button with an accessible name, drawn at a constant
-/// screen size by the `--kn-pin-scale` of its inner group.
-fn mark_view(mark: &Mark, pins: &[Pin], clusters: &Arc<(Vec<Cluster>, Vec<u32>)>, selected: Memo<Option<usize>>) -> AnyView {
-    match *mark {
-        Mark::Pin { pin: i, x, y } => {
-            let pin = &pins[i];
-            let is = move || selected.get() == Some(i);
-            let dot = if pin.exact { "kn-finder-map__dot" } else { "kn-finder-map__dot kn-finder-map__dot--approx" };
-            view! {
-                <g class=move || if is() { "kn-finder-map__pin kn-finder-map__pin--selected" } else { "kn-finder-map__pin" }
-                    transform=format!("translate({x:.2} {y:.2})") role="button" tabindex="0" aria-label=pin.label.clone()
-                    aria-current=move || is().then_some("true") data-k=format!("p{i}") data-id=pin.id.clone()>
-                    <g class="kn-finder-map__mark">
-                        <circle class="kn-finder-map__hit" r="22"/>
-                        <circle class="kn-finder-map__halo" r="15"/>
-                        <circle class=dot r="8"/>
-                        <circle class="kn-finder-map__ring" r="20"/>
-                    </g>
-                </g>
-            }
-            .into_any()
-        }
-        Mark::Group { cluster, x, y } => {
-            let c = &clusters.0[cluster];
-            let n = c.len();
-            let members = clusters.clone();
-            let (start, end) = (c.start as usize, c.end as usize);
-            let has = move || selected.get().is_some_and(|s| members.1[start..end].contains(&(s as u32)));
-            // Bigger for bigger groups, within the 44 px tap target.
-            let r = (12.0 + (n as f64).log2() * 2.5).min(20.0);
-            view! {
-                <g class=move || if has() { "kn-finder-map__cluster kn-finder-map__cluster--selected" } else { "kn-finder-map__cluster" }
-                    transform=format!("translate({x:.2} {y:.2})") role="button" tabindex="0" aria-label=format!("{n}件")
-                    data-k=format!("c{cluster}")>
-                    <g class="kn-finder-map__mark">
-                        <circle class="kn-finder-map__hit" r="22"/>
-                        <circle class="kn-finder-map__halo" r=format!("{:.1}", r + 5.0)/>
-                        <circle class="kn-finder-map__bubble" r=format!("{r:.1}")/>
-                        <text class="kn-finder-map__count" dy="0.35em">{n}</text>
-                        <circle class="kn-finder-map__ring" r="22"/>
-                    </g>
-                </g>
-            }
-            .into_any()
+/// The chosen area's municipalities as 5-digit codes (tracked).
+fn chosen_codes(state: FinderState) -> Vec<String> {
+    let Some(id) = state.filters.with(|f| f.0.area.clone()) else { return Vec::new() };
+    state.areas.with(|a| a.as_ref().map(|a| area_codes(a, &id).iter().filter_map(|c| c.get(..5)).map(str::to_string).collect()).unwrap_or_default())
+}
+
+/// The element an event happened on.
+fn event_element(ev: &web_sys::Event) -> Option<Element> {
+    ev.target()?.dyn_into::<Element>().ok()
+}
+
+/// The map's size in pixels, read from the layout.
+fn measure(m: &mut Model, svg: Option<&SvgElement>) {
+    if let Some(svg) = svg {
+        let s = (svg.client_width() as f64, svg.client_height() as f64);
+        if s.0 > 0.0 && s.1 > 0.0 {
+            m.size = s;
         }
     }
+}
+
+/// Every pin and the chosen area, with room for the pins round the edge.
+fn fit(m: &Model, shapes: &BTreeMap<String, Arc<Vec<MapShape>>>) -> Option<View> {
+    let (w, h) = m.size;
+    if w == 0.0 {
+        return None;
+    }
+    let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+    let mut add = |x0: f64, y0: f64, x1: f64, y1: f64| b = [b[0].min(x0), b[1].min(y0), b[2].max(x1), b[3].max(y1)];
+    m.pins.iter().for_each(|p| add(p.x, p.y, p.x, p.y));
+    for (_, list) in shapes.iter().filter(|(k, _)| k.as_str() != "japan") {
+        for s in list.iter().filter(|s| m.codes.contains(&s.code)) {
+            let [x, y, bw, bh] = s.bbox.map(f64::from);
+            add(x, y, x + bw, y + bh);
+        }
+    }
+    if b[0] > b[2] {
+        return None;
+    }
+    let margin = 2.0 * geo::CLUSTER_PX;
+    let k = ((w - margin).max(w / 2.0) / (b[2] - b[0])).min((h - margin).max(h / 2.0) / (b[3] - b[1])).min(FIT_MAX_SCALE);
+    Some(View { x: (b[0] + b[2]) / 2.0, y: (b[1] + b[3]) / 2.0, k }.clamped())
 }
 
 /// Zoom to a cluster's members: at least twice as close, at most the closest zoom (where
 /// pins sharing a position spread apart).
-fn zoom_to(c: Cluster, live: StoredValue<View>, size: RwSignal<(f64, f64)>, touched: StoredValue<bool>, go: impl Fn(View)) {
-    let (w, h) = size.get_untracked();
-    let v = live.get_value();
+fn zoom_to(c: &Cluster, v: View, (w, h): (f64, f64)) -> View {
     let [x0, y0, x1, y1] = c.bbox;
     let margin = 2.0 * geo::CLUSTER_PX;
     let fit = ((w - margin).max(w / 2.0) / (x1 - x0).max(1e-6)).min((h - margin).max(h / 2.0) / (y1 - y0).max(1e-6));
-    let k = fit.max(v.k * 2.0).min(geo::MAX_SCALE);
-    touched.set_value(true);
-    go(View { x: (x0 + x1) / 2.0, y: (y0 + y1) / 2.0, k });
+    View { x: (x0 + x1) / 2.0, y: (y0 + y1) / 2.0, k: fit.max(v.k * 2.0).min(geo::MAX_SCALE) }
 }
 
-/// The `data-k` of the pin or cluster an event happened on (`p3`, `c0`).
-fn mark_key(ev: &web_sys::Event) -> Option<String> {
-    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target.closest("[data-k]").ok()??.get_attribute("data-k")
+/// Prefectures, and from [`geo::MUNICIPALITY_SCALE`] the loaded prefectures' municipalities
+/// (the chosen area highlighted) in place of their prefecture. Redrawn only when that changes.
+fn draw_outlines(root: &Element, m: &mut Model, shapes: &BTreeMap<String, Arc<Vec<MapShape>>>, v: View) {
+    let detailed = v.k >= geo::MUNICIPALITY_SCALE;
+    let mut key = format!("{detailed}");
+    for k in shapes.keys().chain(m.codes.iter()) {
+        key.push(' ');
+        key.push_str(k);
+    }
+    if m.outlines == key {
+        return;
+    }
+    m.outlines = key;
+    let mut html = String::new();
+    if let Some(japan) = shapes.get("japan") {
+        for s in japan.iter().filter(|s| !(detailed && shapes.contains_key(&s.code))) {
+            let _ = write!(html, r#"<path class="kn-finder-map__prefecture" d="{}"/>"#, s.path);
+        }
+    }
+    if detailed {
+        for (_, list) in shapes.iter().filter(|(k, _)| k.as_str() != "japan") {
+            for s in list.iter() {
+                let chosen = if m.codes.contains(&s.code) { " kn-finder-map__municipality--chosen" } else { "" };
+                let _ = write!(html, r#"<path class="kn-finder-map__municipality{chosen}" d="{}"/>"#, s.path);
+            }
+        }
+    }
+    if let Ok(Some(g)) = root.query_selector(".kn-finder-map__outlines") {
+        g.set_inner_html(&html);
+    }
+}
+
+/// The GSI tiles under the view while switched on (none is ever requested before), and
+/// the 「地理院タイル」 attribution with them.
+fn draw_tiles(root: &Element, svg: &SvgElement, m: &mut Model, v: View, on: bool) {
+    let mut html = String::new();
+    if on {
+        for t in geo::tiles(v.rect(m.size), v.k, TILE_LIMIT) {
+            // A hair larger than the tile, so no seam shows between neighbours.
+            let _ = write!(html, r#"<image href="{}" x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}"/>"#, t.url, t.x, t.y, t.size * 1.004, t.size * 1.004);
+        }
+    }
+    let _ = svg.set_attribute("class", if on { "kn-finder-map__svg kn-finder-map__svg--tiles" } else { "kn-finder-map__svg" });
+    if let Ok(Some(a)) = root.query_selector(".kn-finder-map__attribution") {
+        let _ = if on { a.remove_attribute("hidden") } else { a.set_attribute("hidden", "") };
+    }
+    if html != m.tiles {
+        if let Ok(Some(g)) = root.query_selector(".kn-finder-map__tiles") {
+            g.set_inner_html(&html);
+        }
+        m.tiles = html;
+    }
+}
+
+/// Municipality names that fit, then the pins and clusters in and around the view as
+/// focusable buttons (keyboard order: top to bottom, left to right), then the selected
+/// facility's name. Clusters are remade only when the zoom level changes.
+fn draw_pins(root: &Element, m: &mut Model, shapes: &BTreeMap<String, Arc<Vec<MapShape>>>, v: View, selected: Option<&str>) {
+    let level = geo::level(v.k);
+    let same_level = m.level == Some(level);
+    if !same_level {
+        let points: Vec<(f64, f64)> = m.pins.iter().map(|p| (p.x, p.y)).collect();
+        (m.clusters, m.order) = geo::cluster(&points, geo::level_scale(level));
+        m.level = Some(level);
+    }
+    let r = v.rect(m.size);
+    let mut html = String::with_capacity(256 * m.clusters.len().min(200) + 1024);
+    // Names of municipalities wide enough on screen to hold them.
+    if v.k >= geo::MUNICIPALITY_SCALE {
+        html.push_str(r#"<g aria-hidden="true">"#);
+        for (_, list) in shapes.iter().filter(|(k, _)| k.as_str() != "japan") {
+            for s in list.iter() {
+                let [x, y, w, h] = s.bbox.map(f64::from);
+                let fits = w * v.k > 16.0 * s.name.chars().count() as f64 + 16.0 && h * v.k > 24.0;
+                if fits && x < r[0] + r[2] && x + w > r[0] && y < r[1] + r[3] && y + h > r[1] {
+                    let _ = write!(html, r#"<g transform="translate({} {})"><text class="kn-finder-map__label">{}</text></g>"#, s.label[0], s.label[1], esc(&s.name));
+                }
+            }
+        }
+        html.push_str("</g>");
+    }
+    // Half a screen beyond each edge, so a short drag finds pins already there.
+    let (x0, y0, x1, y1) = (r[0] - r[2] / 2.0, r[1] - r[3] / 2.0, r[0] + r[2] * 1.5, r[1] + r[3] * 1.5);
+    let closest = level >= geo::level(geo::MAX_SCALE);
+    let mut callout = None;
+    for (ci, c) in m.clusters.iter().enumerate() {
+        if c.x < x0 || c.x > x1 || c.y < y0 || c.y > y1 {
+            continue;
+        }
+        let members = &m.order[c.start as usize..c.end as usize];
+        let has_selected = selected.is_some_and(|s| members.iter().any(|&i| m.pins[i as usize].id == s));
+        if members.len() == 1 || closest {
+            for (j, &i) in members.iter().enumerate() {
+                let pin = &m.pins[i as usize];
+                let (dx, dy) = geo::spread(j, members.len());
+                let (x, y) = if members.len() == 1 { (pin.x, pin.y) } else { (c.x + dx / v.k, c.y + dy / v.k) };
+                let on = selected == Some(pin.id.as_str());
+                if on {
+                    callout = Some((x, y, pin.name.clone()));
+                }
+                let _ = write!(
+                    html,
+                    r#"<g class="kn-finder-map__pin{}" transform="translate({x:.2} {y:.2})" role="button" tabindex="0" aria-label="{}"{} data-k="p{i}" data-id="{}"><g class="kn-finder-map__mark"><circle class="kn-finder-map__hit" r="22"/><circle class="kn-finder-map__halo" r="15"/><circle class="kn-finder-map__dot{}" r="8"/><circle class="kn-finder-map__ring" r="20"/></g></g>"#,
+                    if on { " kn-finder-map__pin--selected" } else { "" },
+                    esc(&pin.label()),
+                    if on { r#" aria-current="true""# } else { "" },
+                    esc(&pin.id),
+                    if pin.exact { "" } else { " kn-finder-map__dot--approx" },
+                );
+            }
+        } else {
+            let n = members.len();
+            // Bigger for bigger groups, within the 44 px tap target.
+            let radius = (12.0 + (n as f64).log2() * 2.5).min(20.0);
+            let _ = write!(
+                html,
+                r#"<g class="kn-finder-map__cluster{}" transform="translate({:.2} {:.2})" role="button" tabindex="0" aria-label="{n}件" data-k="c{ci}"><g class="kn-finder-map__mark"><circle class="kn-finder-map__hit" r="22"/><circle class="kn-finder-map__halo" r="{:.1}"/><circle class="kn-finder-map__bubble" r="{radius:.1}"/><text class="kn-finder-map__count" dy="0.35em">{n}</text><circle class="kn-finder-map__ring" r="22"/></g></g>"#,
+                if has_selected { " kn-finder-map__cluster--selected" } else { "" },
+                c.x,
+                c.y,
+                radius + 5.0,
+            );
+            if has_selected {
+                if let Some(p) = m.pins.iter().find(|p| Some(p.id.as_str()) == selected) {
+                    callout = Some((p.x, p.y, p.name.clone()));
+                }
+            }
+        }
+    }
+    if let Some((x, y, name)) = callout {
+        let _ = write!(html, r#"<g aria-hidden="true" transform="translate({x:.2} {y:.2})"><text class="kn-finder-map__callout">{}</text></g>"#, esc(&name));
+    }
+    let Ok(Some(g)) = root.query_selector(".kn-finder-map__pins") else { return };
+    // Keep the focus on the same pin (or cluster, at the same level) across the redraw.
+    let focused = root.owner_document().and_then(|d| d.active_element()).filter(|a| g.contains(Some(a.as_ref())));
+    let again = focused.as_ref().and_then(|a| match a.get_attribute("data-id") {
+        Some(id) => Some(format!("[data-id=\"{}\"]", esc(&id))),
+        None => same_level.then(|| a.get_attribute("data-k").map(|k| format!("[data-k=\"{k}\"]"))).flatten(),
+    });
+    g.set_inner_html(&html);
+    if focused.is_some() {
+        let target = again.and_then(|s| g.query_selector(&s).ok().flatten()).and_then(|e| e.dyn_into::<SvgElement>().ok());
+        match target {
+            Some(t) => {
+                let _ = t.focus();
+            }
+            None => {
+                if let Ok(Some(f)) = root.query_selector(".kn-finder-map__frame") {
+                    if let Ok(f) = f.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = f.focus();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Text for HTML/SVG markup, in content or in a quoted attribute.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -148,15 +148,15 @@ fn ResultCard(row: FinderRow, distance: Option<f64>) -> impl IntoView {
     let tel = row.phone.clone().map(|p| (format!("tel:{}", p.replace('-', "")), p));
     let state = expect_context::<FinderState>();
     let id = row.id.clone();
-    let chosen = Memo::new(move |_| state.selected.with(|s| s.as_ref() == Some(&id)));
+    let chosen = move || state.selected.with(|s| s.as_ref() == Some(&id));
     let id = row.id.clone();
     let on_map = move |_| {
         state.from_map.set(false);
         state.selected.set(Some(id.clone()));
     };
     view! {
-        <li class=move || if chosen.get() { "kn-facility-card kn-facility-card--selected" } else { "kn-facility-card" } data-id=row.id.clone()>
-            {move || chosen.get().then(|| view! { <p class="kn-facility-card__selected">"地図で選んだ相談先"</p> })}
+        <li class=move || if chosen() { "kn-facility-card kn-facility-card--selected" } else { "kn-facility-card" } data-id=row.id.clone()>
+            <p class="kn-facility-card__selected">"地図で選んだ相談先"</p>
             <h3 class="kn-facility-card__name"><a class="kn-facility-card__link" href=href(&format!("/facilities/{}/", row.id))>{row.name.clone()}</a></h3>
             <p class="kn-facility-card__meta">
                 <span class=if row.kyoten == 1 { "kn-facility-card__badge" } else { "kn-facility-card__kind" }>{kind}</span>

@@ -216,14 +216,17 @@ mod tests {
         }
     }
 
-    fn answers(pairs: &[(&str, &str)]) -> Answers {
+    /// Answers as `(question, option)` pairs.
+    type Given<'a> = &'a [(&'a str, &'a str)];
+
+    fn answers(pairs: Given) -> Answers {
         pairs.iter().map(|(q, a)| (q.to_string(), a.to_string())).collect()
     }
 
     #[test]
     fn each_threshold_and_its_boundaries() {
         // (answers, expected score, expected level id)
-        let cases: &[(&[(&str, &str)], i32, &str)] = &[
+        let cases: &[(Given, i32, &str)] = &[
             (&[], 0, "consult"),
             (&[("a", "w0"), ("b", "w0"), ("c", "calm")], 0, "consult"),
             (&[("a", "w3")], 3, "consult"),               // just below the 2nd threshold
@@ -243,7 +246,7 @@ mod tests {
     #[test]
     fn a_flag_raises_the_level_but_never_lowers_it() {
         let s = sample();
-        let cases: &[(&[(&str, &str)], &str)] = &[
+        let cases: &[(Given, &str)] = &[
             (&[("c", "crisis")], "urgent"),                     // score 1, flagged to the top
             (&[("c", "middle")], "register"),                   // score 0, flagged to the middle
             (&[("a", "w5"), ("b", "w5"), ("c", "middle")], "urgent"), // score above the flag

@@ -47,7 +47,7 @@ pub fn area(data: AreaData) -> impl IntoView {
                 {a.development_type.map(|t| view! { <p class="kn-area__type">"整備類型："{t.label()}</p> })}
             </header>
             {(!data.regions.is_empty()).then(|| view! {
-                <p class="kn-area__regions">{format!("{}は、次の圏域の一員として地域生活支援拠点等を整備しています：", a.name)}
+                <p class="kn-area__regions">{format!("{}は、次の圏域の一員として地域生活支援拠点等を整備しています。整備類型や5つの機能の状況は、圏域のページにあります：", a.name)}
                     {data.regions.iter().map(|r| view! { <a href=href(&format!("/areas/{}/", r.id))>{r.name.clone()}</a>" " }).collect_view()}
                 </p>
             })}
@@ -59,7 +59,9 @@ pub fn area(data: AreaData) -> impl IntoView {
             })}
             <section class="kn-area__contacts" aria-labelledby="kn-contacts">
                 <h2 id="kn-contacts">"どこに相談したら良いか"</h2>
-                {if a.contacts.is_empty() {
+                {if a.contacts.is_empty() && !data.facilities.is_empty() {
+                    view! { <p>"この地域の相談窓口の一覧は、まだ掲載されていません。資料に載っている拠点・事業所は"<a href="#kn-facilities" rel="external">"「この地域の拠点・事業所」"</a>"にあります。わからないときは、お住まいの市区町村の障害福祉の担当窓口にお問い合わせください。"</p> }.into_any()
+                } else if a.contacts.is_empty() {
                     view! { <p>"この地域の相談先は、まだ拠点ナビに掲載されていません。お住まいの市区町村の障害福祉の担当窓口にお問い合わせください。"</p> }.into_any()
                 } else {
                     view! { <ul class="kn-contact-list">{a.contacts.iter().map(|c| view! {
@@ -85,7 +87,10 @@ pub fn area(data: AreaData) -> impl IntoView {
                         <p>"この地域の事前登録の方法は、拠点ナビが使っている資料には書かれていません。お住まいの市区町村の障害福祉の担当窓口か、利用している相談支援事業所にお尋ねください。"</p>
                     }.into_any(),
                 }}
-                <p><a href=href("/guides/pre-registration/")>"事前登録とは（解説）"</a>" ／ "<a href=href("/screening/")>"事前登録のセルフチェック"</a></p>
+                <ul class="kn-area__links">
+                    <li><a href=href("/guides/pre-registration/")>"事前登録とは（解説）"</a></li>
+                    <li><a href=href("/screening/")>"事前登録のセルフチェック"</a></li>
+                </ul>
             </section>
             {practice.clone().map(|p| view! {
                 <section class="kn-area__status" aria-labelledby="kn-status">
@@ -113,11 +118,26 @@ pub fn area(data: AreaData) -> impl IntoView {
                 </section>
             })}
             {(!a.body_html.is_empty()).then(|| view! { <div class="kn-prose" inner_html=a.body_html.clone()></div> })}
-            {(!data.facilities.is_empty()).then(|| view! {
-                <section aria-labelledby="kn-facilities"><h2 id="kn-facilities">"この地域の拠点・事業所"</h2>
-                    // The small map of these facilities (finder/map issue) goes here, above the list.
-                    <ul class="kn-facility-list">{data.facilities.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul>
-                </section>
+            {(!data.facilities.is_empty()).then(|| {
+                // Two kinds, never mixed (issue #11): bodies a municipality's documents position
+                // as its 拠点, and registered service providers from WAM NET open data.
+                let (kyoten, open): (Vec<_>, Vec<_>) = data.facilities.into_iter().partition(|f| f.kyoten);
+                let open_sources: Vec<String> = data.sources.iter().filter(|s| s.id.starts_with("wamnet-")).map(|s| format!("{}（{}）", s.title.trim_start_matches("障害福祉サービス等情報公表システム（WAM NET）オープンデータ "), s.year)).collect();
+                view! {
+                    <section aria-labelledby="kn-facilities"><h2 id="kn-facilities">"この地域の拠点・事業所"</h2>
+                        // The small map of these facilities (finder/map issue) goes here, above the list.
+                        {(!kyoten.is_empty()).then(|| view! {
+                            <h3>"資料で拠点に位置付けられている相談先"</h3>
+                            <ul class="kn-facility-list">{kyoten.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul>
+                        })}
+                        {(!open.is_empty()).then(|| view! {
+                            <h3>"障害福祉サービス事業所（"{open.len()}"か所）"</h3>
+                            <p class="kn-area__open-data">"短期入所・地域移行支援・地域定着支援の事業所です。拠点に含まれるかどうかは市区町村に、対象となる障害は事業所にご確認ください。データの時点："{open_sources.join("、")}</p>
+                            <p class="kn-area__credit">"出典：障害福祉サービス等情報公表システム（WAM NET）のオープンデータを加工して作成"</p>
+                            <ul class="kn-facility-list">{open.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul>
+                        })}
+                    </section>
+                }
             })}
             {practice.map(|p| view! {
                 <section class="kn-area__practice" aria-labelledby="kn-practice">
@@ -132,7 +152,12 @@ pub fn area(data: AreaData) -> impl IntoView {
                                 <span class="kn-area__practice-part">{format!("（{}{}）", s.part.label(), s.function.map(|f| format!("・{}", f.label())).unwrap_or_default())}</span></li>
                         }).collect_view()}</ul>
                     })}
-                    <p><a href=href("/catalogue/")>"好事例集の25自治体等を比べる"</a></p>
+                    <ul class="kn-area__links">
+                        <li><a href=href("/catalogue/")>"好事例集の25自治体等を比べる"</a></li>
+                        {a.development_type.map(|t| view! {
+                            <li><a href=href(&format!("/catalogue/?type={}", t.id()))>{format!("同じ{}の自治体等を比べる", t.label())}</a></li>
+                        })}
+                    </ul>
                     <details class="kn-area__reconciliation"><summary>"この行の確認方法"</summary><p>{p.reconciliation.clone()}</p></details>
                 </section>
             })}

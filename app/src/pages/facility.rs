@@ -16,6 +16,7 @@ pub fn FacilityPage() -> impl IntoView {
 
 /// The page body, rendered at build time.
 pub fn facility(data: FacilityData) -> impl IntoView {
+    let json_ld = structured_data(&data);
     let f = data.facility;
     let functions = f.functions.iter().map(|x| x.label()).collect::<Vec<_>>().join("、");
     let disabilities = f.disabilities.iter().map(|x| x.label()).collect::<Vec<_>>().join("、");
@@ -24,6 +25,7 @@ pub fn facility(data: FacilityData) -> impl IntoView {
     let maps = f.address.clone().map(|a| format!("https://www.google.com/maps/search/?api=1&query={}", a));
     view! {
         <article class="kn-facility">
+            <script type="application/ld+json" inner_html=json_ld></script>
             <header class="kn-page-heading">
                 <p class="kn-page-heading__eyebrow">{f.role.label()}" ／ "<a href=href(&format!("/areas/{}/", data.area.id))>{data.area.name.clone()}</a></p>
                 <h1 class="kn-page-heading__title">{f.name.clone()}</h1>
@@ -73,6 +75,29 @@ pub fn facility(data: FacilityData) -> impl IntoView {
             </section>
         </article>
     }
+}
+
+/// schema.org data for search engines: only the facts the page shows, nothing inferred.
+/// `</` is escaped so that no text can close the script element.
+fn structured_data(data: &FacilityData) -> String {
+    let f = &data.facility;
+    let mut ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": if f.kyoten { "GovernmentOffice" } else { "LocalBusiness" },
+        "name": f.name,
+        "url": data.corrections.page_url,
+        "areaServed": data.area.name,
+    });
+    if let Some(p) = &f.phone {
+        ld["telephone"] = p.as_str().into();
+    }
+    if let Some(a) = &f.address {
+        ld["address"] = a.as_str().into();
+    }
+    if let (true, Some(lat), Some(lng)) = (f.exact_position, f.lat, f.lng) {
+        ld["geo"] = serde_json::json!({ "@type": "GeoCoordinates", "latitude": lat, "longitude": lng });
+    }
+    ld.to_string().replace("</", "<\\/")
 }
 
 /// 「修正を依頼する」: mail and/or edit link as configured for this deployment.

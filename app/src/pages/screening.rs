@@ -22,6 +22,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::browser::today;
 use crate::components::page::page_view;
 use crate::data::{join_base, LocalSteps, PageData, ScreeningData, Shell};
 use crate::model::screening::{score, Answers, Question, QuestionKind, ResultLevel, Screening};
@@ -113,7 +114,9 @@ fn screening(d: Data) -> impl IntoView {
 fn render(d: &ScreeningData, st: State, base: &str) -> String {
     let n = d.screening.questions.len();
     let step = st.step.get();
-    let mut h = format!("<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">{TITLE}</h1></header>");
+    // On the questions and the result the title shrinks, so a phone shows the answers.
+    let compact = if step > 0 { " kn-screening__page-title" } else { "" };
+    let mut h = format!("<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title{compact}\">{TITLE}</h1></header>");
     match step {
         0 => start(&mut h, d, st.ready.get(), st.draft.get(), base),
         i if i <= n => question(&mut h, d, st, i, st.error.get()),
@@ -198,13 +201,13 @@ fn question(h: &mut String, d: &ScreeningData, st: State, i: usize, error: bool)
         *h += &format!("<p class=\"kn-screening__error\" id=\"kn-q-error\">{message}</p>");
     }
     if area {
-        *h += "<div class=\"kn-field kn-screening__field\"><label class=\"kn-field__label\" for=\"kn-q-pref\">都道府県</label><select class=\"kn-field__input\" id=\"kn-q-pref\" name=\"kn-pref\"><option value=\"\">選んでください</option>";
+        *h += "<div class=\"kn-field kn-screening__field\"><label class=\"kn-field__label\" for=\"kn-q-pref\">都道府県</label><select class=\"kn-field__input kn-screening__select\" id=\"kn-q-pref\" name=\"kn-pref\"><option value=\"\">選んでください</option>";
         for p in &d.prefectures {
             let name = esc(&p.name);
             *h += &format!("<option value=\"{name}\"{}>{name}</option>", if p.name == pref { " selected" } else { "" });
         }
         *h += &format!(
-            "</select></div><div class=\"kn-field kn-screening__field\"><label class=\"kn-field__label\" for=\"kn-q-area\">市区町村</label><select class=\"kn-field__input\" id=\"kn-q-area\" name=\"{}\"{}>{}</select></div>",
+            "</select></div><div class=\"kn-field kn-screening__field\"><label class=\"kn-field__label\" for=\"kn-q-area\">市区町村</label><select class=\"kn-field__input kn-screening__select\" id=\"kn-q-area\" name=\"{}\"{}>{}</select></div>",
             esc(&q.id),
             if pref.is_empty() { " disabled" } else { "" },
             municipality_options(d, &pref, &chosen)
@@ -274,7 +277,7 @@ fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base: &str) {
     let top = o.r.level + 1 == s.levels.len() && s.levels.len() > 1;
     let steps = &s.next_steps;
     *h += &format!(
-        "<div class=\"kn-screening__result\"><h2 class=\"kn-screening__title\" id=\"{STEP_ID}\" tabindex=\"-1\">チェックの結果</h2><div class=\"kn-screening__level{}\"><p class=\"kn-screening__level-title\">{}</p><p>{}</p></div><h3>この結果になった理由</h3>",
+        "<div class=\"kn-screening__result\"><h2 class=\"kn-screening__title\" id=\"{STEP_ID}\" tabindex=\"-1\">チェックの結果</h2><div class=\"kn-screening__level{}\"><p class=\"kn-screening__level-title\">{}</p><p>{}</p></div><p class=\"kn-screening__screen-only\"><a href=\"#kn-screening-memo\" data-action=\"focus\" data-arg=\"kn-screening-memo\">相談メモ（印刷・保存・メール）へ</a></p><h3>この結果になった理由</h3>",
         if top { " kn-screening__level--top" } else { "" },
         esc(&level.title),
         esc(&level.text)
@@ -312,7 +315,7 @@ fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base: &str) {
         *h += &format!("<p><a href=\"{}\" rel=\"noopener noreferrer\">{}の公式サイト</a></p>", esc(&o.website), esc(&o.area_name));
     }
     for l in &o.local {
-        *h += &format!("<p class=\"kn-screening__more\"><a href=\"{}\">{}の地域生活支援拠点等（拠点ナビ）</a></p>", join_base(base, &format!("/areas/{}/", esc(&l.id))), esc(&l.name));
+        *h += &format!("<p class=\"kn-screening__screen-only\"><a href=\"{}\">{}の地域生活支援拠点等（拠点ナビ）</a></p>", join_base(base, &format!("/areas/{}/", esc(&l.id))), esc(&l.name));
     }
     *h += &format!("<p>{}</p><p>{}</p>", esc(&steps.ask), esc(&steps.consultation_office));
     if !o.r.advice.is_empty() {
@@ -326,7 +329,8 @@ fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base: &str) {
         *h += &format!("<p>{}</p>", esc(&steps.registration));
     }
     for (l, r) in registrations {
-        *h += &format!("<p>{}：{}</p>", esc(&l.name), esc(&r.summary));
+        // A region's text names the region; the municipality's own speaks for itself.
+        *h += &if l.members.len() > 1 { format!("<p>{}：{}</p>", esc(&l.name), esc(&r.summary)) } else { format!("<p>{}</p>", esc(&r.summary)) };
         if let Some(a) = &r.ask {
             *h += &format!("<p>相談先：{}</p>", esc(a));
         }
@@ -352,7 +356,7 @@ fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base: &str) {
     let mail = memo_text(&o, &d.page_url, &date, false).replace('\n', "\r\n");
     *h += &format!("</dl><p class=\"kn-screening__stamp\">作成日：{date}　拠点ナビ {}</p></div>", esc(&d.page_url));
     *h += &format!(
-        "<section class=\"kn-screening__actions\" aria-labelledby=\"kn-screening-memo\"><h2 id=\"kn-screening-memo\">相談メモ</h2><p>回答と結果、次にすることを1枚にまとめた「相談メモ」を、相談の窓口に持っていけます。</p><div class=\"kn-screening__buttons\"><button type=\"button\" class=\"kn-button\" data-action=\"print\">相談メモを印刷する</button><a class=\"kn-button kn-button--secondary\" href=\"data:text/plain;charset=utf-8,{}\" download=\"相談メモ.txt\">相談メモをファイルに保存する</a></div><h3>メールで送る</h3><p>次のボタンを押すと、お使いのメールソフトが開き、回答と結果が本文に入ります。宛先はご自身で入力してください。送信するまで、どこにも送られません。</p><p><a class=\"kn-button kn-button--secondary\" href=\"mailto:?subject={}&amp;body={}\">メールソフトで送る</a></p><h3>やり直す</h3><p><button type=\"button\" class=\"kn-button kn-button--secondary\" data-action=\"restart\">最初からやり直す</button></p></section>",
+        "<section class=\"kn-screening__actions\" aria-labelledby=\"kn-screening-memo\"><h2 id=\"kn-screening-memo\" tabindex=\"-1\">相談メモ</h2><p>回答と結果、次にすることを1枚にまとめた「相談メモ」を、相談の窓口に持っていけます。</p><div class=\"kn-screening__buttons\"><button type=\"button\" class=\"kn-button\" data-action=\"print\">相談メモを印刷する</button><a class=\"kn-button kn-button--secondary\" href=\"data:text/plain;charset=utf-8,{}\" download=\"相談メモ.txt\">相談メモをファイルに保存する</a></div><h3>メールで送る</h3><p>次のボタンを押すと、お使いのメールソフトが開き、回答と結果が本文に入ります。宛先はご自身で入力してください。送信するまで、どこにも送られません。</p><p><a class=\"kn-button kn-button--secondary\" href=\"mailto:?subject={}&amp;body={}\">メールソフトで送る</a></p><h3>やり直す</h3><p><button type=\"button\" class=\"kn-button kn-button--secondary\" data-action=\"restart\">最初からやり直す</button></p></section>",
         encode(&format!("\u{feff}{memo}")),
         encode("相談メモ（事前登録のセルフチェック）"),
         encode(&mail)
@@ -614,28 +618,6 @@ fn encode(text: &str) -> String {
     out
 }
 
-/// Today's date by the browser's clock, e.g. `2026/11/22` (the result is never
-/// pre-rendered, so the builder's value is never shown).
-#[cfg(feature = "hydrate")]
-fn today() -> String {
-    Date::new().to_locale_date_string("ja-JP")
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn today() -> String {
-    String::new()
-}
-
-#[cfg(feature = "hydrate")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    type Date;
-    #[wasm_bindgen(constructor)]
-    fn new() -> Date;
-    #[wasm_bindgen(method, js_name = toLocaleDateString)]
-    fn to_locale_date_string(this: &Date, locale: &str) -> String;
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -693,7 +675,7 @@ mod tests {
         let with: Answers = [("q".to_string(), "b".to_string()), ("area".to_string(), "132144".to_string())].into();
         let mut h = String::new();
         result(&mut h, &d, &with, "/");
-        for needle in ["高", "東京都国分寺市", "tel:0421234567", "国分寺市：事前面談", "href=\"https://example.jp/apply\"", "https://www.city.kokubunji.tokyo.jp/", "&lt;b&gt;", "目安です。", "download=\"相談メモ.txt\"", "mailto:?subject="] {
+        for needle in ["高", "東京都国分寺市", "tel:0421234567", "<p>事前面談</p>", "href=\"https://example.jp/apply\"", "https://www.city.kokubunji.tokyo.jp/", "&lt;b&gt;", "目安です。", "download=\"相談メモ.txt\"", "mailto:?subject="] {
             assert!(h.contains(needle), "missing {needle}");
         }
         let without: Answers = [("q".to_string(), "a".to_string()), ("area".to_string(), "131016".to_string())].into();

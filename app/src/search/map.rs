@@ -32,23 +32,35 @@ pub fn project(lat: f64, lng: f64) -> (f64, f64) {
     (x - ORIGIN.0, y - ORIGIN.1)
 }
 
-/// One outline of `japan.json` (a prefecture) or of `pref-NN.json` (a municipality).
+/// One outline of `japan.json` (a prefecture) or of `pref-NN.json` (a municipality),
+/// written as an array `[code, name, bbox, label, path]` (smaller files, less decoding code).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "ShapeRow", into = "ShapeRow")]
 pub struct MapShape {
     /// 2-digit prefecture code or 5-digit municipality code (N03_007, no check digit).
-    #[serde(rename = "c")]
     pub code: String,
-    #[serde(rename = "n")]
     pub name: String,
     /// Bounding box `[x, y, width, height]` in map units.
-    #[serde(rename = "b")]
     pub bbox: [i32; 4],
     /// Where the name goes.
-    #[serde(rename = "l")]
     pub label: [i32; 2],
     /// SVG path data in map units: per ring an absolute `M`, relative `l` steps and `z`.
-    #[serde(rename = "d")]
     pub path: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ShapeRow(String, String, [i32; 4], [i32; 2], String);
+
+impl From<ShapeRow> for MapShape {
+    fn from(ShapeRow(code, name, bbox, label, path): ShapeRow) -> Self {
+        MapShape { code, name, bbox, label, path }
+    }
+}
+
+impl From<MapShape> for ShapeRow {
+    fn from(s: MapShape) -> Self {
+        ShapeRow(s.code, s.name, s.bbox, s.label, s.path)
+    }
 }
 
 /// Zoom levels per doubling of the scale: clusters stay put while the scale changes by
@@ -115,7 +127,7 @@ pub fn cluster(points: &[(f64, f64)], scale: f64) -> (Vec<Cluster>, Vec<u32>) {
     }
     // Biggest first, so that small groups join big ones rather than the reverse.
     let mut by_size: Vec<usize> = (0..cells.len()).collect();
-    by_size.sort_by_key(|&c| std::cmp::Reverse(cells[c].0.n));
+    by_size.sort_unstable_by_key(|&c| (std::cmp::Reverse(cells[c].0.n), c));
     let mut kept: Vec<Acc> = Vec::with_capacity(cells.len());
     let mut owner = vec![0u32; cells.len()];
     for c in by_size {
@@ -137,10 +149,10 @@ pub fn cluster(points: &[(f64, f64)], scale: f64) -> (Vec<Cluster>, Vec<u32>) {
     }
     // Keyboard order of the kept clusters, then their members laid out in that order.
     let mut rank: Vec<u32> = (0..kept.len() as u32).collect();
-    rank.sort_by(|&a, &b| {
+    rank.sort_unstable_by(|&a, &b| {
         let (ax, ay) = kept[a as usize].centre();
         let (bx, by) = kept[b as usize].centre();
-        ((ay / cell).floor(), ax).partial_cmp(&((by / cell).floor(), bx)).unwrap_or(std::cmp::Ordering::Equal)
+        ((ay / cell).floor(), ax, a).partial_cmp(&((by / cell).floor(), bx, b)).unwrap_or(std::cmp::Ordering::Equal)
     });
     let mut position = vec![0u32; kept.len()];
     let mut clusters = Vec::with_capacity(kept.len());

@@ -327,7 +327,6 @@ mod tests {
             noted: done,
             prefecture: if number == 2 { "千葉県".into() } else { "東京都".into() },
             text: fold(text),
-            ..Default::default()
         }
     }
 
@@ -343,10 +342,13 @@ mod tests {
         pairs.iter().map(|&(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
+    /// A query and the entries it should show, in order.
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a [usize]);
+
     #[test]
     fn each_filter_narrows() {
         let es = entries();
-        let cases: &[(&[(&str, &str)], &[usize])] = &[
+        let cases: &[Case] = &[
             (&[], &[0, 1, 2]),
             (&[("type", "combined")], &[1]),
             (&[("fn", "emergency")], &[0, 1]),
