@@ -426,10 +426,11 @@ impl Map {
             self.go(v);
         };
         match (key.as_str(), mark) {
-            ("Enter" | " ", Some(m)) => return {
+            ("Enter" | " ", Some(m)) => {
                 ev.prevent_default();
-                self.activate(&m)
-            },
+                self.activate(&m);
+                return;
+            }
             ("+" | "=" | ";", _) => self.zoom_by(2.0),
             ("-" | "_", _) => self.zoom_by(0.5),
             ("0", _) => self.reset(),

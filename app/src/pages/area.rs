@@ -38,6 +38,23 @@ pub fn area(data: AreaData) -> impl IntoView {
     let page_url = data.corrections.page_url.clone();
     let sources = data.sources.clone();
     let source_of = move |id: &str| sources.iter().find(|s| s.id == id).cloned();
+    // The page can be long (a city lists dozens of providers): its parts, to jump to.
+    let mut toc: Vec<(String, String)> = Vec::new();
+    if !data.members.is_empty() {
+        toc.push(("kn-members".into(), "構成市町村".into()));
+    }
+    toc.push(("kn-contacts".into(), "どこに相談したら良いか".into()));
+    toc.push(("kn-registration".into(), "事前登録".into()));
+    if practice.is_some() {
+        toc.push(("kn-status".into(), "5つの機能の整備状況".into()));
+    }
+    if !data.facilities.is_empty() {
+        toc.push(("kn-facilities".into(), "この地域の拠点・事業所".into()));
+    }
+    if practice.is_some() {
+        toc.push(("kn-practice".into(), "好事例集での紹介".into()));
+    }
+    toc.extend(data.reports.iter().map(|r| (format!("kn-report-{}", r.id), r.title.clone())));
     view! {
         <article class="kn-area">
             <header class="kn-page-heading">
@@ -51,6 +68,11 @@ pub fn area(data: AreaData) -> impl IntoView {
                     {data.regions.iter().map(|r| view! { <a href=href(&format!("/areas/{}/", r.id))>{r.name.clone()}</a>" " }).collect_view()}
                 </p>
             })}
+            <nav class="kn-page-toc" aria-label="このページの内容">
+                <ul class="kn-page-toc__list">
+                    {toc.into_iter().map(|(id, label)| view! { <li><a class="kn-page-toc__link" href=format!("#{id}") rel="external">{label}</a></li> }).collect_view()}
+                </ul>
+            </nav>
             {(!data.members.is_empty()).then(|| view! {
                 <section aria-labelledby="kn-members"><h2 id="kn-members">"構成市町村"</h2>
                     <p>{format!("{}は、次の{}市町村が共同で整備している圏域です。", a.name, data.members.len())}</p>

@@ -49,11 +49,11 @@ pub fn catalogue_page(
     view! {
         <article class="kn-catalogue">
             <PageHeading title="好事例集 25自治体等" lead="地域生活支援拠点等の好事例集に掲載された25の自治体等を、整備類型や5つの機能で絞り込み、比べられます。好事例集が紹介する取組みも機能ごとに読めます。"/>
-            <nav class="kn-catalogue__toc" aria-label="このページの内容">
-                <ul class="kn-catalogue__toc-list">
-                    <li><a class="kn-catalogue__toc-link" href="#kn-entries" rel="external">"掲載自治体等の比較"</a></li>
-                    <li><a class="kn-catalogue__toc-link" href="#kn-charts" rel="external">"全体の傾向（グラフ）"</a></li>
-                    <li><a class="kn-catalogue__toc-link" href="#kn-practices" rel="external">"取組みの特徴"</a></li>
+            <nav class="kn-page-toc" aria-label="このページの内容">
+                <ul class="kn-page-toc__list">
+                    <li><a class="kn-page-toc__link" href="#kn-entries" rel="external">"掲載自治体等の比較"</a></li>
+                    <li><a class="kn-page-toc__link" href="#kn-charts" rel="external">"全体の傾向（グラフ）"</a></li>
+                    <li><a class="kn-page-toc__link" href="#kn-practices" rel="external">"取組みの特徴"</a></li>
                 </ul>
             </nav>
             {comparison(areas, url, verified)}
