@@ -27,7 +27,7 @@ use crate::browser::{fetch_json, reveal};
 use crate::data::{href, Shell};
 use crate::pages::search::FinderState;
 use crate::search::map::{self as geo, Cluster, MapShape};
-use crate::search::query::{area_codes, FinderRow};
+use crate::search::query::{area_codes, AreaEntry, FinderRow};
 
 /// The boundary data's required credit (国土数値情報, CC BY 4.0).
 pub const CREDIT: &str = "出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成";
@@ -157,6 +157,13 @@ struct Model {
     selected: Option<String>,
     /// The tiles last drawn.
     tiles: String,
+    listening: bool,
+    /// The view once a gesture has ended: what pins, outlines and tiles are drawn for.
+    settled: View,
+    tiles_on: bool,
+    /// "japan" and 2-digit prefecture codes → outlines, and what was asked for.
+    shapes: BTreeMap<String, Arc<Vec<MapShape>>>,
+    requested: std::collections::BTreeSet<String>,
 }
 
 #[component]
@@ -164,9 +171,8 @@ pub fn FinderMap() -> impl IntoView {
     let build = use_context::<Shell>().unwrap_or_default().build;
     let map = Arc::new(Map {
         state: expect_context::<FinderState>(),
-        shapes: RwSignal::new(BTreeMap::new()),
-        tiles_on: RwSignal::new(false),
-        settled: RwSignal::new(View::default()),
+        loaded: ArcTrigger::new(),
+        redraw: ArcTrigger::new(),
         root: NodeRef::new(),
         japan_url: href(&format!("/data/{build}/map/japan.json")),
         pref_url: href(&format!("/data/{build}/map/")),
@@ -176,29 +182,23 @@ pub fn FinderMap() -> impl IntoView {
     Effect::new(move |_| data.data());
     let draw = map.clone();
     Effect::new(move |_| draw.draw());
-    let settled = map.settled;
-    let resize = window_event_listener(leptos::ev::resize, move |_| settled.notify());
+    let redraw = map.redraw.clone();
+    let resize = window_event_listener(leptos::ev::resize, move |_| redraw.notify());
     on_cleanup(move || resize.remove());
-    let (click, change, key, down, moved, up, cancel, wheel) = (map.clone(), map.clone(), map.clone(), map.clone(), map.clone(), map.clone(), map.clone(), map.clone());
-    view! {
-        <section node_ref=map.root class="kn-finder-map" aria-labelledby="kn-map-heading" hidden=true inner_html=MARKUP
-            on:click=move |ev| click.on_click(&ev) on:change=move |ev| change.on_change(&ev)
-            on:keydown=move |ev| key.on_keydown(&ev) on:pointerdown=move |ev| down.on_pointerdown(&ev)
-            on:pointermove=move |ev| moved.on_pointermove(&ev) on:pointerup=move |ev| up.on_pointerup(&ev)
-            on:pointercancel=move |ev| cancel.on_pointerup(&ev) on:wheel=move |ev| wheel.on_wheel(&ev)>
-        </section>
-    }
+    view! { <section node_ref=map.root class="kn-finder-map" aria-labelledby="kn-map-heading" hidden=true inner_html=MARKUP></section> }
 }
+
+/// The events the map handles, all delegated to its section by one listener.
+const EVENTS: [&str; 8] = ["click", "change", "keydown", "pointerdown", "pointermove", "pointerup", "pointercancel", "wheel"];
 
 /// The map's signals, DOM and model, shared by its two effects and its event handlers as
 /// plain methods (no generic code per handler).
 struct Map {
     state: FinderState,
-    /// "japan" and the 2-digit prefecture codes → outlines.
-    shapes: RwSignal<BTreeMap<String, Arc<Vec<MapShape>>>>,
-    tiles_on: RwSignal<bool>,
-    /// The view once a gesture has ended: what the pins, outlines and tiles are drawn for.
-    settled: RwSignal<View>,
+    /// Outlines arrived: fit the view again.
+    loaded: ArcTrigger,
+    /// The settled view, the outlines or the background changed: draw.
+    redraw: ArcTrigger,
     root: NodeRef<leptos::html::Section>,
     japan_url: String,
     pref_url: String,
@@ -245,18 +245,57 @@ impl Map {
     /// Move to `v` and redraw for it.
     fn go(&self, v: View) {
         let v = v.clamped();
-        self.model().live = v;
+        {
+            let mut m = self.model();
+            m.live = v;
+            m.settled = v;
+        }
         self.apply(v);
-        self.settled.set(v);
+        self.redraw.notify();
+    }
+
+    /// The gesture ended: draw for where it left the view.
+    fn settle(&self) {
+        let mut m = self.model();
+        m.settled = m.live;
+        drop(m);
+        self.redraw.notify();
+    }
+
+    /// One listener for every event, handed to the browser (which frees it with the map).
+    fn listen(self: &Arc<Self>, root: &web_sys::HtmlElement) {
+        let map = self.clone();
+        let handler = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| map.on_event(&ev)).into_js_value();
+        for name in EVENTS {
+            let _ = root.add_event_listener_with_callback(name, handler.unchecked_ref());
+        }
+    }
+
+    fn on_event(self: &Arc<Self>, ev: &web_sys::Event) {
+        match ev.type_().as_str() {
+            "click" => ev.dyn_ref::<web_sys::MouseEvent>().into_iter().for_each(|e| self.on_click(e)),
+            "change" => self.on_change(ev),
+            "keydown" => ev.dyn_ref::<web_sys::KeyboardEvent>().into_iter().for_each(|e| self.on_keydown(e)),
+            "wheel" => ev.dyn_ref::<web_sys::WheelEvent>().into_iter().for_each(|e| self.on_wheel(e)),
+            kind => {
+                if let Some(e) = ev.dyn_ref::<web_sys::PointerEvent>() {
+                    match kind {
+                        "pointerdown" => self.on_pointerdown(e),
+                        "pointermove" => self.on_pointermove(e),
+                        _ => self.on_pointerup(e),
+                    }
+                }
+            }
+        }
     }
 
     /// Effect: the results and the area. Loads the outlines in play, places the pins and
     /// fits the view to them and the chosen area until the person moves the map (a new
     /// area starts afresh).
-    fn data(&self) {
+    fn data(self: &Arc<Self>) {
         let state = self.state;
-        let area = state.filters.with(|f| f.0.area.clone());
-        let codes = chosen_codes(state);
+        let area = state.filters.get().0.area;
+        let codes = chosen_codes(area.as_deref(), state.areas.get().as_deref().map(Vec::as_slice));
         let pins = state.found.with(|rows| Pin::of(rows));
         let count = pins.len();
         let mut wanted: Vec<String> = codes.iter().filter_map(|c| c.get(..2)).map(str::to_string).collect();
@@ -266,23 +305,29 @@ impl Map {
         } else {
             wanted.clear();
         }
+        self.loaded.track();
         for key in wanted {
-            if self.shapes.with_untracked(|s| !s.contains_key(&key)) {
+            if self.model().requested.insert(key.clone()) {
                 let url = if key == "japan" { self.japan_url.clone() } else { format!("{}pref-{key}.json", self.pref_url) };
-                let shapes = self.shapes;
-                fetch_json::<Vec<MapShape>>(url, move |list| shapes.update(|s| {
-                    s.insert(key, Arc::new(list));
-                }));
+                let map = self.clone();
+                fetch_json::<Vec<MapShape>>(url, move |list| {
+                    map.model().shapes.insert(key, Arc::new(list));
+                    map.loaded.notify();
+                    map.redraw.notify();
+                });
             }
         }
         if let Some(r) = self.root.get() {
             let _ = if count == 0 { r.set_attribute("hidden", "") } else { r.remove_attribute("hidden") };
+            if !std::mem::replace(&mut self.model().listening, true) {
+                self.listen(&r);
+            }
         }
         if let Some(p) = self.find(".kn-finder-map__summary") {
             p.set_text_content(Some(&format!("一覧の相談先のうち、{count}件を地図に表示しています。地図に出ていない相談先も一覧にあります。")));
         }
         let svg = self.svg();
-        let fitted = self.shapes.with(|s| {
+        let fitted = {
             let mut m = self.model();
             if m.area != area {
                 m.area = area;
@@ -292,11 +337,11 @@ impl Map {
             m.level = None;
             m.codes = codes;
             measure(&mut m, svg.as_ref());
-            fit(&m, s).filter(|_| !m.touched)
-        });
+            fit(&m).filter(|_| !m.touched)
+        };
         match fitted {
             Some(v) => self.go(v),
-            None => self.settled.notify(),
+            None => self.redraw.notify(),
         }
     }
 
@@ -304,9 +349,8 @@ impl Map {
     /// outlines (only when their band or data changes), pins, tiles. A selection made in
     /// the list first zooms until its pin stands alone, then shows and focuses it.
     fn draw(&self) {
-        let v = self.settled.get();
+        self.redraw.track();
         let selected = self.state.selected.get();
-        let tiles = self.tiles_on.get();
         let (Some(root), Some(svg)) = (self.root.get(), self.svg()) else { return };
         let jump = {
             let mut m = self.model();
@@ -331,13 +375,15 @@ impl Map {
             reveal(format!(".kn-finder-map__pin[data-id=\"{}\"]", esc(&id)), true);
             return;
         }
-        self.shapes.with(|shapes| {
+        let v = {
             let mut m = self.model();
+            let v = m.settled;
             measure(&mut m, Some(&svg));
-            draw_outlines(&root, &mut m, shapes, v);
-            draw_pins(&root, &mut m, shapes, v, selected.as_deref());
-            draw_tiles(&root, &svg, &mut m, v, tiles);
-        });
+            draw_outlines(&root, &mut m, v);
+            draw_pins(&root, &mut m, v, selected.as_deref());
+            draw_tiles(&root, &svg, &mut m, v);
+            v
+        };
         self.apply(v);
     }
 
@@ -352,11 +398,11 @@ impl Map {
     }
 
     fn reset(&self) {
-        let v = self.shapes.with_untracked(|s| {
+        let v = {
             let mut m = self.model();
             m.touched = false;
-            fit(&m, s)
-        });
+            fit(&m)
+        };
         if let Some(v) = v {
             self.go(v);
         }
@@ -403,7 +449,8 @@ impl Map {
     fn on_change(&self, ev: &web_sys::Event) {
         if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
             if input.get_attribute("data-act").as_deref() == Some("tiles") {
-                self.tiles_on.set(input.checked());
+                self.model().tiles_on = input.checked();
+                self.redraw.notify();
             }
         }
     }
@@ -524,8 +571,8 @@ impl Map {
             }
             ended.then_some(m.live)
         };
-        if let Some(v) = ended {
-            self.settled.set(v);
+        if ended.is_some() {
+            self.settle();
         }
     }
 
@@ -548,12 +595,8 @@ impl Map {
         let map = self.clone();
         set_timeout(
             move || {
-                let (now, live) = {
-                    let m = map.model();
-                    (m.wheel_turn, m.live)
-                };
-                if now == turn {
-                    let _ = map.settled.try_set(live);
+                if map.model().wheel_turn == turn {
+                    map.settle();
                 }
             },
             std::time::Duration::from_millis(150),
@@ -561,10 +604,12 @@ impl Map {
     }
 }
 
-/// The chosen area's municipalities as 5-digit codes (tracked).
-fn chosen_codes(state: FinderState) -> Vec<String> {
-    let Some(id) = state.filters.with(|f| f.0.area.clone()) else { return Vec::new() };
-    state.areas.with(|a| a.as_ref().map(|a| area_codes(a, &id).iter().filter_map(|c| c.get(..5)).map(str::to_string).collect()).unwrap_or_default())
+/// The chosen area's municipalities as 5-digit codes.
+fn chosen_codes(area: Option<&str>, areas: Option<&[AreaEntry]>) -> Vec<String> {
+    match (area, areas) {
+        (Some(id), Some(areas)) => area_codes(areas, id).iter().filter_map(|c| c.get(..5)).map(str::to_string).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// The element an event happened on.
@@ -583,7 +628,7 @@ fn measure(m: &mut Model, svg: Option<&SvgElement>) {
 }
 
 /// Every pin and the chosen area, with room for the pins round the edge.
-fn fit(m: &Model, shapes: &BTreeMap<String, Arc<Vec<MapShape>>>) -> Option<View> {
+fn fit(m: &Model) -> Option<View> {
     let (w, h) = m.size;
     if w == 0.0 {
         return None;
@@ -591,7 +636,7 @@ fn fit(m: &Model, shapes: &BTreeMap<String, Arc<Vec<MapShape>>>) -> Option<View>
     let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
     let mut add = |x0: f64, y0: f64, x1: f64, y1: f64| b = [b[0].min(x0), b[1].min(y0), b[2].max(x1), b[3].max(y1)];
     m.pins.iter().for_each(|p| add(p.x, p.y, p.x, p.y));
-    for (_, list) in shapes.iter().filter(|(k, _)| k.as_str() != "japan") {
+    for (_, list) in m.shapes.iter().filter(|(k, _)| k.as_str() != "japan") {
         for s in list.iter().filter(|s| m.codes.contains(&s.code)) {
             let [x, y, bw, bh] = s.bbox.map(f64::from);
             add(x, y, x + bw, y + bh);
@@ -616,7 +661,8 @@ fn zoom_to(c: &Cluster, v: View, (w, h): (f64, f64)) -> View {
 
 /// Prefectures, and from [`geo::MUNICIPALITY_SCALE`] the loaded prefectures' municipalities
 /// (the chosen area highlighted) in place of their prefecture. Redrawn only when that changes.
-fn draw_outlines(root: &Element, m: &mut Model, shapes: &BTreeMap<String, Arc<Vec<MapShape>>>, v: View) {
+fn draw_outlines(root: &Element, m: &mut Model, v: View) {
+    let shapes = m.shapes.clone();
     let detailed = v.k >= geo::MUNICIPALITY_SCALE;
     let mut key = format!("{detailed}");
     for k in shapes.keys().chain(m.codes.iter()) {
@@ -648,7 +694,8 @@ fn draw_outlines(root: &Element, m: &mut Model, shapes: &BTreeMap<String, Arc<Ve
 
 /// The GSI tiles under the view while switched on (none is ever requested before), and
 /// the 「地理院タイル」 attribution with them.
-fn draw_tiles(root: &Element, svg: &SvgElement, m: &mut Model, v: View, on: bool) {
+fn draw_tiles(root: &Element, svg: &SvgElement, m: &mut Model, v: View) {
+    let on = m.tiles_on;
     let mut html = String::new();
     if on {
         for t in geo::tiles(v.rect(m.size), v.k, TILE_LIMIT) {
@@ -671,7 +718,8 @@ fn draw_tiles(root: &Element, svg: &SvgElement, m: &mut Model, v: View, on: bool
 /// Municipality names that fit, then the pins and clusters in and around the view as
 /// focusable buttons (keyboard order: top to bottom, left to right), then the selected
 /// facility's name. Clusters are remade only when the zoom level changes.
-fn draw_pins(root: &Element, m: &mut Model, shapes: &BTreeMap<String, Arc<Vec<MapShape>>>, v: View, selected: Option<&str>) {
+fn draw_pins(root: &Element, m: &mut Model, v: View, selected: Option<&str>) {
+    let shapes = m.shapes.clone();
     let level = geo::level(v.k);
     let same_level = m.level == Some(level);
     if !same_level {

@@ -7,6 +7,7 @@ use crate::components::page::static_view;
 use crate::components::source_list::SourceList;
 use crate::components::unknown_value::UnknownValue;
 use crate::data::{href, Corrections, FacilityData};
+use crate::search::query::encode_component;
 
 /// Shows the HTML the builder rendered with [`facility`].
 #[component]
@@ -106,7 +107,7 @@ pub fn CorrectionLinks(corrections: Corrections, title: String) -> impl IntoView
     let mail = corrections.email.clone().map(|e| {
         let subject = format!("【拠点ナビ】掲載情報の修正依頼：{title}");
         let body = format!("ページ：{}\n\n修正してほしい内容：\n\n根拠となる資料：\n", corrections.page_url);
-        format!("mailto:{e}?subject={}&body={}", encode(&subject), encode(&body))
+        format!("mailto:{e}?subject={}&body={}", encode_component(&subject), encode_component(&body))
     });
     let none = mail.is_none() && corrections.edit_url.is_none();
     view! {
@@ -117,17 +118,4 @@ pub fn CorrectionLinks(corrections: Corrections, title: String) -> impl IntoView
             {none.then(|| view! { <p>"このサイトの運営者に、ページのアドレスを添えてお知らせください。"</p> })}
         </div>
     }
-}
-
-/// Percent-encode for a mailto: query.
-fn encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

@@ -107,30 +107,28 @@ impl Cluster {
 /// cluster.
 pub fn cluster(points: &[(f64, f64)], scale: f64) -> (Vec<Cluster>, Vec<u32>) {
     let cell = CLUSTER_PX / scale;
-    let mut keyed: Vec<(i64, u32)> = points
-        .iter()
-        .enumerate()
-        .map(|(i, &(x, y))| (((y / cell).floor() as i64) << 24 | ((x / cell).floor() as i64 & 0xff_ffff), i as u32))
-        .collect();
+    // Every sort here orders plain u64 keys: one sort in the wasm, not one per comparator.
+    let grid = |v: f64| (v / cell).floor().clamp(0.0, 1_048_575.0) as u64;
+    let mut keyed: Vec<u64> = points.iter().enumerate().map(|(i, &(x, y))| grid(y) << 40 | grid(x) << 20 | i as u64).collect();
     keyed.sort_unstable();
     // Occupied cells as ranges of `keyed`, with their sums.
     let mut cells: Vec<(Acc, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < keyed.len() {
-        let (key, start) = (keyed[i].0, i);
+        let (cell_key, start) = (keyed[i] >> 20, i);
         let mut acc = Acc::default();
-        while i < keyed.len() && keyed[i].0 == key {
-            acc.add(points[keyed[i].1 as usize]);
+        while i < keyed.len() && keyed[i] >> 20 == cell_key {
+            acc.add(points[(keyed[i] & 0xf_ffff) as usize]);
             i += 1;
         }
         cells.push((acc, start, i));
     }
     // Biggest first, so that small groups join big ones rather than the reverse.
-    let mut by_size: Vec<usize> = (0..cells.len()).collect();
-    by_size.sort_unstable_by_key(|&c| (std::cmp::Reverse(cells[c].0.n), c));
+    let mut by_size: Vec<u64> = cells.iter().enumerate().map(|(c, cl)| u64::from(u32::MAX - cl.0.n) << 32 | c as u64).collect();
+    by_size.sort_unstable();
     let mut kept: Vec<Acc> = Vec::with_capacity(cells.len());
     let mut owner = vec![0u32; cells.len()];
-    for c in by_size {
+    for c in by_size.into_iter().map(|k| (k & 0xffff_ffff) as usize) {
         let a = &cells[c].0;
         let (x, y) = a.centre();
         match kept.iter().position(|k| {
@@ -147,34 +145,36 @@ pub fn cluster(points: &[(f64, f64)], scale: f64) -> (Vec<Cluster>, Vec<u32>) {
             }
         }
     }
-    // Keyboard order of the kept clusters, then their members laid out in that order.
-    let mut rank: Vec<u32> = (0..kept.len() as u32).collect();
-    rank.sort_unstable_by(|&a, &b| {
-        let (ax, ay) = kept[a as usize].centre();
-        let (bx, by) = kept[b as usize].centre();
-        ((ay / cell).floor(), ax, a).partial_cmp(&((by / cell).floor(), bx, b)).unwrap_or(std::cmp::Ordering::Equal)
-    });
+    // Keyboard order of the kept clusters (rows of cells, then x), then their members laid
+    // out in that order.
+    let mut rank: Vec<u64> = kept
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            let (x, y) = a.centre();
+            grid(y) << 40 | (x.clamp(0.0, 1_048_575.0) as u64) << 20 | k as u64
+        })
+        .collect();
+    rank.sort_unstable();
     let mut position = vec![0u32; kept.len()];
     let mut clusters = Vec::with_capacity(kept.len());
     let mut start = 0u32;
-    for (p, &k) in rank.iter().enumerate() {
-        position[k as usize] = p as u32;
-        let a = &kept[k as usize];
+    for (p, k) in rank.into_iter().map(|r| (r & 0xf_ffff) as usize).enumerate() {
+        position[k] = p as u32;
+        let a = &kept[k];
         let (x, y) = a.centre();
         clusters.push(Cluster { x, y, start, end: start + a.n, bbox: a.bbox });
         start += a.n;
     }
+    // Members in grid order within each cluster.
     let mut fill: Vec<u32> = clusters.iter().map(|c| c.start).collect();
     let mut order = vec![0u32; points.len()];
     for (c, (_, s, e)) in cells.iter().enumerate() {
         let p = position[owner[c] as usize] as usize;
-        for &(_, idx) in &keyed[*s..*e] {
-            order[fill[p] as usize] = idx;
+        for &k in &keyed[*s..*e] {
+            order[fill[p] as usize] = (k & 0xf_ffff) as u32;
             fill[p] += 1;
         }
-    }
-    for c in &clusters {
-        order[c.start as usize..c.end as usize].sort_unstable();
     }
     (clusters, order)
 }
