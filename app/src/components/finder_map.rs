@@ -163,7 +163,7 @@ struct Model {
     tiles_on: bool,
     /// "japan" and 2-digit prefecture codes → outlines, and what was asked for.
     shapes: BTreeMap<String, Arc<Vec<MapShape>>>,
-    requested: std::collections::BTreeSet<String>,
+    requested: Vec<String>,
 }
 
 #[component]
@@ -307,7 +307,15 @@ impl Map {
         }
         self.loaded.track();
         for key in wanted {
-            if self.model().requested.insert(key.clone()) {
+            let new = {
+                let mut m = self.model();
+                let new = !m.requested.contains(&key);
+                if new {
+                    m.requested.push(key.clone());
+                }
+                new
+            };
+            if new {
                 let url = if key == "japan" { self.japan_url.clone() } else { format!("{}pref-{key}.json", self.pref_url) };
                 let map = self.clone();
                 fetch_json::<Vec<MapShape>>(url, move |list| {
@@ -569,9 +577,9 @@ impl Map {
             if ended {
                 m.touched = true;
             }
-            ended.then_some(m.live)
+            ended
         };
-        if ended.is_some() {
+        if ended {
             self.settle();
         }
     }
