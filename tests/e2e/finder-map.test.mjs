@@ -176,6 +176,16 @@ test('no request to cyberjapandata.gsi.go.jp until the background is switched on
   await context.close();
 });
 
+test('with nothing found there is no map, only the way on', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(site.url(`${AREA}&q=zzzz`));
+  await hydrated(page);
+  await page.getByText('この条件に合う相談先は見つかりませんでした').waitFor();
+  assert.equal(await page.getByRole('group', { name: '相談先の地図' }).count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the map only exists after hydration: the pre-rendered page and no-JavaScript view have none', async () => {
   const { context, page } = await openPage(browser, { javaScriptEnabled: false });
   await page.goto(site.url(AREA));

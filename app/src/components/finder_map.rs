@@ -33,8 +33,8 @@ use crate::search::query::{area_codes, AreaEntry, FinderRow};
 pub const CREDIT: &str = "出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成";
 /// Pixels the keyboard's arrows move the map.
 const STEP_PX: f64 = 80.0;
-/// A first view never comes closer than this (about 10 km across a phone).
-const FIT_MAX_SCALE: f64 = 1.0;
+/// A first view never comes closer than this (about 5 km across a phone).
+const FIT_MAX_SCALE: f64 = 2.0;
 /// At most this many GSI tiles at once.
 const TILE_LIMIT: usize = 48;
 
@@ -129,41 +129,42 @@ impl Default for View {
     }
 }
 
-/// What the map knows between frames.
+/// What the map knows between frames (behind the [`Map`]'s mutex; never held across a
+/// call that locks it again).
 #[derive(Default)]
 struct Model {
+    /// "japan" and 2-digit prefecture codes → outlines, and what was asked for.
+    shapes: BTreeMap<String, Arc<Vec<MapShape>>>,
+    requested: Vec<String>,
     pins: Vec<Pin>,
+    /// The chosen area's municipalities as 5-digit codes (the boundary data's N03_007).
+    codes: Vec<String>,
     /// The zoom level the clusters were made for; `None` when the pins changed since.
     level: Option<i32>,
     clusters: Vec<Cluster>,
     order: Vec<u32>,
-    /// The chosen area's municipalities as 5-digit codes (the boundary data's N03_007).
-    codes: Vec<String>,
-    /// What the outlines were last drawn from, so that a pan does not redraw them.
-    outlines: String,
+    /// The view as it moves (every pointer move), and once a gesture has ended (what pins,
+    /// outlines and tiles are drawn for).
+    live: View,
+    settled: View,
+    /// The map's size in pixels.
     size: (f64, f64),
-    /// Pointers down on the map, for drag and pinch.
+    /// The person moved the map: no automatic fit until the area changes.
+    touched: bool,
+    tiles_on: bool,
+    /// Pointers down on the map, for drag and pinch, where the gesture started and the
+    /// screen's top-left corner in client pixels.
     pointers: Vec<(i32, f64, f64)>,
     start: (f64, f64),
-    /// The screen's top-left corner in client pixels during a gesture.
     origin: (f64, f64),
     dragging: bool,
     wheel_turn: u32,
-    /// The person moved the map: no automatic fit until the area changes.
-    touched: bool,
-    live: View,
-    /// The area and the selection last seen, to tell what changed.
+    /// What was drawn or seen last, to redraw only what changed.
+    outlines: String,
+    tiles: String,
     area: Option<String>,
     selected: Option<String>,
-    /// The tiles last drawn.
-    tiles: String,
     listening: bool,
-    /// The view once a gesture has ended: what pins, outlines and tiles are drawn for.
-    settled: View,
-    tiles_on: bool,
-    /// "japan" and 2-digit prefecture codes → outlines, and what was asked for.
-    shapes: BTreeMap<String, Arc<Vec<MapShape>>>,
-    requested: Vec<String>,
 }
 
 #[component]
@@ -191,8 +192,8 @@ pub fn FinderMap() -> impl IntoView {
 /// The events the map handles, all delegated to its section by one listener.
 const EVENTS: [&str; 8] = ["click", "change", "keydown", "pointerdown", "pointermove", "pointerup", "pointercancel", "wheel"];
 
-/// The map's signals, DOM and model, shared by its two effects and its event handlers as
-/// plain methods (no generic code per handler).
+/// The map's triggers, DOM and model, shared by its two effects and its one event listener
+/// as plain methods (no generic code per handler).
 struct Map {
     state: FinderState,
     /// Outlines arrived: fit the view again.
