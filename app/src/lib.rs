@@ -7,7 +7,8 @@
 //! - `markdown` (native): Markdown to sanitised HTML;
 //! - `data`: the per-route page data, embedded or fetched;
 //! - `app`, `pages`, `components`: the Leptos views, pre-rendered and hydrated;
-//! - `build` (native): writes `dist/` — HTML, JSON, wasm, assets.
+//! - `build` (native): writes `dist/` — HTML, JSON, wasm, assets;
+//! - `import` (native): WAM NET files and municipal lists into `content/facilities/`.
 #![recursion_limit = "256"]
 
 pub mod app;
@@ -22,6 +23,8 @@ pub mod search;
 pub mod build;
 #[cfg(feature = "hydrate")]
 pub mod hydrate;
+#[cfg(feature = "ssr")]
+pub mod import;
 #[cfg(feature = "ssr")]
 pub mod load;
 #[cfg(feature = "ssr")]

@@ -1,4 +1,5 @@
-//! The site builder's command line: `check`, `build` and `serve`.
+//! The site builder's command line: `check`, `build`, `serve` and `import` (see
+//! `import::cli`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,7 +8,7 @@ use kyoten_navi::build::site::{build_site, normalise_base, BuildError, BuildOpti
 use kyoten_navi::build::{serve, wasm};
 use kyoten_navi::load::load_content;
 
-const USAGE: &str = "usage: kyoten-navi <check|build|serve|synth|bench> [--content DIR] [--out DIR] [--base-path /sub/path/] [--port N] [--facilities N]";
+const USAGE: &str = "usage: kyoten-navi <check|build|serve|synth|bench|import> [--content DIR] [--out DIR] [--base-path /sub/path/] [--port N] [--facilities N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,6 +24,9 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), String> {
     let command = args.first().map(String::as_str).unwrap_or("");
     let root = wasm::workspace_root();
+    if command == "import" {
+        return kyoten_navi::import::cli::run(&args[1..], &root);
+    }
     let mut content = root.join("content");
     let mut out: Option<PathBuf> = None;
     let mut base = "/".to_string();

@@ -108,8 +108,8 @@ fn load_open_data(dir: &Path, display: &dyn Fn(&Path) -> String, content: &mut C
     let mut open = Vec::new();
     for path in files {
         let shown = display(&path);
-        let digits: String = path.file_stem().map(|s| s.to_string_lossy().chars().filter(|c| c.is_ascii_digit()).collect()).unwrap_or_default();
-        let source = format!("wamnet-{digits}");
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let source = wamnet::source_id(&stem).unwrap_or_else(|| "wamnet-".into());
         if !content.sources.iter().any(|s| s.id == source) {
             out.push(Diagnostic::new(&shown, 0, "", format!("add a [[source]] with id = \"{source}\" (and its date) to content/sources.toml")));
             continue;

@@ -12,6 +12,46 @@ use sha2::{Digest, Sha256};
 use super::diagnostic::Diagnostic;
 use crate::model::{Area, Facility, Function, Role};
 
+/// The 29 columns of every WAM NET open-data file, in order (the header row, after the BOM).
+pub const HEADER: [&str; 29] = [
+    "都道府県コード又は市区町村コード",
+    "NO（※システム内の固有の番号、連番）",
+    "指定機関名",
+    "法人の名称",
+    "法人の名称_かな",
+    "法人番号",
+    "法人住所（市区町村）",
+    "法人住所（番地以降）",
+    "法人電話番号",
+    "法人FAX番号",
+    "法人URL",
+    "サービス種別",
+    "事業所の名称",
+    "事業所の名称_かな",
+    "事業所番号",
+    "事業所住所（市区町村）",
+    "事業所住所（番地以降）",
+    "事業所電話番号",
+    "事業所FAX番号",
+    "事業所URL",
+    "事業所緯度",
+    "事業所経度",
+    "利用可能な時間帯（平日）",
+    "利用可能な時間帯（土曜）",
+    "利用可能な時間帯（日曜）",
+    "利用可能な時間帯（祝日）",
+    "定休日",
+    "利用可能曜日特記事項（留意事項）",
+    "定員",
+];
+
+/// The `content/sources.toml` id of a WAM NET file: `wamnet-` and the digits of its name
+/// (`csvdownload024.csv` → `wamnet-024`); `None` when the name has no digits.
+pub fn source_id(file_stem: &str) -> Option<String> {
+    let digits: String = file_stem.chars().filter(|c| c.is_ascii_digit()).collect();
+    (!digits.is_empty()).then(|| format!("wamnet-{digits}"))
+}
+
 /// The columns this project uses, by their exact Japanese header.
 #[derive(Debug, Deserialize)]
 pub struct Row {
@@ -135,7 +175,9 @@ pub fn parse_wamnet(
     Ok(out)
 }
 
-fn facility_of(row: &Row, source: &str, cities: &CityIndex, last_verified: &str) -> Result<Facility, (&'static str, String)> {
+/// One row as the facility the site shows (the build's base layer and `import wamnet` both
+/// use this, so an imported file says exactly what the base layer would).
+pub fn facility_of(row: &Row, source: &str, cities: &CityIndex, last_verified: &str) -> Result<Facility, (&'static str, String)> {
     let (role, functions) = service_role(&row.service).ok_or(("サービス種別", format!("unknown service type 「{}」", row.service)))?;
     if row.name.trim().is_empty() || row.number.trim().is_empty() {
         return Err(("事業所の名称", "a row needs 事業所の名称 and 事業所番号".into()));
@@ -218,7 +260,13 @@ pub fn merge(content: &mut Vec<Facility>, open: Vec<Facility>) {
     }
     for c in content.iter_mut() {
         let Some(number) = c.wamnet.clone() else { continue };
-        let Some(key) = by_id.keys().find(|k| k.starts_with(&format!("w{number}-"))).cloned() else { continue };
+        // 事業所番号 repeat: the record with this file's own id (an imported `w…` file) or
+        // with this name is the one claimed; otherwise the first with the number.
+        let key = [c.id.clone(), wamnet_id(&number, &c.name)]
+            .into_iter()
+            .find(|k| k.starts_with(&format!("w{number}-")) && by_id.contains_key(k))
+            .or_else(|| by_id.keys().find(|k| k.starts_with(&format!("w{number}-"))).cloned());
+        let Some(key) = key else { continue };
         let Some(open) = by_id.remove(&key) else { continue };
         // Human-written facts win; open data fills what the content leaves unknown.
         c.kana = c.kana.take().or(open.kana);
@@ -239,6 +287,11 @@ pub fn merge(content: &mut Vec<Facility>, open: Vec<Facility>) {
                 c.sources.push(src);
             }
         }
+    }
+    // A content file named like a record (`w<番号>-<hash>.md`) is that facility even if its
+    // `wamnet` line was removed: never publish two pages under one id.
+    for c in content.iter() {
+        by_id.remove(&c.id);
     }
     content.extend(by_id.into_values());
 }
@@ -267,6 +320,25 @@ mod tests {
         ] {
             assert_eq!(c.code_of(city).as_deref(), code, "{city}");
         }
+    }
+
+    #[test]
+    fn a_claim_takes_the_record_of_its_own_id_or_name_when_numbers_repeat() {
+        let open = |name: &str| Facility { id: wamnet_id("1300000001", name), name: name.into(), wamnet: Some("1300000001".into()), ..Default::default() };
+        for (content_id, content_name, kept) in [
+            (wamnet_id("1300000001", "B"), "B（手直し）", "A"),
+            ("kokubunji-b".to_string(), "B", "A"),
+            ("kokubunji-a".to_string(), "A", "B"),
+        ] {
+            let mut content = vec![Facility { id: content_id.clone(), name: content_name.into(), wamnet: Some("1300000001".into()), ..Default::default() }];
+            merge(&mut content, vec![open("A"), open("B")]);
+            let names: Vec<&str> = content.iter().map(|f| f.name.as_str()).collect();
+            assert_eq!(names, vec![content_name, kept], "{content_id}");
+        }
+        // A file named like a record is that record even without its wamnet line.
+        let mut content = vec![Facility { id: wamnet_id("1300000001", "A"), name: "A".into(), ..Default::default() }];
+        merge(&mut content, vec![open("A")]);
+        assert_eq!(content.len(), 1);
     }
 
     #[test]

@@ -1,0 +1,86 @@
+//! Reads an import CSV: UTF-8 (with or without the BOM Excel and WAM NET write), a header
+//! row, then records, each with the physical line it starts on — a quoted field may hold
+//! commas and line breaks, and the line number still points at the row in a text editor.
+
+use crate::load::Diagnostic;
+
+/// One data row.
+#[derive(Debug)]
+pub struct Row {
+    /// 1-based physical line where the row starts.
+    pub line: usize,
+    pub record: csv::StringRecord,
+}
+
+/// A parsed CSV file.
+#[derive(Debug)]
+pub struct Table {
+    pub headers: csv::StringRecord,
+    pub rows: Vec<Row>,
+    /// Rows the CSV reader could not read (wrong number of fields), as diagnostics.
+    pub broken: Vec<Diagnostic>,
+}
+
+/// Read `bytes` (the file) shown as `path`. Fails only when the file as a whole is unusable.
+pub fn parse_table(path: &str, bytes: &[u8]) -> Result<Table, Diagnostic> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Diagnostic::new(
+            path,
+            1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count(),
+            "",
+            "is not UTF-8 (perhaps Shift_JIS): in Excel save it as 「CSV UTF-8（コンマ区切り）」",
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| Diagnostic::new(path, 1, "", format!("cannot read the header row: {e}")))?.clone();
+    if headers.is_empty() || (headers.len() == 1 && headers[0].trim().is_empty()) {
+        return Err(Diagnostic::new(path, 1, "", "is empty: the first line must be the header row"));
+    }
+    let mut rows = Vec::new();
+    let mut broken = Vec::new();
+    for result in reader.records() {
+        match result {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                rows.push(Row { line, record });
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                let message = match e.kind() {
+                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                        format!("this row has {len} fields, the header has {expected_len} (a missing or extra comma, or an unclosed \" quote)")
+                    }
+                    _ => format!("unreadable row: {e}"),
+                };
+                broken.push(Diagnostic::new(path, line, "columns", message));
+            }
+        }
+    }
+    Ok(Table { headers, rows, broken })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_physical_even_with_line_breaks_inside_quotes() {
+        let text = "\u{feff}a,b\n1,\"x, y\ny\nz\"\n2,w\n3\n4,\"q\"\n";
+        let t = parse_table("f.csv", text.as_bytes()).expect("parses");
+        assert_eq!(&t.headers[0], "a", "the BOM is not part of the first header");
+        let lines: Vec<usize> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 5, 7]);
+        assert_eq!(&t.rows[0].record[1], "x, y\ny\nz");
+        assert_eq!(t.broken.len(), 1);
+        assert_eq!(t.broken[0].to_string(), "f.csv:6: columns: this row has 1 fields, the header has 2 (a missing or extra comma, or an unclosed \" quote)");
+    }
+
+    #[test]
+    fn shift_jis_is_refused_with_a_hint() {
+        let bytes = b"a,b\n1,\x83\x65\n";
+        let e = parse_table("f.csv", bytes).expect_err("not utf-8");
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("CSV UTF-8"));
+    }
+}
