@@ -1,11 +1,12 @@
 //! Open data out: every facility and area the site publishes, as CSV (UTF-8 with BOM, so
-//! Excel opens it), JSON and GeoJSON under `dist/opendata/`. The columns are listed once,
-//! in [`FACILITY_COLUMNS`], and described on the `/opendata/` page.
+//! Excel opens it), JSON and GeoJSON under `dist/opendata/`, plus one CSV per area that
+//! lists facilities (`opendata/areas/<id>.csv`, linked from the area page). The columns are
+//! listed once, in [`FACILITY_COLUMNS`], and described on the `/opendata/` page.
 
 use serde_json::{json, Value};
 
 use crate::load::Content;
-use crate::model::Facility;
+use crate::model::{Area, Facility};
 
 /// (column, meaning) — the header row of `facilities.csv`, in order.
 pub const FACILITY_COLUMNS: &[(&str, &str)] = &[
@@ -35,20 +36,43 @@ pub const FACILITY_COLUMNS: &[(&str, &str)] = &[
     ("last_verified", "最終確認日"),
     ("sources", "出典（出典ID：名称（時点））"),
     ("wamnet_number", "WAM NET の事業所番号"),
+    ("operator", "運営法人"),
+    ("notes", "説明（施設のページの本文をテキストにしたもの）"),
 ];
 
-/// `(file name, bytes)` for `dist/opendata/`.
-pub fn opendata_files(c: &Content) -> Vec<(String, Vec<u8>)> {
-    let rows: Vec<Vec<String>> = c.facilities.iter().map(|f| facility_row(f, c)).collect();
+/// The facilities an area's page lists: its own, its wards' (a designated city) and its
+/// members' (a region). The page and its CSV slice use this one list.
+pub fn area_facilities<'a>(c: &'a Content, a: &Area) -> Vec<&'a Facility> {
+    // The codes first (a few), then one cheap comparison per facility: this runs for every
+    // area, so a map lookup per facility here made 50,000 facilities take minutes (issue #7).
+    let mut codes: Vec<&String> = std::iter::once(&a.id).chain(&a.members).collect();
+    codes.extend(c.areas.values().filter(|x| x.parent.as_ref() == Some(&a.id)).map(|x| &x.id));
+    c.facilities.iter().filter(|f| codes.contains(&&f.area)).collect()
+}
+
+/// Where an area's CSV slice is published (only areas that list facilities have one).
+pub fn area_csv_path(area_id: &str) -> String {
+    format!("/opendata/areas/{area_id}.csv")
+}
+
+/// A CSV (UTF-8 with BOM) of these rows under the facility header.
+fn facilities_csv(rows: &[Vec<String>]) -> Vec<u8> {
     let mut csv = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::Writer::from_writer(&mut csv);
         let _ = w.write_record(FACILITY_COLUMNS.iter().map(|(k, _)| *k));
-        for r in &rows {
+        for r in rows {
             let _ = w.write_record(r);
         }
         let _ = w.flush();
     }
+    csv
+}
+
+/// `(file name, bytes)` for `dist/opendata/`.
+pub fn opendata_files(c: &Content) -> Vec<(String, Vec<u8>)> {
+    let rows: Vec<Vec<String>> = c.facilities.iter().map(|f| facility_row(f, c)).collect();
+    let csv = facilities_csv(&rows);
     let objects: Vec<Value> = rows
         .iter()
         .map(|r| Value::Object(FACILITY_COLUMNS.iter().zip(r).map(|((k, _), v)| (k.to_string(), Value::String(v.clone()))).collect()))
@@ -87,12 +111,22 @@ pub fn opendata_files(c: &Content) -> Vec<(String, Vec<u8>)> {
         let _ = w.flush();
     }
     let credit = "出典：各ページに記載の自治体資料、障害福祉サービス等情報公表システム（WAM NET）のオープンデータを加工して作成、code4fukui/localgovjp（CC0）";
-    vec![
+    let mut slices = Vec::new();
+    for a in c.areas.values() {
+        let listed = area_facilities(c, a);
+        if !listed.is_empty() {
+            let own: Vec<Vec<String>> = listed.iter().map(|f| facility_row(f, c)).collect();
+            slices.push((area_csv_path(&a.id).trim_start_matches("/opendata/").to_string(), facilities_csv(&own)));
+        }
+    }
+    let mut files = vec![
         ("facilities.csv".into(), csv),
         ("facilities.json".into(), serde_json::to_vec(&json!({ "credit": credit, "facilities": objects })).unwrap_or_default()),
         ("facilities.geojson".into(), serde_json::to_vec(&json!({ "type": "FeatureCollection", "credit": credit, "features": features })).unwrap_or_default()),
         ("areas.csv".into(), areas_csv),
-    ]
+    ];
+    files.extend(slices);
+    files
 }
 
 fn facility_row(f: &Facility, c: &Content) -> Vec<String> {
@@ -133,5 +167,36 @@ fn facility_row(f: &Facility, c: &Content) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(" / "),
         opt(&f.wamnet),
+        opt(&f.operator),
+        plain_text(&f.body_html),
     ]
+}
+
+/// The page body as text for a CSV cell: paragraphs and list items on their own lines,
+/// tags dropped, the entities the Markdown renderer writes decoded.
+fn plain_text(html: &str) -> String {
+    let spaced = html.replace("</p>", "</p>\n").replace("</li>", "</li>\n").replace("<br", "\n<br");
+    let mut text = String::new();
+    let mut in_tag = false;
+    for ch in spaced.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_become_plain_text() {
+        assert_eq!(plain_text("<p>一行目\n二行目 &amp; <a href=\"/x/\">リンク</a></p>\n<ul>\n<li>A</li>\n<li>B</li>\n</ul>\n"), "一行目\n二行目 & リンク\nA\nB");
+        assert_eq!(plain_text(""), "");
+    }
 }

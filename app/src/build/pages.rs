@@ -77,12 +77,9 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             "content/areas/".to_string()
         };
         let reports: Vec<_> = c.reports.iter().filter(|r| r.area == a.id).cloned().collect();
-        // The area's own facilities, its wards' (a designated city) and its members' (a region).
-        let listed: Vec<&crate::model::Facility> = c
-            .facilities
-            .iter()
-            .filter(|f| f.area == a.id || a.members.contains(&f.area) || c.areas.get(&f.area).and_then(|x| x.parent.as_ref()) == Some(&a.id))
-            .collect();
+        // The area's own facilities, its wards' (a designated city) and its members' (a region);
+        // the same list as the area's open-data CSV.
+        let listed = super::opendata::area_facilities(c, a);
         let mut source_ids = a.sources.clone();
         source_ids.extend(reports.iter().map(|r| r.source.clone()));
         source_ids.extend(listed.iter().filter(|f| !f.kyoten).flat_map(|f| f.sources.iter().cloned()));

@@ -187,7 +187,9 @@ pub fn facility_of(row: &Row, source: &str, cities: &CityIndex, last_verified: &
         (Ok(lat), Ok(lng)) if super::validate::in_japan(lat, lng) => (Some(lat), Some(lng)),
         _ => (None, None),
     };
-    let phone = Some(row.phone.trim().to_string()).filter(|p| !p.is_empty());
+    // A number that cannot be dialled (「834-2006」, 「(089)909-5034」) stays unknown, like a
+    // position outside Japan: the page shows 未掲載 rather than a broken tel: link.
+    let phone = Some(row.phone.trim().to_string()).filter(|p| super::validate::is_phone(p));
     let mut hours = Vec::new();
     for (day, h) in [("平日", &row.weekday), ("土曜", &row.saturday), ("日曜", &row.sunday), ("祝日", &row.holiday)] {
         if !h.trim().is_empty() {

@@ -35,6 +35,7 @@ pub fn area(data: AreaData) -> impl IntoView {
     let a = data.area;
     let practice = a.practice.clone();
     let has_content = a.has_content() || !data.facilities.is_empty() || !data.reports.is_empty();
+    let listed = data.facilities.len();
     let page_url = data.corrections.page_url.clone();
     let sources = data.sources.clone();
     let source_of = move |id: &str| sources.iter().find(|s| s.id == id).cloned();
@@ -204,10 +205,34 @@ pub fn area(data: AreaData) -> impl IntoView {
             {(!has_content).then(|| view! {
                 <p class="kn-area__empty">"この地域の地域生活支援拠点等の情報は、まだ掲載されていません。"</p>
             })}
+            <OpenDataLinks area_id=a.id.clone() area_name=a.name.clone() listed=listed/>
             {(!data.sources.is_empty()).then(|| view! { <SourceList sources=data.sources/> })}
             <CorrectionLinks corrections=data.corrections title=a.name.clone()/>
             <p class="kn-print-meta">{page_url}" ／ 情報の確認日："{a.last_verified.clone().unwrap_or_else(|| "記載なし".to_string())}</p>
         </article>
+    }
+}
+
+/// Downloads (issue #9): the area's own list as CSV when it lists facilities (the builder
+/// writes `opendata/areas/<id>.csv` from the same list), the national files, and the page
+/// that explains their columns and licence. `download` keeps the router from treating the
+/// files as pages.
+#[component]
+fn OpenDataLinks(area_id: String, area_name: String, listed: usize) -> impl IntoView {
+    view! {
+        <section class="kn-area__opendata" aria-labelledby="kn-opendata">
+            <h2 id="kn-opendata">"オープンデータ"</h2>
+            <ul class="kn-area__links">
+                {(listed > 0).then(|| view! {
+                    <li><a href=href(&format!("/opendata/areas/{area_id}.csv")) download=format!("{area_id}.csv")>{format!("{area_name}の拠点・事業所の一覧（CSV、{listed}件）")}</a></li>
+                })}
+                <li><a href=href("/opendata/facilities.csv") download="facilities.csv">"全国の施設（CSV）"</a></li>
+                <li><a href=href("/opendata/facilities.json") download="facilities.json">"全国の施設（JSON）"</a></li>
+                <li><a href=href("/opendata/facilities.geojson") download="facilities.geojson">"全国の施設の位置（GeoJSON）"</a></li>
+                <li><a href=href("/opendata/")>"オープンデータの説明（列の意味・ライセンス・出典）"</a></li>
+            </ul>
+            <p class="kn-area__open-data">"全国のファイルは大きいので、パソコンでの利用をおすすめします。CSV は UTF-8（BOM付き）で、Excel でそのまま開けます。"</p>
+        </section>
     }
 }
 

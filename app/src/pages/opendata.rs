@@ -19,12 +19,16 @@ pub fn opendata(columns: &'static [(&'static str, &'static str)]) -> impl IntoVi
             <PageHeading title="オープンデータ" lead="拠点ナビに掲載しているすべての施設と地域を、機械で読める形で公開しています。"/>
             <section class="kn-prose">
                 <h2>"ファイル"</h2>
+                // `download`: the files are not pages, so the router must leave the click alone.
                 <ul>
-                    <li><a href=href("/opendata/facilities.csv")>"facilities.csv"</a>"（施設、CSV・UTF-8 BOM付き。Excel でそのまま開けます）"</li>
-                    <li><a href=href("/opendata/facilities.json")>"facilities.json"</a>"（施設、JSON）"</li>
-                    <li><a href=href("/opendata/facilities.geojson")>"facilities.geojson"</a>"（施設の位置、GeoJSON）"</li>
-                    <li><a href=href("/opendata/areas.csv")>"areas.csv"</a>"（市区町村・圏域、CSV・UTF-8 BOM付き）"</li>
+                    <li><a href=href("/opendata/facilities.csv") download="facilities.csv">"facilities.csv"</a>"（施設、CSV・UTF-8 BOM付き。Excel でそのまま開けます）"</li>
+                    <li><a href=href("/opendata/facilities.json") download="facilities.json">"facilities.json"</a>"（施設、JSON）"</li>
+                    <li><a href=href("/opendata/facilities.geojson") download="facilities.geojson">"facilities.geojson"</a>"（施設の位置、GeoJSON）"</li>
+                    <li><a href=href("/opendata/areas.csv") download="areas.csv">"areas.csv"</a>"（市区町村・圏域、CSV・UTF-8 BOM付き）"</li>
                 </ul>
+                <p>"市区町村・圏域ごとの施設の一覧（列は facilities.csv と同じ）は、各地域のページの「オープンデータ」からダウンロードできます（"<code>"/opendata/areas/市区町村コード.csv"</code>"）。"</p>
+                <h2>"自分の地域のデータを載せるには"</h2>
+                <p>"自治体の方は、WAM NET のオープンデータと自治体の一覧表（テンプレート "<code>"content/templates/facilities-template.csv"</code>"）から、拠点ナビの施設ファイルを作れます。手順はリポジトリの README の「データを取り込む」にあります。"</p>
                 <h2>"施設の項目"</h2>
                 <table>
                     <thead><tr><th scope="col">"列"</th><th scope="col">"内容"</th></tr></thead>
