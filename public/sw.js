@@ -51,7 +51,7 @@ self.addEventListener('message', (event) => {
     retired = true;
     event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX)).map((k) => caches.delete(k)))));
   } else if (msg && msg.type === 'kn-cache' && Array.isArray(msg.urls) && !retired) {
-    event.waitUntil(Promise.all(msg.urls.map((u) => saveFromNetwork(u).catch(() => {}))));
+    event.waitUntil(Promise.all(msg.urls.map((u) => saveIfMissing(u))));
   }
 });
 
@@ -136,10 +136,12 @@ async function saveFromNetwork(href) {
   await cache.put(html ? pageKey(url) : url.href, res);
 }
 
-async function saveIfMissing(path) {
-  const url = new URL(path, self.location.origin);
+/** Save `href` unless this version has it already (pages are keyed without their query). */
+async function saveIfMissing(href) {
+  const url = new URL(href, self.location.origin);
   const cache = await caches.open(CACHE);
-  if (!(await cache.match(pageKey(url)))) await saveFromNetwork(url.href).catch(() => {});
+  const key = url.pathname.endsWith('/') ? pageKey(url) : url.href;
+  if (!(await cache.match(key))) await saveFromNetwork(url.href).catch(() => {});
 }
 
 /** The finder at `?area=<id>`: keep that area's page (its contacts) for offline use too. */
@@ -181,6 +183,13 @@ async function rewarm(oldCaches) {
   }
   if (build) {
     for (const key of data) assets.add(new URL(`${SCOPE}data/${build}/${key}.json`, self.location.origin).href);
+  }
+  // The boot script names the wasm and its JavaScript: the pages that have islands need them.
+  for (const boot of [...assets].filter((u) => /\/boot\.[0-9a-f]{10}\.js$/.test(u))) {
+    try {
+      const text = await (await fetch(boot)).text();
+      for (const m of text.matchAll(/\.\/pkg\/[A-Za-z0-9_.-]+/g)) assets.add(new URL(m[0], boot).href);
+    } catch { /* offline: not carried over */ }
   }
   await Promise.all([...assets].map((u) => saveFromNetwork(u).catch(() => {})));
 }

@@ -17,7 +17,7 @@ fn root() -> PathBuf {
 fn build(content: &Path, base: &str) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("tmp");
     let out = tmp.path().join("dist");
-    let opts = BuildOptions { content: content.to_path_buf(), out: out.clone(), base_path: base.into(), wasm: false, root: root() };
+    let opts = BuildOptions { content: content.to_path_buf(), out: out.clone(), base_path: base.into(), wasm: false, root: root(), precompress: Default::default() };
     build_site(&opts, &mut |_| {}).unwrap_or_else(|e| panic!("build failed: {e:?}"));
     (tmp, out)
 }

@@ -1,5 +1,6 @@
 //! The shell and the complete route table. Every route is pre-rendered to
-//! `dist/<route>/index.html` by the builder and hydrated in the browser.
+//! `dist/<route>/index.html` by the builder; in the browser only its islands hydrate
+//! (`hydrate.rs`), so this table and the router never reach the wasm.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -7,22 +8,23 @@ use leptos_router::path;
 
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
-use crate::data::{use_page, Shell};
+use crate::data::Shell;
 use crate::pages::{
-    about::AboutPage, area::AreaPage, catalogue::CataloguePage, embed::EmbedPage, facility::FacilityPage,
+    about::AboutPage, area::AreaPage, catalogue::CataloguePage, embed::{EmbedPage, WidgetPage}, facility::FacilityPage,
     guide::GuidePage, home::HomePage, not_found::NotFoundPage, opendata::OpenDataPage, screening::ScreeningPage, search::SearchPage,
 };
 
 /// The whole site. Expects [`Shell`] and [`crate::data::PageStore`] in context (the
-/// builder and the hydrate entry provide them).
+/// builder provides them).
 #[component]
 pub fn App() -> impl IntoView {
     let shell = expect_context::<Shell>();
     let base = shell.base.trim_end_matches('/').to_string();
+    // Widgets (issue #8) sit in other websites' frames: no site header, footer or skip link.
+    let chrome = !crate::pages::embed::widget::is_widget_request(&shell.base);
     view! {
         <Router base=base>
-            <a class="kn-skip-link" href="#main">"本文へ移動"</a>
-            <SiteHeader/>
+            {chrome.then(|| view! { <a class="kn-skip-link" href="#main">"本文へ移動"</a><SiteHeader/> })}
             <main id="main" class="kn-main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
@@ -33,28 +35,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/screening/") view=ScreeningPage/>
                     <Route path=path!("/guides/:slug/") view=GuidePage/>
                     <Route path=path!("/embed/") view=EmbedPage/>
+                    <Route path=path!("/embed/:widget/") view=WidgetPage/>
                     <Route path=path!("/about/") view=AboutPage/>
                     <Route path=path!("/opendata/") view=OpenDataPage/>
                 </Routes>
             </main>
-            <SiteFooter/>
-            <TitleSync/>
+            {chrome.then(|| view! { <SiteFooter/> })}
         </Router>
     }
-}
-
-/// Keeps `document.title` in step with client-side navigation (the pre-rendered page
-/// already has the right one).
-#[component]
-fn TitleSync() -> impl IntoView {
-    let page = use_page();
-    let name = expect_context::<Shell>().name;
-    Effect::new(move |_| {
-        if let Some(p) = page.get() {
-            let title = if p.is_home() { p.title() } else { format!("{}｜{}", p.title(), name) };
-            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                doc.set_title(&title);
-            }
-        }
-    });
 }

@@ -96,3 +96,39 @@ pub fn today() -> String {
 pub fn today() -> String {
     String::new()
 }
+
+/// Run `f`; when the page was opened for measuring (`<html data-kn-measure>`, which only
+/// `tests/bench/browser-bench.mjs` sets, before the page loads), also record how long it
+/// took as a `performance.measure(name)` entry (issue #7). Otherwise the cost is one flag,
+/// read once per page.
+#[cfg(feature = "hydrate")]
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = performance)]
+        fn now() -> f64;
+        #[wasm_bindgen(js_namespace = performance)]
+        fn measure(name: &str, options: &js_sys::Object);
+    }
+    thread_local! {
+        static ON: bool = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .is_some_and(|e| e.has_attribute("data-kn-measure"));
+    }
+    if !ON.with(|on| *on) {
+        return f();
+    }
+    let start = now();
+    let out = f();
+    let span = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&span, &"start".into(), &start.into());
+    let _ = js_sys::Reflect::set(&span, &"end".into(), &now().into());
+    measure(name, &span);
+    out
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub fn timed<T>(_name: &str, f: impl FnOnce() -> T) -> T {
+    f()
+}

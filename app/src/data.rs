@@ -1,8 +1,7 @@
-//! Page data: what each route shows, as one serialisable value per URL. At build time it
-//! is computed from the loaded content and embedded in the page; in the browser the first
-//! page reads it from the HTML (so hydration sees exactly what the server rendered) and
-//! later pages fetch `data/<build>/<route>.json` with gloo-net. Views never see the
-//! difference: they call [`use_page`].
+//! Page data: what each route shows, as one serialisable value per URL, computed at build
+//! time from the loaded content and rendered into the page's HTML. Pages call [`use_page`].
+//! In the browser only islands run; they receive what they need as props (serialised into
+//! the HTML by Leptos) and fetch the finder's data files with gloo-net.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -33,6 +32,8 @@ pub enum PageData {
     Search(SearchData),
     Catalogue(CatalogueData),
     Screening(ScreeningData),
+    /// `/embed/finder/`, `/embed/emergency/`, `/embed/screening/` (issue #8).
+    Widget(WidgetData),
     NotFound,
 }
 
@@ -102,6 +103,30 @@ pub struct AreaData {
     pub regions: Vec<AreaLink>,
     pub sources: Vec<Source>,
     pub corrections: Corrections,
+    /// The small map above the facility list; `None` without outlines or positions.
+    pub map: Option<AreaMap>,
+}
+
+/// An area's outline and its facilities' positions, in the finder map's units
+/// (`search::map::project`), drawn at build time as a static SVG (`components::area_map`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AreaMap {
+    /// `[x, y, width, height]` around the outlines and the pins.
+    pub view_box: [i32; 4],
+    /// SVG path data of the area's municipalities (or wards, or a region's members).
+    pub outlines: Vec<String>,
+    pub pins: Vec<AreaPin>,
+    /// Facilities listed without a position of their own (not on the map).
+    pub unplaced: usize,
+}
+
+/// One facility on an area's map.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AreaPin {
+    pub x: i32,
+    pub y: i32,
+    /// Positioned as part of the 拠点 by the content (drawn apart from WAM NET providers).
+    pub kyoten: bool,
 }
 
 /// `/catalogue/`. The whole page — comparison table, cards, filter form, charts, practice
@@ -151,6 +176,52 @@ pub struct ScreeningData {
     pub local: Vec<LocalSteps>,
     /// This page's public URL, printed on the 相談メモ.
     pub page_url: String,
+}
+
+/// A widget for municipal websites (issue #8). Its options (area, colour …) are in the
+/// address's query, which only the browser knows: the page is pre-rendered once per widget.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WidgetData {
+    pub widget: Widget,
+    /// Every municipality and the areas' next steps: what the emergency card and the
+    /// self-check show (the questionnaire is left empty for the emergency card). `None` for
+    /// the finder, which loads its own index.
+    pub screening: Option<ScreeningData>,
+}
+
+/// Which widget a page is; the id is its address, `/embed/<id>/`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Widget {
+    #[default]
+    Finder,
+    Emergency,
+    Screening,
+}
+
+impl Widget {
+    pub const ALL: [Widget; 3] = [Widget::Finder, Widget::Emergency, Widget::Screening];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Widget::Finder => "finder",
+            Widget::Emergency => "emergency",
+            Widget::Screening => "screening",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|w| w.id() == id)
+    }
+
+    /// What it shows, as a title.
+    pub fn label(self) -> &'static str {
+        match self {
+            Widget::Finder => "相談先をさがす",
+            Widget::Emergency => "緊急時の連絡先",
+            Widget::Screening => "事前登録のセルフチェック",
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -246,6 +317,7 @@ impl PageData {
             PageData::Search(_) => "相談先をさがす".into(),
             PageData::Catalogue(_) => "好事例集 25自治体等".into(),
             PageData::Screening(_) => "事前登録のセルフチェック".into(),
+            PageData::Widget(w) => format!("{}（埋め込み用）", w.widget.label()),
             PageData::NotFound => "ページが見つかりません".into(),
         }
     }
@@ -257,6 +329,7 @@ impl PageData {
             PageData::Search(_) => "市区町村や目的、障害の種類から、地域生活支援拠点等の相談先をさがせます。".into(),
             PageData::Catalogue(_) => "地域生活支援拠点等の好事例集（25自治体等）を、整備類型や機能で比べられます。".into(),
             PageData::Screening(_) => "緊急時に備えた事前登録をしておくとよいか、2分で確かめられます。".into(),
+            PageData::Widget(w) => format!("自治体のホームページに埋め込む、拠点ナビの「{}」です。", w.widget.label()),
             PageData::NotFound => "お探しのページは見つかりませんでした。".into(),
         }
     }
@@ -288,43 +361,16 @@ pub fn join_base(base: &str, path: &str) -> String {
     format!("{}{}", base, path.trim_start_matches('/'))
 }
 
-/// The current page's data: present at once for the first page (SSR and hydration), fetched
-/// for later ones. `None` while loading or when the fetch failed.
+/// The current page's data, which the builder puts in context for the route it renders.
+/// (Pages are complete HTML: the browser never asks for page data, only islands run there.)
 pub fn use_page() -> Signal<Option<Arc<PageData>>> {
     let store = expect_context::<PageStore>();
     let shell = use_context::<Shell>().unwrap_or_default();
     let location = leptos_router::hooks::use_location();
-    let key = Memo::new(move |_| {
+    Signal::derive(move || {
         let path = location.pathname.get();
         let base = shell.base.trim_end_matches('/');
-        route_key(path.strip_prefix(base).unwrap_or(&path))
-    });
-    Effect::new(move |_| {
-        let key = key.get();
-        if store.0.with_untracked(|m| m.contains_key(&key)) {
-            return;
-        }
-        fetch_page(store, use_context::<Shell>().unwrap_or_default(), key);
-    });
-    Signal::derive(move || {
-        let k = key.get();
-        store.0.with(|m| m.get(&k).cloned())
+        let key = route_key(path.strip_prefix(base).unwrap_or(&path));
+        store.0.with(|m| m.get(&key).cloned())
     })
 }
-
-#[cfg(feature = "hydrate")]
-fn fetch_page(store: PageStore, shell: Shell, key: String) {
-    leptos::task::spawn_local(async move {
-        let url = join_base(&shell.base, &format!("data/{}/{}.json", shell.build, key));
-        let data = match gloo_net::http::Request::get(&url).send().await {
-            Ok(resp) if resp.ok() => resp.json::<PageData>().await.unwrap_or(PageData::NotFound),
-            _ => PageData::NotFound,
-        };
-        store.0.update(|m| {
-            m.insert(key, Arc::new(data));
-        });
-    });
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn fetch_page(_store: PageStore, _shell: Shell, _key: String) {}

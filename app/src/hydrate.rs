@@ -1,34 +1,30 @@
-//! The wasm entry: read the page's embedded data, then hydrate the pre-rendered HTML.
-
-use std::collections::BTreeMap;
-use std::sync::Arc;
+//! The wasm entry. Pages are plain pre-rendered HTML; only their islands (the finder, the
+//! catalogue's filters, the self-check and the widgets) come alive. The boot script loads
+//! this module on pages that have islands, calls [`hydrate`] once, then hydrates each
+//! `<leptos-island>` with the function its `data-component` names.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::app::App;
-use crate::data::{route_key, PageData, PageStore, Shell};
+use crate::data::Shell;
 
 #[derive(serde::Deserialize)]
 struct Embedded {
     shell: Shell,
-    page: PageData,
 }
 
+/// Set up the reactive root every island hangs from, with the site's [`Shell`] (base path,
+/// build) in context.
 #[wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(json) = doc.get_element_by_id("kn-page").and_then(|e| e.text_content()) else { return };
-    let Ok(embedded) = serde_json::from_str::<Embedded>(&json) else { return };
-    let path = doc.location().and_then(|l| l.pathname().ok()).unwrap_or_default();
-    let base = embedded.shell.base.trim_end_matches('/').to_string();
-    let key = route_key(path.strip_prefix(&base).unwrap_or(&path));
-    let shell = embedded.shell;
-    let page = Arc::new(embedded.page);
-    leptos::mount::hydrate_body(move || {
-        provide_context(shell.clone());
-        provide_context(PageStore(RwSignal::new(BTreeMap::from([(key.clone(), page.clone())]))));
-        view! { <App/> }
-    });
+    leptos::mount::hydrate_islands();
+    let shell = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|doc| doc.get_element_by_id("kn-page"))
+        .and_then(|e| e.text_content())
+        .and_then(|json| serde_json::from_str::<Embedded>(&json).ok())
+        .map(|e| e.shell)
+        .unwrap_or_default();
+    provide_context(shell);
 }

@@ -18,6 +18,7 @@ pub mod data;
 pub mod model;
 pub mod pages;
 pub mod search;
+pub mod url;
 
 #[cfg(feature = "ssr")]
 pub mod build;

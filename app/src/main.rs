@@ -4,11 +4,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use kyoten_navi::build::assets::Precompress;
 use kyoten_navi::build::site::{build_site, normalise_base, BuildError, BuildOptions};
 use kyoten_navi::build::{serve, wasm};
 use kyoten_navi::load::load_content;
 
-const USAGE: &str = "usage: kyoten-navi <check|build|serve|synth|bench|import> [--content DIR] [--out DIR] [--base-path /sub/path/] [--port N] [--facilities N]";
+const USAGE: &str = "usage: kyoten-navi <check|build|serve|synth|bench|import> [--content DIR] [--out DIR] [--base-path /sub/path/] [--port N] [--facilities N] [--precompress shared|all|none] [--browser]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +33,8 @@ fn run(args: &[String]) -> Result<(), String> {
     let mut base = "/".to_string();
     let mut port: u16 = 8080;
     let mut facilities: usize = 50_000;
+    let mut precompress = Precompress::default();
+    let mut browser = false;
     let mut it = args.iter().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"));
@@ -41,6 +44,8 @@ fn run(args: &[String]) -> Result<(), String> {
             "--base-path" => base = normalise_base(&value()?),
             "--port" => port = value()?.parse().map_err(|_| format!("--port needs a number\n{USAGE}"))?,
             "--facilities" => facilities = value()?.parse().map_err(|_| format!("--facilities needs a number\n{USAGE}"))?,
+            "--precompress" => precompress = Precompress::parse(&value()?).ok_or_else(|| format!("--precompress is shared, all or none\n{USAGE}"))?,
+            "--browser" => browser = true,
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
     }
@@ -59,7 +64,7 @@ fn run(args: &[String]) -> Result<(), String> {
             Err(diagnostics) => Err(report(&diagnostics)),
         },
         "build" | "serve" => {
-            let opts = BuildOptions { content, out: out.clone(), base_path: base.clone(), wasm: true, root };
+            let opts = BuildOptions { content, out: out.clone(), base_path: base.clone(), wasm: true, root, precompress };
             build_site(&opts, &mut |m| eprintln!("{m}")).map_err(|e| match e {
                 BuildError::Content(d) => report(&d),
                 BuildError::Other(m) => format!("build failed: {m}"),
@@ -76,8 +81,8 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         "bench" => {
             use kyoten_navi::build::bench;
-            let report = bench::bench(&content, &out, &root)?;
-            print!("{}{}", bench::HEADER, report.markdown(&content.display().to_string()));
+            let report = bench::bench(&content, &out, &root, precompress, browser)?;
+            print!("{}", report.markdown(&content.display().to_string()));
             Ok(())
         }
         _ => Err(USAGE.to_string()),

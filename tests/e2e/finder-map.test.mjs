@@ -45,7 +45,7 @@ async function firstPin(page, map) {
 }
 
 /** The list card whose title link is `name` (a pin's name may add 「（おおよその位置）」). */
-const cardOf = (page, name) => page.locator('.kn-facility-list .kn-facility-card', {
+const cardOf = (page, name) => page.locator('.kn-search__results .kn-facility-list .kn-facility-card', {
   has: page.getByRole('link', { name: name.replace(/（おおよその位置）$/, ''), exact: true }),
 });
 
@@ -83,7 +83,7 @@ test('clicking a pin highlights its card in the list (pin → list)', async () =
 
 test('a card’s 「地図で見る」 shows, highlights and focuses its pin (list → map)', async () => {
   const { context, page, problems } = await mapPage();
-  const card = page.locator('.kn-facility-list .kn-facility-card').nth(2);
+  const card = page.locator('.kn-search__results .kn-facility-list .kn-facility-card').nth(2);
   const id = await card.getAttribute('data-id');
   const name = await card.getByRole('heading').innerText();
   await card.getByRole('button', { name: /^地図で見る/ }).click();

@@ -34,7 +34,7 @@ test('a municipality absent from the seeds lists its real short-stay facilities 
   const { context, page } = await finder('/search/?area=141526');
   await page.locator('.kn-finder-results__count').waitFor();
   assert.match(await count(page), /相模原市中央区で(\d+)件見つかりました/);
-  const first = page.locator('.kn-facility-list .kn-facility-card').first();
+  const first = page.locator('.kn-search__results .kn-facility-list .kn-facility-card').first();
   assert.match(await first.innerText(), /障害福祉サービス事業所（短期入所/);
   assert.match(await first.getByRole('link', { name: /^電話/ }).getAttribute('href'), /^tel:0\d{9,10}$/);
   await context.close();
@@ -43,7 +43,7 @@ test('a municipality absent from the seeds lists its real short-stay facilities 
 test('国分寺市 shows its 拠点 bodies first, clearly apart from WAM NET facilities', async () => {
   const { context, page } = await finder('/search/?area=132144');
   await page.locator('.kn-finder-results__count').waitFor();
-  const cards = page.locator('.kn-facility-list .kn-facility-card');
+  const cards = page.locator('.kn-search__results .kn-facility-list .kn-facility-card');
   assert.match(await cards.first().innerText(), /拠点・基幹相談支援センター/);
   const texts = await cards.allInnerTexts();
   assert.ok(texts.some((t) => t.includes('障害福祉サービス事業所')), texts.join('\n---\n'));
@@ -80,7 +80,7 @@ test('URL round trip: reload restores the search and the back button returns', a
   await hydrated(page);
   await page.locator('.kn-finder-results__count').waitFor();
   assert.equal(await count(page), before);
-  await page.locator('.kn-facility-list .kn-facility-card a.kn-facility-card__link').first().click();
+  await page.locator('.kn-search__results .kn-facility-list .kn-facility-card a.kn-facility-card__link').first().click();
   await page.waitForURL(/\/facilities\//);
   await page.goBack();
   await page.waitForURL(/area=132144&fn=emergency/);

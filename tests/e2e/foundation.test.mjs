@@ -1,5 +1,5 @@
 // Issue #2: every route is real HTML before any script runs, then hydrates without errors;
-// links navigate client-side; deep URLs reload; the site works under a base path.
+// pages are plain HTML with islands; deep URLs reload; the site works under a base path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, hydrated, DIST, DIST_SUB } from './harness.mjs';
@@ -36,22 +36,24 @@ test('every route family hydrates with no console error or hydration warning', a
   }
 });
 
-test('a click navigates without a full reload and fetches the next page as JSON', async () => {
+test('plain pages load no wasm; a link loads the next page; pages with an island load it once', async () => {
   const { context, page, problems } = await openPage(browser);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(site.url('/'));
   await hydrated(page);
-  await page.evaluate(() => { window.__marker = 'same-document'; });
   await page.getByRole('link', { name: '地域生活支援拠点等とは' }).first().click();
   await page.waitForURL(/\/guides\/what-is\/$/);
   await page.getByRole('heading', { level: 1, name: '地域生活支援拠点等とは' }).waitFor();
-  assert.equal(await page.evaluate(() => window.__marker), 'same-document', 'the page was reloaded');
-  assert.ok(requests.some((u) => /\/data\/[0-9a-f]+\/guides\/what-is\.json$/.test(u)), requests.join('\n'));
-  assert.ok(!requests.some((u) => u.endsWith('/guides/what-is/')), 'the HTML was fetched');
+  await hydrated(page);
   assert.match(await page.title(), /地域生活支援拠点等とは/);
+  assert.deepEqual(requests.filter((u) => /\.wasm$|\/pkg\//.test(u)), [], 'a page without an island fetched the wasm');
   await page.goBack();
   await page.getByRole('heading', { name: '目的から探す' }).waitFor();
+  await page.goto(site.url('/search/'));
+  await hydrated(page);
+  assert.equal(requests.filter((u) => /\.wasm$/.test(u)).length, 1, requests.join('\n'));
+  assert.equal(await page.locator('leptos-island').count(), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,6 +1,6 @@
 //! Static assets: the stylesheet (concatenated in layer order and minified), `public/`
 //! copied as is, content-hashed names, sitemap, robots.txt, the web app manifest, and
-//! pre-compressed `.br` / `.gz` siblings of every text and wasm file.
+//! pre-compressed `.br` / `.gz` siblings of the files that benefit ([`Precompress`]).
 
 use std::fs;
 use std::io::Write;
@@ -55,29 +55,73 @@ pub fn minify_css(css: &str) -> String {
     s
 }
 
-/// Write `.br` (quality `q`) and `.gz` next to every compressible file under `dir`.
-pub fn precompress(dir: &Path) -> Result<(), String> {
+/// Which files get `.br` and `.gz` siblings, for hosts that serve them (nginx
+/// `gzip_static`/`brotli_static`, Caddy `precompressed`). Hosts that compress on the fly
+/// (GitHub Pages, Netlify, Cloudflare) ignore them: build with `--precompress none` there.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Precompress {
+    /// Everything but the small per-route pages: the hashed assets (the wasm above all),
+    /// the finder's and the map's data, open data, and pages of [`PAGE_THRESHOLD`] or more.
+    #[default]
+    Shared,
+    /// Every text file, pages included (slow at national scale: one page per facility).
+    All,
+    None,
+}
+
+impl Precompress {
+    pub fn parse(s: &str) -> Option<Precompress> {
+        match s {
+            "shared" => Some(Precompress::Shared),
+            "all" => Some(Precompress::All),
+            "none" => Some(Precompress::None),
+            _ => None,
+        }
+    }
+}
+
+/// A route page this big or bigger (the area directory, the catalogue) is precompressed
+/// under [`Precompress::Shared`]; a facility page (about 9 KB) is not — a host compresses it
+/// on the fly in far less time than 50,000 siblings take to make.
+pub const PAGE_THRESHOLD: u64 = 32 * 1024;
+
+/// Write `.br` and `.gz` next to the compressible files under `dir` that `mode` selects,
+/// on all cores.
+pub fn precompress(dir: &Path, mode: Precompress) -> Result<(), String> {
+    if mode == Precompress::None {
+        return Ok(());
+    }
     let mut files = Vec::new();
     walk(dir, &mut files);
     files.retain(|p| {
-        matches!(p.extension().and_then(|e| e.to_str()), Some("html" | "css" | "js" | "json" | "wasm" | "svg" | "xml" | "txt" | "webmanifest" | "geojson" | "csv"))
+        let text = matches!(p.extension().and_then(|e| e.to_str()), Some("html" | "css" | "js" | "json" | "wasm" | "svg" | "xml" | "txt" | "webmanifest" | "geojson" | "csv"));
+        let small_page = p.file_name().is_some_and(|n| n == "index.html") && fs::metadata(p).is_ok_and(|m| m.len() < PAGE_THRESHOLD);
+        text && (mode == Precompress::All || !small_page)
     });
-    let work = |chunk: &[PathBuf]| -> Result<(), String> {
-        for p in chunk {
+    // Biggest first, so no thread is left with the open-data files at the end.
+    let mut sized: Vec<(u64, PathBuf)> = files.into_iter().map(|p| (fs::metadata(&p).map_or(0, |m| m.len()), p)).collect();
+    sized.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || -> Result<(), String> {
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some((size, p)) = sized.get(i) else { return Ok(()) };
             let bytes = fs::read(p).map_err(|e| e.to_string())?;
-            let hashed = p.to_string_lossy().contains("/pkg/") || p.extension().is_some_and(|e| e == "css" || e == "js");
-            let q = if hashed { 11 } else { 7 };
+            // Hashed assets are cached for good: worth the slowest, smallest brotli. So is the
+            // finder's data, which phones fetch on every search. Big files (open data) get a
+            // faster setting.
+            let s = p.to_string_lossy();
+            let hashed = s.contains("/pkg/") || p.extension().is_some_and(|e| e == "css" || e == "js");
+            let q = if hashed || (s.contains("/search/") && *size < 1 << 20) { 11 } else if *size > 1 << 20 { 5 } else { 7 };
             fs::write(with_suffix(p, "br"), brotli_bytes(&bytes, q)).map_err(|e| e.to_string())?;
             let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
             gz.write_all(&bytes).map_err(|e| e.to_string())?;
             fs::write(with_suffix(p, "gz"), gz.finish().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
         }
-        Ok(())
     };
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-    let size = files.len().div_ceil(threads).max(1);
     std::thread::scope(|s| {
-        let handles: Vec<_> = files.chunks(size).map(|c| s.spawn(move || work(c))).collect();
+        let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
         handles.into_iter().try_for_each(|h| h.join().unwrap_or_else(|_| Err("compression thread panicked".into())))
     })
 }

@@ -1,41 +1,68 @@
 //! `bench`: the scale benchmark (issue #7). Builds a content folder into `dist/` without
-//! compiling anything, then writes the same bytes again as a disk-write floor, and measures
-//! what a family downloads and waits for: the brotli size of one prefecture's finder data
-//! and the time of each keystroke's query over the densest prefecture.
+//! compiling anything, then writes the same files and bytes again as a disk-write floor, and
+//! measures what a family downloads and waits for: the brotli size of the finder data one
+//! search fetches (the area index and the chosen area's row files), and the time of each
+//! keystroke's query over the densest prefecture. With `--browser` it also builds the site
+//! with its wasm and runs `tests/bench/browser-bench.mjs` in headless Chromium.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use super::assets::{brotli_bytes, walk};
+use super::assets::{brotli_bytes, walk, Precompress};
 use super::site::{build_site, BuildError, BuildOptions};
-use crate::search::query::{matching, Filters, FinderRow};
+use crate::search::query::{area_codes, matching, row_files, AreaEntry, Filters, FinderRow};
 
 /// The fixed query list: what people type, one keystroke at a time.
 pub const QUERIES: &[&str] = &["そうだん", "ひまわり", "しょーとすてい", "ｼｮｰﾄｽﾃｲ", "グループホーム", "kikan", "相談支援センター", "社会福祉法人", "つばさ", "あおば"];
 
+/// One data download: what it is, how many facility rows it holds, its brotli (q11) and
+/// gzip (-9) bytes.
+#[derive(Clone, Debug, Default)]
+pub struct Download {
+    pub what: String,
+    pub rows: usize,
+    pub files: usize,
+    pub brotli: usize,
+    pub gzip: usize,
+}
+
 pub struct Report {
     pub facilities: usize,
     pub pages: usize,
+    pub precompress: Precompress,
     pub build: Duration,
     pub floor: Duration,
     pub bytes: u64,
     pub files: usize,
-    pub densest: String,
-    pub densest_rows: usize,
-    pub shard_brotli: usize,
-    pub areas_brotli: usize,
+    /// `search/areas.json`, which every search needs.
+    pub index: Download,
+    /// The area whose search downloads the most row data (a designated city with its wards,
+    /// a region, or a municipality).
+    pub biggest_search: Download,
+    pub densest_municipality: Download,
+    /// Every row file of the densest prefecture (no search downloads this much).
+    pub densest_prefecture: Download,
+    pub densest_prefecture_code: String,
+    /// Native keystroke query times over all of the densest prefecture's rows.
     pub query_median: Duration,
     pub query_p95: Duration,
+    /// The browser benchmark's own report (JSON), when run.
+    pub browser: Option<String>,
 }
 
-pub fn bench(content: &Path, out: &Path, root: &Path) -> Result<Report, String> {
-    let opts = BuildOptions { content: content.to_path_buf(), out: out.to_path_buf(), base_path: "/".into(), wasm: false, root: root.to_path_buf() };
-    let started = Instant::now();
-    let pages = build_site(&opts, &mut |_| {}).map_err(|e| match e {
+pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, browser: bool) -> Result<Report, String> {
+    let build_err = |e| match e {
         BuildError::Content(d) => format!("{} content problem(s), first: {}", d.len(), d[0]),
         BuildError::Other(m) => m,
-    })?;
+    };
+    // A previous run's output is cleared before the clock starts: deleting is not building.
+    let _ = fs::remove_dir_all(out);
+    let opts = BuildOptions { content: content.to_path_buf(), out: out.to_path_buf(), base_path: "/".into(), wasm: false, root: root.to_path_buf(), precompress };
+    let started = Instant::now();
+    let pages = build_site(&opts, &mut |m| eprintln!("  {m}")).map_err(build_err)?;
     let build = started.elapsed();
 
     // The floor: the same files and bytes, written again, in the same run.
@@ -55,41 +82,132 @@ pub fn bench(content: &Path, out: &Path, root: &Path) -> Result<Report, String> 
     }
     let floor = started.elapsed();
     let _ = fs::remove_dir_all(&floor_dir);
+    eprintln!("  build {build:.1?}, disk-write floor {floor:.1?}");
 
-    // The densest prefecture's shard and the area index, as a family downloads them.
-    let search = blobs.iter().filter(|(rel, _)| rel.to_string_lossy().contains("/search/") && rel.extension().is_some_and(|e| e == "json"));
-    let (mut densest, mut densest_json, mut areas_json) = (String::new(), Vec::new(), Vec::new());
-    for (rel, blob) in search {
-        let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name == "areas.json" {
-            areas_json = blob.clone();
-        } else if blob.len() > densest_json.len() {
-            densest = name;
-            densest_json = blob.clone();
+    // The finder's data as the browser gets it.
+    let search: BTreeMap<String, &Vec<u8>> = blobs
+        .iter()
+        .filter_map(|(rel, blob)| {
+            let s = rel.to_string_lossy();
+            let at = s.find("/search/")?;
+            s.ends_with(".json").then(|| (s[at + "/search/".len()..].to_string(), blob))
+        })
+        .collect();
+    let index_json = search.get("areas.json").ok_or("no search/areas.json in the build")?;
+    let mut areas: Vec<AreaEntry> = serde_json::from_slice(index_json).map_err(|e| format!("areas.json: {e}"))?;
+    areas.iter_mut().for_each(AreaEntry::prepare);
+    let sizes = |names: &[&AreaEntry], what: String| -> Download {
+        let mut d = Download { what, files: names.len(), ..Default::default() };
+        for a in names {
+            if let Some(blob) = search.get(&format!("rows/{}.json", a.id)) {
+                d.rows += a.rows as usize;
+                d.brotli += brotli_bytes(blob, 11).len();
+                d.gzip += gzip_len(blob);
+            }
+        }
+        d
+    };
+    let index = Download { what: "areas.json".into(), rows: 0, files: 1, brotli: brotli_bytes(index_json, 11).len(), gzip: gzip_len(index_json) };
+
+    // The search that downloads the most rows (most rows ≈ most bytes), then its bytes.
+    let biggest = areas
+        .iter()
+        .max_by_key(|a| row_files(&areas, &area_codes(&areas, &a.id)).iter().map(|f| f.rows).sum::<u32>())
+        .ok_or("the area index is empty")?;
+    let biggest_search = sizes(&row_files(&areas, &area_codes(&areas, &biggest.id)), format!("{} ({})", biggest.name, biggest.id));
+    let densest = areas.iter().filter(|a| a.members.is_empty()).max_by_key(|a| a.rows).ok_or("no municipality")?;
+    let densest_municipality = sizes(&[densest], format!("{} ({})", densest.name, densest.id));
+    let mut by_pref: BTreeMap<&str, Vec<&AreaEntry>> = BTreeMap::new();
+    for a in areas.iter().filter(|a| a.rows > 0 && a.members.is_empty()) {
+        by_pref.entry(a.id.get(..2).unwrap_or_default()).or_default().push(a);
+    }
+    let (pref_code, pref_areas) = by_pref.iter().max_by_key(|(_, list)| list.iter().map(|a| a.rows).sum::<u32>()).ok_or("no facilities")?;
+    let densest_prefecture = sizes(pref_areas, format!("{} (code {pref_code})", pref_areas[0].prefecture));
+
+    // Every keystroke over the whole densest prefecture: more rows than any one search.
+    let mut rows: Vec<FinderRow> = Vec::new();
+    for a in pref_areas {
+        if let Some(blob) = search.get(&format!("rows/{}.json", a.id)) {
+            let mut list: Vec<FinderRow> = serde_json::from_slice(blob).map_err(|e| format!("rows/{}.json: {e}", a.id))?;
+            list.iter_mut().for_each(|r| r.prepare(&a.id));
+            rows.extend(list);
         }
     }
-    let rows: Vec<FinderRow> = serde_json::from_slice(&densest_json).map_err(|e| e.to_string())?;
-    let facilities = blobs.iter().filter(|(rel, _)| rel.starts_with("facilities") && rel.ends_with("index.html")).count();
-
     let times = keystroke_times(&rows);
-    Ok(Report {
+    let facilities = blobs.iter().filter(|(rel, _)| rel.starts_with("facilities") && rel.ends_with("index.html")).count();
+    let mut report = Report {
         facilities,
         pages,
+        precompress,
         build,
         floor,
         bytes,
         files: blobs.len(),
-        densest,
-        densest_rows: rows.len(),
-        shard_brotli: brotli_bytes(&densest_json, 11).len(),
-        areas_brotli: brotli_bytes(&areas_json, 11).len(),
+        index,
+        biggest_search,
+        densest_municipality,
+        densest_prefecture,
+        densest_prefecture_code: pref_code.to_string(),
         query_median: percentile(&times, 50),
         query_p95: percentile(&times, 95),
-    })
+        browser: None,
+    };
+    drop(blobs);
+    if browser {
+        let codes: Vec<String> = pref_areas.iter().map(|a| a.id.clone()).collect();
+        report.browser = Some(browser_bench(content, out, root, &report.densest_prefecture_code, &codes, &biggest.id, &densest.id)?);
+    }
+    Ok(report)
 }
 
-/// Each prefix of each query, as typed, matched over the whole shard (no area chosen: the
-/// worst case), ten rounds.
+/// Build the same content with its wasm and one more area — a region of every municipality
+/// of the densest prefecture, so that one search lists and maps all of its facilities — and
+/// run `tests/bench/browser-bench.mjs` over it. The copy is the benchmark's own: the
+/// region never reaches `content/`.
+fn browser_bench(content: &Path, out: &Path, root: &Path, pref: &str, codes: &[String], biggest: &str, densest: &str) -> Result<String, String> {
+    let copy = out.with_extension("content");
+    let _ = fs::remove_dir_all(&copy);
+    let mut files = Vec::new();
+    walk(content, &mut files);
+    for f in &files {
+        let to = copy.join(f.strip_prefix(content).map_err(|e| e.to_string())?);
+        fs::create_dir_all(to.parent().unwrap_or(&copy)).map_err(|e| e.to_string())?;
+        fs::copy(f, &to).map_err(|e| format!("{}: {e}", f.display()))?;
+    }
+    let region = format!("bench-pref-{pref}");
+    let members = codes.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
+    fs::write(copy.join(format!("areas/{region}.md")), format!("+++\nname = \"都道府県全域（性能測定用）\"\nkana = \"せいのうそくてい\"\nmembers = [{members}]\n+++\n"))
+        .map_err(|e| e.to_string())?;
+    let web = out.with_extension("web");
+    let opts = BuildOptions { content: copy.clone(), out: web.clone(), base_path: "/".into(), wasm: true, root: root.to_path_buf(), precompress: Precompress::None };
+    build_site(&opts, &mut |m| eprintln!("  {m}")).map_err(|e| match e {
+        BuildError::Content(d) => format!("{} content problem(s) in the browser copy, first: {}", d.len(), d[0]),
+        BuildError::Other(m) => m,
+    })?;
+    let _ = fs::remove_dir_all(&copy);
+    let script = root.join("tests/bench/browser-bench.mjs");
+    let run = Command::new("node")
+        .arg(&script)
+        .env("KN_DIST", &web)
+        .env("KN_BENCH_AREAS", format!("{region},{biggest},{densest}"))
+        .output()
+        .map_err(|e| format!("cannot run node {}: {e}", script.display()))?;
+    eprint!("{}", String::from_utf8_lossy(&run.stderr));
+    if !run.status.success() {
+        return Err(format!("{} failed", script.display()));
+    }
+    Ok(String::from_utf8_lossy(&run.stdout).trim().to_string())
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = gz.write_all(bytes);
+    gz.finish().map_or(0, |v| v.len())
+}
+
+/// Each prefix of each query, as typed, matched over all `rows` (no area chosen: the worst
+/// case), ten rounds.
 pub fn keystroke_times(rows: &[FinderRow]) -> Vec<Duration> {
     let mut times = Vec::new();
     for _ in 0..10 {
@@ -117,25 +235,37 @@ pub fn percentile(sorted: &[Duration], p: usize) -> Duration {
 }
 
 impl Report {
+    /// The figures as Markdown, for `BENCHMARKS.md`.
     pub fn markdown(&self, label: &str) -> String {
         let ms = |d: Duration| format!("{:.3} ms", d.as_secs_f64() * 1000.0);
-        format!(
-            "| {label} | {} | {} | {:.1} s | {:.1} s ({:.1}×) | {} files, {:.0} MB | {} ({} rows): {:.1} KB br + areas {:.1} KB br | {} / {} |\n",
-            self.facilities,
-            self.pages,
+        let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
+        let dl = |d: &Download| format!("{}: {} rows in {} file(s), {} br / {} gz", d.what, d.rows, d.files, kb(d.brotli), kb(d.gzip));
+        let mut s = format!("### {label}\n\n");
+        s.push_str(&format!("- facility pages {}, routes {}, dist {} files, {:.0} MB (precompress: {:?})\n", self.facilities, self.pages, self.files, self.bytes as f64 / 1e6, self.precompress));
+        s.push_str(&format!(
+            "- build (no compile) {:.1} s; disk-write floor {:.1} s; ratio {:.1}×\n",
             self.build.as_secs_f64(),
             self.floor.as_secs_f64(),
-            self.build.as_secs_f64() / self.floor.as_secs_f64().max(1e-9),
-            self.files,
-            self.bytes as f64 / 1e6,
-            self.densest,
-            self.densest_rows,
-            self.shard_brotli as f64 / 1024.0,
-            self.areas_brotli as f64 / 1024.0,
+            self.build.as_secs_f64() / self.floor.as_secs_f64().max(1e-9)
+        ));
+        s.push_str(&format!("- area index (every search): {}\n", dl(&self.index)));
+        s.push_str(&format!("- biggest search: {}\n", dl(&self.biggest_search)));
+        s.push_str(&format!(
+            "- most a family downloads for one search (index + biggest search): {} br / {} gz\n",
+            kb(self.index.brotli + self.biggest_search.brotli),
+            kb(self.index.gzip + self.biggest_search.gzip)
+        ));
+        s.push_str(&format!("- densest municipality: {}\n", dl(&self.densest_municipality)));
+        s.push_str(&format!("- densest prefecture, all its files (no search needs them all): {}\n", dl(&self.densest_prefecture)));
+        s.push_str(&format!(
+            "- native keystroke query over the densest prefecture's {} rows: median {}, p95 {}\n",
+            self.densest_prefecture.rows,
             ms(self.query_median),
-            ms(self.query_p95),
-        )
+            ms(self.query_p95)
+        ));
+        if let Some(b) = &self.browser {
+            s.push_str(&format!("- browser (headless Chromium, real wasm): {b}\n"));
+        }
+        s
     }
 }
-
-pub const HEADER: &str = "| content | facility pages | routes | build (no compile) | disk-write floor | dist | densest prefecture data | native query median / p95 |\n|---|---|---|---|---|---|---|---|\n";

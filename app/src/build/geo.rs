@@ -5,7 +5,7 @@
 //! path data. `map/japan.json` holds the 47 prefectures (the national zoom),
 //! `map/pref-NN.json` one prefecture's municipalities (closer in). The browser draws them
 //! itself: no tile server, works offline. The pins, clustering and events are in
-//! `components/finder_map.rs`.
+//! `components/finder_map/`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -34,6 +34,15 @@ pub struct Detail {
 pub const NATIONAL: Detail = Detail { tolerance: 6.0, min_area: 2_500.0 };
 /// A prefecture or a municipality: keep the source's own grid (about 45 m).
 pub const LOCAL: Detail = Detail { tolerance: 1.0, min_area: 4.0 };
+
+/// Every municipality's outline at [`LOCAL`] detail, by its 5-digit code (N03_007): what
+/// the area pages' small maps draw. Empty without the TopoJSON file (test fixtures).
+pub fn outlines(geo: &Path) -> Result<BTreeMap<String, MapShape>, String> {
+    let Ok(text) = fs::read_to_string(geo.join(MUNICIPALITIES)) else { return Ok(BTreeMap::new()) };
+    let topo = parse_topology(&text).map_err(|e| format!("{}: {e}", geo.join(MUNICIPALITIES).display()))?;
+    let shapes = topo.shapes(LOCAL, |f| Some((f.prop("N03_007")?.to_string(), f.prop("N03_004").unwrap_or_default().to_string())))?;
+    Ok(shapes.into_iter().map(|s| (s.code.clone(), s)).collect())
+}
 
 /// `(file name under data/<build>/map/, JSON)`: `japan.json` and every `pref-NN.json`.
 /// Without the TopoJSON files (test fixtures) there is no map data and the map says so.

@@ -97,6 +97,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
                 regions: a.regions.iter().filter_map(link).collect(),
                 sources: sources_of(&source_ids),
                 corrections: corrections(&path, &file),
+                map: area_map(c, a, &listed),
         };
         pages.push((path.clone(), page(title, description, render_fragment(&shell, || pages::area::area(data)))));
     }
@@ -111,10 +112,19 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         "/embed/".to_string(),
         page(
             "ホームページに埋め込む".into(),
-            "拠点ナビの検索や緊急連絡先を、自治体のホームページに埋め込む方法です。".into(),
-            render_fragment(&shell, pages::embed::embed),
+            "拠点ナビの相談先の検索・緊急時の連絡先・事前登録のセルフチェックを、自治体のホームページに埋め込むコードを作れます。".into(),
+            render_fragment(&shell, || pages::embed::generator(generator_data(c))),
         ),
     ));
+    // The widgets (issue #8): one pre-rendered page each; the area comes with the query.
+    for widget in Widget::ALL {
+        let screening = match widget {
+            Widget::Finder => None,
+            Widget::Emergency => Some(ScreeningData { screening: Default::default(), ..screening_data(c) }),
+            Widget::Screening => Some(screening_data(c)),
+        };
+        pages.push((format!("/embed/{}/", widget.id()), PageData::Widget(WidgetData { widget, screening })));
+    }
     pages.push((
         "/opendata/".to_string(),
         page(
@@ -147,6 +157,23 @@ fn catalogue_data(c: &Content, shell: &Shell) -> CatalogueData {
         html: render_fragment(shell, || pages::catalogue::catalogue_page(&c.catalogue, &areas, &c.practices, source, &url, &verified)),
         entries: areas.iter().filter_map(|a| pages::catalogue::catalogue_entry(a)).collect(),
         url,
+    }
+}
+
+/// The generator's default choice — 国分寺市's finder when the content has it, else the first
+/// area with content — and the public address the build writes into its snippets.
+fn generator_data(c: &Content) -> pages::embed::generator::GeneratorData {
+    use pages::embed::generator::{Choice, GeneratorData};
+    let first = c.areas.get("132144").or_else(|| c.areas.values().find(|a| a.has_content() && !a.is_region())).or_else(|| c.areas.values().next());
+    let (id, name, prefecture) = first.map(|a| (a.id.clone(), a.name.clone(), a.prefecture.clone())).unwrap_or_default();
+    let mut areas: Vec<&Area> = c.areas.values().filter(|a| a.prefecture == prefecture).collect();
+    areas.sort_by(|a, b| (a.is_region(), &a.id).cmp(&(b.is_region(), &b.id)));
+    GeneratorData {
+        portal: format!("{}{}", c.site.origin, join_base(&c.site.base_path, "/")),
+        prefectures: prefectures(c),
+        prefecture,
+        areas: areas.iter().map(|a| (a.id.clone(), if a.is_region() { format!("{}（圏域）", a.name) } else { a.name.clone() })).collect(),
+        choice: Choice { area: id, area_name: name, ..Default::default() },
     }
 }
 
@@ -194,7 +221,12 @@ fn screening_data(c: &Content) -> ScreeningData {
                     });
                 }
             }
-            let members = if a.is_region() { a.members.clone() } else { vec![a.id.clone()] };
+            // A designated city's content applies to its wards too (千葉市 → 千葉市中央区).
+            let members = if a.is_region() {
+                a.members.clone()
+            } else {
+                std::iter::once(a.id.clone()).chain(c.areas.values().filter(|w| w.parent.as_ref() == Some(&a.id)).map(|w| w.id.clone())).collect()
+            };
             (a.has_content() || !contacts.is_empty() || a.registration.is_some())
                 .then(|| LocalSteps { id: a.id.clone(), name: a.name.clone(), members, contacts, registration: a.registration.clone() })
         })
@@ -205,4 +237,39 @@ fn screening_data(c: &Content) -> ScreeningData {
         local,
         page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, "/screening/")),
     }
+}
+
+/// The small map of an area page: the outlines of the area, its wards or its members, and a
+/// pin per listed facility with a position. `None` when there is nothing to draw.
+fn area_map(c: &Content, a: &crate::model::Area, listed: &[&crate::model::Facility]) -> Option<crate::data::AreaMap> {
+    use crate::search::map::project;
+    let mut codes: Vec<&String> = std::iter::once(&a.id).chain(&a.members).collect();
+    codes.extend(c.areas.values().filter(|x| x.parent.as_ref() == Some(&a.id)).map(|x| &x.id));
+    let shapes: Vec<_> = codes.iter().filter_map(|id| c.outlines.get(id.get(..5)?)).collect();
+    let pins: Vec<crate::data::AreaPin> = listed
+        .iter()
+        .filter(|f| f.exact_position)
+        .filter_map(|f| {
+            let (x, y) = project(f.lat?, f.lng?);
+            Some(crate::data::AreaPin { x: x.round() as i32, y: y.round() as i32, kyoten: f.kyoten })
+        })
+        .collect();
+    if shapes.is_empty() || pins.is_empty() {
+        return None;
+    }
+    let mut b = [i32::MAX, i32::MAX, i32::MIN, i32::MIN];
+    for s in &shapes {
+        b = [b[0].min(s.bbox[0]), b[1].min(s.bbox[1]), b[2].max(s.bbox[0] + s.bbox[2]), b[3].max(s.bbox[1] + s.bbox[3])];
+    }
+    for p in &pins {
+        b = [b[0].min(p.x), b[1].min(p.y), b[2].max(p.x), b[3].max(p.y)];
+    }
+    // A margin of a tenth (at least 20 units, about 600 m) so that pins at the edge show whole.
+    let pad = ((b[2] - b[0]).max(b[3] - b[1]) / 10).max(20);
+    Some(crate::data::AreaMap {
+        view_box: [b[0] - pad, b[1] - pad, b[2] - b[0] + 2 * pad, b[3] - b[1] + 2 * pad],
+        outlines: shapes.iter().map(|s| s.path.clone()).collect(),
+        unplaced: listed.len() - pins.len(),
+        pins,
+    })
 }

@@ -31,7 +31,8 @@ impl Document<'_> {
         let title = if data.is_home() { data.title() } else { format!("{}｜{}", data.title(), self.shell.name) };
         let description = data.description();
         let url = format!("{}{}", self.origin, join_base(&self.shell.base, path));
-        let embedded = serde_json::json!({ "shell": self.shell, "page": &data });
+        // The browser needs only the shell (base path, build): islands carry their own props.
+        let embedded = serde_json::json!({ "shell": self.shell });
         let json = serde_json::to_string(&embedded).unwrap_or_default().replace("</", "<\\/").replace("<!--", "<\\!--");
         let not_found_page = matches!(data, PageData::NotFound);
         let body = render_app(self.shell, path, data);
@@ -58,7 +59,11 @@ impl Document<'_> {
         head.push_str(&format!("<link rel=\"manifest\" href=\"{}\">", a("manifest.webmanifest")));
         head.push_str(&format!("<link rel=\"icon\" href=\"{}\" type=\"image/svg+xml\">", a("icon.svg")));
         if let (Some(boot), Some(js)) = (&self.assets.boot, &self.assets.js) {
-            head.push_str(&format!("<link rel=\"modulepreload\" href=\"{}\">", a(js)));
+            // The wasm is fetched only by pages with an island; every page has the boot
+            // script (it also registers the service worker).
+            if body.contains("<leptos-island") {
+                head.push_str(&format!("<link rel=\"modulepreload\" href=\"{}\">", a(js)));
+            }
             head.push_str(&format!("<script type=\"module\" src=\"{}\"></script>", a(boot)));
         }
         head.push_str(&format!("<script type=\"application/json\" id=\"kn-page\">{json}</script>"));
@@ -71,7 +76,10 @@ impl Document<'_> {
 /// the finder map's optional GSI 淡色地図 background (issue #4). Tile requests tell GSI
 /// which area is on screen, so they happen only after the person switches the background
 /// on (off by default, never cached by the site); images only, no script or connection.
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https://cyberjapandata.gsi.go.jp; connect-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
+/// `worker-src 'self'` names the offline service worker (`public/sw.js`, issue #10).
+/// `frame-ancestors` cannot be set from a meta tag: the host headers add it
+/// (`public/_headers`, `deploy/nginx.conf`).
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https://cyberjapandata.gsi.go.jp; connect-src 'self'; worker-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
 /// Render `App` for `path` with `data` as the current page's data.
 pub fn render_app(shell: &Shell, path: &str, data: PageData) -> String {

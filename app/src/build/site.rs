@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use sha2::{Digest, Sha256};
 
-use super::assets::{self, hashed_name};
+use super::assets::{self, hashed_name, Precompress};
 use super::pages::all_pages;
 use super::render::{AssetNames, Document};
 use super::wasm::{self, hex};
@@ -23,6 +23,8 @@ pub struct BuildOptions {
     pub wasm: bool,
     /// Folder holding `style/` and `public/` (the workspace root).
     pub root: PathBuf,
+    /// Which files get `.br`/`.gz` siblings (`--precompress shared|all|none`).
+    pub precompress: Precompress,
 }
 
 #[derive(Debug)]
@@ -80,9 +82,8 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
         let js_name = hashed_name("kyoten_navi.js", &b.js);
         write(&format!("pkg/{wasm_name}"), &b.wasm)?;
         write(&format!("pkg/{js_name}"), &b.js)?;
-        let boot = format!(
-            "import init, {{ hydrate }} from \"./pkg/{js_name}\";\ninit({{ module_or_path: new URL(\"./pkg/{wasm_name}\", import.meta.url) }}).then(() => {{\n  hydrate();\n  document.documentElement.dataset.hydrated = \"true\";\n}});\n"
-        );
+        let mut boot = include_str!("boot.js").replace("__JS__", &js_name).replace("__WASM__", &wasm_name);
+        boot.push_str(include_str!("sw-register.js"));
         let boot_name = hashed_name("boot.js", boot.as_bytes());
         write(&boot_name, boot.as_bytes())?;
         names.boot = Some(boot_name);
@@ -92,7 +93,11 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
         }
     }
 
+    log(&format!("assets written at {:.1?}", started.elapsed()));
+    content.outlines = super::geo::outlines(&opts.content.join("geo"))?;
     let pages = all_pages(&content);
+    // Page data is hashed into the build id (which versions the data files and the service
+    // worker's caches) but not written: pages are complete HTML, and islands carry their props.
     let jsons: Vec<(String, String)> = pages
         .iter()
         .map(|(path, data)| (route_key(path), serde_json::to_string(data).unwrap_or_default()))
@@ -108,9 +113,6 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
     let shell = Shell { base: opts.base_path.clone(), build: build.clone(), name: content.site.name.clone() };
     let doc = Document { shell: &shell, origin: &content.site.origin, assets: &names };
 
-    for (key, json) in &jsons {
-        write(&format!("data/{build}/{key}.json"), json.as_bytes())?;
-    }
     for (name, json) in &search {
         write(&format!("data/{build}/search/{name}"), json.as_bytes())?;
     }
@@ -120,13 +122,15 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
     for (name, json) in &map {
         write(&format!("data/{build}/map/{name}"), json.as_bytes())?;
     }
+    log(&format!("data written at {:.1?}", started.elapsed()));
     let paths: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
     render_all(&doc, pages, out)?;
     write("404.html", doc.render("/404/", PageData::NotFound).as_bytes())?;
     write("sitemap.xml", assets::sitemap(&content.site.origin, &opts.base_path, &paths).as_bytes())?;
     write("robots.txt", assets::robots(&content.site.origin, &opts.base_path).as_bytes())?;
     write("manifest.webmanifest", assets::manifest(&content.site.name, &opts.base_path).as_bytes())?;
-    assets::precompress(out)?;
+    log(&format!("pages rendered at {:.1?}", started.elapsed()));
+    assets::precompress(out, opts.precompress)?;
     log(&format!("wrote {} pages to {} in {:.1?}", paths.len(), out.display(), started.elapsed()));
     Ok(paths.len())
 }

@@ -1,13 +1,18 @@
 //! The finder's results: a count announced to screen readers, result cards with tel:
-//! buttons, 「さらに表示」, and — never a dead end — a way on when nothing matches.
+//! buttons, 「さらに表示」, and — never a dead end — a way on when nothing matches. The
+//! results fetch the row files of the chosen area's municipalities (`search/rows/<code>.json`,
+//! only those with facilities) and keep them in [`FinderState::shards`] for the visit.
 
 use leptos::prelude::*;
 
-use crate::browser::reveal;
-use crate::data::href;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use crate::browser::{fetch_json, reveal, timed};
+use crate::data::{href, Shell};
 use crate::model::{Function, Role};
 use crate::pages::search::{use_set_filters, FinderState};
-use crate::search::query::{area_codes, distance_km, matching, AreaEntry, BadParam, Filters, FinderRow};
+use crate::search::query::{area_codes, distance_km, matching, row_files, AreaEntry, BadParam, Filters, FinderRow};
 
 /// What the results area shows.
 #[derive(Clone, PartialEq)]
@@ -25,27 +30,48 @@ pub fn FinderResults() -> impl IntoView {
     let state = expect_context::<FinderState>();
     let set = use_set_filters();
     let shown = RwSignal::new(PAGE);
+    // The row files of the chosen area, each fetched once (and only once while in flight).
+    let build = use_context::<Shell>().unwrap_or_default().build;
+    let requested = StoredValue::new(BTreeSet::<String>::new());
+    Effect::new(move |_| {
+        let Some(id) = state.filters.with(|f| f.0.area.clone()) else { return };
+        let Some(areas) = state.areas.get() else { return };
+        for file in row_files(&areas, &area_codes(&areas, &id)) {
+            let code = file.id.clone();
+            if state.shards.with_untracked(|s| s.contains_key(&code)) || !requested.try_update_value(|r| r.insert(code.clone())).unwrap_or(false) {
+                continue;
+            }
+            let url = href(&format!("/data/{build}/search/rows/{code}.json"));
+            fetch_json::<Vec<FinderRow>>(url, move |mut rows| {
+                timed("kn-prepare", || rows.iter_mut().for_each(|r| r.prepare(&code)));
+                state.shards.update(|s| {
+                    s.insert(code, Arc::new(rows));
+                });
+            });
+        }
+    });
     let outcome = Memo::new(move |_| {
         let (filters, _) = state.filters.get();
         let Some(id) = filters.area.clone() else { return Outcome::NoArea };
         let Some(areas) = state.areas.get() else { return Outcome::Loading };
         let Some(area) = areas.iter().find(|a| a.id == id).cloned() else { return Outcome::UnknownArea(id) };
         let codes = area_codes(&areas, &id);
-        let mut prefs: Vec<&str> = codes.iter().filter_map(|c| c.get(..2)).collect();
-        prefs.dedup();
-        let shards = state.shards.get();
-        if prefs.iter().any(|p| !shards.contains_key(*p)) {
-            return Outcome::Loading;
-        }
-        let rows: Vec<FinderRow> = prefs.iter().flat_map(|p| shards[*p].iter().cloned()).collect();
-        let found = matching(&rows, &filters, &codes);
+        let files = row_files(&areas, &codes);
         let near = state.near.get();
-        let mut with_distance: Vec<(FinderRow, Option<f64>)> =
-            found.into_iter().map(|r| (r.clone(), near.map(|(lat, lng)| distance_km(lat, lng, r.lat, r.lng)))).collect();
-        if near.is_some() {
-            with_distance.sort_by(|a, b| a.1.unwrap_or(f64::MAX).total_cmp(&b.1.unwrap_or(f64::MAX)));
-        }
-        Outcome::Found { total: with_distance.len(), area, rows: with_distance }
+        state.shards.with(|shards| {
+            let loaded: Option<Vec<&Arc<Vec<FinderRow>>>> = files.iter().map(|a| shards.get(&a.id)).collect();
+            let Some(loaded) = loaded else { return Outcome::Loading };
+            // What the browser benchmark times per keystroke (tests/bench/browser-bench.mjs).
+            timed("kn-query", || {
+                let found = matching(loaded.iter().flat_map(|rows| rows.iter()), &filters, &codes);
+                let mut with_distance: Vec<(FinderRow, Option<f64>)> =
+                    found.into_iter().map(|r| (r.clone(), near.map(|(lat, lng)| distance_km(lat, lng, r.lat, r.lng)))).collect();
+                if near.is_some() {
+                    with_distance.sort_by(|a, b| a.1.unwrap_or(f64::MAX).total_cmp(&b.1.unwrap_or(f64::MAX)));
+                }
+                Outcome::Found { total: with_distance.len(), area, rows: with_distance }
+            })
+        })
     });
     // The map shows the same rows and shares the selection (issue #4): a pin chosen on the
     // map brings its card into view, past 「さらに表示」 if need be.
@@ -92,7 +118,7 @@ pub fn FinderResults() -> impl IntoView {
                                 {rows.into_iter().take(shown.get()).map(|(r, d)| view! { <ResultCard row=r distance=d/> }).collect_view()}
                             </ul>
                             {(more > 0).then(|| view! { <button class="kn-button kn-button--secondary" type="button" on:click=move |_| shown.update(|n| *n += PAGE)>{format!("さらに表示（残り{more}件）")}</button> })}
-                            <p><a href=area_page>{area.name.clone()}"の相談先・拠点の情報を見る"</a></p>
+                            <p><a class="kn-finder-results__area-link" href=area_page>{area.name.clone()}"の相談先・拠点の情報を見る"</a></p>
                         }.into_any()
                     }
                 }

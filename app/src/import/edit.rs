@@ -1,25 +1,28 @@
 //! Edits one facility file's front matter line by line, keeping everything a person wrote.
 //!
 //! Every value an import writes carries a marker comment at the end of its line:
-//! `phone = "042-707-9885" # WAM NET 3f2a`. The word says which import wrote it
-//! (`WAM NET` or `一覧表`, the municipal spreadsheet) and the four hex digits are a digest of
-//! the value it wrote. So on the next import a line is
+//! `phone = "042-707-9885" # WAM NET 024 3f2a`. The words say which import wrote it
+//! (`WAM NET` and the file's number, or `一覧表`, the municipal spreadsheet) and the four hex
+//! digits are a digest of the value it wrote. So on the next import a line is
 //! - the import's own, to update, when its marker is there and the digest still matches;
 //! - a person's, never touched, when it has no marker or its value was edited since
 //!   (the digest no longer matches).
 //!
 //! A municipal list outranks WAM NET: `import sheet` may update a `WAM NET` line, `import
-//! wamnet` never updates an `一覧表` line. Values given on the command line (`--functions`)
-//! are written without a marker, as if typed by hand.
+//! wamnet` never updates an `一覧表` line. One WAM NET file does not update another's lines
+//! (a facility in two service files keeps the first file's value; importing either again
+//! changes nothing). Values given on the command line (`--functions`) are written without a
+//! marker, as if typed by hand.
 
 use sha2::{Digest, Sha256};
 use toml::Value;
 
 /// Who proposes a value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
-    /// `import wamnet`: WAM NET open data.
-    WamNet,
+    /// `import wamnet`: WAM NET open data, with the file's number (`024` for
+    /// `csvdownload024.csv`).
+    WamNet(String),
     /// `import sheet`: the municipality's own list.
     Sheet,
     /// A person's statement on the command line: written without a marker.
@@ -27,20 +30,20 @@ pub enum Origin {
 }
 
 impl Origin {
-    fn marker(self) -> Option<&'static str> {
+    fn marker(&self) -> Option<String> {
         match self {
-            Origin::WamNet => Some("WAM NET"),
-            Origin::Sheet => Some("一覧表"),
+            Origin::WamNet(file) => Some(format!("WAM NET {file}")),
+            Origin::Sheet => Some("一覧表".into()),
             Origin::Hand => None,
         }
     }
 
     /// Whether a value this origin proposes may replace a line `owner` wrote.
-    fn outranks(self, owner: Origin) -> bool {
+    fn outranks(&self, owner: &Origin) -> bool {
         match self {
-            Origin::WamNet => owner == Origin::WamNet,
-            Origin::Sheet => matches!(owner, Origin::WamNet | Origin::Sheet),
-            Origin::Hand => owner == Origin::WamNet,
+            Origin::WamNet(_) => owner == self,
+            Origin::Sheet => matches!(owner, Origin::WamNet(_) | Origin::Sheet),
+            Origin::Hand => matches!(owner, Origin::WamNet(_)),
         }
     }
 }
@@ -113,7 +116,7 @@ impl Doc {
     /// Propose `value` for `key` on behalf of `origin` (see the module comment for who wins).
     /// With `only_if_present`, an absent key stays absent (used where absence means something,
     /// e.g. a missing `kyoten` line means `true`).
-    pub fn propose(&mut self, key: &str, value: Value, origin: Origin, only_if_present: bool) -> Change {
+    pub fn propose(&mut self, key: &str, value: Value, origin: &Origin, only_if_present: bool) -> Change {
         let entries = self.entries().unwrap_or_default();
         let Some(e) = entries.into_iter().find(|e| e.key == key) else {
             if only_if_present {
@@ -128,13 +131,14 @@ impl Doc {
         if e.value == value {
             return Change::Same;
         }
-        match e.owner {
+        match &e.owner {
             Some(owner) if origin.outranks(owner) => {
                 self.front_matter.replace_range(e.start..e.end, &line(key, &value, origin));
                 Change::Replaced { from: e.value }
             }
             Some(Origin::Sheet) => Change::Left { current: e.value, why: "set by the municipal list (一覧表)" },
-            Some(_) => Change::Left { current: e.value, why: "set by hand" },
+            Some(Origin::WamNet(_)) => Change::Left { current: e.value, why: "set by another WAM NET file" },
+            Some(Origin::Hand) => Change::Left { current: e.value, why: "written by hand" },
             None if e.edited => Change::Left { current: e.value, why: "edited by hand after the last import" },
             None => Change::Left { current: e.value, why: "written by hand" },
         }
@@ -142,10 +146,10 @@ impl Doc {
 
     /// Remove `key` when its line is `origin`'s own (marker and digest intact): the source
     /// no longer gives that fact. A person's line stays.
-    pub fn retract(&mut self, key: &str, origin: Origin) -> Change {
+    pub fn retract(&mut self, key: &str, origin: &Origin) -> Change {
         let entries = self.entries().unwrap_or_default();
         match entries.into_iter().find(|e| e.key == key) {
-            Some(e) if e.owner == Some(origin) => {
+            Some(e) if e.owner.as_ref() == Some(origin) => {
                 self.front_matter.replace_range(e.start..e.end, "");
                 Change::Removed { from: e.value }
             }
@@ -165,8 +169,13 @@ impl Doc {
                 self.front_matter.replace_range(e.start..e.value_end, &format!("{key} = {value}"));
                 Change::Replaced { from: e.value }
             }
-            None => self.propose(key, value, Origin::Hand, false),
+            None => self.propose(key, value, &Origin::Hand, false),
         }
+    }
+
+    /// The import that owns `key`'s line (marker and digest intact), if any.
+    pub fn owner(&self, key: &str) -> Option<Origin> {
+        self.entries().ok()?.into_iter().find(|e| e.key == key)?.owner
     }
 
     fn entries(&self) -> Result<Vec<Entry>, String> {
@@ -191,7 +200,7 @@ impl Doc {
 }
 
 /// `key = value # MARKER digest` (no marker for [`Origin::Hand`]).
-fn line(key: &str, value: &Value, origin: Origin) -> String {
+fn line(key: &str, value: &Value, origin: &Origin) -> String {
     match origin.marker() {
         Some(m) => format!("{key} = {value} # {m} {}\n", digest_of(value)),
         None => format!("{key} = {value}\n"),
@@ -204,14 +213,17 @@ fn digest_of(value: &Value) -> String {
     format!("{:02x}{:02x}", hash[0], hash[1])
 }
 
-/// `# WAM NET 3f2a` → (WamNet, "3f2a"); anything else → None.
+/// `# WAM NET 024 3f2a` → (WamNet("024"), "3f2a"); `# 一覧表 3f2a` → (Sheet, "3f2a");
+/// anything else → None.
 fn parse_marker(tail: &str) -> Option<(Origin, String)> {
     let comment = tail.trim().strip_prefix('#')?.trim();
     let (word, digest) = comment.rsplit_once(' ')?;
     let origin = match word.trim() {
-        "WAM NET" => Origin::WamNet,
         "一覧表" => Origin::Sheet,
-        _ => return None,
+        w => match w.strip_prefix("WAM NET ") {
+            Some(file) if !file.is_empty() && file.bytes().all(|b| b.is_ascii_digit()) => Origin::WamNet(file.to_string()),
+            _ => return None,
+        },
     };
     (digest.len() == 4 && digest.bytes().all(|b| b.is_ascii_hexdigit())).then(|| (origin, digest.to_string()))
 }
@@ -220,6 +232,10 @@ fn parse_marker(tail: &str) -> Option<(Origin, String)> {
 mod tests {
     use super::*;
 
+    fn w() -> Origin {
+        Origin::WamNet("024".into())
+    }
+
     fn s(v: &str) -> Value {
         Value::String(v.into())
     }
@@ -227,14 +243,14 @@ mod tests {
     #[test]
     fn imports_own_their_lines_until_a_person_edits_them() {
         let mut doc = Doc::new(&["comment"]);
-        assert_eq!(doc.propose("phone", s("042-111-1111"), Origin::WamNet, false), Change::Added);
-        assert_eq!(doc.propose("phone", s("042-111-1111"), Origin::WamNet, false), Change::Same);
-        assert_eq!(doc.propose("phone", s("042-222-2222"), Origin::WamNet, false), Change::Replaced { from: s("042-111-1111") });
+        assert_eq!(doc.propose("phone", s("042-111-1111"), &w(), false), Change::Added);
+        assert_eq!(doc.propose("phone", s("042-111-1111"), &w(), false), Change::Same);
+        assert_eq!(doc.propose("phone", s("042-222-2222"), &w(), false), Change::Replaced { from: s("042-111-1111") });
         // A person changes the value but leaves the marker: the digest no longer matches.
         let edited = doc.render().replace("042-222-2222", "042-333-3333");
         let mut doc = Doc::parse(&edited).expect("parses");
         assert_eq!(
-            doc.propose("phone", s("042-444-4444"), Origin::WamNet, false),
+            doc.propose("phone", s("042-444-4444"), &w(), false),
             Change::Left { current: s("042-333-3333"), why: "edited by hand after the last import" }
         );
         assert_eq!(doc.get("phone"), Some(s("042-333-3333")));
@@ -244,15 +260,19 @@ mod tests {
     fn hand_lines_and_list_lines_outrank_wamnet() {
         let text = "+++\nname = \"手書き\"\nphone = \"042-111-1111\" # 一覧表 0000\n+++\n本文\n";
         let mut doc = Doc::parse(text).expect("parses");
-        assert!(matches!(doc.propose("name", s("WAM"), Origin::WamNet, false), Change::Left { why: "written by hand", .. }));
-        assert!(matches!(doc.propose("name", s("一覧"), Origin::Sheet, false), Change::Left { .. }));
+        assert!(matches!(doc.propose("name", s("WAM"), &w(), false), Change::Left { why: "written by hand", .. }));
+        assert!(matches!(doc.propose("name", s("一覧"), &Origin::Sheet, false), Change::Left { .. }));
         // The marker's digest does not match: treated as edited by hand.
-        assert!(matches!(doc.propose("phone", s("042-999-9999"), Origin::Sheet, false), Change::Left { why: "edited by hand after the last import", .. }));
+        assert!(matches!(doc.propose("phone", s("042-999-9999"), &Origin::Sheet, false), Change::Left { why: "edited by hand after the last import", .. }));
         let mut doc = Doc::new(&[]);
-        doc.propose("phone", s("042-111-1111"), Origin::Sheet, false);
-        assert!(matches!(doc.propose("phone", s("042-222-2222"), Origin::WamNet, false), Change::Left { why: "set by the municipal list (一覧表)", .. }));
-        doc.propose("hours", s("9時"), Origin::WamNet, false);
-        assert!(matches!(doc.propose("hours", s("10時"), Origin::Sheet, false), Change::Replaced { .. }));
+        doc.propose("phone", s("042-111-1111"), &Origin::Sheet, false);
+        assert!(matches!(doc.propose("phone", s("042-222-2222"), &w(), false), Change::Left { why: "set by the municipal list (一覧表)", .. }));
+        let other = Origin::WamNet("054".into());
+        doc.propose("url", s("https://a.example"), &w(), false);
+        assert!(matches!(doc.propose("url", s("https://b.example"), &other, false), Change::Left { why: "set by another WAM NET file", .. }));
+        assert_eq!(doc.retract("url", &other), Change::Same, "only the file that wrote a line removes it");
+        doc.propose("hours", s("9時"), &w(), false);
+        assert!(matches!(doc.propose("hours", s("10時"), &Origin::Sheet, false), Change::Replaced { .. }));
         assert!(doc.render().ends_with("+++\n"), "the body is kept: {}", doc.render());
     }
 
@@ -262,17 +282,17 @@ mod tests {
         let mut doc = Doc::parse(text).expect("parses");
         let v = Value::Array(vec![s("emergency")]);
         // Digest 0000 does not match: left.
-        assert!(matches!(doc.propose("functions", v.clone(), Origin::WamNet, false), Change::Left { .. }));
+        assert!(matches!(doc.propose("functions", v.clone(), &w(), false), Change::Left { .. }));
         let mut doc = Doc::new(&[]);
-        doc.propose("functions", Value::Array(vec![s("consultation")]), Origin::WamNet, false);
-        doc.propose("area", s("132144"), Origin::Hand, false);
-        assert!(matches!(doc.propose("functions", v.clone(), Origin::WamNet, false), Change::Replaced { .. }));
+        doc.propose("functions", Value::Array(vec![s("consultation")]), &w(), false);
+        doc.propose("area", s("132144"), &Origin::Hand, false);
+        assert!(matches!(doc.propose("functions", v.clone(), &w(), false), Change::Replaced { .. }));
         assert_eq!(doc.get("functions"), Some(v));
-        assert_eq!(doc.propose("kyoten", Value::Boolean(false), Origin::WamNet, true), Change::Absent);
+        assert_eq!(doc.propose("kyoten", Value::Boolean(false), &w(), true), Change::Absent);
         let again = Doc::parse(&doc.render()).expect("parses");
         assert_eq!(again, doc);
-        assert_eq!(doc.retract("area", Origin::WamNet), Change::Same, "a hand line stays");
-        assert!(matches!(doc.retract("functions", Origin::WamNet), Change::Removed { .. }));
+        assert_eq!(doc.retract("area", &w()), Change::Same, "a hand line stays");
+        assert!(matches!(doc.retract("functions", &w()), Change::Removed { .. }));
         assert_eq!(doc.get("functions"), None);
         assert_eq!(doc.get("area"), Some(s("132144")));
     }
@@ -288,10 +308,10 @@ mod tests {
     fn strings_with_quotes_and_newlines_survive() {
         let mut doc = Doc::new(&[]);
         let tricky = s("平日 9:00～17:00, \"要予約\"\n土曜 休み");
-        doc.propose("hours", tricky.clone(), Origin::WamNet, false);
+        doc.propose("hours", tricky.clone(), &w(), false);
         let again = Doc::parse(&doc.render()).expect("parses");
         assert_eq!(again.get("hours"), Some(tricky.clone()));
         let mut again = again;
-        assert_eq!(again.propose("hours", tricky, Origin::WamNet, false), Change::Same);
+        assert_eq!(again.propose("hours", tricky, &w(), false), Change::Same);
     }
 }

@@ -284,7 +284,7 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
         let display_name = facts.iter().find(|(k, _)| *k == "name").and_then(|(_, v)| v.as_str().map(str::to_string)).or_else(|| old.and_then(|e| e.str("name"))).unwrap_or_default();
         let mut change = FileChange { shown: shown(content, &path), path, name: display_name, created: old.is_none(), changed: Vec::new(), left: Vec::new(), text: None };
         for (key, value) in &facts {
-            let c = doc.propose(key, value.clone(), Origin::Sheet, false);
+            let c = doc.propose(key, value.clone(), &Origin::Sheet, false);
             change.note(key, c, value);
         }
         if !note.is_empty() {

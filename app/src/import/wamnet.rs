@@ -187,7 +187,8 @@ pub fn plan_wamnet(opts: &WamnetImport) -> Result<Plan, String> {
             }
         };
         let mut change = FileChange { shown: shown(content, &path), path, name: f.name.clone(), created: old.is_none(), changed: Vec::new(), left: Vec::new(), text: None };
-        propose_facts(&mut doc, &mut change, f, opts.functions.as_deref());
+        let origin = Origin::WamNet(source.trim_start_matches("wamnet-").to_string());
+        propose_facts(&mut doc, &mut change, f, &origin, opts.functions.as_deref());
         finish(&mut doc, &mut change, std::slice::from_ref(&source), &opts.date);
         let text = doc.render();
         if old.is_none_or(|e| e.text != text) {
@@ -211,14 +212,14 @@ pub fn plan_wamnet(opts: &WamnetImport) -> Result<Plan, String> {
 }
 
 /// Propose every WAM NET fact of `f` to the file.
-fn propose_facts(doc: &mut Doc, change: &mut FileChange, f: &Facility, functions: Option<&[Function]>) {
+fn propose_facts(doc: &mut Doc, change: &mut FileChange, f: &Facility, origin: &Origin, functions: Option<&[Function]>) {
     let mut put = |doc: &mut Doc, key: &str, value: Option<Value>| match value {
         Some(v) => {
-            let c = doc.propose(key, v.clone(), Origin::WamNet, false);
+            let c = doc.propose(key, v.clone(), origin, false);
             change.note(key, c, &v);
         }
         None => {
-            let c = doc.retract(key, Origin::WamNet);
+            let c = doc.retract(key, origin);
             change.note(key, c, &Value::String(String::new()));
         }
     };
@@ -236,15 +237,16 @@ fn propose_facts(doc: &mut Doc, change: &mut FileChange, f: &Facility, functions
     put(doc, "wamnet", f.wamnet.as_deref().map(string));
 
     // Functions and 拠点: on a new file, the service type's functions and kyoten = false,
-    // or what --functions states (then part of the 拠点). On an existing file, only the
-    // import's own lines move: a service type adds its functions to WAM NET's list.
+    // or what --functions states (then part of the 拠点). On an existing file, only WAM
+    // NET's own lines move: each service type adds its functions to WAM NET's list,
+    // whichever WAM NET file wrote it.
     let created = change.created;
     match functions {
         Some(given) => {
             let v = strings(given.iter().map(|f| f.id()));
-            let c = doc.propose("functions", v.clone(), Origin::Hand, false);
+            let c = doc.propose("functions", v.clone(), &Origin::Hand, false);
             change.note("functions", c, &v);
-            let c = doc.propose("kyoten", Value::Boolean(true), Origin::Hand, !created);
+            let c = doc.propose("kyoten", Value::Boolean(true), &Origin::Hand, !created);
             change.note("kyoten", c, &Value::Boolean(true));
         }
         None => {
@@ -258,9 +260,17 @@ fn propose_facts(doc: &mut Doc, change: &mut FileChange, f: &Facility, functions
                 }
             }
             let v = strings(list);
-            let c = doc.propose("functions", v.clone(), Origin::WamNet, !created);
+            let owner = match doc.owner("functions") {
+                Some(o @ Origin::WamNet(_)) => o,
+                _ => origin.clone(),
+            };
+            let c = doc.propose("functions", v.clone(), &owner, !created);
             change.note("functions", c, &v);
-            let c = doc.propose("kyoten", Value::Boolean(false), Origin::WamNet, !created);
+            let owner = match doc.owner("kyoten") {
+                Some(o @ Origin::WamNet(_)) => o,
+                _ => origin.clone(),
+            };
+            let c = doc.propose("kyoten", Value::Boolean(false), &owner, !created);
             change.note("kyoten", c, &Value::Boolean(false));
         }
     }

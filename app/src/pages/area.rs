@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::area_map::AreaMapFigure;
 use crate::components::facility_card::FacilityCard;
 use crate::components::page::static_view;
 use crate::components::source_list::SourceList;
@@ -145,10 +146,11 @@ pub fn area(data: AreaData) -> impl IntoView {
                 // Two kinds, never mixed (issue #11): bodies a municipality's documents position
                 // as its 拠点, and registered service providers from WAM NET open data.
                 let (kyoten, open): (Vec<_>, Vec<_>) = data.facilities.into_iter().partition(|f| f.kyoten);
+                let map = data.map.map(|m| view! { <AreaMapFigure map=m area_name=a.name.clone()/> });
                 let open_sources: Vec<String> = data.sources.iter().filter(|s| s.id.starts_with("wamnet-")).map(|s| format!("{}（{}）", s.title.trim_start_matches("障害福祉サービス等情報公表システム（WAM NET）オープンデータ "), s.year)).collect();
                 view! {
                     <section aria-labelledby="kn-facilities"><h2 id="kn-facilities">"この地域の拠点・事業所"</h2>
-                        // The small map of these facilities (finder/map issue) goes here, above the list.
+                        {map}
                         {(!kyoten.is_empty()).then(|| view! {
                             <h3>"資料で拠点に位置付けられている相談先"</h3>
                             <ul class="kn-facility-list">{kyoten.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul>

@@ -31,8 +31,18 @@ pub fn CataloguePage() -> impl IntoView {
 }
 
 fn catalogue(data: &CatalogueData) -> AnyView {
-    enhance::enhance(data.entries.clone(), data.url.clone());
-    view! { <div class="kn-static" inner_html=data.html.clone()></div> }.into_any()
+    view! {
+        <CatalogueFilters entries=data.entries.clone() url=data.url.clone()/>
+        <div class="kn-static" inner_html=data.html.clone()></div>
+    }
+    .into_any()
+}
+
+/// The page's one island: no markup of its own, it wires the pre-rendered comparison to the
+/// URL query ([`enhance`]).
+#[island]
+fn CatalogueFilters(entries: Vec<CatalogueEntry>, url: String) -> impl IntoView {
+    enhance::enhance(entries, url);
 }
 
 /// The whole page, rendered at build time. `areas`: the 25 areas with a `[practice]`, in

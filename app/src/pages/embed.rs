@@ -1,21 +1,19 @@
-//! `/embed/`: how municipalities put 拠点ナビ on their own websites.
+//! `/embed/` and the widgets under it (issue #8): what municipalities put on their own
+//! websites, and the page where their web staff make the code for it.
+//!
+//! - [`generator`]: `/embed/`, the embed-code generator (rendered at build time).
+//! - [`widget`]: `/embed/finder/`, `/embed/emergency/`, `/embed/screening/` — the frame they
+//!   share: options, notices, accent, height reports to the loader (`public/embed.js`).
+//! - [`emergency`]: the emergency contacts card.
+//! - [`options`]: reading and checking the options in a widget's address.
+//!
+//! The finder and the self-check are the site's own (`pages::search`, `pages::screening`);
+//! the widgets add no second copy of them.
 
-use leptos::prelude::*;
+pub mod emergency;
+pub mod generator;
+pub mod options;
+pub mod widget;
 
-use crate::components::page::{static_view, PageHeading};
-
-/// Shows the HTML the builder rendered with [`embed`].
-#[component]
-pub fn EmbedPage() -> impl IntoView {
-    static_view()
-}
-
-/// The page body, rendered at build time.
-pub fn embed() -> impl IntoView {
-    view! {
-        <div class="kn-embed">
-            <PageHeading title="ホームページに埋め込む" lead="自治体のホームページに、拠点ナビの相談先検索や緊急連絡先を表示できるようにする準備を進めています。"/>
-            <p>"準備ができしだい、このページで埋め込み用のコードを作成できるようになります。"</p>
-        </div>
-    }
-}
+pub use generator::{generator, EmbedPage};
+pub use widget::WidgetPage;

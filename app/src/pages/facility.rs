@@ -52,7 +52,7 @@ pub fn facility(data: FacilityData) -> impl IntoView {
                 <div class="kn-summary-list__row"><dt>"運営法人"</dt><dd>{match f.operator.clone() { Some(o) => o.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
                 {(!f.services.is_empty()).then(|| view! { <div class="kn-summary-list__row"><dt>"サービス種別"</dt><dd>{f.services.iter().map(|r| r.label()).collect::<Vec<_>>().join("、")}</dd></div> })}
                 {f.capacity.map(|c| view! { <div class="kn-summary-list__row"><dt>"定員"</dt><dd>{format!("{c}人")}</dd></div> })}
-                {f.url.clone().map(|u| view! { <div class="kn-summary-list__row"><dt>"ウェブサイト"</dt><dd><a href=u.clone() rel="noopener noreferrer">{u.clone()}</a></dd></div> })}
+                {f.url.clone().map(|u| view! { <div class="kn-summary-list__row"><dt>"ウェブサイト"</dt><dd><a class="kn-summary-list__link" href=u.clone() rel="noopener noreferrer">{u.clone()}</a></dd></div> })}
                 <div class="kn-summary-list__row"><dt>{if f.kyoten { "担う機能" } else { "関わる拠点の機能（サービス種別から）" }}</dt><dd>{if functions.is_empty() { view! { <UnknownValue/> }.into_any() } else { functions.into_any() }}</dd></div>
                 <div class="kn-summary-list__row"><dt>"対象となる障害"</dt><dd>{if disabilities.is_empty() { "対象は事業所にご確認ください".into_any() } else { disabilities.into_any() }}</dd></div>
                 <div class="kn-summary-list__row"><dt>"対象年齢"</dt><dd>{if ages.is_empty() { "資料に記載がありません".into_any() } else { ages.into_any() }}</dd></div>
@@ -79,7 +79,7 @@ pub fn facility(data: FacilityData) -> impl IntoView {
 }
 
 /// schema.org data for search engines: only the facts the page shows, nothing inferred.
-/// `</` is escaped so that no text can close the script element.
+/// `<` is escaped so that no text can end the script element or change how it is read.
 fn structured_data(data: &FacilityData) -> String {
     let f = &data.facility;
     let mut ld = serde_json::json!({
@@ -98,7 +98,9 @@ fn structured_data(data: &FacilityData) -> String {
     if let (true, Some(lat), Some(lng)) = (f.exact_position, f.lat, f.lng) {
         ld["geo"] = serde_json::json!({ "@type": "GeoCoordinates", "latitude": lat, "longitude": lng });
     }
-    ld.to_string().replace("</", "<\\/")
+    // Every `<` as \u003c (still the same JSON): neither `</script>` nor `<!--<script>` —
+    // which would make the script element swallow the rest of the page — can appear.
+    ld.to_string().replace('<', "\\u003c")
 }
 
 /// 「修正を依頼する」: mail and/or edit link as configured for this deployment.

@@ -40,9 +40,15 @@ const PREF: &str = "kn-pref";
 #[component]
 pub fn ScreeningPage() -> impl IntoView {
     page_view(|d| match d {
-        PageData::Screening(s) => Some(screening(Arc::new(s.clone())).into_any()),
+        PageData::Screening(s) => Some(view! { <ScreeningIsland data=s.clone()/> }.into_any()),
         _ => None,
     })
+}
+
+/// The self-check as an island: its questions travel as the island's props.
+#[island]
+fn ScreeningIsland(data: ScreeningData) -> impl IntoView {
+    screening(Arc::new(data), Signal::stored(None))
 }
 
 /// The page's state. `step` 0 is the start screen, 1..=n the questions, n+1 the result.
@@ -66,7 +72,9 @@ struct State {
 
 type Data = Arc<ScreeningData>;
 
-fn screening(d: Data) -> impl IntoView {
+/// The self-check. `preset` is a municipality to answer the area question with (the
+/// widget's `area`, issue #8); the person can still change it.
+pub fn screening(d: Data, preset: Signal<Option<String>>) -> impl IntoView {
     let st = State {
         step: RwSignal::new(0),
         answers: RwSignal::new(Answers::new()),
@@ -90,6 +98,16 @@ fn screening(d: Data) -> impl IntoView {
             if let (true, Some(s)) = (on, storage()) {
                 let _ = s.set_item(DRAFT_KEY, &draft_text(step, a));
             }
+        });
+    });
+    let d0 = d.clone();
+    Effect::new(move |_| {
+        let Some(area) = preset.get() else { return };
+        let Some(pref) = d0.prefectures.iter().find(|p| p.areas.iter().any(|a| a.0 == area)) else { return };
+        let Some(q) = d0.screening.questions.iter().find(|q| q.kind == QuestionKind::Area) else { return };
+        st.pref.set(pref.name.clone());
+        st.answers.update(|a| {
+            a.insert(q.id.clone(), area);
         });
     });
     let (d1, d2, d3) = (d.clone(), d.clone(), d.clone());
@@ -168,7 +186,7 @@ fn start(h: &mut String, d: &ScreeningData, ready: bool, draft: Option<(usize, A
         *h += &format!("<p class=\"kn-screening__reason\">おたずねする理由：{}</p></li>", esc(&q.reason));
     }
     *h += &format!(
-        "</ol><h2>相談先</h2><p>{}</p><p><a href=\"{}\">お住まいの地域の相談先をさがす</a></p></section>",
+        "</ol><h2>相談先</h2><p>{}</p><p><a class=\"kn-screening__link\" href=\"{}\">お住まいの地域の相談先をさがす</a></p></section>",
         esc(&s.next_steps.ask),
         join_base(base, "/search/")
     );
@@ -277,7 +295,7 @@ fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base: &str) {
     let top = o.r.level + 1 == s.levels.len() && s.levels.len() > 1;
     let steps = &s.next_steps;
     *h += &format!(
-        "<div class=\"kn-screening__result\"><h2 class=\"kn-screening__title\" id=\"{STEP_ID}\" tabindex=\"-1\">チェックの結果</h2><div class=\"kn-screening__level{}\"><p class=\"kn-screening__level-title\">{}</p><p>{}</p></div><p class=\"kn-screening__screen-only\"><a href=\"#kn-screening-memo\" data-action=\"focus\" data-arg=\"kn-screening-memo\">相談メモ（印刷・保存・メール）へ</a></p><h3>この結果になった理由</h3>",
+        "<div class=\"kn-screening__result\"><h2 class=\"kn-screening__title\" id=\"{STEP_ID}\" tabindex=\"-1\">チェックの結果</h2><div class=\"kn-screening__level{}\"><p class=\"kn-screening__level-title\">{}</p><p>{}</p></div><p class=\"kn-screening__screen-only\"><a class=\"kn-screening__link\" href=\"#kn-screening-memo\" data-action=\"focus\" data-arg=\"kn-screening-memo\">相談メモ（印刷・保存・メール）へ</a></p><h3>この結果になった理由</h3>",
         if top { " kn-screening__level--top" } else { "" },
         esc(&level.title),
         esc(&level.text)
@@ -312,10 +330,10 @@ fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base: &str) {
         *h += "</ul>";
     }
     if o.website.starts_with("http") {
-        *h += &format!("<p><a href=\"{}\" rel=\"noopener noreferrer\">{}の公式サイト</a></p>", esc(&o.website), esc(&o.area_name));
+        *h += &format!("<p><a class=\"kn-screening__link\" href=\"{}\" rel=\"noopener noreferrer\">{}の公式サイト</a></p>", esc(&o.website), esc(&o.area_name));
     }
     for l in &o.local {
-        *h += &format!("<p class=\"kn-screening__screen-only\"><a href=\"{}\">{}の地域生活支援拠点等（拠点ナビ）</a></p>", join_base(base, &format!("/areas/{}/", esc(&l.id))), esc(&l.name));
+        *h += &format!("<p class=\"kn-screening__screen-only\"><a class=\"kn-screening__link\" href=\"{}\">{}の地域生活支援拠点等（拠点ナビ）</a></p>", join_base(base, &format!("/areas/{}/", esc(&l.id))), esc(&l.name));
     }
     *h += &format!("<p>{}</p><p>{}</p>", esc(&steps.ask), esc(&steps.consultation_office));
     if !o.r.advice.is_empty() {
@@ -329,8 +347,8 @@ fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base: &str) {
         *h += &format!("<p>{}</p>", esc(&steps.registration));
     }
     for (l, r) in registrations {
-        // A region's text names the region; the municipality's own speaks for itself.
-        *h += &if l.members.len() > 1 { format!("<p>{}：{}</p>", esc(&l.name), esc(&r.summary)) } else { format!("<p>{}</p>", esc(&r.summary)) };
+        // A region's (or a ward's city's) text names it; the municipality's own speaks for itself.
+        *h += &if l.id != area_answer(s, answers) { format!("<p>{}：{}</p>", esc(&l.name), esc(&r.summary)) } else { format!("<p>{}</p>", esc(&r.summary)) };
         if let Some(a) = &r.ask {
             *h += &format!("<p>相談先：{}</p>", esc(a));
         }
@@ -587,7 +605,7 @@ fn parse_draft(text: &str) -> Option<(usize, Answers)> {
 }
 
 /// Text for HTML: content, names and addresses are all escaped.
-fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

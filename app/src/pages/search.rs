@@ -2,14 +2,12 @@
 //! (`?area=132144&fn=emergency&dis=intellectual&age=child&h24=1&beds=1&kyoten=1&q=…`).
 //! Before a search — and without JavaScript — the page lists the 拠点 bodies and every
 //! municipality by prefecture (rendered at build time); after hydration the finder loads the
-//! area index and the chosen prefecture's shard and filters as you type.
+//! area index and the rows of the chosen area's municipalities, and filters as you type.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::components::facility_card::FacilityCard;
 use crate::components::finder_form::FinderForm;
@@ -17,15 +15,32 @@ use crate::components::finder_map::FinderMap;
 use crate::components::finder_results::FinderResults;
 use crate::components::page::{page_view, PageHeading};
 use crate::browser::fetch_json;
-use crate::data::{href, PageData, SearchData, SearchStart, Shell};
-use crate::search::query::{area_codes, AreaEntry, BadParam, FinderRow, Filters};
+use crate::data::{href, PageData, SearchStart, Shell};
+use crate::url::{current_path, use_navigate, use_query_map, NavigateOptions};
+use crate::search::query::{AreaEntry, BadParam, FinderRow, Filters};
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
     page_view(|d| match d {
-        PageData::Search(s) => Some(view! { <Finder data=s.clone()/> }.into_any()),
+        PageData::Search(s) => Some(view! {
+            <div class="kn-search">
+                <PageHeading title="相談先をさがす" lead="お住まいの市区町村と、困っていることを選んでください。電話番号がわかる相談先は、そのまま電話できます。"/>
+                <FinderIsland/>
+                <div class="kn-search__start" id=START_ID inner_html=s.start_html.clone()></div>
+            </div>
+        }.into_any()),
         _ => None,
     })
+}
+
+/// What the page shows before a search (and without JavaScript): static HTML outside the
+/// island, hidden while a search shows results.
+const START_ID: &str = "kn-search-start";
+
+/// The finder as an island: the only part of `/search/` that runs in the browser.
+#[island]
+pub fn FinderIsland() -> impl IntoView {
+    view! { <Finder/> }
 }
 
 /// Everything the finder's parts share.
@@ -35,6 +50,7 @@ pub struct FinderState {
     pub ready: RwSignal<bool>,
     pub filters: Memo<(Filters, Vec<BadParam>)>,
     pub areas: RwSignal<Option<Arc<Vec<AreaEntry>>>>,
+    /// Row files fetched so far (`search/rows/<area>.json`), by area id, kept for the visit.
     pub shards: RwSignal<BTreeMap<String, Arc<Vec<FinderRow>>>>,
     /// The person's position, only in memory, after they asked for 「近くを探す」.
     pub near: RwSignal<Option<(f64, f64)>>,
@@ -51,16 +67,22 @@ pub struct FinderState {
 /// per component, since the router's navigate function is only found during setup.
 pub fn use_set_filters() -> Callback<Filters> {
     let navigate = use_navigate();
-    let base = href("/search/");
+    let query = use_query_map();
     Callback::new(move |f: Filters| {
-        let query = f.to_query();
-        let url = if query.is_empty() { base.clone() } else { format!("{base}?{query}") };
+        // The finder's own address: `/search/`, or `/embed/finder/` in a widget (issue #8),
+        // whose own options (`kn_id`, `accent`, `compact`) ride along.
+        let base = current_path();
+        let carried = query.with_untracked(|q| crate::pages::embed::options::carried_query(q.into_iter().map(|(k, v)| (k.as_ref(), v))));
+        let query = [f.to_query(), carried].into_iter().filter(|q| !q.is_empty()).collect::<Vec<_>>().join("&");
+        let url = if query.is_empty() { base } else { format!("{base}?{query}") };
         navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
     })
 }
 
+/// The finder, on `/search/` and in the finder widget (`pages::embed`), which leaves out the
+/// map in compact mode (`no_map`).
 #[component]
-fn Finder(data: SearchData) -> impl IntoView {
+pub fn Finder(#[prop(optional)] no_map: Option<Signal<bool>>) -> impl IntoView {
     let query = use_query_map();
     let ready = RwSignal::new(false);
     let filters = Memo::new(move |_| {
@@ -80,33 +102,19 @@ fn Finder(data: SearchData) -> impl IntoView {
         from_map: RwSignal::new(false),
     };
     provide_context(state);
-    let shell = use_context::<Shell>().unwrap_or_default();
-    let build = shell.build.clone();
+    let build = use_context::<Shell>().unwrap_or_default().build;
     Effect::new(move |_| {
         ready.set(true);
     });
-    // The area index, once, after hydration.
-    let areas_build = build.clone();
+    // The area index, once, after hydration (the results fetch the rows they need).
+    let areas_build = build;
     Effect::new(move |_| {
         if ready.get() && state.areas.get_untracked().is_none() {
             let url = href(&format!("/data/{areas_build}/search/areas.json"));
-            fetch_json::<Vec<AreaEntry>>(url, move |a| state.areas.set(Some(Arc::new(a))));
-        }
-    });
-    // The shards of the chosen area's prefectures.
-    Effect::new(move |_| {
-        let Some(area) = filters.with(|f| f.0.area.clone()) else { return };
-        let Some(areas) = state.areas.get() else { return };
-        let mut prefs: Vec<String> = area_codes(&areas, &area).iter().filter_map(|c| c.get(..2).map(str::to_string)).collect();
-        prefs.dedup();
-        for p in prefs {
-            if state.shards.with_untracked(|s| s.contains_key(&p)) {
-                continue;
-            }
-            let url = href(&format!("/data/{build}/search/pref-{p}.json"));
-            fetch_json::<Vec<FinderRow>>(url, move |rows| state.shards.update(|s| {
-                s.insert(p, Arc::new(rows));
-            }));
+            fetch_json::<Vec<AreaEntry>>(url, move |mut a| {
+                crate::browser::timed("kn-prepare-index", || a.iter_mut().for_each(AreaEntry::prepare));
+                state.areas.set(Some(Arc::new(a)));
+            });
         }
     });
     // A plain form sent `where=…`: take the best-matching municipality.
@@ -125,14 +133,18 @@ fn Finder(data: SearchData) -> impl IntoView {
         }
     });
     let searching = move || filters.with(|f| f.0.area.is_some() || !f.1.is_empty());
+    // The page's start (outside the island, on `/search/` only) gives way to the results.
+    Effect::new(move |_| {
+        let hide = searching();
+        if let Some(start) = document().get_element_by_id(START_ID) {
+            let _ = if hide { start.set_attribute("hidden", "") } else { start.remove_attribute("hidden") };
+        }
+    });
     view! {
-        <div class="kn-search">
-            <PageHeading title="相談先をさがす" lead="お住まいの市区町村と、困っていることを選んでください。電話番号がわかる相談先は、そのまま電話できます。"/>
-            <FinderForm/>
-            <Show when=searching fallback=move || view! { <div class="kn-search__start" inner_html=data.start_html.clone()></div> }>
-                <div class="kn-search__results"><FinderResults/><FinderMap/></div>
-            </Show>
-        </div>
+        <FinderForm/>
+        <Show when=searching>
+            <div class="kn-search__results"><FinderResults/>{move || (!no_map.is_some_and(|m| m.get())).then(|| view! { <FinderMap/> })}</div>
+        </Show>
     }
 }
 

@@ -1,6 +1,7 @@
-//! Builds the finder's data at build time: the area index (every municipality and region)
-//! and one facility shard per prefecture, so that a family's phone only ever downloads its
-//! own prefecture.
+//! Builds the finder's data at build time: the area index (every municipality and region,
+//! with how many facilities each has) and one row file per area, so that a family's phone
+//! downloads the index and the rows of the municipalities it searches — never a whole
+//! prefecture, never the country (issue #7).
 
 use std::collections::BTreeMap;
 
@@ -9,60 +10,55 @@ use super::query::{AreaEntry, FinderRow};
 use crate::load::Content;
 use crate::model::{Facility, Role};
 
-/// `(file name under data/<build>/search/, JSON)` for the area index and every shard.
+/// `(file name under data/<build>/search/, JSON)`: `areas.json` and `rows/<area>.json` for
+/// every area with facilities.
 pub fn search_files(c: &Content) -> Vec<(String, String)> {
-    let mut files = Vec::new();
-    files.push(("areas.json".to_string(), serde_json::to_string(&area_index(c)).unwrap_or_default()));
-    for (pref, rows) in shards(c) {
-        files.push((format!("pref-{pref}.json"), serde_json::to_string(&rows).unwrap_or_default()));
+    let rows = shards(c);
+    let mut files = Vec::with_capacity(rows.len() + 1);
+    files.push(("areas.json".to_string(), serde_json::to_string(&area_index(c, &rows)).unwrap_or_default()));
+    for (area, mut rows) in rows {
+        // The file is the area: its rows need not repeat it.
+        rows.iter_mut().for_each(|r| r.area.clear());
+        files.push((format!("rows/{area}.json"), serde_json::to_string(&rows).unwrap_or_default()));
     }
     files
 }
 
-pub fn area_index(c: &Content) -> Vec<AreaEntry> {
+pub fn area_index(c: &Content, rows: &BTreeMap<String, Vec<FinderRow>>) -> Vec<AreaEntry> {
     c.areas
         .values()
         .map(|a| AreaEntry {
             id: a.id.clone(),
             name: a.name.clone(),
+            kana: a.kana.clone(),
             prefecture: a.prefecture.clone(),
-            key: fold(&format!("{}{}{}", a.name, a.kana, a.prefecture)),
             parent: a.parent.clone(),
             members: a.members.clone(),
-            lat: round(a.lat),
-            lng: round(a.lng),
+            rows: rows.get(&a.id).map_or(0, |r| r.len() as u32),
+            lat: round(a.lat, 1e3),
+            lng: round(a.lng, 1e3),
+            key: String::new(),
         })
         .collect()
 }
 
-/// Facilities by the 2-digit prefecture code of their municipality, each shard sorted by
-/// municipality and then by reading.
+/// Facilities by their area (a municipality code, or a region's id), each list sorted by
+/// reading.
 pub fn shards(c: &Content) -> BTreeMap<String, Vec<FinderRow>> {
     let mut out: BTreeMap<String, Vec<(String, FinderRow)>> = BTreeMap::new();
     for f in &c.facilities {
-        let Some(pref) = f.area.get(..2).filter(|p| p.bytes().all(|b| b.is_ascii_digit())) else {
-            // A facility of a region: file it under each member's prefecture.
-            if let Some(region) = c.areas.get(&f.area) {
-                let mut prefs: Vec<&str> = region.members.iter().filter_map(|m| m.get(..2)).collect();
-                prefs.dedup();
-                for p in prefs {
-                    out.entry(p.to_string()).or_default().push((sort_key(f), row(f, c)));
-                }
-            }
-            continue;
-        };
-        out.entry(pref.to_string()).or_default().push((sort_key(f), row(f, c)));
+        out.entry(f.area.clone()).or_default().push((sort_key(f), row(f, c)));
     }
     out.into_iter()
-        .map(|(p, mut rows)| {
+        .map(|(area, mut rows)| {
             rows.sort_by(|a, b| a.0.cmp(&b.0));
-            (p, rows.into_iter().map(|(_, r)| r).collect())
+            (area, rows.into_iter().map(|(_, r)| r).collect())
         })
         .collect()
 }
 
 fn sort_key(f: &Facility) -> String {
-    format!("{}{}", f.area, fold(f.kana.as_deref().unwrap_or(&f.name)))
+    fold(f.kana.as_deref().unwrap_or(&f.name))
 }
 
 pub fn row(f: &Facility, c: &Content) -> FinderRow {
@@ -72,8 +68,11 @@ pub fn row(f: &Facility, c: &Content) -> FinderRow {
         id: f.id.clone(),
         name: f.name.clone(),
         area: f.area.clone(),
-        lat: round(f.lat.or(area.map(|a| a.lat)).unwrap_or_default()),
-        lng: round(f.lng.or(area.map(|a| a.lng)).unwrap_or_default()),
+        kana: f.kana.clone(),
+        operator: f.operator.clone(),
+        address: f.address.clone(),
+        lat: round(f.lat.or(area.map(|a| a.lat)).unwrap_or_default(), 1e5),
+        lng: round(f.lng.or(area.map(|a| a.lng)).unwrap_or_default(), 1e5),
         exact: f.exact_position as u8,
         phone: f.phone.clone(),
         role: role_index(f.role) as u8,
@@ -88,17 +87,11 @@ pub fn row(f: &Facility, c: &Content) -> FinderRow {
             Some(false) => 2,
         },
         beds: f.emergency_beds,
-        key: fold(&format!(
-            "{} {} {} {}",
-            f.name,
-            f.kana.as_deref().unwrap_or(""),
-            f.operator.as_deref().unwrap_or(""),
-            f.address.as_deref().unwrap_or("")
-        )),
+        key: String::new(),
     }
 }
 
-/// Five decimals: about a metre, plenty for a pin.
-fn round(x: f64) -> f64 {
-    (x * 1e5).round() / 1e5
+/// Rounded to `1/per` degrees: five decimals (about a metre) are plenty for a pin.
+fn round(x: f64, per: f64) -> f64 {
+    (x * per).round() / per
 }

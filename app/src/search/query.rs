@@ -15,72 +15,116 @@ pub struct AreaEntry {
     pub id: String,
     #[serde(rename = "n")]
     pub name: String,
+    /// Reading in hiragana.
+    #[serde(rename = "j", default, skip_serializing_if = "String::is_empty")]
+    pub kana: String,
     /// Prefecture name.
     #[serde(rename = "p")]
     pub prefecture: String,
-    /// Folded name + kana + prefecture, for matching.
-    #[serde(rename = "k")]
-    pub key: String,
     /// A ward's city.
     #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
     /// A region's members.
     #[serde(rename = "m", default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
+    /// Facilities filed under this area, i.e. the rows in `search/rows/<id>.json` (no file
+    /// when 0), so that the finder fetches only files that exist.
+    #[serde(rename = "r", default, skip_serializing_if = "is_zero")]
+    pub rows: u32,
+    /// City hall, three decimals (about 100 m: enough to find the nearest municipality).
     #[serde(rename = "y")]
     pub lat: f64,
     #[serde(rename = "x")]
     pub lng: f64,
+    /// Folded name + kana + prefecture, for matching: made by [`AreaEntry::prepare`] once
+    /// the index is loaded, never shipped.
+    #[serde(skip)]
+    pub key: String,
 }
 
-/// One facility as the finder needs it; short keys keep the shards small.
+impl AreaEntry {
+    /// Fill in the search key after loading.
+    pub fn prepare(&mut self) {
+        self.key = fold(&format!("{}{}{}", self.name, self.kana, self.prefecture));
+    }
+}
+
+/// One facility as the finder needs it, in `data/<build>/search/rows/<area>.json`: one file
+/// per area, so a family downloads only the municipalities it searches. Short keys and no
+/// zero values keep the files small; the search key is made in the browser.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FinderRow {
     #[serde(rename = "i")]
     pub id: String,
     #[serde(rename = "n")]
     pub name: String,
-    /// Municipality code.
-    #[serde(rename = "a")]
+    /// Reading, as the source writes it (hiragana or katakana).
+    #[serde(rename = "j", default, skip_serializing_if = "Option::is_none")]
+    pub kana: Option<String>,
+    /// 法人 (operator) name.
+    #[serde(rename = "o", default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// Municipality code: the file's own area, so not written in it; set by
+    /// [`FinderRow::prepare`].
+    #[serde(rename = "a", default, skip_serializing_if = "String::is_empty")]
     pub area: String,
     #[serde(rename = "y")]
     pub lat: f64,
     #[serde(rename = "x")]
     pub lng: f64,
     /// 1 when the position is the facility's own, 0 when it is the municipality hall.
-    #[serde(rename = "e", default)]
+    #[serde(rename = "e", default, skip_serializing_if = "is_zero")]
     pub exact: u8,
     #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// Index into `Role::ALL`.
-    #[serde(rename = "r")]
+    #[serde(rename = "r", default, skip_serializing_if = "is_zero")]
     pub role: u8,
     /// Bit per `Role::ALL` index of the open-data service types.
-    #[serde(rename = "s", default)]
+    #[serde(rename = "s", default, skip_serializing_if = "is_zero")]
     pub services: u16,
     /// Bit per `Function::ALL` index.
-    #[serde(rename = "f", default)]
+    #[serde(rename = "f", default, skip_serializing_if = "is_zero")]
     pub functions: u8,
     /// Bit per `DisabilityType::ALL` index; 0 = not known.
-    #[serde(rename = "d", default)]
+    #[serde(rename = "d", default, skip_serializing_if = "is_zero")]
     pub disabilities: u16,
     /// Bit per `AgeGroup::ALL` index; 0 = not known.
-    #[serde(rename = "g", default)]
+    #[serde(rename = "g", default, skip_serializing_if = "is_zero")]
     pub ages: u8,
     /// 1 when a municipality's documents position it as part of the 拠点.
-    #[serde(rename = "k", default)]
+    #[serde(rename = "k", default, skip_serializing_if = "is_zero")]
     pub kyoten: u8,
     /// 0 not known, 1 answers 24 hours, 2 does not.
-    #[serde(rename = "h", default)]
+    #[serde(rename = "h", default, skip_serializing_if = "is_zero")]
     pub open_24h: u8,
     #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
     pub beds: Option<u32>,
-    /// Folded name, kana, operator and address.
-    #[serde(rename = "t")]
+    /// Folded name, kana, operator and address: made by [`FinderRow::prepare`] once the
+    /// file is loaded, never shipped (it would double the file).
+    #[serde(skip)]
     pub key: String,
 }
 
+fn is_zero<T: Default + PartialEq>(x: &T) -> bool {
+    *x == T::default()
+}
+
 impl FinderRow {
+    /// After loading `rows/<area>.json`: the row's area and its search key.
+    pub fn prepare(&mut self, area: &str) {
+        area.clone_into(&mut self.area);
+        self.key = fold(&format!(
+            "{} {} {} {}",
+            self.name,
+            self.kana.as_deref().unwrap_or(""),
+            self.operator.as_deref().unwrap_or(""),
+            self.address.as_deref().unwrap_or("")
+        ));
+    }
+
     pub fn role(&self) -> Role {
         Role::ALL.get(self.role as usize).copied().unwrap_or_default()
     }
@@ -212,12 +256,17 @@ pub fn area_codes(areas: &[AreaEntry], id: &str) -> Vec<String> {
     codes
 }
 
+/// The areas whose row files a search of `codes` needs: those with any facility.
+pub fn row_files<'a>(areas: &'a [AreaEntry], codes: &[String]) -> Vec<&'a AreaEntry> {
+    areas.iter().filter(|a| a.rows > 0 && codes.contains(&a.id)).collect()
+}
+
 /// Rows matching `filters` within `codes` (all rows when `codes` is empty), best first:
-/// 拠点 bodies, then the rest in the shard's order (by municipality and reading).
-pub fn matching<'a>(rows: &'a [FinderRow], filters: &Filters, codes: &[String]) -> Vec<&'a FinderRow> {
+/// 拠点 bodies, then the rest in the files' order (by municipality and reading).
+pub fn matching<'a>(rows: impl IntoIterator<Item = &'a FinderRow>, filters: &Filters, codes: &[String]) -> Vec<&'a FinderRow> {
     let words: Vec<String> = filters.text.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect();
     let mut out: Vec<&FinderRow> = rows
-        .iter()
+        .into_iter()
         .filter(|r| codes.is_empty() || codes.iter().any(|c| c == &r.area))
         .filter(|r| filters.functions.is_empty() || filters.functions.iter().any(|f| r.has_function(*f)))
         .filter(|r| {
@@ -317,6 +366,40 @@ mod tests {
         assert_eq!(matching(&rows, &f, &[]).len(), 1);
         let (f, _) = Filters::from_pairs([("q", "ｼｮｰﾄｽﾃｲ")]);
         assert_eq!(matching(&rows, &f, &[]).len(), 1);
+    }
+
+    #[test]
+    fn rows_ship_without_key_area_or_zeros_and_are_prepared_after_loading() {
+        let shipped = FinderRow {
+            id: "x".into(),
+            name: "ショートステイあおば".into(),
+            kana: Some("しょーとすていあおば".into()),
+            operator: Some("社会福祉法人みどり会".into()),
+            address: Some("東京都国分寺市本町1-2".into()),
+            functions: 1 << Function::Emergency as u8,
+            ..Default::default()
+        };
+        let json = serde_json::to_string(&shipped).expect("json");
+        assert_eq!(json, r#"{"i":"x","n":"ショートステイあおば","j":"しょーとすていあおば","o":"社会福祉法人みどり会","l":"東京都国分寺市本町1-2","y":0.0,"x":0.0,"f":2}"#);
+        let mut loaded: FinderRow = serde_json::from_str(&json).expect("parse");
+        loaded.prepare("132144");
+        assert_eq!(loaded.area, "132144");
+        for (q, hits) in [("あおば", 1), ("ｼｮｰﾄｽﾃｲ", 1), ("みどり会", 1), ("国分寺市本町", 1), ("こだいら", 0)] {
+            let (f, _) = Filters::from_pairs([("q", q)]);
+            assert_eq!(matching(std::slice::from_ref(&loaded), &f, &["132144".into()]).len(), hits, "{q}");
+        }
+    }
+
+    #[test]
+    fn the_area_index_names_only_files_that_exist() {
+        let mut areas: Vec<AreaEntry> = [("121002", 0, None), ("121011", 3, Some("121002")), ("121029", 0, Some("121002"))]
+            .iter()
+            .map(|(id, rows, parent)| AreaEntry { id: id.to_string(), name: id.to_string(), rows: *rows, parent: parent.map(str::to_string), ..Default::default() })
+            .collect();
+        areas.iter_mut().for_each(AreaEntry::prepare);
+        let files: Vec<&str> = row_files(&areas, &area_codes(&areas, "121002")).iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(files, vec!["121011"]);
+        assert!(!serde_json::to_string(&areas[0]).expect("json").contains("\"r\""));
     }
 
     #[test]

@@ -7,14 +7,13 @@
 //! rendered at build time by `super::catalogue_page`, whose ids this file looks for.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
 
 use super::filter::{Column, Filters};
 use crate::data::CatalogueEntry;
 use crate::model::Function;
+use crate::url::{current_path, use_navigate, use_query_map, NavigateOptions};
 
 /// The rows and cards in table order, as found after hydration (before any reordering).
 struct Lists {
@@ -54,6 +53,17 @@ pub fn enhance(entries: Vec<CatalogueEntry>, url: String) {
                 return;
             }
             "click" => {
+                // A link to this page with other filters (「条件をすべて解除」) changes the
+                // query in place, keeping the open filter panel and the scroll position.
+                if let Some(link) = within("a[href]") {
+                    let href = link.get_attribute("href").unwrap_or_default();
+                    let path = current_path();
+                    if href == path || href.strip_prefix(&path).is_some_and(|q| q.starts_with('?')) {
+                        ev.prevent_default();
+                        navigate(&href, NavigateOptions::default());
+                    }
+                    return;
+                }
                 let Some(heading) = within("[data-sort]") else { return };
                 filters.sort_by(Column::from_id(&heading.get_attribute("data-sort").unwrap_or_default()));
                 false
@@ -67,7 +77,7 @@ pub fn enhance(entries: Vec<CatalogueEntry>, url: String) {
                 name == "q"
             }
         };
-        navigate(&format!("/catalogue/{}", filters.to_query()), NavigateOptions { replace, scroll: false, ..Default::default() });
+        navigate(&format!("{}{}", current_path(), filters.to_query()), NavigateOptions { replace, scroll: false, ..Default::default() });
     };
     // In an effect: listeners belong to the browser, and effects never run while the
     // builder renders the page.

@@ -1,0 +1,246 @@
+//! `/embed/finder/`, `/embed/emergency/`, `/embed/screening/` (issue #8): what every widget
+//! shares. The route table leaves out the site header and footer on these addresses
+//! (`is_widget_path`); this frame adds the options' notices, the accent colour, the link to
+//! the full page, links that open outside the host page, and the height reports.
+//!
+//! The options are in the query, which only the browser knows (each widget is pre-rendered
+//! once): they are read after hydration, as the finder reads its filters, so the first
+//! render equals the pre-rendered HTML.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::emergency;
+use super::options::{Accent, WidgetOptions};
+use crate::components::page::{page_view, PageHeading};
+use crate::data::{href, PageData, Shell, Widget, WidgetData};
+use crate::model::Function;
+use crate::pages::screening::screening;
+use crate::pages::search::Finder;
+use crate::url::use_query_map;
+
+/// The message type the loader (`public/embed.js`) listens for.
+pub const HEIGHT_MESSAGE: &str = "kyoten-navi:height";
+
+#[component]
+pub fn WidgetPage() -> impl IntoView {
+    page_view(|d| match d {
+        PageData::Widget(w) => Some(view! { <WidgetFrame data=w.clone() shell={use_context::<Shell>().unwrap_or_default()}/> }.into_any()),
+        _ => None,
+    })
+}
+
+/// Whether `path` (base path removed) is a widget, shown without the site's header and
+/// footer. `/embed/` itself, the generator, is an ordinary page.
+pub fn is_widget_path(path: &str) -> bool {
+    path.strip_prefix("/embed/").is_some_and(|rest| Widget::ALL.iter().any(|w| rest.trim_end_matches('/') == w.id()))
+}
+
+/// Whether the page being pre-rendered is a widget (the builder's request URL, with the
+/// base path `base`).
+pub fn is_widget_request(base: &str) -> bool {
+    use_context::<leptos_router::location::RequestUrl>().is_some_and(|u| {
+        let path = u.as_ref().split('?').next().unwrap_or_default();
+        is_widget_path(&format!("/{}", path.strip_prefix(base).unwrap_or(path).trim_start_matches('/')))
+    })
+}
+
+/// The widget as an island: the whole frame runs in the browser.
+#[island]
+fn WidgetFrame(data: WidgetData, shell: Shell) -> impl IntoView {
+    // The base path and build for the finder's data and every link, from the page that
+    // rendered the island.
+    let base = shell.base.clone();
+    provide_context(shell);
+    let query = use_query_map();
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
+    let options = Memo::new(move |_| {
+        if !ready.get() {
+            return WidgetOptions::default();
+        }
+        query.with(|q| WidgetOptions::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
+    });
+    let widget = data.widget;
+    let screening_data = data.screening.map(Arc::new);
+
+    // Whether the area is one the widget knows (the finder checks its own, in its results).
+    let known = {
+        let d = screening_data.clone();
+        Memo::new(move |_| {
+            let area = options.with(|o| o.area.clone())?;
+            d.as_ref().map(|d| emergency::place(d, &area).is_some())
+        })
+    };
+    let notices = move || {
+        let mut all = options.with(|o| o.notices.clone());
+        match (widget, options.with(|o| o.area.clone()), known.get()) {
+            (Widget::Finder, _, _) => {}
+            (_, Some(area), Some(false)) => all.insert(0, format!(
+                "この埋め込みで指定された地域（area={area}）は、拠点ナビに見つかりませんでした。ホームページ担当の方は、6桁の全国地方公共団体コード（例：国分寺市は 132144）を指定してください。"
+            )),
+            (Widget::Emergency, None, _) if ready.get() => all.insert(0, "この埋め込みには地域（area）が指定されていません。ホームページ担当の方は、市区町村コードを指定してください。".to_string()),
+            _ => {}
+        }
+        (!all.is_empty()).then(|| view! {
+            <div class="kn-widget__notice" role="status">{all.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}</div>
+        })
+    };
+
+    // The colour: set through the CSSOM, which the site's CSP allows (a `style` attribute
+    // in the markup it would block).
+    Effect::new(move |_| options.with(|o| apply_accent(o.accent.as_ref())));
+
+    let root = NodeRef::<leptos::html::Div>::new();
+    let id = Memo::new(move |_| options.with(|o| o.id.clone()));
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        match (id.get(), root.get()) {
+            (Some(id), Some(el)) => {
+                report_heights(id, el.into());
+                true
+            }
+            _ => false,
+        }
+    });
+
+    let more = move || {
+        let (area, functions) = options.with(|o| (o.area.clone(), o.functions.clone()));
+        let known = known.get();
+        match (widget, area) {
+            (Widget::Finder, Some(a)) => {
+                let mut q = format!("?area={a}");
+                if !functions.is_empty() {
+                    q += &format!("&fn={}", functions.iter().map(|f: &Function| f.id()).collect::<Vec<_>>().join(","));
+                }
+                href(&format!("/search/{q}"))
+            }
+            (Widget::Emergency, Some(a)) if known == Some(true) => href(&format!("/areas/{a}/")),
+            (Widget::Screening, _) => href("/screening/"),
+            _ => href("/search/"),
+        }
+    };
+
+    let body = match widget {
+        Widget::Finder => {
+            let compact = Signal::derive(move || options.with(|o| o.compact));
+            view! { <div class="kn-search"><PageHeading title="相談先をさがす"/><Finder no_map=compact/></div> }.into_any()
+        }
+        Widget::Emergency => {
+            let d = screening_data.clone().unwrap_or_default();
+            let html = move || {
+                if !ready.get() {
+                    return "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">緊急時の連絡先</h1></header><p class=\"kn-loading\" role=\"status\">読み込んでいます…</p>".to_string();
+                }
+                let area = options.with(|o| o.area.clone()).unwrap_or_default();
+                emergency::card(emergency::place(&d, &area).as_ref(), &base)
+            };
+            view! { <div class="kn-emergency-card" inner_html=html></div> }.into_any()
+        }
+        Widget::Screening => {
+            let d = screening_data.clone().unwrap_or_default();
+            let preset = Signal::derive(move || options.with(|o| o.area.clone()));
+            screening(d, preset).into_any()
+        }
+    };
+
+    view! {
+        <div node_ref=root class=move || if options.with(|o| o.compact) { "kn-widget kn-widget--compact" } else { "kn-widget" }
+            on:click=open_outside>
+            {notices}
+            {body}
+            <p class="kn-widget__more">
+                <a class="kn-widget__more-link" href=more target="_blank" rel="noopener">
+                    "拠点ナビで詳しく見る"<span class="kn-widget__new-tab">"（新しいタブで開きます）"</span>
+                </a>
+            </p>
+        </div>
+    }
+}
+
+/// Links inside a widget leave the host page in a new tab: the widget's frame is small, and
+/// the full portal would otherwise open inside it. Same-page anchors, `tel:`, `mailto:` and
+/// downloads stay as they are.
+fn open_outside(ev: leptos::ev::MouseEvent) {
+    if ev.default_prevented() {
+        return;
+    }
+    let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten()) else {
+        return;
+    };
+    let href = a.get_attribute("href").unwrap_or_default();
+    if href.starts_with('#') || href.starts_with("tel:") || href.starts_with("mailto:") || href.starts_with("data:") || a.has_attribute("download") {
+        return;
+    }
+    let _ = a.set_attribute("target", "_blank");
+    let _ = a.set_attribute("rel", "noopener");
+}
+
+/// The accent's custom properties on `<html>` (see `style/tokens.css`), or none.
+fn apply_accent(accent: Option<&Accent>) {
+    let Some(root) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    let style = web_sys::HtmlElement::style(&root);
+    let names = ["--kn-color-brand", "--kn-color-link", "--kn-color-brand-dark", "--kn-color-link-hover", "--kn-color-brand-subtle"];
+    match accent {
+        Some(a) => {
+            for (name, value) in names.iter().zip([&a.color, &a.color, &a.dark, &a.dark, &a.subtle]) {
+                let _ = style.set_property(name, value);
+            }
+        }
+        None => {
+            for name in names {
+                let _ = style.remove_property(name);
+            }
+        }
+    }
+}
+
+/// Tell the page holding this frame how tall the widget is, now and whenever it changes.
+///
+/// The target origin is `*`: the widget cannot know which municipality's page holds it,
+/// and the message carries only a height and the id the loader chose — nothing about the
+/// person. The loader checks the sender's origin and frame before it uses the height.
+fn report_heights(id: String, el: web_sys::Element) {
+    use wasm_bindgen::closure::Closure;
+    use web_sys::js_sys::{Object, Reflect};
+    let Some(window) = web_sys::window() else { return };
+    let Ok(Some(parent)) = window.parent() else { return };
+    let last = std::cell::Cell::new(0.0);
+    let target = el.clone();
+    let send = Closure::<dyn FnMut()>::new(move || {
+        // The widget's bottom edge, not the document's: the document is never shorter than
+        // the frame, so it could grow but never shrink.
+        let height = (target.get_bounding_client_rect().bottom() + window.scroll_y().unwrap_or(0.0)).ceil();
+        if height == last.get() {
+            return;
+        }
+        last.set(height);
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+        let _ = Reflect::set(&message, &"widget".into(), &id.as_str().into());
+        let _ = Reflect::set(&message, &"height".into(), &height.into());
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()) {
+        observer.observe(&el);
+        // Both live as long as the page.
+        std::mem::forget(observer);
+        send.forget();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_three_widgets_drop_the_site_chrome() {
+        for (path, want) in [("/embed/finder/", true), ("/embed/emergency/", true), ("/embed/screening/", true), ("/embed/", false), ("/embed/other/", false), ("/search/", false), ("/", false)] {
+            assert_eq!(is_widget_path(path), want, "{path}");
+        }
+    }
+}

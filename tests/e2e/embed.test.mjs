@@ -1,0 +1,343 @@
+// Issue #8: widgets for municipal websites. A host page on another origin (another port on
+// 127.0.0.1) embeds them through embed.js: each widget loads, its frame's height follows its
+// content, several coexist, the plain iframe works without the loader, messages from
+// anyone but the widget's own frame are ignored, bad options show a message, nothing logs
+// an error on either side; the generator's snippet works when pasted; a base path works.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { serve, launch, openPage, hydrated, axe, DIST, DIST_SUB } from './harness.mjs';
+
+let browser, site, sub, host, foreign;
+
+/** A server for HTML written by the tests: `put(path, html)` then `url(path)`. */
+async function htmlServer() {
+  const pages = new Map();
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/favicon.ico') { res.writeHead(204); return res.end(); }
+    const html = pages.get(path);
+    res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html ?? 'not found');
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    put: (path, body) => { pages.set(path, `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>市のホームページ</title></head><body><h1>市のホームページ</h1>${body}</body></html>`); return origin + path; },
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+before(async () => {
+  browser = await launch();
+  site = await serve(DIST, '/');
+  sub = await serve(DIST_SUB, '/kyoten/navi/');
+  host = await htmlServer();
+  foreign = await htmlServer();
+});
+after(async () => {
+  await browser?.close();
+  for (const s of [site, sub, host, foreign]) await s?.close();
+});
+
+/** Open a host page; problems from the page and from every frame in it are collected. */
+async function openHost(body, viewport = { width: 360, height: 740 }) {
+  const opened = await openPage(browser, { viewport });
+  await opened.page.goto(host.put(`/p${Math.random().toString(36).slice(2)}.html`, body));
+  return opened;
+}
+
+/** The widget frame of an iframe element, once its wasm has hydrated it. */
+async function widget(page, iframe) {
+  await iframe.scrollIntoViewIfNeeded();
+  const frame = await (await iframe.elementHandle()).contentFrame();
+  await frame.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 20000 });
+  await frame.locator('.kn-widget').waitFor();
+  return frame;
+}
+
+/** The widget's content height (its bottom edge) and the frame's height on the host page. */
+async function heights(iframe, frame) {
+  const content = await frame.evaluate(() => Math.ceil(document.querySelector('.kn-widget').getBoundingClientRect().bottom + scrollY));
+  const box = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+  return { content, box };
+}
+
+/** Wait until the frame on the host page is as tall as the widget's content. */
+async function fits(iframe, frame) {
+  let h;
+  for (let i = 0; i < 100; i++) {
+    h = await heights(iframe, frame);
+    if (Math.abs(h.content - h.box) <= 1) return h;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  assert.fail(`the frame is ${h.box}px for ${h.content}px of content`);
+}
+
+/** 国分寺市's contact as content/areas/132144.md gives it: marked for emergencies, its hours,
+ *  and its phone number shown as unknown, since no source gives one (never invented). */
+async function emergencyContact(frame) {
+  const item = frame.locator('.kn-contact-list__item').first();
+  const text = await item.innerText();
+  assert.match(text, /国分寺市 基幹相談支援センター\s*緊急時/);
+  assert.match(text, /受付：24時間365日/);
+  assert.match(text, /電話番号：未掲載/);
+  assert.equal(await frame.locator('a[href^="tel:"]').count(), 0);
+}
+
+const count = async (frame) => Number((await frame.locator('.kn-finder-results__count').innerText()).match(/(\d+)件/)[1]);
+
+test('the finder widget loads through embed.js and its height follows a filter', async () => {
+  const { context, page, problems } = await openHost(
+    `<p>この下に検索があります。</p><script src="${site.url('/embed.js')}" data-widget="finder" data-area="132144" async></script><p>検索の下の段落</p>`,
+  );
+  const iframe = page.locator('iframe');
+  await iframe.waitFor();
+  assert.equal(await iframe.getAttribute('title'), '拠点ナビ：相談先をさがす');
+  assert.equal(await iframe.getAttribute('loading'), 'lazy');
+  const src = new URL(await iframe.getAttribute('src'));
+  assert.equal(src.origin, site.origin);
+  assert.equal(src.pathname, '/embed/finder/');
+  assert.equal(src.searchParams.get('area'), '132144');
+  assert.match(src.searchParams.get('kn_id'), /^kn[0-9a-f]{12}$/);
+  // The frame comes right after the script, before the next paragraph.
+  assert.equal(await page.evaluate(() => document.querySelector('script[data-widget]').nextElementSibling.tagName), 'IFRAME');
+
+  const frame = await widget(page, iframe);
+  await frame.locator('.kn-finder-results__count').waitFor();
+  const all = await count(frame);
+  assert.equal(await frame.locator('.kn-site-header, .kn-site-footer, .kn-skip-link').count(), 0, 'no site chrome in a widget');
+  const more = frame.getByRole('link', { name: /拠点ナビで詳しく見る/ });
+  assert.equal(await more.getAttribute('target'), '_blank');
+  assert.equal(await more.getAttribute('rel'), 'noopener');
+  assert.match(await more.getAttribute('href'), /^\/search\/\?area=132144$/);
+  const before = await fits(iframe, frame);
+
+  await frame.getByText('障害の種類・年齢・そのほかの条件').click();
+  await frame.getByLabel('拠点に位置付けられた相談先だけ').check();
+  await frame.waitForURL(/kyoten=1/);
+  assert.match(frame.url(), /kn_id=kn[0-9a-f]{12}/, 'the widget keeps its id when the finder rewrites its query');
+  const fewer = await count(frame);
+  assert.ok(fewer < all, `${fewer} < ${all}`);
+  const after = await fits(iframe, frame);
+  assert.ok(after.box < before.box - 100, `the frame shrank with the results: ${before.box} → ${after.box}`);
+  assert.equal(await frame.evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1), true, 'no scrolling inside the frame');
+
+  // A link inside the widget opens the portal in a new tab; the host page stays.
+  const [tab] = await Promise.all([context.waitForEvent('page'), frame.locator('.kn-facility-card__link').first().click()]);
+  await tab.waitForLoadState();
+  assert.match(tab.url(), new RegExp(`^${site.origin}/facilities/`));
+  assert.equal(page.url().startsWith(host.origin), true);
+  assert.match(frame.url(), /\/embed\/finder\//);
+  await tab.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two widgets on one page, one by script and one by placeholder, size themselves independently', async () => {
+  const { context, page, problems } = await openHost(
+    `<div data-kyoten-navi-widget="emergency" data-area="132144"><a href="${site.url('/areas/132144/')}">国分寺市の緊急時の連絡先</a></div>
+     <p>間の段落</p>
+     <script src="${site.url('/embed.js')}" data-widget="screening" data-area="132144" async></script>`,
+    { width: 1280, height: 900 },
+  );
+  const frames = page.locator('iframe');
+  await frames.nth(1).waitFor();
+  assert.equal(await frames.count(), 2);
+  const emergencyFrame = page.locator('iframe[title="拠点ナビ：緊急時の連絡先"]');
+  const screeningFrame = page.locator('iframe[title="拠点ナビ：事前登録のセルフチェック"]');
+  assert.equal(await page.locator('[data-kyoten-navi-widget] > a').count(), 0, 'the placeholder\'s fallback link gave way to the frame');
+  const ids = await frames.evaluateAll((fs) => fs.map((f) => new URL(f.src).searchParams.get('kn_id')));
+  assert.notEqual(ids[0], ids[1]);
+
+  const emergency = await widget(page, emergencyFrame);
+  await emergency.getByRole('heading', { level: 1, name: '国分寺市の緊急時の連絡先' }).waitFor();
+  await emergencyContact(emergency);
+  const e1 = await fits(emergencyFrame, emergency);
+
+  const screening = await widget(page, screeningFrame);
+  const s1 = await fits(screeningFrame, screening);
+  await screening.getByRole('button', { name: 'はじめる', exact: true }).click();
+  await screening.locator('.kn-screening__progress').waitFor();
+  const s2 = await fits(screeningFrame, screening);
+  assert.notEqual(s2.box, s1.box, 'the frame followed the self-check to its first question');
+  // The widget's area answers the area question.
+  for (;;) {
+    if (await screening.locator('#kn-q-area').count()) break;
+    await screening.locator('.kn-screening__radio').first().check();
+    await screening.locator('.kn-screening__next').click();
+  }
+  assert.equal(await screening.locator('#kn-q-area').inputValue(), '132144');
+  assert.equal(await screening.locator('#kn-q-pref').inputValue(), '東京都');
+  await fits(screeningFrame, screening);
+  assert.deepEqual(await heights(emergencyFrame, emergency), e1, 'the other widget kept its height');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the plain iframe works without the loader', async () => {
+  const { context, page, problems } = await openHost(
+    `<iframe src="${site.url('/embed/emergency/?area=132144')}" title="拠点ナビ：国分寺市の緊急時の連絡先" width="100%" height="640" style="border:0"></iframe>`,
+  );
+  const iframe = page.locator('iframe');
+  const frame = await widget(page, iframe);
+  await frame.getByRole('heading', { level: 1, name: '国分寺市の緊急時の連絡先' }).waitFor();
+  await emergencyContact(frame);
+  assert.equal((await iframe.boundingBox()).height, 640);
+  assert.equal(await frame.locator('.kn-widget__notice').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('height messages from another origin, another frame or the host page itself are ignored', async () => {
+  const poster = foreign.put('/poster.html', '<p>よそのサイトの枠</p>');
+  const { context, page, problems } = await openHost(
+    `<script src="${site.url('/embed.js')}" data-widget="emergency" data-area="132144" async></script>
+     <script src="${site.url('/embed.js')}" data-widget="emergency" data-area="012131" async></script>
+     <iframe src="${poster}" title="よそのサイト" width="300" height="100"></iframe>`,
+    { width: 1280, height: 2000 },
+  );
+  const [first, second] = [page.locator('iframe[src*="area=132144"]'), page.locator('iframe[src*="area=012131"]')];
+  const a = await widget(page, first);
+  const b = await widget(page, second);
+  const fitted = await fits(first, a);
+  const id = new URL(await first.getAttribute('src')).searchParams.get('kn_id');
+  const forged = { type: 'kyoten-navi:height', widget: id, height: 7 };
+  // The right shape and id, from a page at another origin …
+  const stranger = await (await page.locator('iframe[title="よそのサイト"]').elementHandle()).contentFrame();
+  await stranger.evaluate((m) => parent.postMessage(m, '*'), forged);
+  // … from the portal's origin but the other widget's frame …
+  await b.evaluate((m) => parent.postMessage(m, '*'), forged);
+  // … and from the host page itself.
+  await page.evaluate((m) => window.postMessage(m, '*'), forged);
+  await page.waitForTimeout(500);
+  assert.equal((await heights(first, a)).box, fitted.box);
+  // Malformed reports from the widget's own frame are ignored too.
+  for (const bad of [{ ...forged, height: -5 }, { ...forged, height: '7' }, { ...forged, type: 'other' }, 'kyoten-navi:height', null]) {
+    await a.evaluate((m) => parent.postMessage(m, '*'), bad);
+  }
+  await page.waitForTimeout(300);
+  assert.equal((await heights(first, a)).box, fitted.box);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an unknown area or a bad colour gives a message inside the widget, never a blank frame', async () => {
+  const { context, page, problems } = await openHost(
+    `<script src="${site.url('/embed.js')}" data-widget="emergency" data-area="999999" async></script>
+     <script src="${site.url('/embed.js')}" data-widget="screening" data-area="132144" data-accent="zzz" async></script>
+     <script src="${site.url('/embed.js')}" data-widget="finder" data-area="132144" data-accent="#ffcc00" data-compact="1" async></script>
+     <script src="${site.url('/embed.js')}" data-widget="emergency" data-area="132144" data-accent="#006633" async></script>`,
+    { width: 1280, height: 3000 },
+  );
+  const unknown = await widget(page, page.locator('iframe[src*="area=999999"]'));
+  assert.match(await unknown.locator('.kn-widget__notice').innerText(), /area=999999.*見つかりませんでした/s);
+  assert.ok(await unknown.getByRole('link', { name: '市区町村を選んで相談先をさがす' }).isVisible());
+
+  const badColour = await widget(page, page.locator('iframe[src*="accent=zzz"]'));
+  assert.match(await badColour.locator('.kn-widget__notice').innerText(), /accent=zzz.*標準の色/s);
+  assert.ok(await badColour.getByRole('button', { name: 'はじめる', exact: true }).isVisible(), 'the widget still works');
+
+  const pale = await widget(page, page.locator('iframe[src*="ffcc00"]'));
+  const note = await pale.locator('.kn-widget__notice').innerText();
+  const adjusted = note.match(/濃くした (#[0-9a-f]{6})/)?.[1];
+  assert.ok(adjusted, note);
+  const link = await pale.getByRole('link', { name: /拠点ナビで詳しく見る/ }).evaluate((a) => getComputedStyle(a).color);
+  assert.equal(link, rgb(adjusted));
+  assert.equal(await pale.locator('.kn-finder-map').count(), 0, 'compact mode leaves out the map');
+
+  const green = await widget(page, page.locator('iframe[src*="006633"]'));
+  assert.equal(await green.locator('.kn-widget__notice').count(), 0);
+  const border = await green.locator('.kn-contact-list__item').first().evaluate((e) => getComputedStyle(e).borderLeftColor);
+  assert.equal(border, rgb('#006633'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+function rgb(hex) {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 900 }]) {
+  test(`every embed page passes axe at ${viewport.width}px`, async () => {
+    for (const path of ['/embed/', '/embed/finder/?area=132144', '/embed/emergency/?area=132144', '/embed/screening/?area=132144', '/embed/emergency/?area=999999&accent=zzz']) {
+      const { context, page, problems } = await openPage(browser, { viewport });
+      await page.goto(site.url(path));
+      await hydrated(page);
+      if (path.includes('finder')) await page.locator('.kn-finder-results__count').waitFor();
+      assert.deepEqual(await axe(page), [], path);
+      assert.deepEqual(problems, [], path);
+      await context.close();
+    }
+  });
+}
+
+test('the generator works by keyboard and its snippets work when pasted into another site', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(site.url('/embed/'));
+  await hydrated(page);
+  const script = page.getByLabel('スクリプト版のコード');
+  assert.match(await script.inputValue(), new RegExp(`src="${site.origin}/embed.js" data-widget="finder" data-area="132144"`));
+  // Keyboard only: the widget radios, then the options.
+  await page.getByRole('radio', { name: /^相談先をさがす/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  assert.ok(await page.getByRole('radio', { name: /^緊急時の連絡先/ }).isChecked());
+  await page.getByLabel('都道府県').focus();
+  await page.keyboard.press('Home');
+  await page.getByLabel('都道府県').selectOption('北海道');
+  await page.getByLabel('市区町村・圏域').selectOption('012131');
+  await page.getByLabel('アクセントの色（任意）').fill('#ffcc00');
+  await page.keyboard.press('Tab');
+  assert.match(await page.locator('#kn-embed-accent-note').innerText(), /読みやすい濃さの #[0-9a-f]{6}/);
+  const snippet = await script.inputValue();
+  assert.match(snippet, /data-widget="emergency" data-area="012131" data-accent="#[0-9a-f]{6}"/);
+  assert.doesNotMatch(snippet, /ffcc00/);
+  assert.match(snippet, /data-title="拠点ナビ：苫小牧市の緊急時の連絡先"/);
+  // The preview shows the same widget and follows its height.
+  const preview = page.locator('#kn-embed-preview');
+  assert.match(await preview.getAttribute('src'), /\/embed\/emergency\/\?area=012131&accent=%23[0-9a-f]{6}&kn_id=preview/);
+  const previewFrame = await widget(page, preview);
+  await previewFrame.getByRole('heading', { level: 1, name: '苫小牧市の緊急時の連絡先' }).waitFor();
+  await fits(preview, previewFrame);
+  await page.getByRole('button', { name: 'スクリプト版のコードをコピーする' }).click();
+  assert.match(await page.locator('#kn-embed-copied').innerText(), /コピーしました|選択しました/);
+  const iframeSnippet = await page.getByLabel('iframe 版のコード').inputValue();
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // Pasted into a municipality's page: the script form sizes itself, the iframe form shows.
+  const pasted = await openHost(`${snippet}<hr>${iframeSnippet}`, { width: 360, height: 2000 });
+  const frames = pasted.page.locator('iframe');
+  await frames.nth(1).waitFor();
+  const loaded = await widget(pasted.page, frames.nth(0));
+  await loaded.getByRole('heading', { level: 1, name: '苫小牧市の緊急時の連絡先' }).waitFor();
+  assert.equal(await frames.nth(0).getAttribute('title'), '拠点ナビ：苫小牧市の緊急時の連絡先');
+  assert.equal(await loaded.locator('.kn-widget__notice').count(), 0, 'the generator never makes a snippet the widget complains about');
+  await fits(frames.nth(0), loaded);
+  const plain = await widget(pasted.page, frames.nth(1));
+  await plain.getByRole('heading', { level: 1, name: '苫小牧市の緊急時の連絡先' }).waitFor();
+  assert.equal(await frames.nth(1).getAttribute('height'), '640');
+  assert.deepEqual(pasted.problems, []);
+  await pasted.context.close();
+});
+
+test('under a base path the loader and its frames use the portal\'s own addresses', async () => {
+  const { context, page, problems } = await openHost(
+    `<script src="${sub.url('/embed.js')}" data-widget="finder" data-area="132144" data-fn="emergency" async></script>`,
+  );
+  const iframe = page.locator('iframe');
+  await iframe.waitFor();
+  const src = new URL(await iframe.getAttribute('src'));
+  assert.equal(src.origin, sub.origin);
+  assert.equal(src.pathname, '/kyoten/navi/embed/finder/');
+  const frame = await widget(page, iframe);
+  await frame.locator('.kn-finder-results__count').waitFor();
+  assert.ok(await frame.getByLabel('緊急時に預けたい・助けてほしい').isChecked());
+  assert.match(await frame.getByRole('link', { name: /拠点ナビで詳しく見る/ }).getAttribute('href'), /^\/kyoten\/navi\/search\/\?area=132144&fn=emergency$/);
+  await fits(iframe, frame);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
