@@ -121,3 +121,23 @@ pub fn CorrectionLinks(corrections: Corrections, title: String) -> impl IntoView
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by the content fuzzer (fuzz/, issue #10): a name with `<!--<script>` made the
+    /// JSON-LD script element run on past its end tag and swallow the rest of the page.
+    #[test]
+    fn structured_data_cannot_leave_its_script_element() {
+        for name in ["国分寺<!--<script>x", "a</script><script>alert(1)</script>", "<!--", "x</SCRIPT >"] {
+            let mut data = FacilityData::default();
+            data.facility.name = name.to_string();
+            data.facility.address = Some(format!("{name}1-2-3"));
+            let ld = structured_data(&data);
+            assert!(!ld.contains('<'), "{ld}");
+            let back: serde_json::Value = serde_json::from_str(&ld).expect("still JSON");
+            assert_eq!(back["name"], name);
+        }
+    }
+}
