@@ -99,15 +99,6 @@ fn facility_file(content: &Path, id: &str) -> String {
     fs::read_to_string(content.join(format!("facilities/{id}.md"))).unwrap_or_else(|e| panic!("{id}: {e}"))
 }
 
-/// The data rows of a fixture, parsed independently of the importer.
-fn fixture_rows(file: &str) -> Vec<BTreeMap<String, String>> {
-    let text = fs::read_to_string(fixture(file)).expect("fixture");
-    let text = text.strip_prefix('\u{feff}').expect("WAM NET files start with a BOM");
-    let mut r = csv::Reader::from_reader(text.as_bytes());
-    let headers = r.headers().expect("header").clone();
-    r.records().map(|rec| headers.iter().zip(rec.expect("row").iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()).collect()
-}
-
 #[test]
 fn the_header_row_is_the_exact_29_columns_after_the_bom() {
     let bytes = fs::read(fixture("wamnet/csvdownload024.csv")).expect("fixture");
@@ -249,7 +240,7 @@ fn what_a_person_wrote_is_never_overwritten_and_the_rest_still_updates() {
     let id = wamnet_id("1313700161", "カペラ");
     let path = c.join(format!("facilities/{id}.md"));
     // A person corrects the phone (leaving the marker), adds disability types and notes.
-    let edited = fs::read_to_string(&path).expect("file").replace("042-325-1861", "042-325-9999").replace("+++\n", "+++\n").replacen(
+    let edited = fs::read_to_string(&path).expect("file").replace("042-325-1861", "042-325-9999").replacen(
         "wamnet = ",
         "disabilities = [\"intellectual\"]\nwamnet = ",
         1,
@@ -410,7 +401,9 @@ fn a_round_trip_through_the_build_preserves_every_imported_field() {
     // adds its service and source, never replaces the first file's values.
     let reference = kyoten_navi::load::reference::parse_reference(&fs::read_to_string(c.join("geo/localgovjp-utf8.csv")).expect("ref")).expect("ref");
     let cities = CityIndex::new(&reference);
-    let mut expected: BTreeMap<String, (Row, Option<String>, Vec<&str>, Vec<&str>)> = BTreeMap::new();
+    // id → (first row, hours, services, files)
+    type Expected<'a> = (Row, Option<String>, Vec<&'a str>, Vec<&'a str>);
+    let mut expected: BTreeMap<String, Expected> = BTreeMap::new();
     for (file, service) in [("024", "短期入所"), ("053", "地域移行支援"), ("054", "地域定着支援")] {
         let text = fs::read_to_string(fixture(&format!("wamnet/csvdownload{file}.csv"))).expect("fixture");
         let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());

@@ -171,7 +171,7 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
                 Err(m) => err(column, m),
             }
         }
-        let lists: [(&str, &'static str, fn(&str) -> Option<&'static str>, &str); 3] = [
+        let lists: [ListColumn; 3] = [
             ("拠点の機能", "functions", function_word, "相談、緊急、体験、人材、体制"),
             ("対象の障害", "disabilities", disability_word, "身体、知的、精神、発達、難病、高次脳機能障害、重症心身障害、医療的ケア、強度行動障害"),
             ("対象年齢", "ages", age_word, "子ども、大人"),
@@ -311,6 +311,9 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
     plan.files.retain(|f| seen.insert(f.shown.clone()));
     Ok(plan)
 }
+
+/// A list column: (header, front-matter key, word → id, the words it takes).
+type ListColumn = (&'static str, &'static str, fn(&str) -> Option<&'static str>, &'static str);
 
 /// Full-width digits, letters and hyphens as people type them in Excel → half-width.
 fn nfkc(s: &str) -> String {
