@@ -202,7 +202,7 @@ async function offlinePage() {
     if (!new URL(req.url).pathname.endsWith('/')) continue;
     const res = await cache.match(req);
     const title = ((await res.text()).match(/<title>([^<]*)<\/title>/) || [])[1] || req.url;
-    items.push(`<li><a href="${escapeHtml(req.url)}">${title}</a></li>`);
+    items.push(`<li><a class="kn-link-grid__link" href="${escapeHtml(req.url)}">${title}</a></li>`);
   }
   const css = (await cache.keys()).map((r) => r.url).find((u) => /\/style\.[0-9a-f]{10}\.css$/.test(u));
   const body = `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">
@@ -212,7 +212,7 @@ async function offlinePage() {
 <body><main id="main" class="kn-main"><div class="kn-prose">
 <h1>オフラインです</h1>
 <p>インターネットにつながっていないため、このページは表示できません。つながってから、もう一度開いてください。</p>
-${items.length ? `<h2>この端末に保存されているページ</h2><ul>${items.join('')}</ul>` : '<p>この端末に保存されているページはありません。</p>'}
+${items.length ? `<h2>この端末に保存されているページ</h2><ul class="kn-link-grid">${items.join('')}</ul>` : '<p>この端末に保存されているページはありません。</p>'}
 <p>命に関わる緊急のときは 119番（救急）に電話してください。</p>
 </div></main></body></html>`;
   return new Response(body, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });

@@ -82,9 +82,11 @@ try {
     await writeFile(join(OUT, `${name}.json`), result.report);
     const scores = Object.fromEntries(Object.keys(TARGETS).map((k) => [k, Math.round(lhr.categories[k].score * 100)]));
     const ms = (id) => Math.round(lhr.audits[id].numericValue);
+    // Audits that count towards a score and did not pass in full.
+    const weighted = new Set(Object.values(lhr.categories).flatMap((c) => c.auditRefs.filter((r) => r.weight > 0).map((r) => r.id)));
     const failing = Object.values(lhr.audits)
-      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
-      .map((a) => a.id);
+      .filter((a) => weighted.has(a.id) && a.score !== null && a.score < 0.9)
+      .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
     const row = {
       route, ...scores,
       lcp_ms: ms('largest-contentful-paint'), fcp_ms: ms('first-contentful-paint'),
@@ -108,6 +110,8 @@ const md = [
   '| route | performance | accessibility | best practices | SEO | LCP | TBT | CLS | transfer |',
   '|---|---|---|---|---|---|---|---|---|',
   ...rows.map((r) => `| \`${r.route}\` | ${r.performance} | ${r.accessibility} | ${r['best-practices']} | ${r.seo} | ${(r.lcp_ms / 1000).toFixed(1)} s | ${r.tbt_ms} ms | ${r.cls} | ${r.transfer_kb} KB |`),
+  '',
+  ...rows.filter((r) => r.failing.length).map((r) => `- \`${r.route}\`: ${r.failing.join(', ')}`),
   '',
 ].join('\n');
 await writeFile(join(OUT, 'summary.json'), JSON.stringify({ lighthouse: version, date: when, dist: DIST, rows }, null, 2));

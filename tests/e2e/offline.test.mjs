@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat, readdir } from 'node:fs/promises';
 import { join, extname } from 'node:path';
-import { launch, openPage, hydrated, DIST, ROOT } from './harness.mjs';
+import { launch, openPage, hydrated, axe, DIST, ROOT } from './harness.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
@@ -160,6 +160,8 @@ test('seen pages work offline; a new build is served at once and old caches go; 
   assert.equal(await page.locator('h1').innerText(), 'オフラインです');
   const listed = await page.locator('main li a').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
   for (const p of ['/areas/132144/', '/search/', facilityPath]) assert.ok(listed.includes(p), `${p} listed in ${listed}`);
+  assert.deepEqual(await axe(page), [], 'the offline notice is accessible');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
 
   // 3. A new build is published; back online, a reload shows it at once and the old cache goes.
   publishNewBuild();
@@ -170,8 +172,8 @@ test('seen pages work offline; a new build is served at once and old caches go; 
   const newCache = `kn:/:${state.v2.build}.b2b2b2b2b2`;
   await eventually(async () => {
     const names = Object.keys(await cacheState(page));
-    return names.length === 1 && names[0] === newCache;
-  }, `only ${newCache} left`);
+    return (names.length === 1 && names[0] === newCache) || names.join(' ');
+  }, `only ${newCache} left`, 40000);
   await eventually(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL.endsWith('v=b2b2b2b2b2b2.b2b2b2b2b2')), 'the new worker in control');
   // Pages seen before are carried over to the new version: still there offline.
   const saved = (await cacheState(page))[newCache];
