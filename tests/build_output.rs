@@ -73,8 +73,15 @@ fn dist_has_sitemap_robots_manifest_data_and_compressed_assets() {
     let names: Vec<String> = files.iter().map(|p| p.strip_prefix(&out).expect("in dist").to_string_lossy().into_owned()).collect();
     let css = names.iter().find(|n| n.starts_with("style.") && n.ends_with(".css")).expect("hashed css");
     assert!(names.contains(&format!("{css}.br")) && names.contains(&format!("{css}.gz")));
-    assert!(names.iter().any(|n| n.starts_with("data/") && n.ends_with("/facilities/test-kikan.json")));
-    assert!(names.contains(&"index.html.br".to_string()));
+    // The finder's data files are published; per-route page JSON is not (pages are complete
+    // HTML and only islands run in the browser).
+    assert!(names.iter().any(|n| n.starts_with("data/") && n.ends_with("/search/areas.json")));
+    assert!(!names.iter().any(|n| n.starts_with("data/") && n.ends_with("/facilities/test-kikan.json")));
+    // Route pages are precompressed from a size up (a host compresses small ones on the fly).
+    for page in names.iter().filter(|n| n.ends_with("index.html")) {
+        let big = std::fs::metadata(out.join(page)).expect("page").len() >= kyoten_navi::build::assets::PAGE_THRESHOLD;
+        assert_eq!(names.contains(&format!("{page}.br")), big, "{page}");
+    }
 }
 
 /// Every `href` / `src` in every HTML file that points inside the site resolves to a file.
