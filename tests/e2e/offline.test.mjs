@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat, readdir } from 'node:fs/promises';
 import { join, extname } from 'node:path';
-import { launch, openPage, hydrated, axe, DIST, ROOT } from './harness.mjs';
+import { launch, openPage, hydrated, axe, serve, DIST, DIST_SUB, ROOT } from './harness.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
@@ -229,4 +229,24 @@ test('the worker is not registered inside a frame (embeds leave the host site al
   await new Promise((ok) => setTimeout(ok, 1500));
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
   await context.close();
+});
+
+test('under a base path the worker\'s scope and caches are the base path\'s', async () => {
+  const sub = await serve(DIST_SUB, '/kyoten/navi/');
+  const { context, page } = await openPage(browser);
+  try {
+    await page.goto(sub.url('areas/132144/'));
+    await hydrated(page);
+    await eventually(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), 'the worker to control the page');
+    const reg = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+    assert.equal(reg, sub.url(''));
+    await eventually(async () => {
+      const names = Object.keys(await cacheState(page));
+      return (names.length === 1 && names[0].startsWith('kn:/kyoten/navi/:')) || names.join(' ');
+    }, 'one cache named for the base path');
+    await eventually(async () => Object.values(await cacheState(page))[0].includes(sub.url('areas/132144/')), 'the page saved');
+  } finally {
+    await context.close();
+    await sub.close();
+  }
 });
