@@ -15,6 +15,7 @@ command -v brotli >/dev/null || missing+=(brotli)
 # nginx runs deploy/nginx.conf in tests/e2e/host-config.test.mjs.
 [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || missing+=(libnginx-mod-http-brotli-filter)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]} (apt)"
   as_root apt-get update -qq
