@@ -149,19 +149,30 @@ fn open_data_facilities_carry_exactly_the_csv_facts() {
     let c = content();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/wamnet");
     let csv: String = ["csvdownload024.csv", "csvdownload053.csv", "csvdownload054.csv"].iter().map(|f| std::fs::read_to_string(dir.join(f)).expect("csv")).collect();
-    let open: Vec<_> = c.facilities.iter().filter(|f| f.wamnet.is_some()).collect();
+    // Base-layer records (only WAM NET sources), and content files that claim a record with
+    // `wamnet = "…"` (their own facts, such as 拠点, come from their own sources).
+    let (open, claimed): (Vec<_>, Vec<_>) =
+        c.facilities.iter().filter(|f| f.wamnet.is_some()).partition(|f| f.sources.iter().all(|s| s.starts_with("wamnet-")));
     assert!(open.len() > 11_000, "{} open-data facilities", open.len());
     for f in &open {
         assert!(!f.kyoten, "{}: open data never says a facility is part of a 拠点", f.id);
         assert!(f.disabilities.is_empty(), "{}: open data has no disability types", f.id);
-        for fact in [Some(&f.name), f.phone.as_ref()].into_iter().flatten() {
+    }
+    for f in open.iter().chain(&claimed) {
+        for fact in [f.phone.as_ref()].into_iter().flatten() {
             assert!(csv.contains(fact.as_str()), "{}: {fact:?} is not in the CSV", f.id);
         }
     }
+    for f in &open {
+        assert!(csv.contains(f.name.as_str()), "{}: {:?} is not in the CSV", f.id, f.name);
+    }
+    let tsubasa = claimed.iter().find(|f| f.id == "kokubunji-tsubasa").expect("つばさ claims its record");
+    assert_eq!(tsubasa.phone.as_deref(), Some("042-321-1136"), "the 事業所電話番号, not the 法人電話番号");
     let sunny = open.iter().find(|f| f.name == "サニースポット淵野辺三番館").expect("a known short stay");
     assert_eq!((sunny.phone.as_deref(), sunny.area.as_str()), (Some("042-707-9885"), "141526"));
     assert_eq!(sunny.address.as_deref(), Some("神奈川県相模原市中央区相生１丁目９番２６号"));
     // SOURCES.md counts 11,224 distinct (number, name) pairs; with surrounding white space
-    // trimmed, two of them are the same facility, so 11,223 pages, one each.
-    assert_eq!(open.len(), 11_223);
+    // trimmed, two of them are the same facility, so 11,223 pages, one each (one of them a
+    // content file's page).
+    assert_eq!(open.len() + claimed.len(), 11_223);
 }
