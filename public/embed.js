@@ -19,7 +19,7 @@
     screening: '拠点ナビ：事前登録のセルフチェック'
   };
   // Until the first height report (and whenever scripts inside the frame cannot run).
-  var HEIGHTS = { finder: 900, emergency: 640, screening: 800 };
+  var HEIGHTS = { finder: 900, emergency: 680, screening: 1000 };
   var OPTIONS = ['area', 'fn', 'accent', 'compact'];
 
   function frame(host, widget) {

@@ -319,7 +319,7 @@ test('the generator works by keyboard and its snippets work when pasted into ano
   await fits(frames.nth(0), loaded);
   const plain = await widget(pasted.page, frames.nth(1));
   await plain.getByRole('heading', { level: 1, name: '苫小牧市の緊急時の連絡先' }).waitFor();
-  assert.equal(await frames.nth(1).getAttribute('height'), '640');
+  assert.equal(await frames.nth(1).getAttribute('height'), '680');
   assert.deepEqual(pasted.problems, []);
   await pasted.context.close();
 });
