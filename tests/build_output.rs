@@ -79,8 +79,25 @@ fn dist_has_sitemap_robots_manifest_data_and_compressed_assets() {
     assert!(!names.iter().any(|n| n.starts_with("data/") && n.ends_with("/facilities/test-kikan.json")));
     // Route pages are precompressed from a size up (a host compresses small ones on the fly).
     for page in names.iter().filter(|n| n.ends_with("index.html")) {
-        let big = std::fs::metadata(out.join(page)).expect("page").len() >= kyoten_navi::build::assets::PAGE_THRESHOLD;
+        let big = std::fs::metadata(out.join(page)).expect("page").len() >= kyoten_navi::build::assets::SIZE_THRESHOLD;
         assert_eq!(names.contains(&format!("{page}.br")), big, "{page}");
+    }
+    // What every search fetches is precompressed whatever its size.
+    assert!(names.iter().any(|n| n.starts_with("data/") && n.ends_with("/search/areas.json.br")));
+}
+
+#[test]
+fn precompression_can_cover_every_page_or_nothing() {
+    use kyoten_navi::build::assets::Precompress;
+    for (mode, page_sibling, any_sibling) in [(Precompress::All, true, true), (Precompress::None, false, false)] {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let out = tmp.path().join("dist");
+        let opts = BuildOptions { content: fixture(), out: out.clone(), base_path: "/".into(), wasm: false, root: root(), precompress: mode };
+        build_site(&opts, &mut |_| {}).unwrap_or_else(|e| panic!("build failed: {e:?}"));
+        let mut files = Vec::new();
+        walk(&out, &mut files);
+        assert_eq!(out.join("index.html.br").exists(), page_sibling, "{mode:?}");
+        assert_eq!(files.iter().any(|f| f.extension().is_some_and(|e| e == "br" || e == "gz")), any_sibling, "{mode:?}");
     }
 }
 

@@ -41,6 +41,9 @@ pub fn render_markdown(
     }
     let mut unsafe_html = String::new();
     html::push_html(&mut unsafe_html, events.into_iter());
+    if unsafe_html.is_empty() {
+        return unsafe_html; // no body: nothing to clean (most facility files, issue #7)
+    }
     sanitise(&unsafe_html)
 }
 

@@ -151,6 +151,44 @@ test('a plain form submission with a typed place is resolved once the page loads
   await context.close();
 });
 
+test('「近くを探す」 chooses the nearest municipality; halls and rows are fetched only as needed', async () => {
+  // By 国分寺市役所 (issue #7: positions.json only for this button, rows only for the chosen area).
+  const { context, page, problems } = await openPage(browser, { geolocation: { latitude: 35.7108, longitude: 139.4622 }, permissions: ['geolocation'] });
+  const data = [];
+  page.on('request', (r) => { if (r.url().includes('/search/')) data.push(new URL(r.url()).pathname.replace(/^.*\/search\//, '')); });
+  await page.goto(site.url('/search/'));
+  await hydrated(page);
+  await page.waitForTimeout(300);
+  assert.deepEqual(data.filter((d) => d.endsWith('.json')), ['areas.json']);
+  await page.getByRole('button', { name: /^近くを探す/ }).click();
+  await page.waitForURL(/area=132144/);
+  await page.locator('.kn-finder-results__count').waitFor();
+  assert.match(await count(page), /国分寺市で\d+件見つかりました/);
+  assert.match(await page.locator('.kn-facility-list .kn-facility-card').first().innerText(), /約\d+\.\dkm/);
+  assert.deepEqual(data.filter((d) => d.endsWith('.json')), ['areas.json', 'positions.json', 'rows/132144.json']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a city with wards fetches each ward\'s rows once and keeps them for the visit', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const rows = [];
+  page.on('request', (r) => { const m = r.url().match(/\/search\/rows\/(\w+)\.json$/); if (m) rows.push(m[1]); });
+  await page.goto(site.url('/search/?area=141500')); // 相模原市: its three wards
+  await hydrated(page);
+  await page.locator('.kn-finder-results__count').waitFor();
+  assert.match(await count(page), /相模原市で\d+件見つかりました/);
+  assert.deepEqual([...rows].sort(), ['141518', '141526', '141534']);
+  await page.getByRole('button', { name: '地域を変える' }).click();
+  await page.getByLabel('お住まいの市区町村').fill('相模原市中央区');
+  await page.getByRole('button', { name: /^相模原市中央区/ }).click();
+  await page.waitForURL(/area=141526/);
+  assert.match(await count(page), /相模原市中央区で\d+件見つかりました/);
+  assert.equal(rows.length, 3, 'the ward\'s rows came from memory');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the finder has no accessibility violations, with and without results', async () => {
   for (const [path, viewport] of [['/search/', { width: 360, height: 740 }], ['/search/?area=132144', { width: 1280, height: 900 }], ['/search/?area=132144&q=zzzz', { width: 360, height: 740 }]]) {
     const { context, page } = await openPage(browser, { viewport });

@@ -60,8 +60,10 @@ pub fn minify_css(css: &str) -> String {
 /// (GitHub Pages, Netlify, Cloudflare) ignore them: build with `--precompress none` there.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Precompress {
-    /// Everything but the small per-route pages: the hashed assets (the wasm above all),
-    /// the finder's and the map's data, open data, and pages of [`PAGE_THRESHOLD`] or more.
+    /// What every visit or search fetches — the hashed assets (the wasm above all) and the
+    /// finder's and map's data under `data/` — and any other file of [`SIZE_THRESHOLD`] or
+    /// more (the area directory, the catalogue, the national open-data files). Small pages
+    /// and per-area CSVs are left to the host: at national scale they are 50,000 files.
     #[default]
     Shared,
     /// Every text file, pages included (slow at national scale: one page per facility).
@@ -80,10 +82,10 @@ impl Precompress {
     }
 }
 
-/// A route page this big or bigger (the area directory, the catalogue) is precompressed
-/// under [`Precompress::Shared`]; a facility page (about 9 KB) is not — a host compresses it
-/// on the fly in far less time than 50,000 siblings take to make.
-pub const PAGE_THRESHOLD: u64 = 32 * 1024;
+/// Under [`Precompress::Shared`] a page or download this big or bigger is precompressed; a
+/// facility page (about 9 KB) is not — a host compresses it on the fly in far less time than
+/// 50,000 siblings take to make.
+pub const SIZE_THRESHOLD: u64 = 32 * 1024;
 
 /// Write `.br` and `.gz` next to the compressible files under `dir` that `mode` selects,
 /// on all cores.
@@ -95,8 +97,11 @@ pub fn precompress(dir: &Path, mode: Precompress) -> Result<(), String> {
     walk(dir, &mut files);
     files.retain(|p| {
         let text = matches!(p.extension().and_then(|e| e.to_str()), Some("html" | "css" | "js" | "json" | "wasm" | "svg" | "xml" | "txt" | "webmanifest" | "geojson" | "csv"));
-        let small_page = p.file_name().is_some_and(|n| n == "index.html") && fs::metadata(p).is_ok_and(|m| m.len() < PAGE_THRESHOLD);
-        text && (mode == Precompress::All || !small_page)
+        let shared = || {
+            let rel = p.strip_prefix(dir).unwrap_or(p);
+            is_hashed(rel) || rel.starts_with("data") || fs::metadata(p).is_ok_and(|m| m.len() >= SIZE_THRESHOLD)
+        };
+        text && (mode == Precompress::All || shared())
     });
     // Biggest first, so no thread is left with the open-data files at the end.
     let mut sized: Vec<(u64, PathBuf)> = files.into_iter().map(|p| (fs::metadata(&p).map_or(0, |m| m.len()), p)).collect();
@@ -107,14 +112,13 @@ pub fn precompress(dir: &Path, mode: Precompress) -> Result<(), String> {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some((size, p)) = sized.get(i) else { return Ok(()) };
             let bytes = fs::read(p).map_err(|e| e.to_string())?;
-            // Hashed assets are cached for good: worth the slowest, smallest brotli. So is the
-            // finder's data, which phones fetch on every search. Big files (open data) get a
-            // faster setting.
-            let s = p.to_string_lossy();
-            let hashed = s.contains("/pkg/") || p.extension().is_some_and(|e| e == "css" || e == "js");
-            let q = if hashed || (s.contains("/search/") && *size < 1 << 20) { 11 } else if *size > 1 << 20 { 5 } else { 7 };
+            // Brotli's slowest, smallest setting (11) for what every visit fetches: the
+            // hashed assets and the area index. 11 costs about 30 ms a file, a minute for the
+            // two thousand row files, which get 9 (7% bigger, ten times faster). Open data
+            // (megabytes) gets brotli 4 and gzip 4.
+            let (q, gz_level) = brotli_quality(p, *size);
             fs::write(with_suffix(p, "br"), brotli_bytes(&bytes, q)).map_err(|e| e.to_string())?;
-            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(gz_level));
             gz.write_all(&bytes).map_err(|e| e.to_string())?;
             fs::write(with_suffix(p, "gz"), gz.finish().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
         }
@@ -124,6 +128,22 @@ pub fn precompress(dir: &Path, mode: Precompress) -> Result<(), String> {
         let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
         handles.into_iter().try_for_each(|h| h.join().unwrap_or_else(|_| Err("compression thread panicked".into())))
     })
+}
+
+/// The brotli quality and gzip level of a file's siblings (see [`precompress`]).
+pub fn brotli_quality(p: &Path, size: u64) -> (i32, u32) {
+    if size > 1 << 20 {
+        (4, 4)
+    } else if is_hashed(p) || p.ends_with("search/areas.json") {
+        (11, 9)
+    } else {
+        (9, 9)
+    }
+}
+
+/// A content-hashed asset (`pkg/…`, `style.<hash>.css`, `boot.<hash>.js`): cached for good.
+fn is_hashed(p: &Path) -> bool {
+    p.components().any(|c| c.as_os_str() == "pkg") || p.extension().is_some_and(|e| e == "css" || e == "js")
 }
 
 pub fn brotli_bytes(bytes: &[u8], quality: i32) -> Vec<u8> {

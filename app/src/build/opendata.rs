@@ -3,6 +3,8 @@
 //! lists facilities (`opendata/areas/<id>.csv`, linked from the area page). The columns are
 //! listed once, in [`FACILITY_COLUMNS`], and described on the `/opendata/` page.
 
+use std::collections::BTreeMap;
+
 use serde_json::{json, Value};
 
 use crate::load::Content;
@@ -41,13 +43,45 @@ pub const FACILITY_COLUMNS: &[(&str, &str)] = &[
 ];
 
 /// The facilities an area's page lists: its own, its wards' (a designated city) and its
-/// members' (a region). The page and its CSV slice use this one list.
-pub fn area_facilities<'a>(c: &'a Content, a: &Area) -> Vec<&'a Facility> {
-    // The codes first (a few), then one cheap comparison per facility: this runs for every
-    // area, so a map lookup per facility here made 50,000 facilities take minutes (issue #7).
-    let mut codes: Vec<&String> = std::iter::once(&a.id).chain(&a.members).collect();
-    codes.extend(c.areas.values().filter(|x| x.parent.as_ref() == Some(&a.id)).map(|x| &x.id));
-    c.facilities.iter().filter(|f| codes.contains(&&f.area)).collect()
+/// members' (a region), in content order. The page and its CSV slice use this one list.
+/// Indexed once per build: a scan of every facility for every area took minutes at
+/// national scale (issue #7).
+pub struct AreaFacilities<'a> {
+    facilities: &'a [Facility],
+    by_area: BTreeMap<&'a str, Vec<usize>>,
+    wards: BTreeMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> AreaFacilities<'a> {
+    pub fn new(c: &'a Content) -> Self {
+        let mut by_area: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, f) in c.facilities.iter().enumerate() {
+            by_area.entry(f.area.as_str()).or_default().push(i);
+        }
+        let mut wards: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for a in c.areas.values() {
+            if let Some(city) = &a.parent {
+                wards.entry(city.as_str()).or_default().push(a.id.as_str());
+            }
+        }
+        AreaFacilities { facilities: &c.facilities, by_area, wards }
+    }
+
+    /// The facilities filed under exactly this area id.
+    pub fn own(&self, id: &str) -> impl Iterator<Item = &'a Facility> + '_ {
+        self.by_area.get(id).into_iter().flatten().map(|&i| &self.facilities[i])
+    }
+
+    pub fn of(&self, a: &Area) -> Vec<&'a Facility> {
+        let mut at: Vec<usize> = std::iter::once(a.id.as_str())
+            .chain(a.members.iter().map(String::as_str))
+            .chain(self.wards.get(a.id.as_str()).into_iter().flatten().copied())
+            .flat_map(|id| self.by_area.get(id).into_iter().flatten().copied())
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter().map(|i| &self.facilities[i]).collect()
+    }
 }
 
 /// Where an area's CSV slice is published (only areas that list facilities have one).
@@ -112,8 +146,9 @@ pub fn opendata_files(c: &Content) -> Vec<(String, Vec<u8>)> {
     }
     let credit = "出典：各ページに記載の自治体資料、障害福祉サービス等情報公表システム（WAM NET）のオープンデータを加工して作成、code4fukui/localgovjp（CC0）";
     let mut slices = Vec::new();
+    let by_area = AreaFacilities::new(c);
     for a in c.areas.values() {
-        let listed = area_facilities(c, a);
+        let listed = by_area.of(a);
         if !listed.is_empty() {
             let own: Vec<Vec<String>> = listed.iter().map(|f| facility_row(f, c)).collect();
             slices.push((area_csv_path(&a.id).trim_start_matches("/opendata/").to_string(), facilities_csv(&own)));

@@ -69,6 +69,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         };
         pages.push((path.clone(), page(f.name.clone(), description, render_fragment(&shell, || pages::facility::facility(data)))));
     }
+    let by_area = super::opendata::AreaFacilities::new(c);
     for a in c.areas.values() {
         let path = format!("/areas/{}/", a.id);
         let file = if a.has_content() || !a.sources.is_empty() {
@@ -79,7 +80,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         let reports: Vec<_> = c.reports.iter().filter(|r| r.area == a.id).cloned().collect();
         // The area's own facilities, its wards' (a designated city) and its members' (a region);
         // the same list as the area's open-data CSV.
-        let listed = super::opendata::area_facilities(c, a);
+        let listed = by_area.of(a);
         let mut source_ids = a.sources.clone();
         source_ids.extend(reports.iter().map(|r| r.source.clone()));
         source_ids.extend(listed.iter().filter(|f| !f.kyoten).flat_map(|f| f.sources.iter().cloned()));
@@ -204,12 +205,13 @@ fn screening_data(c: &Content) -> ScreeningData {
             _ => prefectures.push(ScreeningPrefecture { name: a.prefecture.clone(), areas: vec![choice] }),
         }
     }
+    let by_area = super::opendata::AreaFacilities::new(c);
     let local = c
         .areas
         .values()
         .filter_map(|a| {
             let mut contacts = a.contacts.clone();
-            for f in c.facilities.iter().filter(|f| f.area == a.id && f.role == crate::model::Role::CoreConsultation) {
+            for f in by_area.own(&a.id).filter(|f| f.role == crate::model::Role::CoreConsultation) {
                 if !contacts.iter().any(|k| k.facility.as_deref() == Some(f.id.as_str())) {
                     contacts.push(crate::model::Contact {
                         name: f.name.clone(),

@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::data::href;
+use crate::browser::fetch_json;
+use crate::data::{href, Shell};
 use crate::model::{AgeGroup, DisabilityType, Function};
 use crate::pages::search::{use_set_filters, FinderState};
-use crate::search::query::{distance_km, matching_areas, Filters};
+use crate::search::query::{distance_km, matching_areas, Filters, Positions};
 
 #[component]
 pub fn FinderForm() -> impl IntoView {
@@ -111,20 +112,21 @@ fn AreaPicker() -> impl IntoView {
         set.run(f);
     };
     let locating = RwSignal::new(None::<&'static str>);
+    let positions_url = StoredValue::new(href(&format!("/data/{}/search/positions.json", use_context::<Shell>().unwrap_or_default().build)));
     let locate = move |_| {
         locating.set(Some("現在地を確かめています…"));
+        let url = positions_url.get_value();
         crate::browser::current_position(move |pos| match pos {
             Some((lat, lng)) => {
                 state.near.set(Some((lat, lng)));
-                let nearest = state.areas.with_untracked(|a| {
-                    a.as_ref().and_then(|a| {
-                        a.iter().filter(|x| x.members.is_empty()).min_by(|x, y| {
-                            distance_km(lat, lng, x.lat, x.lng).total_cmp(&distance_km(lat, lng, y.lat, y.lng))
-                        }).map(|x| x.parent.clone().unwrap_or(x.id.clone()))
-                    })
+                // The municipalities' halls are fetched only now: no other search needs them.
+                fetch_json::<Positions>(url, move |halls| {
+                    let nearest = halls.iter().min_by(|x, y| distance_km(lat, lng, x.1[0], x.1[1]).total_cmp(&distance_km(lat, lng, y.1[0], y.1[1])));
+                    // A ward is chosen as its city, whose search covers every ward.
+                    let id = nearest.and_then(|(code, _)| state.areas.with_untracked(|a| a.as_ref()?.iter().find(|x| &x.id == code).map(|x| x.parent.clone().unwrap_or(x.id.clone()))));
+                    locating.set(None);
+                    if let Some(id) = id { choose(id) }
                 });
-                locating.set(None);
-                if let Some(id) = nearest { choose(id) }
             }
             None => locating.set(Some("現在地がわかりませんでした。市区町村名で探してください。")),
         });

@@ -150,7 +150,7 @@ fn read_toml<T: DeserializeOwned>(
 }
 
 /// Every `*.md` in `content/<sub>/`, sorted by name. A missing folder is an empty list.
-fn load_dir<T: DeserializeOwned + HasBody>(
+fn load_dir<T: DeserializeOwned + HasBody + Send>(
     root: &Path,
     sub: &str,
     base_path: &str,
@@ -163,7 +163,29 @@ fn load_dir<T: DeserializeOwned + HasBody>(
         .filter(|p| p.extension().is_some_and(|x| x == "md"))
         .collect();
     paths.sort();
-    paths.iter().filter_map(|p| load_file::<T>(p, root, base_path, out)).collect()
+    // On all cores (a national operator's tens of thousands of files, issue #7), each part
+    // with its own diagnostics; the files stay in name order.
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let size = paths.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = paths
+            .chunks(size)
+            .map(|chunk| {
+                s.spawn(move || {
+                    let mut found = Vec::new();
+                    let loaded: Vec<Located<T>> = chunk.iter().filter_map(|p| load_file::<T>(p, root, base_path, &mut found)).collect();
+                    (loaded, found)
+                })
+            })
+            .collect();
+        let mut all = Vec::with_capacity(paths.len());
+        for part in parts {
+            let (loaded, found) = part.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            all.extend(loaded);
+            out.extend(found);
+        }
+        all
+    })
 }
 
 fn load_file<T: DeserializeOwned + HasBody>(

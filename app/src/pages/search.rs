@@ -17,7 +17,7 @@ use crate::components::page::{page_view, PageHeading};
 use crate::browser::fetch_json;
 use crate::data::{href, PageData, SearchStart, Shell};
 use crate::url::{current_path, use_navigate, use_query_map, NavigateOptions};
-use crate::search::query::{AreaEntry, BadParam, FinderRow, Filters};
+use crate::search::query::{AreaEntry, AreaIndex, BadParam, FinderRow, Filters};
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -111,9 +111,9 @@ pub fn Finder(#[prop(optional)] no_map: Option<Signal<bool>>) -> impl IntoView {
     Effect::new(move |_| {
         if ready.get() && state.areas.get_untracked().is_none() {
             let url = href(&format!("/data/{areas_build}/search/areas.json"));
-            fetch_json::<Vec<AreaEntry>>(url, move |mut a| {
-                crate::browser::timed("kn-prepare-index", || a.iter_mut().for_each(AreaEntry::prepare));
-                state.areas.set(Some(Arc::new(a)));
+            fetch_json::<AreaIndex>(url, move |index| {
+                let areas = crate::browser::timed("kn-prepare-index", || index.into_entries());
+                state.areas.set(Some(Arc::new(areas)));
             });
         }
     });

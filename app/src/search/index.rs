@@ -6,16 +6,17 @@
 use std::collections::BTreeMap;
 
 use super::normalize::fold;
-use super::query::{AreaEntry, FinderRow};
+use super::query::{AreaEntry, AreaIndex, FinderRow, Positions};
 use crate::load::Content;
 use crate::model::{Facility, Role};
 
-/// `(file name under data/<build>/search/, JSON)`: `areas.json` and `rows/<area>.json` for
-/// every area with facilities.
+/// `(file name under data/<build>/search/, JSON)`: `areas.json`, `positions.json` and
+/// `rows/<area>.json` for every area with facilities.
 pub fn search_files(c: &Content) -> Vec<(String, String)> {
     let rows = shards(c);
-    let mut files = Vec::with_capacity(rows.len() + 1);
+    let mut files = Vec::with_capacity(rows.len() + 2);
     files.push(("areas.json".to_string(), serde_json::to_string(&area_index(c, &rows)).unwrap_or_default()));
+    files.push(("positions.json".to_string(), serde_json::to_string(&positions(c)).unwrap_or_default()));
     for (area, mut rows) in rows {
         // The file is the area: its rows need not repeat it.
         rows.iter_mut().for_each(|r| r.area.clear());
@@ -24,22 +25,32 @@ pub fn search_files(c: &Content) -> Vec<(String, String)> {
     files
 }
 
-pub fn area_index(c: &Content, rows: &BTreeMap<String, Vec<FinderRow>>) -> Vec<AreaEntry> {
-    c.areas
+pub fn area_index(c: &Content, rows: &BTreeMap<String, Vec<FinderRow>>) -> AreaIndex {
+    let mut prefectures = BTreeMap::new();
+    for a in c.areas.values().filter(|a| !a.is_region()) {
+        if let Some(code) = a.id.get(..2) {
+            prefectures.entry(code.to_string()).or_insert_with(|| a.prefecture.clone());
+        }
+    }
+    let areas = c
+        .areas
         .values()
         .map(|a| AreaEntry {
             id: a.id.clone(),
             name: a.name.clone(),
             kana: a.kana.clone(),
-            prefecture: a.prefecture.clone(),
             parent: a.parent.clone(),
             members: a.members.clone(),
             rows: rows.get(&a.id).map_or(0, |r| r.len() as u32),
-            lat: round(a.lat, 1e3),
-            lng: round(a.lng, 1e3),
-            key: String::new(),
+            ..Default::default()
         })
-        .collect()
+        .collect();
+    AreaIndex { prefectures, areas }
+}
+
+/// Municipalities' halls, for 「近くを探す」.
+pub fn positions(c: &Content) -> Positions {
+    c.areas.values().filter(|a| !a.is_region()).map(|a| (a.id.clone(), [round(a.lat, 1e3), round(a.lng, 1e3)])).collect()
 }
 
 /// Facilities by their area (a municipality code, or a region's id), each list sorted by
@@ -71,8 +82,8 @@ pub fn row(f: &Facility, c: &Content) -> FinderRow {
         kana: f.kana.clone(),
         operator: f.operator.clone(),
         address: f.address.clone(),
-        lat: round(f.lat.or(area.map(|a| a.lat)).unwrap_or_default(), 1e5),
-        lng: round(f.lng.or(area.map(|a| a.lng)).unwrap_or_default(), 1e5),
+        lat: round(f.lat.or(area.map(|a| a.lat)).unwrap_or_default(), 1e4),
+        lng: round(f.lng.or(area.map(|a| a.lng)).unwrap_or_default(), 1e4),
         exact: f.exact_position as u8,
         phone: f.phone.clone(),
         role: role_index(f.role) as u8,
@@ -91,7 +102,8 @@ pub fn row(f: &Facility, c: &Content) -> FinderRow {
     }
 }
 
-/// Rounded to `1/per` degrees: five decimals (about a metre) are plenty for a pin.
+/// Rounded to `1/per` degrees: four decimals (about 10 m) place a pin; a facility's own
+/// page keeps the full position.
 fn round(x: f64, per: f64) -> f64 {
     (x * per).round() / per
 }

@@ -2,12 +2,44 @@
 //! compact rows it searches, and the matching itself. Pure functions, shared by the browser
 //! and by native tests and benchmarks.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::normalize::fold;
 use crate::model::{AgeGroup, DisabilityType, Function, Role};
 
-/// A municipality or region in the area index (`data/<build>/search/areas.json`).
+/// `data/<build>/search/areas.json`, which every search loads first: the prefectures' names
+/// once, by 2-digit code, and every municipality and region. Positions are apart
+/// ([`Positions`]), since only 「近くを探す」 needs them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AreaIndex {
+    #[serde(rename = "p")]
+    pub prefectures: BTreeMap<String, String>,
+    #[serde(rename = "a")]
+    pub areas: Vec<AreaEntry>,
+}
+
+impl AreaIndex {
+    /// The entries with their prefecture and search key filled in, ready for matching.
+    pub fn into_entries(self) -> Vec<AreaEntry> {
+        let AreaIndex { prefectures, mut areas } = self;
+        for a in &mut areas {
+            // A region is in its first member's prefecture, as the loader has it.
+            let code = a.members.first().unwrap_or(&a.id);
+            a.prefecture = code.get(..2).and_then(|p| prefectures.get(p)).cloned().unwrap_or_default();
+            a.prepare();
+        }
+        areas
+    }
+}
+
+/// `data/<build>/search/positions.json`: each municipality's hall, `[lat, lng]` to three
+/// decimals (about 100 m: enough to find the nearest municipality), fetched for
+/// 「近くを探す」 only.
+pub type Positions = BTreeMap<String, [f64; 2]>;
+
+/// A municipality or region in the area index.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AreaEntry {
     /// Code (municipality) or slug (region).
@@ -18,9 +50,6 @@ pub struct AreaEntry {
     /// Reading in hiragana.
     #[serde(rename = "j", default, skip_serializing_if = "String::is_empty")]
     pub kana: String,
-    /// Prefecture name.
-    #[serde(rename = "p")]
-    pub prefecture: String,
     /// A ward's city.
     #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
@@ -31,11 +60,9 @@ pub struct AreaEntry {
     /// when 0), so that the finder fetches only files that exist.
     #[serde(rename = "r", default, skip_serializing_if = "is_zero")]
     pub rows: u32,
-    /// City hall, three decimals (about 100 m: enough to find the nearest municipality).
-    #[serde(rename = "y")]
-    pub lat: f64,
-    #[serde(rename = "x")]
-    pub lng: f64,
+    /// Prefecture name, from [`AreaIndex::prefectures`].
+    #[serde(skip)]
+    pub prefecture: String,
     /// Folded name + kana + prefecture, for matching: made by [`AreaEntry::prepare`] once
     /// the index is loaded, never shipped.
     #[serde(skip)]
