@@ -33,7 +33,7 @@ impl Document<'_> {
         let url = format!("{}{}", self.origin, join_base(&self.shell.base, path));
         // The browser needs only the shell (base path, build): islands carry their own props.
         let embedded = serde_json::json!({ "shell": self.shell });
-        let json = serde_json::to_string(&embedded).unwrap_or_default().replace("</", "<\\/").replace("<!--", "<\\!--");
+        let json = serde_json::to_string(&embedded).unwrap_or_default().replace('<', "\\u003c");
         let not_found_page = matches!(data, PageData::NotFound);
         let body = render_app(self.shell, path, data);
         let base = &self.shell.base;
