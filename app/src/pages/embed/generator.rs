@@ -20,7 +20,7 @@ use crate::components::page::{static_view, PageHeading};
 use crate::data::{href, join_base, Shell, Widget};
 use crate::model::Function;
 use crate::pages::screening::esc;
-use crate::search::query::{encode_component, AreaEntry};
+use crate::search::query::{encode_component, AreaEntry, AreaIndex};
 
 /// What the form says.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -165,7 +165,7 @@ pub fn generator(g: GeneratorData) -> impl IntoView {
                         </div>
                         <div class="kn-field">
                             <label class="kn-field__label" for=AREA>"市区町村・圏域"</label>
-                            <select class="kn-field__input" id=AREA>
+                            <select class="kn-field__input" id=AREA data-pref=g.prefecture.clone()>
                                 {g.areas.iter().map(|(id, name)| view! { <option value=id.clone() selected=*id == c.area>{name.clone()}</option> }).collect_view()}
                             </select>
                         </div>
@@ -254,7 +254,14 @@ pub fn EmbedPage() -> impl IntoView {
 fn EmbedGenerator(shell: Shell) -> impl IntoView {
     Effect::new(move |_| {
         let areas: RwSignal<Option<Arc<Vec<AreaEntry>>>> = RwSignal::new(None);
-        fetch_json::<Vec<AreaEntry>>(join_base(&shell.base, &format!("/data/{}/search/areas.json", shell.build)), move |a| areas.set(Some(Arc::new(a))));
+        let base = shell.base.clone();
+        fetch_json::<AreaIndex>(join_base(&shell.base, &format!("/data/{}/search/areas.json", shell.build)), move |index| {
+            areas.set(Some(Arc::new(index.into_entries())));
+            // A prefecture chosen before the index arrived gets its municipalities now.
+            if refill(areas) {
+                update(&base);
+            }
+        });
         for el in all(".kn-embed__js") {
             let _ = el.remove_attribute("hidden");
         }
@@ -281,12 +288,22 @@ fn listen(id: &str, event: &str, f: impl FnMut(web_sys::Event) + 'static) {
 fn changed(ev: &web_sys::Event, areas: RwSignal<Option<Arc<Vec<AreaEntry>>>>, base: &str) {
     let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
     if el.id() == PREF {
-        let pref = el.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
-        if let (Some(select), Some(list)) = (by_id(AREA), areas.get_untracked()) {
-            select.set_inner_html(&area_options(&list, &pref));
-        }
+        refill(areas);
     }
     update(base);
+}
+
+/// Give the municipality select the chosen prefecture's municipalities, unless it has them
+/// already (its `data-pref` says whose they are) or the index has not arrived yet.
+fn refill(areas: RwSignal<Option<Arc<Vec<AreaEntry>>>>) -> bool {
+    let pref = by_id(PREF).and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default();
+    let (Some(select), Some(list)) = (by_id(AREA), areas.get_untracked()) else { return false };
+    if select.get_attribute("data-pref").as_deref() == Some(pref.as_str()) {
+        return false;
+    }
+    select.set_inner_html(&area_options(&list, &pref));
+    let _ = select.set_attribute("data-pref", &pref);
+    true
 }
 
 /// `<option>`s of a prefecture's municipalities (wards under their city) and regions.

@@ -134,7 +134,7 @@ fn WidgetFrame(data: WidgetData, shell: Shell) -> impl IntoView {
             let d = screening_data.clone().unwrap_or_default();
             let html = move || {
                 if !ready.get() {
-                    return "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">緊急時の連絡先</h1></header><p class=\"kn-loading\" role=\"status\">読み込んでいます…</p>".to_string();
+                    return "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">緊急時の連絡先</h1></header><p class=\"kn-loading\" role=\"status\">読み込んでいます…</p><noscript><p>連絡先を表示するには JavaScript が必要です。下の「拠点ナビで詳しく見る」から、地域の相談先をご覧いただけます。</p></noscript>".to_string();
                 }
                 let area = options.with(|o| o.area.clone()).unwrap_or_default();
                 emergency::card(emergency::place(&d, &area).as_ref(), &base)
