@@ -289,7 +289,8 @@ pub fn row_files<'a>(areas: &'a [AreaEntry], codes: &[String]) -> Vec<&'a AreaEn
 }
 
 /// Rows matching `filters` within `codes` (all rows when `codes` is empty), best first:
-/// 拠点 bodies, then the rest in the files' order (by municipality and reading).
+/// 拠点 bodies — the 基幹相談支援センター, a family's first contact, leading them — then the
+/// rest, each group in the files' order (by municipality and reading).
 pub fn matching<'a>(rows: impl IntoIterator<Item = &'a FinderRow>, filters: &Filters, codes: &[String]) -> Vec<&'a FinderRow> {
     let words: Vec<String> = filters.text.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect();
     let mut out: Vec<&FinderRow> = rows
@@ -306,7 +307,8 @@ pub fn matching<'a>(rows: impl IntoIterator<Item = &'a FinderRow>, filters: &Fil
         .filter(|r| !filters.kyoten_only || r.kyoten == 1)
         .filter(|r| words.iter().all(|w| r.key.contains(w.as_str())))
         .collect();
-    out.sort_by_key(|r| r.kyoten == 0);
+    // Stable: within each group the files' order stays.
+    out.sort_by_key(|r| (r.kyoten == 0, r.role() != Role::CoreConsultation));
     out
 }
 
@@ -387,6 +389,15 @@ mod tests {
         ];
         let all = matching(&rows, &Filters::default(), &["132144".into()]);
         assert_eq!(all.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["基幹センター", "ショートステイあおば"]);
+        // Among 拠点 bodies the 基幹相談支援センター leads, whatever its reading.
+        let mut core = row("わ基幹", "132144", &[], true);
+        core.role = Role::ALL.iter().position(|r| *r == Role::CoreConsultation).unwrap_or(0) as u8;
+        let (mut other, mut open) = (row("あ拠点", "132144", &[], true), row("い事業所", "132144", &[], false));
+        other.role = Role::ALL.iter().position(|r| *r == Role::ActivitySupport).unwrap_or(0) as u8;
+        open.role = Role::ALL.iter().position(|r| *r == Role::ShortStay).unwrap_or(0) as u8;
+        let ranked = vec![other, open, core];
+        let order: Vec<&str> = matching(&ranked, &Filters::default(), &[]).iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(order, vec!["わ基幹", "あ拠点", "い事業所"]);
         let (f, _) = Filters::from_pairs([("fn", "emergency")]);
         assert_eq!(matching(&rows, &f, &["132144".into()]).len(), 1);
         let (f, _) = Filters::from_pairs([("q", "しょーとすてい")]);
