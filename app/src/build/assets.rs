@@ -61,9 +61,10 @@ pub fn minify_css(css: &str) -> String {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Precompress {
     /// What every visit or search fetches — the hashed assets (the wasm above all) and the
-    /// finder's and map's data under `data/` — and any other file of [`SIZE_THRESHOLD`] or
-    /// more (the area directory, the catalogue, the national open-data files). Small pages
-    /// and per-area CSVs are left to the host: at national scale they are 50,000 files.
+    /// finder's and map's data under `data/` — and any page of [`SIZE_THRESHOLD`] or more
+    /// (the area directory, the catalogue). Small pages are left to the host (at national
+    /// scale they are 50,000 files), and so are the open-data downloads (hundreds of
+    /// megabytes, fetched by few).
     #[default]
     Shared,
     /// Every text file, pages included (slow at national scale: one page per facility).
@@ -99,7 +100,8 @@ pub fn precompress(dir: &Path, mode: Precompress) -> Result<(), String> {
         let text = matches!(p.extension().and_then(|e| e.to_str()), Some("html" | "css" | "js" | "json" | "wasm" | "svg" | "xml" | "txt" | "webmanifest" | "geojson" | "csv"));
         let shared = || {
             let rel = p.strip_prefix(dir).unwrap_or(p);
-            is_hashed(rel) || rel.starts_with("data") || fs::metadata(p).is_ok_and(|m| m.len() >= SIZE_THRESHOLD)
+            let big = !rel.starts_with("opendata") && fs::metadata(p).is_ok_and(|m| m.len() >= SIZE_THRESHOLD);
+            is_hashed(rel) || rel.starts_with("data") || big
         };
         text && (mode == Precompress::All || shared())
     });
@@ -114,8 +116,9 @@ pub fn precompress(dir: &Path, mode: Precompress) -> Result<(), String> {
             let bytes = fs::read(p).map_err(|e| e.to_string())?;
             // Brotli's slowest, smallest setting (11) for what every visit fetches: the
             // hashed assets and the area index. 11 costs about 30 ms a file, a minute for the
-            // two thousand row files, which get 9 (7% bigger, ten times faster). Open data
-            // (megabytes) gets brotli 4 and gzip 4.
+            // two thousand row files, which get 7 (7% bigger, forty times faster; 9 saves
+            // under 1% more at four times the time). Files over a megabyte (open data with
+            // `--precompress all`) get brotli 4 and gzip 4.
             let (q, gz_level) = brotli_quality(p, *size);
             fs::write(with_suffix(p, "br"), brotli_bytes(&bytes, q)).map_err(|e| e.to_string())?;
             let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(gz_level));
@@ -137,7 +140,7 @@ pub fn brotli_quality(p: &Path, size: u64) -> (i32, u32) {
     } else if is_hashed(p) || p.ends_with("search/areas.json") {
         (11, 9)
     } else {
-        (9, 9)
+        (7, 6)
     }
 }
 

@@ -57,7 +57,8 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         "/search/".to_string(),
         PageData::Search(SearchData { start_html: render_fragment(&shell, || pages::search::search_start(start)) }),
     ));
-    for f in &c.facilities {
+    // One page per facility, on all cores (50,000 at national scale, issue #7), in order.
+    let facility_page = |f: &crate::model::Facility| {
         let path = format!("/facilities/{}/", f.id);
         let area = c.areas.get(&f.area).map(AreaLink::of).unwrap_or_default();
         let description = format!("{}（{}）の{}。掲載情報と出典です。", f.name, area.name, f.role.label());
@@ -67,8 +68,16 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             sources: sources_of(&f.sources),
             corrections: corrections(&path, &format!("content/facilities/{}.md", f.id)),
         };
-        pages.push((path.clone(), page(f.name.clone(), description, render_fragment(&shell, || pages::facility::facility(data)))));
-    }
+        (path.clone(), page(f.name.clone(), description, render_fragment(&shell, || pages::facility::facility(data))))
+    };
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let size = c.facilities.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = c.facilities.chunks(size).map(|part| s.spawn(|| part.iter().map(facility_page).collect::<Vec<_>>())).collect();
+        for part in parts {
+            pages.extend(part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+    });
     let by_area = super::opendata::AreaFacilities::new(c);
     for a in c.areas.values() {
         let path = format!("/areas/{}/", a.id);
