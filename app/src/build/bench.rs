@@ -106,12 +106,13 @@ pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, 
         .collect();
     let index_json = search.get("areas.json").ok_or("no search/areas.json in the build")?;
     let areas: Vec<AreaEntry> = serde_json::from_slice::<AreaIndex>(index_json).map_err(|e| format!("areas.json: {e}"))?.into_entries();
-    let sizes = |names: &[&AreaEntry], what: String| -> Download {
-        let mut d = Download { what, files: names.len(), ..Default::default() };
-        for a in names {
-            let name = format!("rows/{}.json", a.id);
+    let file_rows: BTreeMap<&str, u32> = areas.iter().map(|a| (a.file.as_str(), a.file_rows)).collect();
+    let sizes = |files: &[String], what: String| -> Download {
+        let mut d = Download { what, files: files.len(), ..Default::default() };
+        for f in files {
+            let name = format!("rows/{f}.json");
             if let Some(blob) = search.get(&name) {
-                d.rows += a.rows as usize;
+                d.rows += file_rows.get(f.as_str()).copied().unwrap_or_default() as usize;
                 d.brotli += shipped_brotli(&name, blob);
                 d.gzip += gzip_len(blob);
             }
@@ -121,26 +122,36 @@ pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, 
     let index = Download { what: "areas.json".into(), rows: 0, files: 1, brotli: shipped_brotli("areas.json", index_json), gzip: gzip_len(index_json) };
 
     // The search that downloads the most rows (most rows ≈ most bytes), then its bytes.
-    let biggest = areas
-        .iter()
-        .max_by_key(|a| row_files(&areas, &area_codes(&areas, &a.id)).iter().map(|f| f.rows).sum::<u32>())
-        .ok_or("the area index is empty")?;
-    let biggest_search = sizes(&row_files(&areas, &area_codes(&areas, &biggest.id)), format!("{} ({})", biggest.name, biggest.id));
-    let densest = areas.iter().filter(|a| a.members.is_empty()).max_by_key(|a| a.rows).ok_or("no municipality")?;
-    let densest_municipality = sizes(&[densest], format!("{} ({})", densest.name, densest.id));
-    let mut by_pref: BTreeMap<&str, Vec<&AreaEntry>> = BTreeMap::new();
-    for a in areas.iter().filter(|a| a.rows > 0 && a.members.is_empty()) {
-        by_pref.entry(a.id.get(..2).unwrap_or_default()).or_default().push(a);
+    let files_of = |id: &str| row_files(&areas, &area_codes(&areas, id));
+    let search_rows = |id: &str| files_of(id).iter().map(|f| file_rows.get(f.as_str()).copied().unwrap_or_default()).sum::<u32>();
+    let biggest = areas.iter().max_by_key(|a| search_rows(&a.id)).ok_or("the area index is empty")?;
+    let biggest_search = sizes(&files_of(&biggest.id), format!("{} ({})", biggest.name, biggest.id));
+    let densest = areas.iter().filter(|a| a.members.is_empty() && a.parent.is_none()).max_by_key(|a| a.file_rows).ok_or("no municipality")?;
+    let densest_municipality = sizes(std::slice::from_ref(&densest.file), format!("{} ({})", densest.name, densest.id));
+    let mut by_pref: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for a in areas.iter().filter(|a| a.rows > 0 && a.members.is_empty() && a.parent.is_none()) {
+        by_pref.entry(a.id.get(..2).unwrap_or_default()).or_default().push(a.file.clone());
     }
-    let (pref_code, pref_areas) = by_pref.iter().max_by_key(|(_, list)| list.iter().map(|a| a.rows).sum::<u32>()).ok_or("no facilities")?;
-    let densest_prefecture = sizes(pref_areas, format!("{} (code {pref_code})", pref_areas[0].prefecture));
+    for a in areas.iter().filter(|a| a.rows > 0 && a.parent.is_some()) {
+        // A ward with rows but a city without its own: the city's file still counts.
+        let list = by_pref.entry(a.id.get(..2).unwrap_or_default()).or_default();
+        if !list.contains(&a.file) {
+            list.push(a.file.clone());
+        }
+    }
+    let (pref_code, pref_files) = by_pref
+        .iter()
+        .max_by_key(|(_, files)| files.iter().map(|f| file_rows.get(f.as_str()).copied().unwrap_or_default()).sum::<u32>())
+        .ok_or("no facilities")?;
+    let pref_name = areas.iter().find(|a| a.id.starts_with(*pref_code)).map(|a| a.prefecture.clone()).unwrap_or_default();
+    let densest_prefecture = sizes(pref_files, format!("{pref_name} (code {pref_code})"));
 
     // Every keystroke over the whole densest prefecture: more rows than any one search.
     let mut rows: Vec<FinderRow> = Vec::new();
-    for a in pref_areas {
-        if let Some(blob) = search.get(&format!("rows/{}.json", a.id)) {
-            let mut list: Vec<FinderRow> = serde_json::from_slice(blob).map_err(|e| format!("rows/{}.json: {e}", a.id))?;
-            list.iter_mut().for_each(|r| r.prepare(&a.id));
+    for f in pref_files {
+        if let Some(blob) = search.get(&format!("rows/{f}.json")) {
+            let mut list: Vec<FinderRow> = serde_json::from_slice(blob).map_err(|e| format!("rows/{f}.json: {e}"))?;
+            list.iter_mut().for_each(|r| r.prepare(f));
             rows.extend(list);
         }
     }
@@ -166,7 +177,8 @@ pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, 
     };
     drop(blobs);
     if browser {
-        let codes: Vec<String> = pref_areas.iter().map(|a| a.id.clone()).collect();
+        // Every municipality and ward of the prefecture with facilities.
+        let codes: Vec<String> = areas.iter().filter(|a| a.rows > 0 && a.members.is_empty() && a.id.starts_with(*pref_code)).map(|a| a.id.clone()).collect();
         report.browser = Some(browser_bench(content, out, root, &report.densest_prefecture_code, &codes, &biggest.id, &densest.id)?);
     }
     Ok(report)

@@ -1,7 +1,8 @@
 //! The finder's results: a count announced to screen readers, result cards with tel:
 //! buttons, 「さらに表示」, and — never a dead end — a way on when nothing matches. The
 //! results fetch the row files of the chosen area's municipalities (`search/rows/<code>.json`,
-//! only those with facilities) and keep them in [`FinderState::shards`] for the visit.
+//! a ward's in its city's file, only files that exist) and keep them in
+//! [`FinderState::shards`] for the visit.
 
 use leptos::prelude::*;
 
@@ -12,7 +13,7 @@ use crate::browser::{fetch_json, reveal, timed};
 use crate::data::{href, Shell};
 use crate::model::{Function, Role};
 use crate::pages::search::{use_set_filters, FinderState};
-use crate::search::query::{area_codes, distance_km, matching, row_files, AreaEntry, BadParam, Filters, FinderRow};
+use crate::search::query::{area, area_codes, distance_km, rank, row_files, AreaEntry, BadParam, Filters, FinderRow, Hit, Matcher};
 
 /// What the results area shows.
 #[derive(Clone, PartialEq)]
@@ -20,7 +21,7 @@ enum Outcome {
     Loading,
     NoArea,
     UnknownArea(String),
-    Found { area: AreaEntry, total: usize, rows: Vec<(FinderRow, Option<f64>)> },
+    Found { area: AreaEntry, hits: Vec<Hit> },
 }
 
 const PAGE: usize = 30;
@@ -36,8 +37,7 @@ pub fn FinderResults() -> impl IntoView {
     Effect::new(move |_| {
         let Some(id) = state.filters.with(|f| f.0.area.clone()) else { return };
         let Some(areas) = state.areas.get() else { return };
-        for file in row_files(&areas, &area_codes(&areas, &id)) {
-            let code = file.id.clone();
+        for code in row_files(&areas, &area_codes(&areas, &id)) {
             if state.shards.with_untracked(|s| s.contains_key(&code)) || !requested.try_update_value(|r| r.insert(code.clone())).unwrap_or(false) {
                 continue;
             }
@@ -54,22 +54,29 @@ pub fn FinderResults() -> impl IntoView {
         let (filters, _) = state.filters.get();
         let Some(id) = filters.area.clone() else { return Outcome::NoArea };
         let Some(areas) = state.areas.get() else { return Outcome::Loading };
-        let Some(area) = areas.iter().find(|a| a.id == id).cloned() else { return Outcome::UnknownArea(id) };
+        let Some(area) = area(&areas, &id).cloned() else { return Outcome::UnknownArea(id) };
         let codes = area_codes(&areas, &id);
         let files = row_files(&areas, &codes);
         let near = state.near.get();
         state.shards.with(|shards| {
-            let loaded: Option<Vec<&Arc<Vec<FinderRow>>>> = files.iter().map(|a| shards.get(&a.id)).collect();
+            let loaded: Option<Vec<&Arc<Vec<FinderRow>>>> = files.iter().map(|f| shards.get(f)).collect();
             let Some(loaded) = loaded else { return Outcome::Loading };
             // What the browser benchmark times per keystroke (tests/bench/browser-bench.mjs).
             timed("kn-query", || {
-                let found = matching(loaded.iter().flat_map(|rows| rows.iter()), &filters, &codes);
-                let mut with_distance: Vec<(FinderRow, Option<f64>)> =
-                    found.into_iter().map(|r| (r.clone(), near.map(|(lat, lng)| distance_km(lat, lng, r.lat, r.lng)))).collect();
+                // A ward's search reads its city's file: only the ward's rows count.
+                let m = Matcher::new(&filters, &codes);
+                let mut hits: Vec<Hit> = loaded
+                    .iter()
+                    .flat_map(|file| {
+                        let m = &m;
+                        file.iter().enumerate().filter(move |(_, r)| m.accepts(r)).map(move |(at, r)| Hit::new(Arc::clone(file), at, near.map(|(lat, lng)| distance_km(lat, lng, r.lat, r.lng))))
+                    })
+                    .collect();
+                hits.sort_by_key(|h| rank(h.row()));
                 if near.is_some() {
-                    with_distance.sort_by(|a, b| a.1.unwrap_or(f64::MAX).total_cmp(&b.1.unwrap_or(f64::MAX)));
+                    hits.sort_by(|a, b| a.distance.unwrap_or(f64::MAX).total_cmp(&b.distance.unwrap_or(f64::MAX)));
                 }
-                Outcome::Found { total: with_distance.len(), area, rows: with_distance }
+                Outcome::Found { area, hits }
             })
         })
     });
@@ -77,7 +84,7 @@ pub fn FinderResults() -> impl IntoView {
     // map brings its card into view, past 「さらに表示」 if need be.
     Effect::new(move |_| {
         outcome.with(|o| state.found.set(match o {
-            Outcome::Found { rows, .. } => rows.iter().map(|(r, _)| r.clone()).collect(),
+            Outcome::Found { hits, .. } => hits.clone(),
             _ => Vec::new(),
         }))
     });
@@ -86,7 +93,7 @@ pub fn FinderResults() -> impl IntoView {
         if !state.from_map.get_untracked() {
             return;
         }
-        if let Some(i) = state.found.with_untracked(|rows| rows.iter().position(|r| r.id == id)) {
+        if let Some(i) = state.found.with_untracked(|hits| hits.iter().position(|h| h.row().id == id)) {
             if i >= shown.get_untracked() {
                 shown.set((i / PAGE + 1) * PAGE);
             }
@@ -106,7 +113,8 @@ pub fn FinderResults() -> impl IntoView {
                         <button class="kn-button" type="button" on:click=move |_| { let mut f = state.filters.with_untracked(|f| f.0.clone()); f.area = None; set.run(f); }>"市区町村を選び直す"</button>
                     </div>
                 }.into_any(),
-                Outcome::Found { area, total, rows } => {
+                Outcome::Found { area, hits } => {
+                    let total = hits.len();
                     let area_page = href(&format!("/areas/{}/", area.id));
                     if total == 0 {
                         view! { <NoResults area=area/> }.into_any()
@@ -115,7 +123,7 @@ pub fn FinderResults() -> impl IntoView {
                         view! {
                             <p class="kn-finder-results__count" role="status">{area.name.clone()}"で"<strong>{total}"件"</strong>"見つかりました"</p>
                             <ul class="kn-facility-list">
-                                {rows.into_iter().take(shown.get()).map(|(r, d)| view! { <ResultCard row=r distance=d/> }).collect_view()}
+                                {hits.into_iter().take(shown.get()).map(|h| view! { <ResultCard row=h.row().clone() distance=h.distance/> }).collect_view()}
                             </ul>
                             {(more > 0).then(|| view! { <button class="kn-button kn-button--secondary" type="button" on:click=move |_| shown.update(|n| *n += PAGE)>{format!("さらに表示（残り{more}件）")}</button> })}
                             <p><a class="kn-finder-results__area-link" href=area_page>{area.name.clone()}"の相談先・拠点の情報を見る"</a></p>

@@ -17,7 +17,7 @@ use crate::components::page::{page_view, PageHeading};
 use crate::browser::fetch_json;
 use crate::data::{href, PageData, SearchStart, Shell};
 use crate::url::{current_path, use_navigate, use_query_map, NavigateOptions};
-use crate::search::query::{AreaEntry, AreaIndex, BadParam, FinderRow, Filters};
+use crate::search::query::{AreaEntry, AreaIndex, BadParam, FinderRow, Filters, Hit};
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -55,7 +55,7 @@ pub struct FinderState {
     /// The person's position, only in memory, after they asked for 「近くを探す」.
     pub near: RwSignal<Option<(f64, f64)>>,
     /// Every row the results currently list (they show them page by page), for the map.
-    pub found: RwSignal<Vec<FinderRow>>,
+    pub found: RwSignal<Vec<Hit>>,
     /// The facility (id) chosen on the map or in the list; the other one highlights it.
     pub selected: RwSignal<Option<String>>,
     /// Whether `selected` was chosen on the map (the list then shows its card) or in the
@@ -75,7 +75,7 @@ pub fn use_set_filters() -> Callback<Filters> {
         let carried = query.with_untracked(|q| crate::pages::embed::options::carried_query(q.into_iter().map(|(k, v)| (k.as_ref(), v))));
         let query = [f.to_query(), carried].into_iter().filter(|q| !q.is_empty()).collect::<Vec<_>>().join("&");
         let url = if query.is_empty() { base } else { format!("{base}?{query}") };
-        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        navigate(&url, NavigateOptions { replace: true, scroll: false });
     })
 }
 
@@ -89,7 +89,7 @@ pub fn Finder(#[prop(optional)] no_map: Option<Signal<bool>>) -> impl IntoView {
         if !ready.get() {
             return (Filters::default(), Vec::new());
         }
-        query.with(|q| Filters::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v.as_ref())).collect::<Vec<_>>()))
+        query.with(|q| Filters::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v)).collect::<Vec<_>>()))
     });
     let state = FinderState {
         ready,

@@ -11,16 +11,24 @@ use crate::load::Content;
 use crate::model::{Facility, Role};
 
 /// `(file name under data/<build>/search/, JSON)`: `areas.json`, `positions.json` and
-/// `rows/<area>.json` for every area with facilities.
+/// `rows/<file>.json` for every municipality (a designated city with its wards) or region
+/// with facilities.
 pub fn search_files(c: &Content) -> Vec<(String, String)> {
     let rows = shards(c);
     let mut files = Vec::with_capacity(rows.len() + 2);
     files.push(("areas.json".to_string(), serde_json::to_string(&area_index(c, &rows)).unwrap_or_default()));
     files.push(("positions.json".to_string(), serde_json::to_string(&positions(c)).unwrap_or_default()));
-    for (area, mut rows) in rows {
-        // The file is the area: its rows need not repeat it.
-        rows.iter_mut().for_each(|r| r.area.clear());
-        files.push((format!("rows/{area}.json"), serde_json::to_string(&rows).unwrap_or_default()));
+    // One file per 市町村: a designated city's wards in the city's file (a city search is one
+    // request, and one brotli stream compresses far better than twenty), each row naming its
+    // area only when it is not the file's.
+    let mut by_file: BTreeMap<String, Vec<FinderRow>> = BTreeMap::new();
+    for (area, rows) in rows {
+        let file = c.areas.get(&area).and_then(|a| a.parent.clone()).unwrap_or(area);
+        by_file.entry(file).or_default().extend(rows);
+    }
+    for (file, mut rows) in by_file {
+        rows.iter_mut().filter(|r| r.area == file).for_each(|r| r.area.clear());
+        files.push((format!("rows/{file}.json"), serde_json::to_string(&rows).unwrap_or_default()));
     }
     files
 }

@@ -27,7 +27,10 @@ fn nfkc_stable(c: char) -> bool {
 /// The search key of `s`: compare keys with `contains`.
 pub fn fold(s: &str) -> String {
     let n = if s.chars().all(nfkc_stable) { s.to_string() } else { nfkc(s) };
-    let n = n.to_lowercase().replace('ā', "aa").replace('ī', "ii").replace('ū', "uu").replace('ē', "ee").replace('ō', "ou");
+    let mut n = n.to_lowercase();
+    if n.contains(['ā', 'ī', 'ū', 'ē', 'ō']) {
+        n = n.replace('ā', "aa").replace('ī', "ii").replace('ū', "uu").replace('ē', "ee").replace('ō', "ou");
+    }
     let kana = if n.chars().any(|c| c.is_ascii_alphabetic()) { romaji_to_hiragana(&n) } else { n };
     let mut out = String::with_capacity(kana.len());
     for c in kana.chars() {
@@ -64,16 +67,17 @@ fn fold_long_vowels(s: &str) -> String {
     out.into_iter().collect()
 }
 
-/// The vowel a hiragana syllable ends in.
+/// The vowel a hiragana syllable ends in. A `match` (a jump table), not a search through
+/// strings: it runs for every character of every search key the browser makes.
 fn vowel_of(c: char) -> Option<char> {
-    const ROWS: [(&str, char); 5] = [
-        ("あかさたなはまやらわがざだばぱぁゃ", 'あ'),
-        ("いきしちにひみりぎじぢびぴぃ", 'い'),
-        ("うくすつぬふむゆるぐずづぶぷぅゅ", 'う'),
-        ("えけせてねへめれげぜでべぺぇ", 'え'),
-        ("おこそとのほもよろをごぞどぼぽぉょ", 'お'),
-    ];
-    ROWS.iter().find(|(row, _)| row.contains(c)).map(|&(_, v)| v)
+    Some(match c {
+        'あ' | 'か' | 'さ' | 'た' | 'な' | 'は' | 'ま' | 'や' | 'ら' | 'わ' | 'が' | 'ざ' | 'だ' | 'ば' | 'ぱ' | 'ぁ' | 'ゃ' => 'あ',
+        'い' | 'き' | 'し' | 'ち' | 'に' | 'ひ' | 'み' | 'り' | 'ぎ' | 'じ' | 'ぢ' | 'び' | 'ぴ' | 'ぃ' => 'い',
+        'う' | 'く' | 'す' | 'つ' | 'ぬ' | 'ふ' | 'む' | 'ゆ' | 'る' | 'ぐ' | 'ず' | 'づ' | 'ぶ' | 'ぷ' | 'ぅ' | 'ゅ' => 'う',
+        'え' | 'け' | 'せ' | 'て' | 'ね' | 'へ' | 'め' | 'れ' | 'げ' | 'ぜ' | 'で' | 'べ' | 'ぺ' | 'ぇ' => 'え',
+        'お' | 'こ' | 'そ' | 'と' | 'の' | 'ほ' | 'も' | 'よ' | 'ろ' | 'を' | 'ご' | 'ぞ' | 'ど' | 'ぼ' | 'ぽ' | 'ぉ' | 'ょ' => 'お',
+        _ => return None,
+    })
 }
 
 /// Hepburn and kunrei romaji to hiragana; letters that form no syllable stay as they are.
@@ -196,6 +200,21 @@ mod tests {
         assert!(!"ｺｸﾌﾞﾝｼﾞ".chars().all(nfkc_stable));
         assert!(!"ＮＰＯ法人".chars().all(nfkc_stable));
         assert!(!"か\u{3099}".chars().all(nfkc_stable), "a combining mark composes with what is before it");
+    }
+
+    #[test]
+    fn vowels_of_every_hiragana() {
+        let rows = [
+            ("あかさたなはまやらわがざだばぱぁゃ", 'あ'),
+            ("いきしちにひみりぎじぢびぴぃ", 'い'),
+            ("うくすつぬふむゆるぐずづぶぷぅゅ", 'う'),
+            ("えけせてねへめれげぜでべぺぇ", 'え'),
+            ("おこそとのほもよろをごぞどぼぽぉょ", 'お'),
+        ];
+        for c in 'ぁ'..='ゖ' {
+            let want = rows.iter().find(|(row, _)| row.contains(c)).map(|&(_, v)| v);
+            assert_eq!(vowel_of(c), want, "{c}");
+        }
     }
 
     #[test]

@@ -21,15 +21,23 @@ pub struct AreaIndex {
 }
 
 impl AreaIndex {
-    /// The entries with their prefecture and search key filled in, ready for matching.
+    /// The entries, sorted by id, with their prefecture, row file and search key filled in,
+    /// ready for matching.
     pub fn into_entries(self) -> Vec<AreaEntry> {
         let AreaIndex { prefectures, mut areas } = self;
+        let mut file_rows: BTreeMap<String, u32> = BTreeMap::new();
         for a in &mut areas {
             // A region is in its first member's prefecture, as the loader has it.
             let code = a.members.first().unwrap_or(&a.id);
             a.prefecture = code.get(..2).and_then(|p| prefectures.get(p)).cloned().unwrap_or_default();
+            a.file = row_file_of(a).to_string();
+            *file_rows.entry(a.file.clone()).or_default() += a.rows;
             a.prepare();
         }
+        for a in &mut areas {
+            a.file_rows = file_rows.get(&a.file).copied().unwrap_or_default();
+        }
+        areas.sort_by(|a, b| a.id.cmp(&b.id));
         areas
     }
 }
@@ -56,10 +64,17 @@ pub struct AreaEntry {
     /// A region's members.
     #[serde(rename = "m", default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
-    /// Facilities filed under this area, i.e. the rows in `search/rows/<id>.json` (no file
-    /// when 0), so that the finder fetches only files that exist.
+    /// Facilities filed under this area itself.
     #[serde(rename = "r", default, skip_serializing_if = "is_zero")]
     pub rows: u32,
+    /// The row file holding this area's facilities, `search/rows/<file>.json`: its own, or
+    /// for a ward its city's (one file per 市町村, wards inside their city). Set by
+    /// [`AreaIndex::into_entries`].
+    #[serde(skip)]
+    pub file: String,
+    /// Rows in that file (0: there is no file). Set by [`AreaIndex::into_entries`].
+    #[serde(skip)]
+    pub file_rows: u32,
     /// Prefecture name, from [`AreaIndex::prefectures`].
     #[serde(skip)]
     pub prefecture: String,
@@ -67,6 +82,16 @@ pub struct AreaEntry {
     /// the index is loaded, never shipped.
     #[serde(skip)]
     pub key: String,
+}
+
+/// The row file of an area: a ward's rows are in its city's file.
+pub fn row_file_of(a: &AreaEntry) -> &str {
+    a.parent.as_deref().unwrap_or(&a.id)
+}
+
+/// The entry of `id` in entries sorted by id ([`AreaIndex::into_entries`]).
+pub fn area<'a>(areas: &'a [AreaEntry], id: &str) -> Option<&'a AreaEntry> {
+    areas.binary_search_by(|a| a.id.as_str().cmp(id)).ok().map(|i| &areas[i])
 }
 
 impl AreaEntry {
@@ -140,9 +165,12 @@ fn is_zero<T: Default + PartialEq>(x: &T) -> bool {
 }
 
 impl FinderRow {
-    /// After loading `rows/<area>.json`: the row's area and its search key.
-    pub fn prepare(&mut self, area: &str) {
-        area.clone_into(&mut self.area);
+    /// After loading `rows/<file>.json`: the row's area (written only when it is not the
+    /// file's, i.e. a ward's row in its city's file) and its search key.
+    pub fn prepare(&mut self, file: &str) {
+        if self.area.is_empty() {
+            file.clone_into(&mut self.area);
+        }
         self.key = fold(&format!(
             "{} {} {} {}",
             self.name,
@@ -274,7 +302,7 @@ impl Filters {
 
 /// The municipality codes an area stands for: itself, its wards, or a region's members.
 pub fn area_codes(areas: &[AreaEntry], id: &str) -> Vec<String> {
-    let Some(area) = areas.iter().find(|a| a.id == id) else { return Vec::new() };
+    let Some(area) = area(areas, id) else { return Vec::new() };
     if !area.members.is_empty() {
         return area.members.clone();
     }
@@ -283,33 +311,83 @@ pub fn area_codes(areas: &[AreaEntry], id: &str) -> Vec<String> {
     codes
 }
 
-/// The areas whose row files a search of `codes` needs: those with any facility.
-pub fn row_files<'a>(areas: &'a [AreaEntry], codes: &[String]) -> Vec<&'a AreaEntry> {
-    areas.iter().filter(|a| a.rows > 0 && codes.contains(&a.id)).collect()
+/// The row files (their ids) a search of `codes` needs, each once, only files that exist.
+pub fn row_files(areas: &[AreaEntry], codes: &[String]) -> Vec<String> {
+    let mut files: Vec<String> = codes.iter().filter_map(|c| area(areas, c)).filter(|a| a.file_rows > 0).map(|a| a.file.clone()).collect();
+    files.sort();
+    files.dedup();
+    files
 }
 
-/// Rows matching `filters` within `codes` (all rows when `codes` is empty), best first:
-/// 拠点 bodies — the 基幹相談支援センター, a family's first contact, leading them — then the
-/// rest, each group in the files' order (by municipality and reading).
-pub fn matching<'a>(rows: impl IntoIterator<Item = &'a FinderRow>, filters: &Filters, codes: &[String]) -> Vec<&'a FinderRow> {
-    let words: Vec<String> = filters.text.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect();
-    let mut out: Vec<&FinderRow> = rows
-        .into_iter()
-        .filter(|r| codes.is_empty() || codes.iter().any(|c| c == &r.area))
-        .filter(|r| filters.functions.is_empty() || filters.functions.iter().any(|f| r.has_function(*f)))
-        .filter(|r| {
+/// Whether a row passes the filters: made once per query, asked once per row.
+pub struct Matcher<'f> {
+    filters: &'f Filters,
+    words: Vec<String>,
+    /// Sorted, for a binary search per row (a region has hundreds of members).
+    codes: Vec<&'f str>,
+}
+
+impl<'f> Matcher<'f> {
+    /// Rows of `codes` only (any row when `codes` is empty).
+    pub fn new(filters: &'f Filters, codes: &'f [String]) -> Self {
+        let words = filters.text.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect();
+        let mut codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+        codes.sort_unstable();
+        Matcher { filters, words, codes }
+    }
+
+    pub fn accepts(&self, r: &FinderRow) -> bool {
+        let f = self.filters;
+        (self.codes.is_empty() || self.codes.binary_search(&r.area.as_str()).is_ok())
+            && (f.functions.is_empty() || f.functions.iter().any(|x| r.has_function(*x)))
             // Unknown disability types stay in: 「対象は事業所にご確認ください」.
-            r.disabilities == 0 || filters.disabilities.is_empty() || filters.disabilities.iter().any(|d| r.disabilities & (1 << *d as u16) != 0)
-        })
-        .filter(|r| r.ages == 0 || filters.age.is_none_or(|a| r.ages & (1 << a as u8) != 0))
-        .filter(|r| !filters.open_24h || r.answers_24h())
-        .filter(|r| !filters.beds || r.beds.is_some_and(|b| b > 0))
-        .filter(|r| !filters.kyoten_only || r.kyoten == 1)
-        .filter(|r| words.iter().all(|w| r.key.contains(w.as_str())))
-        .collect();
-    // Stable: within each group the files' order stays.
-    out.sort_by_key(|r| (r.kyoten == 0, r.role() != Role::CoreConsultation));
+            && (r.disabilities == 0 || f.disabilities.is_empty() || f.disabilities.iter().any(|d| r.disabilities & (1 << *d as u16) != 0))
+            && (r.ages == 0 || f.age.is_none_or(|a| r.ages & (1 << a as u8) != 0))
+            && (!f.open_24h || r.answers_24h())
+            && (!f.beds || r.beds.is_some_and(|b| b > 0))
+            && (!f.kyoten_only || r.kyoten == 1)
+            && self.words.iter().all(|w| r.key.contains(w.as_str()))
+    }
+}
+
+/// Results order, best first: 拠点 bodies — the 基幹相談支援センター, a family's first
+/// contact, leading them — then the rest. Sort by it stably, so each group keeps the files'
+/// order (by municipality and reading).
+pub fn rank(r: &FinderRow) -> (bool, bool) {
+    (r.kyoten == 0, r.role() != Role::CoreConsultation)
+}
+
+/// Rows matching `filters` within `codes` (all rows when `codes` is empty), in [`rank`] order.
+pub fn matching<'a>(rows: impl IntoIterator<Item = &'a FinderRow>, filters: &Filters, codes: &[String]) -> Vec<&'a FinderRow> {
+    let m = Matcher::new(filters, codes);
+    let mut out: Vec<&FinderRow> = rows.into_iter().filter(|r| m.accepts(r)).collect();
+    out.sort_by_key(|r| rank(r));
     out
+}
+
+/// One result: a row of a loaded row file, shared rather than copied (a search can list
+/// thousands), with its distance from the person when 「近くを探す」 gave a position.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    file: std::sync::Arc<Vec<FinderRow>>,
+    at: usize,
+    pub distance: Option<f64>,
+}
+
+impl Hit {
+    pub fn new(file: std::sync::Arc<Vec<FinderRow>>, at: usize, distance: Option<f64>) -> Self {
+        Hit { file, at, distance }
+    }
+
+    pub fn row(&self) -> &FinderRow {
+        &self.file[self.at]
+    }
+}
+
+impl PartialEq for Hit {
+    fn eq(&self, other: &Hit) -> bool {
+        std::sync::Arc::ptr_eq(&self.file, &other.file) && self.at == other.at && self.distance == other.distance
+    }
 }
 
 /// Areas whose name or reading matches what was typed, prefix matches first.
@@ -429,15 +507,28 @@ mod tests {
     }
 
     #[test]
-    fn the_area_index_names_only_files_that_exist() {
-        let mut areas: Vec<AreaEntry> = [("121002", 0, None), ("121011", 3, Some("121002")), ("121029", 0, Some("121002"))]
-            .iter()
-            .map(|(id, rows, parent)| AreaEntry { id: id.to_string(), name: id.to_string(), rows: *rows, parent: parent.map(str::to_string), ..Default::default() })
-            .collect();
-        areas.iter_mut().for_each(AreaEntry::prepare);
-        let files: Vec<&str> = row_files(&areas, &area_codes(&areas, "121002")).iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(files, vec!["121011"]);
+    fn wards_share_their_city_file_and_only_files_that_exist_are_named() {
+        let entry = |id: &str, rows: u32, parent: Option<&str>| AreaEntry { id: id.into(), name: id.into(), rows, parent: parent.map(str::to_string), ..Default::default() };
+        let index = AreaIndex {
+            prefectures: [("12".to_string(), "千葉県".to_string())].into(),
+            areas: vec![entry("121029", 0, Some("121002")), entry("121002", 0, None), entry("121011", 3, Some("121002")), entry("122033", 0, None)],
+        };
+        let areas = index.into_entries();
+        assert_eq!(areas.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), vec!["121002", "121011", "121029", "122033"], "sorted by id");
+        assert_eq!(areas[2].prefecture, "千葉県");
+        assert_eq!(row_files(&areas, &area_codes(&areas, "121002")), vec!["121002".to_string()]);
+        assert_eq!(row_files(&areas, &area_codes(&areas, "121029")), vec!["121002".to_string()], "a ward without rows still searches its city's file");
+        assert!(row_files(&areas, &area_codes(&areas, "122033")).is_empty(), "no file, no request");
         assert!(!serde_json::to_string(&areas[0]).expect("json").contains("\"r\""));
+        // A ward's search reads its city's file and keeps only the ward's rows.
+        let mut city = row("a", "", &[], false);
+        city.prepare("121002");
+        let mut ward = row("b", "121011", &[], false);
+        ward.prepare("121002");
+        assert_eq!((city.area.as_str(), ward.area.as_str()), ("121002", "121011"));
+        let rows = [city, ward];
+        let codes = area_codes(&areas, "121011");
+        assert_eq!(matching(&rows, &Filters::default(), &codes).iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["b"]);
     }
 
     #[test]

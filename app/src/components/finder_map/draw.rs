@@ -80,15 +80,15 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: View, selected: Option
             continue;
         }
         let members = &m.order[c.start as usize..c.end as usize];
-        let has_selected = selected.is_some_and(|s| members.iter().any(|&i| m.pins[i as usize].id == s));
+        let has_selected = selected.is_some_and(|s| members.iter().any(|&i| m.pins[i as usize].id() == s));
         if members.len() == 1 || closest {
             for (j, &i) in members.iter().enumerate() {
                 let pin = &m.pins[i as usize];
                 let (dx, dy) = geo::spread(j, members.len());
                 let (x, y) = if members.len() == 1 { (pin.x, pin.y) } else { (c.x + dx / v.k, c.y + dy / v.k) };
-                let on = selected == Some(pin.id.as_str());
+                let on = selected == Some(pin.id());
                 if on {
-                    callout = Some((x, y, pin.name.clone()));
+                    callout = Some((x, y, pin.name().to_string()));
                 }
                 let _ = write!(
                     html,
@@ -96,8 +96,8 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: View, selected: Option
                     if on { " kn-finder-map__pin--selected" } else { "" },
                     esc(&pin.label()),
                     if on { r#" aria-current="true""# } else { "" },
-                    esc(&pin.id),
-                    if pin.exact { "" } else { " kn-finder-map__dot--approx" },
+                    esc(pin.id()),
+                    if pin.exact() { "" } else { " kn-finder-map__dot--approx" },
                 );
             }
         } else {
@@ -113,8 +113,8 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: View, selected: Option
                 radius + 5.0,
             );
             if has_selected {
-                if let Some(p) = m.pins.iter().find(|p| Some(p.id.as_str()) == selected) {
-                    callout = Some((p.x, p.y, p.name.clone()));
+                if let Some(p) = m.pins.iter().find(|p| Some(p.id()) == selected) {
+                    callout = Some((p.x, p.y, p.name().to_string()));
                 }
             }
         }

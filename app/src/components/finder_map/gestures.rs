@@ -71,7 +71,7 @@ impl Map {
     /// the pins from there).
     fn activate(&self, key: &str) {
         if let Some(i) = key.strip_prefix('p').and_then(|n| n.parse::<usize>().ok()) {
-            let Some((id, label)) = self.model().pins.get(i).map(|p| (p.id.clone(), p.label())) else { return };
+            let Some((id, label)) = self.model().pins.get(i).map(|p| (p.id().to_string(), p.label())) else { return };
             self.state.from_map.set(true);
             self.state.selected.set(Some(id));
             self.say(&format!("{label}を選びました。一覧で強調しています。"));

@@ -220,7 +220,7 @@ impl Map {
             } else {
                 m.selected = selected.clone();
                 selected.as_ref().filter(|_| !self.state.from_map.get_untracked()).and_then(|id| {
-                    let i = m.pins.iter().position(|p| &p.id == id)?;
+                    let i = m.pins.iter().position(|p| p.id() == id)?;
                     let points: Vec<(f64, f64)> = m.pins.iter().map(|p| (p.x, p.y)).collect();
                     let alone = (geo::level(m.live.k)..geo::level(geo::MAX_SCALE)).find(|&l| {
                         let (list, order) = geo::cluster(&points, geo::level_scale(l));

@@ -6,33 +6,44 @@ use std::sync::Arc;
 
 use super::view::View;
 use crate::search::map::{self as geo, Cluster, MapShape};
-use crate::search::query::FinderRow;
+use crate::search::query::Hit;
 
-/// A facility placed on the map.
+/// A facility placed on the map: its result (shared with the list, not copied) and where.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Pin {
-    pub(super) id: String,
-    pub(super) name: String,
+    hit: Hit,
     pub(super) x: f64,
     pub(super) y: f64,
-    pub(super) exact: bool,
 }
 
 impl Pin {
     /// Rows without any position stay in the list only.
-    pub(super) fn of(rows: &[FinderRow]) -> Vec<Pin> {
-        rows.iter()
-            .filter(|r| r.lat != 0.0 || r.lng != 0.0)
-            .map(|r| {
-                let (x, y) = geo::project(r.lat, r.lng);
-                Pin { id: r.id.clone(), name: r.name.clone(), x, y, exact: r.exact == 1 }
+    pub(super) fn of(hits: &[Hit]) -> Vec<Pin> {
+        hits.iter()
+            .filter(|h| h.row().lat != 0.0 || h.row().lng != 0.0)
+            .map(|h| {
+                let (x, y) = geo::project(h.row().lat, h.row().lng);
+                Pin { hit: h.clone(), x, y }
             })
             .collect()
     }
 
+    pub(super) fn id(&self) -> &str {
+        &self.hit.row().id
+    }
+
+    pub(super) fn name(&self) -> &str {
+        &self.hit.row().name
+    }
+
+    /// The facility's own position, not its municipality hall's.
+    pub(super) fn exact(&self) -> bool {
+        self.hit.row().exact == 1
+    }
+
     /// The accessible name: 「おおよその位置」 when only the municipality hall is known.
     pub(super) fn label(&self) -> String {
-        if self.exact { self.name.clone() } else { format!("{}（おおよその位置）", self.name) }
+        if self.exact() { self.name().to_string() } else { format!("{}（おおよその位置）", self.name()) }
     }
 }
 
