@@ -187,8 +187,10 @@ impl Topo {
     /// the same code are joined. Arcs are simplified once and shared, so neighbours keep a
     /// common border without gaps.
     pub fn shapes(&self, detail: Detail, keep: impl Fn(&Feature) -> Option<(String, String)>) -> Result<Vec<MapShape>, String> {
-        let arcs: Vec<Vec<(i32, i32)>> = self.arcs.iter().map(|a| simplify(a, detail.tolerance)).collect();
-        let mut joined: BTreeMap<String, (String, Vec<Vec<(i32, i32)>>)> = BTreeMap::new();
+        /// A ring of projected points.
+        type Ring = Vec<(i32, i32)>;
+        let arcs: Vec<Ring> = self.arcs.iter().map(|a| simplify(a, detail.tolerance)).collect();
+        let mut joined: BTreeMap<String, (String, Vec<Ring>)> = BTreeMap::new();
         for f in &self.features {
             let Some((code, name)) = keep(f) else { continue };
             let entry = joined.entry(code).or_insert_with(|| (name, Vec::new()));

@@ -45,8 +45,9 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            // Bytes, not `&s[..]`: a multi-byte character after '%' is no char boundary.
+            if let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
                 out.push(b);
                 i += 3;
                 continue;
@@ -77,5 +78,18 @@ pub fn content_type(p: &Path) -> &'static str {
         Some("geojson") => "application/geo+json",
         Some("png") => "image/png",
         _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_decode;
+
+    #[test]
+    fn decodes_escapes_and_keeps_everything_else() {
+        assert_eq!(percent_decode("/search/%E5%9B%BD"), "/search/国");
+        assert_eq!(percent_decode("100%"), "100%", "a '%' at the end");
+        assert_eq!(percent_decode("%zz"), "%zz", "not hex");
+        assert_eq!(percent_decode("%国"), "%国", "a multi-byte character after '%' does not panic");
     }
 }

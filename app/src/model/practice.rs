@@ -150,7 +150,8 @@ mod tests {
 
     #[test]
     fn parses_every_cell_shape_of_the_table() {
-        let cases: &[(&str, bool, bool, Option<u32>, Option<u32>, Option<&str>)] = &[
+        type Case<'a> = (&'a str, bool, bool, Option<u32>, Option<u32>, Option<&'a str>);
+        let cases: &[Case] = &[
             ("", false, false, None, None, None),
             ("○", true, false, None, None, None),
             ("○(基)", true, true, None, None, None),

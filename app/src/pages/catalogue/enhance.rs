@@ -77,7 +77,7 @@ pub fn enhance(entries: Vec<CatalogueEntry>, url: String) {
                 name == "q"
             }
         };
-        navigate(&format!("{}{}", current_path(), filters.to_query()), NavigateOptions { replace, scroll: false, ..Default::default() });
+        navigate(&format!("{}{}", current_path(), filters.to_query()), NavigateOptions { replace, scroll: false });
     };
     // In an effect: listeners belong to the browser, and effects never run while the
     // builder renders the page.
