@@ -66,6 +66,14 @@ fn dist_has_sitemap_robots_manifest_data_and_compressed_assets() {
     let (_tmp, out) = build(&fixture(), "/");
     let sitemap = read(&out.join("sitemap.xml"));
     assert!(sitemap.contains("<loc>https://example.jp/facilities/test-kikan/</loc>"));
+    // Widgets live inside municipalities' pages: search engines get the full pages instead.
+    assert!(sitemap.contains("<loc>https://example.jp/embed/</loc>"), "the generator is a page for staff");
+    for widget in ["finder", "emergency", "screening"] {
+        assert!(!sitemap.contains(&format!("/embed/{widget}/")), "{widget} widget in the sitemap");
+        assert!(read(&out.join(format!("embed/{widget}/index.html"))).contains(r#"<meta name="robots" content="noindex">"#), "{widget}");
+    }
+    assert!(!read(&out.join("embed/index.html")).contains("noindex"));
+    assert!(!read(&out.join("index.html")).contains("noindex"));
     assert!(read(&out.join("robots.txt")).contains("Sitemap: https://example.jp/sitemap.xml"));
     assert!(read(&out.join("manifest.webmanifest")).contains("\"start_url\":\"/\""));
     let mut files = Vec::new();

@@ -338,6 +338,12 @@ impl PageData {
     pub fn is_home(&self) -> bool {
         matches!(self, PageData::Static(p) if p.title.starts_with("拠点ナビ"))
     }
+
+    /// Whether this is a widget, made to be shown inside a municipality's page: search
+    /// engines should send people to the full page instead (`noindex`, not in the sitemap).
+    pub fn is_widget(&self) -> bool {
+        matches!(self, PageData::Widget(_))
+    }
 }
 
 /// The route key of a path: `/facilities/x/` → `facilities/x`, `/` → `index`.

@@ -25,6 +25,8 @@ async function mapPage(options = {}) {
   const map = opened.page.getByRole('group', { name: '相談先の地図' });
   await map.waitFor();
   await opened.page.locator('.kn-finder-map__svg [role=button]').first().waitFor();
+  // The view is fitted again once the chosen area's outline arrives: start from there.
+  await opened.page.locator('.kn-finder-map__municipality--chosen').first().waitFor({ state: 'attached' });
   return { ...opened, map, tiles };
 }
 

@@ -35,6 +35,7 @@ impl Document<'_> {
         let embedded = serde_json::json!({ "shell": self.shell });
         let json = serde_json::to_string(&embedded).unwrap_or_default().replace('<', "\\u003c");
         let not_found_page = matches!(data, PageData::NotFound);
+        let widget = data.is_widget();
         let body = render_app(self.shell, path, data);
         let base = &self.shell.base;
         let a = |p: &str| join_base(base, p);
@@ -42,6 +43,9 @@ impl Document<'_> {
         head.push_str("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         head.push_str(&format!("<title>{}</title>", esc(&title)));
         head.push_str(&format!("<meta name=\"description\" content=\"{}\">", esc(&description)));
+        if widget {
+            head.push_str("<meta name=\"robots\" content=\"noindex\">");
+        }
         // The 404 page is served at any unknown address: it has no canonical URL of its own.
         if !not_found_page {
             head.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", esc(&url)));
