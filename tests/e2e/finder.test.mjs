@@ -130,17 +130,30 @@ test('keyboard only: from home to a facility phone number', async () => {
   await context.close();
 });
 
-test('without JavaScript the finder lists 拠点 bodies and every municipality, and the form is a real GET form', async () => {
+test('without JavaScript the finder lists 拠点 bodies and leads through the municipality directory to phone numbers', async () => {
   const { context, page } = await openPage(browser, { javaScriptEnabled: false });
   await page.goto(site.url('/search/'));
   assert.ok(await page.getByRole('heading', { name: '資料で拠点に位置付けられている相談先' }).isVisible());
   assert.ok(await page.getByRole('link', { name: '国分寺市 基幹相談支援センター' }).isVisible());
+  // A static host answers every query with this same page: the form, which could not search,
+  // is hidden and the notice says where to go instead.
+  assert.equal(await page.locator('form[role=search]').isVisible(), false, 'no form that cannot search');
+  const notice = page.locator('.kn-search__no-script');
+  assert.match(await notice.innerText(), /JavaScript が使えないときは/);
+  await notice.getByRole('link', { name: '「都道府県・市区町村から選ぶ」' }).click();
+  assert.match(page.url(), /#kn-area-directory$/);
   await page.getByText('東京都', { exact: true }).click();
   await page.getByRole('link', { name: '国分寺市', exact: true }).click();
   await page.waitForURL(/\/areas\/132144\/$/);
   assert.ok(await page.getByRole('heading', { level: 1, name: '国分寺市' }).isVisible());
-  await page.goto(site.url('/search/'));
-  assert.equal(await page.locator('form[role=search]').getAttribute('method'), 'get');
+  assert.ok(await page.locator('a[href^="tel:"]').count() > 0, 'the area page gives phone numbers');
+  await context.close();
+});
+
+test('with JavaScript the notice for browsers without it is not shown', async () => {
+  const { context, page } = await finder('/search/');
+  assert.equal(await page.locator('.kn-search__no-script').count(), 0);
+  assert.ok(await page.locator('form[role=search]').isVisible());
   await context.close();
 });
 

@@ -1,6 +1,9 @@
 //! The finder's form: where (municipality, with suggestions as you type, or 「近くを探す」),
 //! what is needed (the five functions in plain words), disability type, age, and options.
-//! It is a real GET form, so it still submits without JavaScript.
+//! It is a GET form whose names are the finder's URL parameters, but it needs JavaScript to
+//! search: a static host answers any query with the same file. Without JavaScript the page
+//! hides it (`@media (scripting: none)`) and its start section points to the municipality
+//! directory instead, whose area pages list every facility (`pages::search::search_start`).
 
 use leptos::prelude::*;
 
@@ -85,7 +88,6 @@ pub fn FinderForm() -> impl IntoView {
                         on:input=move |ev| { let v = event_target_value(&ev); change(Box::new(move |x: &mut Filters| x.text = v)) }/>
                 </div>
             </details>
-            <noscript><button class="kn-button" type="submit">"この条件でさがす"</button></noscript>
         </form>
     }
 }

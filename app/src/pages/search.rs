@@ -151,6 +151,12 @@ pub fn Finder(#[prop(optional)] no_map: Option<Signal<bool>>) -> impl IntoView {
 /// What the page shows before a search: the 拠点 bodies and the area directory.
 pub fn search_start(start: SearchStart) -> impl IntoView {
     view! {
+        // A static host cannot filter: without JavaScript the directory below is the way in.
+        <noscript><p class="kn-search__no-script">
+            "条件での絞り込みには JavaScript を使います。JavaScript が使えないときは、"
+            <a href="#kn-area-directory">"「都道府県・市区町村から選ぶ」"</a>
+            "でお住まいの市区町村を選んでください。市区町村のページに、その地域の相談先と事業所の一覧と電話番号があります。"
+        </p></noscript>
         <section aria-labelledby="kn-kyoten-list"><h2 id="kn-kyoten-list">"資料で拠点に位置付けられている相談先"</h2>
             <ul class="kn-facility-list">{start.facilities.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul>
         </section>
