@@ -5,8 +5,6 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::json;
-
 use crate::load::Content;
 use crate::model::{Area, Facility};
 
@@ -155,8 +153,8 @@ pub fn opendata_files(c: &Content) -> Vec<(String, Vec<u8>)> {
     }
     let mut files = vec![
         ("facilities.csv".into(), csv),
-        ("facilities.json".into(), serde_json::to_vec(&json!({ "credit": credit, "facilities": objects })).unwrap_or_default()),
-        ("facilities.geojson".into(), serde_json::to_vec(&json!({ "type": "FeatureCollection", "credit": credit, "features": features })).unwrap_or_default()),
+        ("facilities.json".into(), serde_json::to_vec(&Facilities { credit, facilities: &objects }).unwrap_or_default()),
+        ("facilities.geojson".into(), serde_json::to_vec(&FeatureCollection { credit, features: &features, kind: "FeatureCollection" }).unwrap_or_default()),
         ("areas.csv".into(), areas_csv),
     ];
     files.extend(slices);
@@ -174,6 +172,23 @@ impl serde::Serialize for RowObject<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_map(self.order.iter().map(|&i| (FACILITY_COLUMNS[i].0, &self.cells[i])))
     }
+}
+
+/// `facilities.json`. Structs rather than `json!`, which would turn every row into a
+/// `Value` tree first; fields in alphabetical order, as a `Value` object writes them.
+#[derive(serde::Serialize)]
+struct Facilities<'a> {
+    credit: &'a str,
+    facilities: &'a [RowObject<'a>],
+}
+
+/// `facilities.geojson`.
+#[derive(serde::Serialize)]
+struct FeatureCollection<'a> {
+    credit: &'a str,
+    features: &'a [Feature<'a>],
+    #[serde(rename = "type")]
+    kind: &'static str,
 }
 
 /// A GeoJSON feature; fields in alphabetical order, as `json!` wrote them.

@@ -96,13 +96,16 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
     log(&format!("assets written at {:.1?}", started.elapsed()));
     content.outlines = super::geo::outlines(&opts.content.join("geo"))?;
     let pages = all_pages(&content);
+    log(&format!("page data made at {:.1?}", started.elapsed()));
     // Page data is hashed into the build id (which versions the data files and the service
     // worker's caches) but not written: pages are complete HTML, and islands carry their props.
     let jsons: Vec<(String, String)> = pages
         .iter()
         .map(|(path, data)| (route_key(path), serde_json::to_string(data).unwrap_or_default()))
         .collect();
+    log(&format!("page data hashed at {:.1?}", started.elapsed()));
     let search = crate::search::index::search_files(&content);
+    log(&format!("search files made at {:.1?}", started.elapsed()));
     let map = super::geo::map_files(&opts.content.join("geo"), log)?;
     let mut hasher = Sha256::new();
     for (k, j) in jsons.iter().chain(search.iter()).chain(map.iter()) {
@@ -119,6 +122,7 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
     for (name, bytes) in super::opendata::opendata_files(&content) {
         write(&format!("opendata/{name}"), &bytes)?;
     }
+    log(&format!("open data written at {:.1?}", started.elapsed()));
     for (name, json) in &map {
         write(&format!("data/{build}/map/{name}"), json.as_bytes())?;
     }

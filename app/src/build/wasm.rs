@@ -1,6 +1,7 @@
 //! Builds the browser bundle: `cargo build` for wasm32 with the `hydrate` feature,
 //! wasm-bindgen as a library (no CLI to install), then `wasm-opt -Oz` when Debian's
-//! binaryen is present. The result is cached by the hash of the compiled wasm.
+//! binaryen is present. The result is cached by the hash of the compiled wasm; an unoptimised
+//! result is made again once a wasm-opt is available.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -43,9 +44,13 @@ pub fn build_wasm(log: &mut dyn FnMut(&str)) -> Result<Bundle, String> {
     let raw = fs::read(&input).map_err(|e| format!("{}: {e}", input.display()))?;
     let key = hex(&Sha256::digest(&raw))[..16].to_string();
     let cache = target_dir.join("bundle").join(&key);
+    let wasm_opt = wasm_opt(log);
     if let (Ok(js), Ok(wasm)) = (fs::read(cache.join("kyoten_navi.js")), fs::read(cache.join("kyoten_navi_bg.wasm"))) {
         let optimised = cache.join("optimised").exists();
-        return Ok(Bundle { js, wasm, optimised });
+        // An unoptimised bundle is reused only while no wasm-opt is at hand.
+        if optimised || wasm_opt.is_none() {
+            return Ok(Bundle { js, wasm, optimised });
+        }
     }
     log("running wasm-bindgen…");
     let out = target_dir.join("bindgen");
@@ -58,7 +63,7 @@ pub fn build_wasm(log: &mut dyn FnMut(&str)) -> Result<Bundle, String> {
         .generate(&out)
         .map_err(|e| format!("wasm-bindgen: {e}"))?;
     let bg = out.join("kyoten_navi_bg.wasm");
-    let optimised = match wasm_opt(log) { None => false, Some(wasm_opt) => match Command::new(wasm_opt)
+    let optimised = match wasm_opt { None => false, Some(wasm_opt) => match Command::new(wasm_opt)
         .arg("-Oz")
         // The features Rust's wasm32 target emits that binaryen 108 needs told about.
         .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
@@ -82,6 +87,7 @@ pub fn build_wasm(log: &mut dyn FnMut(&str)) -> Result<Bundle, String> {
     fs::create_dir_all(&cache).map_err(|e| e.to_string())?;
     fs::write(cache.join("kyoten_navi.js"), &js).map_err(|e| e.to_string())?;
     fs::write(cache.join("kyoten_navi_bg.wasm"), &wasm).map_err(|e| e.to_string())?;
+    let _ = fs::remove_file(cache.join("optimised"));
     if optimised {
         fs::write(cache.join("optimised"), b"").map_err(|e| e.to_string())?;
     }
