@@ -50,7 +50,10 @@ pub fn FinderResults() -> impl IntoView {
             });
         }
     });
-    let outcome = Memo::new(move |_| {
+    // The conditions of the last search, whose results a narrower one (typing on) filters
+    // instead of every row: per keystroke, a few hits rather than a whole city's rows.
+    let last = StoredValue::new(None::<(Filters, Option<(f64, f64)>)>);
+    let outcome = Memo::new(move |prev: Option<&Outcome>| {
         let (filters, _) = state.filters.get();
         let Some(id) = filters.area.clone() else { return Outcome::NoArea };
         let Some(areas) = state.areas.get() else { return Outcome::Loading };
@@ -65,6 +68,14 @@ pub fn FinderResults() -> impl IntoView {
             timed("kn-query", || {
                 // A ward's search reads its city's file: only the ward's rows count.
                 let m = Matcher::new(&filters, &codes);
+                let earlier = last.get_value();
+                last.set_value(Some((filters.clone(), near)));
+                if let (Some(Outcome::Found { area: then, hits }), Some((before, near_then))) = (prev, earlier) {
+                    if then.id == area.id && near_then == near && m.narrows(&Matcher::new(&before, &codes)) {
+                        let hits = hits.iter().filter(|h| m.accepts(h.row())).cloned().collect();
+                        return Outcome::Found { area, hits };
+                    }
+                }
                 let mut hits: Vec<Hit> = loaded
                     .iter()
                     .flat_map(|file| {

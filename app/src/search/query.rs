@@ -336,6 +336,17 @@ impl<'f> Matcher<'f> {
         Matcher { filters, words, codes }
     }
 
+    /// Whether every row this matcher accepts was accepted by `earlier` too, so that its
+    /// results can be filtered from `earlier`'s instead of from every row: the same area and
+    /// conditions, and each earlier word inside some word now (typing 「こくぶ」 after
+    /// 「こく」). Compared after folding: 「n」 then 「na」 is 「ん」 then 「な」, no narrowing.
+    pub fn narrows(&self, earlier: &Matcher) -> bool {
+        let (mut now, mut then) = (self.filters.clone(), earlier.filters.clone());
+        now.text.clear();
+        then.text.clear();
+        now == then && self.codes == earlier.codes && earlier.words.iter().all(|w| self.words.iter().any(|n| n.contains(w.as_str())))
+    }
+
     pub fn accepts(&self, r: &FinderRow) -> bool {
         let f = self.filters;
         (self.codes.is_empty() || self.codes.binary_search(&r.area.as_str()).is_ok())
@@ -504,6 +515,47 @@ mod tests {
             let (f, _) = Filters::from_pairs([("q", q)]);
             assert_eq!(matching(std::slice::from_ref(&loaded), &f, &["132144".into()]).len(), hits, "{q}");
         }
+    }
+
+    #[test]
+    fn narrowing_a_search_as_one_types_gives_what_searching_everything_gives() {
+        let mut rows: Vec<FinderRow> = ["国分寺こども相談", "こくぶんじ短期入所", "小金井ナイトケア", "Nanairo ホーム", "なないろ相談室", "ん工房"]
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let mut r = row(&format!("r{i}"), "132144", &[Function::Consultation], i % 2 == 0);
+                r.name = name.to_string();
+                r
+            })
+            .collect();
+        rows.iter_mut().for_each(|r| r.prepare("132144"));
+        let codes = vec!["132144".to_string()];
+        let typed = |text: &str| Filters { text: text.into(), ..Default::default() };
+        let mut narrowed_searches = 0;
+        for sequence in [&["k", "ko", "kok", "koku", "kokub"][..], &["n", "na", "nan", "nana"], &["こ", "こく", "こく 相", "こく 相談"], &["相談", "相", "そうだん"], &["ナ", "ﾅﾅ", "ななな"]] {
+            let mut earlier: Option<(Filters, Vec<&FinderRow>)> = None;
+            for text in sequence {
+                let now = typed(text);
+                let all = matching(&rows, &now, &codes);
+                if let Some((then, found)) = &earlier {
+                    let (m, e) = (Matcher::new(&now, &codes), Matcher::new(then, &codes));
+                    if m.narrows(&e) {
+                        let narrowed: Vec<&FinderRow> = found.iter().copied().filter(|r| m.accepts(r)).collect();
+                        assert_eq!(narrowed, all, "{:?} after {:?}", now.text, then.text);
+                        narrowed_searches += 1;
+                    }
+                }
+                earlier = Some((now, all));
+            }
+        }
+        assert!(narrowed_searches >= 5, "typing on narrows: {narrowed_searches}");
+        let m = |text: &str, kyoten: bool| Filters { text: text.into(), kyoten_only: kyoten, ..Default::default() };
+        let (a, b) = (m("ko", false), m("kok", true));
+        assert!(!Matcher::new(&b, &codes).narrows(&Matcher::new(&a, &codes)), "other conditions changed");
+        let (a, b) = (m("n", false), m("na", false));
+        assert!(!Matcher::new(&b, &codes).narrows(&Matcher::new(&a, &codes)), "ん is not in な");
+        let (a, b) = (m("", false), m("x", false));
+        assert!(Matcher::new(&b, &codes).narrows(&Matcher::new(&a, &codes)), "any text narrows none");
     }
 
     #[test]
