@@ -22,6 +22,7 @@ const SCOPE = new URL(self.registration.scope).pathname;
 const PREFIX = `kn:${SCOPE}:`;
 const CACHE = PREFIX + VERSION;
 const NETWORK_TIMEOUT_MS = 6000;
+const SAVE_TIMEOUT_MS = 10000;
 // Pages fetched again for a new version: enough for everything a family looked at.
 const MAX_REWARM = 60;
 
@@ -51,7 +52,9 @@ self.addEventListener('message', (event) => {
     retired = true;
     event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX)).map((k) => caches.delete(k)))));
   } else if (msg && msg.type === 'kn-cache' && Array.isArray(msg.urls) && !retired) {
-    event.waitUntil(Promise.all(msg.urls.map((u) => saveIfMissing(u))));
+    // Bounded: a new version's worker waits for this one's pending work before it takes
+    // over, and a save stuck on a dead connection must not hold an update back.
+    event.waitUntil(Promise.race([Promise.all(msg.urls.map((u) => saveIfMissing(u))), new Promise((ok) => setTimeout(ok, SAVE_TIMEOUT_MS))]));
   }
 });
 
@@ -184,11 +187,14 @@ async function rewarm(oldCaches) {
   if (build) {
     for (const key of data) assets.add(new URL(`${SCOPE}data/${build}/${key}.json`, self.location.origin).href);
   }
-  // The boot script names the wasm and its JavaScript: the pages that have islands need them.
+  // The boot script pairs each bundle's JavaScript with its wasm: a seen page preloads the
+  // JavaScript of its islands' bundle, so carry over that bundle's wasm too (only those).
   for (const boot of [...assets].filter((u) => /\/boot\.[0-9a-f]{10}\.js$/.test(u))) {
     try {
       const text = await (await fetch(boot)).text();
-      for (const m of text.matchAll(/\.\/pkg\/[A-Za-z0-9_.-]+/g)) assets.add(new URL(m[0], boot).href);
+      for (const m of text.matchAll(/\["(\.\/pkg\/[A-Za-z0-9_.-]+)","(\.\/pkg\/[A-Za-z0-9_.-]+)"\]/g)) {
+        if (assets.has(new URL(m[1], boot).href)) assets.add(new URL(m[2], boot).href);
+      }
     } catch { /* offline: not carried over */ }
   }
   await Promise.all([...assets].map((u) => saveFromNetwork(u).catch(() => {})));

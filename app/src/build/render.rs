@@ -16,7 +16,9 @@ pub struct AssetNames {
     pub css: String,
     /// `None` when the build has no wasm (content-only builds in tests).
     pub boot: Option<String>,
-    pub js: Option<String>,
+    /// The JavaScript of each island's bundle (`pkg/<bundle>.<hash>.js`), by the island's
+    /// function name, for the page's `modulepreload`.
+    pub islands: BTreeMap<String, String>,
 }
 
 pub struct Document<'a> {
@@ -62,10 +64,10 @@ impl Document<'_> {
         head.push_str(&format!("<link rel=\"stylesheet\" href=\"{}\">", a(&self.assets.css)));
         head.push_str(&format!("<link rel=\"manifest\" href=\"{}\">", a("manifest.webmanifest")));
         head.push_str(&format!("<link rel=\"icon\" href=\"{}\" type=\"image/svg+xml\">", a("icon.svg")));
-        if let (Some(boot), Some(js)) = (&self.assets.boot, &self.assets.js) {
-            // The wasm is fetched only by pages with an island; every page has the boot
-            // script (it also registers the service worker).
-            if body.contains("<leptos-island") {
+        if let Some(boot) = &self.assets.boot {
+            // The wasm is fetched only by pages with an island, and only its islands' bundle;
+            // every page has the boot script (it also registers the service worker).
+            if let Some(js) = first_island(&body).and_then(|name| self.assets.islands.get(name)) {
                 head.push_str(&format!("<link rel=\"modulepreload\" href=\"{}\">", a(js)));
             }
             head.push_str(&format!("<script type=\"module\" src=\"{}\"></script>", a(boot)));
@@ -83,6 +85,16 @@ impl Document<'_> {
 /// `worker-src 'self'` names the offline service worker (`public/sw.js`, issue #10).
 /// `frame-ancestors` cannot be set from a meta tag: the host headers add it
 /// (`public/_headers`, `deploy/nginx.conf`).
+/// The function name of the page's first island: `data-component="FinderIsland_1555…"`
+/// (Leptos adds a hash of its own) is `FinderIsland`.
+pub fn first_island(body: &str) -> Option<&str> {
+    let at = body.find("<leptos-island")?;
+    let rest = &body[at..];
+    let start = rest.find("data-component=\"")? + "data-component=\"".len();
+    let name = &rest[start..start + rest[start..].find('"')?];
+    Some(name.rsplit_once('_').map_or(name, |(fn_name, _)| fn_name))
+}
+
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https://cyberjapandata.gsi.go.jp; connect-src 'self'; worker-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
 /// Render `App` for `path` with `data` as the current page's data.
@@ -108,4 +120,17 @@ pub fn render_fragment<V: IntoView + 'static>(shell: &Shell, view: impl FnOnce()
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_island;
+
+    #[test]
+    fn the_first_island_is_named_without_the_hash_leptos_adds() {
+        let body = r#"<main><leptos-island data-component="FinderIsland_15550451167705457844" data-props="{}"><form></form></leptos-island></main>"#;
+        assert_eq!(first_island(body), Some("FinderIsland"));
+        assert_eq!(first_island(r#"<leptos-island data-component="Plain">"#), Some("Plain"));
+        assert_eq!(first_island("<main><p>no island</p></main>"), None);
+    }
 }

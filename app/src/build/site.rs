@@ -1,6 +1,7 @@
 //! `build`: load content, compile the browser bundle, render every route, write the data
 //! JSON and the assets, precompress. `dist/` is replaced as a whole.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -57,7 +58,7 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
         }
     }
 
-    let bundle = if opts.wasm { Some(wasm::build_wasm(log)?) } else { None };
+    let bundles = if opts.wasm { Some(wasm::build_wasm(log)?) } else { None };
 
     let out = &opts.out;
     if out.exists() {
@@ -76,21 +77,28 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
     let css = assets::stylesheet(&opts.root.join("style"))?;
     let css_name = hashed_name("style.css", css.as_bytes());
     write(&css_name, css.as_bytes())?;
-    let mut names = AssetNames { css: css_name, boot: None, js: None };
-    if let Some(b) = &bundle {
-        let wasm_name = hashed_name("kyoten_navi_bg.wasm", &b.wasm);
-        let js_name = hashed_name("kyoten_navi.js", &b.js);
-        write(&format!("pkg/{wasm_name}"), &b.wasm)?;
-        write(&format!("pkg/{js_name}"), &b.js)?;
-        let mut boot = include_str!("boot.js").replace("__JS__", &js_name).replace("__WASM__", &wasm_name);
+    let mut names = AssetNames { css: css_name, boot: None, islands: BTreeMap::new() };
+    if let Some(bundles) = &bundles {
+        // The boot script's table: island → its bundle's JavaScript and wasm.
+        let mut table = Vec::new();
+        for b in bundles {
+            let wasm_name = hashed_name(&format!("{}_bg.wasm", b.name), &b.wasm);
+            let js_name = hashed_name(&format!("{}.js", b.name), &b.js);
+            write(&format!("pkg/{wasm_name}"), &b.wasm)?;
+            write(&format!("pkg/{js_name}"), &b.js)?;
+            for island in b.islands {
+                table.push(format!("\"{island}\":[\"./pkg/{js_name}\",\"./pkg/{wasm_name}\"]"));
+                names.islands.insert(island.to_string(), format!("pkg/{js_name}"));
+            }
+            if !b.optimised {
+                log(&format!("note: the {} wasm is not optimised by wasm-opt", b.name));
+            }
+        }
+        let mut boot = include_str!("boot.js").replace("__BUNDLES__", &format!("{{{}}}", table.join(",")));
         boot.push_str(include_str!("sw-register.js"));
         let boot_name = hashed_name("boot.js", boot.as_bytes());
         write(&boot_name, boot.as_bytes())?;
         names.boot = Some(boot_name);
-        names.js = Some(format!("pkg/{js_name}"));
-        if !b.optimised {
-            log("note: the wasm is not optimised by wasm-opt");
-        }
     }
 
     log(&format!("assets written at {:.1?}", started.elapsed()));

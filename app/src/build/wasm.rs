@@ -1,4 +1,5 @@
-//! Builds the browser bundle: `cargo build` for wasm32 with the `hydrate` feature,
+//! Builds the browser bundles: `cargo build` for wasm32 with the `hydrate` feature and one
+//! bundle's islands ([`BUNDLES`]),
 //! wasm-bindgen as a library (no CLI to install), then `wasm-opt -Oz` when Debian's
 //! binaryen is present. The result is cached by the hash of the compiled wasm; an unoptimised
 //! result is made again once a wasm-opt is available.
@@ -11,8 +12,22 @@ use sha2::{Digest, Sha256};
 
 const TARGET: &str = "wasm32-unknown-unknown";
 
-/// The bindgen output: JavaScript glue and the wasm, not yet hashed.
+/// The wasm bundles, one per kind of island page: `(name, its islands' function names)`,
+/// built with the `island-<name>` feature (each `#[island]` is a plain, unused component in
+/// the other bundles). A page downloads only the bundle of its islands, so the catalogue does
+/// not pay for the finder's map.
+pub const BUNDLES: &[(&str, &[&str])] = &[
+    ("finder", &["FinderIsland"]),
+    ("catalogue", &["CatalogueFilters"]),
+    ("screening", &["ScreeningIsland"]),
+    ("widget", &["WidgetFrame"]),
+    ("generator", &["EmbedGenerator"]),
+];
+
+/// One bundle's bindgen output: JavaScript glue and the wasm, not yet hashed.
 pub struct Bundle {
+    pub name: &'static str,
+    pub islands: &'static [&'static str],
     pub js: Vec<u8>,
     pub wasm: Vec<u8>,
     pub optimised: bool,
@@ -23,40 +38,57 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
-pub fn build_wasm(log: &mut dyn FnMut(&str)) -> Result<Bundle, String> {
+/// Every bundle of [`BUNDLES`].
+pub fn build_wasm(log: &mut dyn FnMut(&str)) -> Result<Vec<Bundle>, String> {
     ensure_target(log)?;
+    let wasm_opt = wasm_opt(log);
+    BUNDLES.iter().map(|&(name, islands)| build_bundle(name, islands, wasm_opt.as_deref(), log)).collect()
+}
+
+/// `cargo build` with the bundle's feature. The bundles share one target folder, so that the
+/// dependencies are compiled once; cargo keeps one fingerprint for this crate whatever its
+/// features, so each bundle is linked again after the one before (about 25 s each), into the
+/// one output file `kyoten_navi.wasm`. That file is removed first: if cargo ever took a
+/// bundle as fresh, the build stops instead of shipping another bundle's wasm.
+fn build_bundle(name: &'static str, islands: &'static [&'static str], wasm_opt: Option<&str>, log: &mut dyn FnMut(&str)) -> Result<Bundle, String> {
     let root = workspace_root();
     let target_dir = root.join("target/wasm");
+    let built = target_dir.join(TARGET).join("wasm-release");
+    let outputs = [built.join("kyoten_navi.wasm"), built.join("deps/kyoten_navi.wasm")];
+    for output in &outputs {
+        let _ = fs::remove_file(output);
+    }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    log("compiling the browser bundle (wasm32, hydrate)…");
+    log(&format!("compiling the {name} bundle (wasm32, hydrate, island-{name})…"));
     let status = Command::new(cargo)
         .current_dir(&root)
-        .args(["build", "--lib", "-p", "kyoten-navi", "--target", TARGET, "--no-default-features", "--features", "hydrate", "--profile", "wasm-release"])
+        .args(["build", "--lib", "-p", "kyoten-navi", "--target", TARGET, "--no-default-features", "--profile", "wasm-release"])
+        .arg("--features")
+        .arg(format!("hydrate,island-{name}"))
         .arg("--target-dir")
         .arg(&target_dir)
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .status()
         .map_err(|e| format!("could not run cargo: {e}"))?;
     if !status.success() {
-        return Err("the wasm build failed (see the compiler output above)".into());
+        return Err(format!("the {name} wasm build failed (see the compiler output above)"));
     }
-    let input = target_dir.join(TARGET).join("wasm-release/kyoten_navi.wasm");
-    let raw = fs::read(&input).map_err(|e| format!("{}: {e}", input.display()))?;
+    let input = &outputs[0];
+    let raw = fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
     let key = hex(&Sha256::digest(&raw))[..16].to_string();
     let cache = target_dir.join("bundle").join(&key);
-    let wasm_opt = wasm_opt(log);
     if let (Ok(js), Ok(wasm)) = (fs::read(cache.join("kyoten_navi.js")), fs::read(cache.join("kyoten_navi_bg.wasm"))) {
         let optimised = cache.join("optimised").exists();
         // An unoptimised bundle is reused only while no wasm-opt is at hand.
         if optimised || wasm_opt.is_none() {
-            return Ok(Bundle { js, wasm, optimised });
+            return Ok(Bundle { name, islands, js, wasm, optimised });
         }
     }
-    log("running wasm-bindgen…");
+    log(&format!("running wasm-bindgen on the {name} bundle…"));
     let out = target_dir.join("bindgen");
     let _ = fs::remove_dir_all(&out);
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&input)
+        .input_path(input)
         .web(true)
         .map_err(|e| format!("wasm-bindgen: {e}"))?
         .typescript(false)
@@ -91,7 +123,7 @@ pub fn build_wasm(log: &mut dyn FnMut(&str)) -> Result<Bundle, String> {
     if optimised {
         fs::write(cache.join("optimised"), b"").map_err(|e| e.to_string())?;
     }
-    Ok(Bundle { js, wasm, optimised })
+    Ok(Bundle { name, islands, js, wasm, optimised })
 }
 
 /// A usable wasm-opt: `$WASM_OPT`, else `wasm-opt` on the PATH. Binaryen before version

@@ -40,7 +40,9 @@ fn catalogue(data: &CatalogueData) -> AnyView {
 
 /// The page's one island: no markup of its own, it wires the pre-rendered comparison to the
 /// URL query ([`enhance`]).
-#[island]
+// An island in the `catalogue` wasm bundle; a plain component, left out, in the others.
+#[cfg_attr(any(feature = "ssr", feature = "island-catalogue"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "island-catalogue")), component, allow(dead_code))]
 fn CatalogueFilters(entries: Vec<CatalogueEntry>, url: String) -> impl IntoView {
     enhance::enhance(entries, url);
 }

@@ -46,7 +46,9 @@ pub fn ScreeningPage() -> impl IntoView {
 }
 
 /// The self-check as an island: its questions travel as the island's props.
-#[island]
+// An island in the `screening` wasm bundle; a plain component, left out, in the others.
+#[cfg_attr(any(feature = "ssr", feature = "island-screening"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "island-screening")), component, allow(dead_code))]
 fn ScreeningIsland(data: ScreeningData) -> impl IntoView {
     screening(Arc::new(data), Signal::stored(None))
 }

@@ -38,7 +38,9 @@ pub fn SearchPage() -> impl IntoView {
 const START_ID: &str = "kn-search-start";
 
 /// The finder as an island: the only part of `/search/` that runs in the browser.
-#[island]
+// An island in the `finder` wasm bundle; a plain component, left out, in the others.
+#[cfg_attr(any(feature = "ssr", feature = "island-finder"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "island-finder")), component, allow(dead_code))]
 pub fn FinderIsland() -> impl IntoView {
     view! { <Finder/> }
 }

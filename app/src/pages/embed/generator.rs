@@ -250,7 +250,9 @@ pub fn EmbedPage() -> impl IntoView {
 /// controls, loads the area index for the municipality select, listens for changes and
 /// copy buttons, sizes the preview, and writes the snippets for this site's own address
 /// (the build wrote them for the configured public one).
-#[island]
+// An island in the `generator` wasm bundle; a plain component, left out, in the others.
+#[cfg_attr(any(feature = "ssr", feature = "island-generator"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "island-generator")), component, allow(dead_code))]
 fn EmbedGenerator(shell: Shell) -> impl IntoView {
     Effect::new(move |_| {
         let areas: RwSignal<Option<Arc<Vec<AreaEntry>>>> = RwSignal::new(None);

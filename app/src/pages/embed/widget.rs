@@ -48,7 +48,9 @@ pub fn is_widget_request(base: &str) -> bool {
 }
 
 /// The widget as an island: the whole frame runs in the browser.
-#[island]
+// An island in the `widget` wasm bundle; a plain component, left out, in the others.
+#[cfg_attr(any(feature = "ssr", feature = "island-widget"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "island-widget")), component, allow(dead_code))]
 fn WidgetFrame(data: WidgetData, shell: Shell) -> impl IntoView {
     // The base path and build for the finder's data and every link, from the page that
     // rendered the island.
