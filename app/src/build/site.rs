@@ -80,21 +80,21 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
     let mut names = AssetNames { css: css_name, boot: None, islands: BTreeMap::new() };
     if let Some(bundles) = &bundles {
         // The boot script's table: island → its bundle's JavaScript and wasm.
-        let mut table = Vec::new();
+        let mut table: BTreeMap<&str, [String; 2]> = BTreeMap::new();
         for b in bundles {
             let wasm_name = hashed_name(&format!("{}_bg.wasm", b.name), &b.wasm);
             let js_name = hashed_name(&format!("{}.js", b.name), &b.js);
             write(&format!("pkg/{wasm_name}"), &b.wasm)?;
             write(&format!("pkg/{js_name}"), &b.js)?;
             for island in b.islands {
-                table.push(format!("\"{island}\":[\"./pkg/{js_name}\",\"./pkg/{wasm_name}\"]"));
+                table.insert(island, [format!("./pkg/{js_name}"), format!("./pkg/{wasm_name}")]);
                 names.islands.insert(island.to_string(), format!("pkg/{js_name}"));
             }
             if !b.optimised {
                 log(&format!("note: the {} wasm is not optimised by wasm-opt", b.name));
             }
         }
-        let mut boot = include_str!("boot.js").replace("__BUNDLES__", &format!("{{{}}}", table.join(",")));
+        let mut boot = include_str!("boot.js").replace("__BUNDLES__", &serde_json::to_string(&table).map_err(|e| e.to_string())?);
         boot.push_str(include_str!("sw-register.js"));
         let boot_name = hashed_name("boot.js", boot.as_bytes());
         write(&boot_name, boot.as_bytes())?;
