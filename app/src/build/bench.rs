@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 
 use super::assets::{brotli_bytes, brotli_quality, walk, Precompress};
 use super::site::{build_site, BuildError, BuildOptions};
-use crate::search::query::{area_codes, matching, row_files, AreaEntry, AreaIndex, Filters, FinderRow};
+use crate::search::areas::{area_codes, row_files, AreaEntry, AreaIndex};
+use crate::search::query::{matching, Filters, FinderRow};
 
 /// The fixed query list: what people type, one keystroke at a time.
 pub const QUERIES: &[&str] = &["そうだん", "ひまわり", "しょーとすてい", "ｼｮｰﾄｽﾃｲ", "グループホーム", "kikan", "相談支援センター", "社会福祉法人", "つばさ", "あおば"];

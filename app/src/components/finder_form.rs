@@ -11,7 +11,8 @@ use crate::browser::fetch_json;
 use crate::data::{href, Shell};
 use crate::model::{AgeGroup, DisabilityType, Function};
 use crate::pages::search::{use_set_filters, FinderState};
-use crate::search::query::{distance_km, matching_areas, Filters, Positions};
+use crate::search::areas::{distance_km, matching_areas, Positions};
+use crate::search::query::Filters;
 
 #[component]
 pub fn FinderForm() -> impl IntoView {

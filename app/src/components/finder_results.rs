@@ -13,7 +13,8 @@ use crate::browser::{fetch_json, reveal, timed};
 use crate::data::{href, Shell};
 use crate::model::{Function, Role};
 use crate::pages::search::{use_set_filters, FinderState};
-use crate::search::query::{area, area_codes, distance_km, rank, row_files, AreaEntry, BadParam, Filters, FinderRow, Hit, Matcher};
+use crate::search::areas::{area, area_codes, distance_km, row_files, AreaEntry};
+use crate::search::query::{rank, BadParam, Filters, FinderRow, Hit, Matcher};
 
 /// What the results area shows.
 #[derive(Clone, PartialEq)]

@@ -17,7 +17,8 @@ use crate::components::page::{page_view, PageHeading};
 use crate::browser::fetch_json;
 use crate::data::{href, PageData, SearchStart, Shell};
 use crate::url::{current_path, use_navigate, use_query_map, NavigateOptions};
-use crate::search::query::{AreaEntry, AreaIndex, BadParam, FinderRow, Filters, Hit};
+use crate::search::areas::{AreaEntry, AreaIndex};
+use crate::search::query::{BadParam, FinderRow, Filters, Hit};
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -127,7 +128,7 @@ pub fn Finder(#[prop(optional)] no_map: Option<Signal<bool>>) -> impl IntoView {
             return;
         }
         let Some(areas) = state.areas.get() else { return };
-        if let Some(best) = crate::search::query::matching_areas(&areas, &f.place, 1).first() {
+        if let Some(best) = crate::search::areas::matching_areas(&areas, &f.place, 1).first() {
             let mut f = f.clone();
             f.area = Some(best.id.clone());
             f.place.clear();

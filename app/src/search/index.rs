@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 
 use super::normalize::fold;
-use super::query::{AreaEntry, AreaIndex, FinderRow, Positions};
+use super::areas::{AreaEntry, AreaIndex, Positions};
+use super::query::FinderRow;
 use crate::load::Content;
 use crate::model::{Facility, Role};
 

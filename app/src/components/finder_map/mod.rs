@@ -38,7 +38,7 @@ use crate::browser::{fetch_json, reveal, timed};
 use crate::data::{href, Shell};
 use crate::pages::search::FinderState;
 use crate::search::map::{self as geo, MapShape};
-use crate::search::query::{area_codes, AreaEntry};
+use crate::search::areas::{area_codes, AreaEntry};
 
 use draw::{draw_outlines, draw_pins, esc};
 use markup::MARKUP;

@@ -20,7 +20,8 @@ use crate::components::page::{static_view, PageHeading};
 use crate::data::{href, join_base, Shell, Widget};
 use crate::model::Function;
 use crate::pages::screening::esc;
-use crate::search::query::{encode_component, AreaEntry, AreaIndex};
+use crate::search::areas::{AreaEntry, AreaIndex};
+use crate::search::query::encode_component;
 
 /// What the form says.
 #[derive(Clone, Debug, Default, PartialEq)]
