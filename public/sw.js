@@ -51,6 +51,10 @@ self.addEventListener('message', (event) => {
   if (msg && msg.type === 'kn-retire') {
     retired = true;
     event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX)).map((k) => caches.delete(k)))));
+  } else if (msg && msg.type === 'kn-skip-waiting') {
+    // From a page of this version while an older worker still controls it (see
+    // sw-register.js): each call asks the browser again to retire the old one once idle.
+    event.waitUntil(self.skipWaiting());
   } else if (msg && msg.type === 'kn-cache' && Array.isArray(msg.urls) && !retired) {
     // Bounded: a new version's worker waits for this one's pending work before it takes
     // over, and a save stuck on a dead connection must not hold an update back.

@@ -17,10 +17,28 @@ if (sw && window.top === window) {
   } else {
     const build = (document.getElementById("kn-page")?.textContent.slice(-300).match(/"build":"([0-9a-f]+)"/) || [])[1] || "0";
     const boot = (import.meta.url.match(/boot\.([0-9a-f]+)\.js/) || [])[1] || "0";
-    sw.register(new URL(`sw.js?v=${build}.${boot}`, base), { scope: base.pathname }).then(() => sw.ready).then((reg) => {
+    const script = new URL(`sw.js?v=${build}.${boot}`, base);
+    sw.register(script, { scope: base.pathname }).then((reg) => ownWorker(reg, script.href)).then((reg) => {
+      if (!reg) return;
       const urls = [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)]
         .filter((u) => u.startsWith(base.href));
-      reg.active?.postMessage({ type: "kn-cache", urls });
+      reg.active.postMessage({ type: "kn-cache", urls });
     }).catch(() => {});
+  }
+
+  // Resolves with the registration once this page's version is the active worker (null if
+  // a newer one replaced it). A new version calls skipWaiting(), but Chromium swaps it in
+  // only once the old worker is idle, and every request of this page (still controlled by
+  // the old one) wakes that again: ask the waiting worker to skip waiting once a second,
+  // which each time asks the old worker to stop as soon as it is idle. Nothing is posted to
+  // the old worker meanwhile, so it is not kept awake (its cache goes at activation anyway).
+  async function ownWorker(reg, href) {
+    for (let i = 0; i < 300; i++) {
+      if (reg.active?.scriptURL === href) return reg;
+      if (![reg.installing, reg.waiting].some((w) => w?.scriptURL === href)) return null;
+      reg.waiting?.postMessage({ type: "kn-skip-waiting" });
+      await new Promise((ok) => setTimeout(ok, 1000));
+    }
+    return null;
   }
 }
