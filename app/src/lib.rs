@@ -6,7 +6,8 @@
 //! - `load` (native): reads and validates `content/`, with file:line diagnostics;
 //! - `markdown` (native): Markdown to sanitised HTML;
 //! - `data`: the per-route page data, embedded or fetched;
-//! - `app`, `pages`, `components`: the Leptos views, pre-rendered and hydrated;
+//! - `app`, `pages`, `components`: the Leptos views, pre-rendered and hydrated (`html`:
+//!   markup written as strings, where a view tree would cost the browser too much wasm);
 //! - `build` (native): writes `dist/` — HTML, JSON, wasm, assets;
 //! - `import` (native): WAM NET files and municipal lists into `content/facilities/`.
 #![recursion_limit = "256"]
@@ -15,6 +16,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod data;
+pub mod html;
 pub mod model;
 pub mod pages;
 pub mod search;

@@ -9,6 +9,7 @@ use leptos_router::location::RequestUrl;
 
 use crate::app::App;
 use crate::data::{join_base, route_key, PageData, PageStore, Shell};
+use crate::html::esc;
 
 /// Hashed asset URLs (relative to the base path) that every page links.
 #[derive(Clone, Debug, Default)]
@@ -118,9 +119,6 @@ pub fn render_fragment<V: IntoView + 'static>(shell: &Shell, view: impl FnOnce()
     })
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
-}
 
 #[cfg(test)]
 mod tests {

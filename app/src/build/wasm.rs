@@ -15,12 +15,13 @@ const TARGET: &str = "wasm32-unknown-unknown";
 /// The wasm bundles, one per kind of island page: `(name, its islands' function names)`,
 /// built with the `island-<name>` feature (each `#[island]` is a plain, unused component in
 /// the other bundles). A page downloads only the bundle of its islands, so the catalogue does
-/// not pay for the finder's map.
+/// not pay for the finder's map, nor the finder page for the widget's frame.
 pub const BUNDLES: &[(&str, &[&str])] = &[
     ("finder", &["FinderIsland"]),
     ("catalogue", &["CatalogueFilters"]),
     ("screening", &["ScreeningIsland"]),
-    ("widget", &["WidgetFrame"]),
+    ("finder-widget", &["FinderWidget"]),
+    ("screening-widget", &["ScreeningWidget", "EmergencyWidget"]),
     ("generator", &["EmbedGenerator"]),
 ];
 

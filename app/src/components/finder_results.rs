@@ -3,14 +3,21 @@
 //! results fetch the row files of the chosen area's municipalities (`search/rows/<code>.json`,
 //! a ward's in its city's file, only files that exist) and keep them in
 //! [`FinderState::shards`] for the visit.
+//!
+//! Lean by design (the wasm budget, issue #10): the results are one string of markup
+//! ([`results_html`]) and one click listener (`data-kn-action` names a button's job); the
+//! selection shared with the map only moves a class.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::browser::{fetch_json, reveal, timed};
 use crate::data::{href, Shell};
+use crate::html::{esc, fixed};
 use crate::model::{Function, Role};
 use crate::pages::search::{use_set_filters, FinderState};
 use crate::search::areas::{area, area_codes, distance_km, row_files, AreaEntry};
@@ -112,78 +119,113 @@ pub fn FinderResults() -> impl IntoView {
         }
         reveal(format!(".kn-facility-card[data-id=\"{id}\"]"), false);
     });
-    view! {
-        <section class="kn-finder-results" aria-labelledby="kn-results-heading">
-            <h2 id="kn-results-heading" class="kn-finder-results__title">"さがした結果"</h2>
-            {move || state.filters.with(|f| bad_params(&f.1))}
-            {move || match outcome.get() {
-                Outcome::Loading => view! { <p class="kn-loading" role="status">"読み込んでいます…"</p> }.into_any(),
-                Outcome::NoArea => view! { <p role="status">"まず、お住まいの市区町村を選んでください。"</p> }.into_any(),
-                Outcome::UnknownArea(id) => view! {
-                    <div class="kn-finder-results__empty" role="status">
-                        <p>"「"{id}"」という市区町村は見つかりませんでした。アドレスが古いか、間違っている可能性があります。"</p>
-                        <button class="kn-button" type="button" on:click=move |_| { let mut f = state.filters.with_untracked(|f| f.0.clone()); f.area = None; set.run(f); }>"市区町村を選び直す"</button>
-                    </div>
-                }.into_any(),
-                Outcome::Found { area, hits } => {
-                    let total = hits.len();
-                    let area_page = href(&format!("/areas/{}/", area.id));
-                    if total == 0 {
-                        view! { <NoResults area=area/> }.into_any()
-                    } else {
-                        let more = total.saturating_sub(shown.get());
-                        view! {
-                            <p class="kn-finder-results__count" role="status">{area.name.clone()}"で"<strong>{total}"件"</strong>"見つかりました"</p>
-                            <ul class="kn-facility-list">
-                                {hits.into_iter().take(shown.get()).map(|h| view! { <ResultCard row=h.row().clone() distance=h.distance/> }).collect_view()}
-                            </ul>
-                            {(more > 0).then(|| view! { <button class="kn-button kn-button--secondary" type="button" on:click=move |_| shown.update(|n| *n += PAGE)>{format!("さらに表示（残り{more}件）")}</button> })}
-                            <p><a class="kn-finder-results__area-link" href=area_page>{area.name.clone()}"の相談先・拠点の情報を見る"</a></p>
-                        }.into_any()
-                    }
-                }
-            }}
-        </section>
-    }
-}
-
-fn bad_params(bad: &[BadParam]) -> Option<AnyView> {
-    (!bad.is_empty()).then(|| {
-        let names = bad.iter().map(|b| format!("{}={}", b.name, b.value)).collect::<Vec<_>>().join("、");
-        view! { <p class="kn-finder-results__notice" role="alert">"アドレスの条件のうち、使えないものがあったので外しました："{names}</p> }.into_any()
-    })
-}
-
-/// No result: show where to ask instead, and widen the search with one tap.
-#[component]
-fn NoResults(area: AreaEntry) -> impl IntoView {
-    let state = expect_context::<FinderState>();
-    let set = use_set_filters();
-    let f = state.filters.with_untracked(|f| f.0.clone());
-    let widen = move |edit: fn(&mut Filters)| {
-        let mut f = state.filters.with_untracked(|f| f.0.clone());
-        edit(&mut f);
-        set.run(f);
+    // The chosen card (from the map or its own button) is marked without redrawing the list,
+    // so the focus stays where it is.
+    let root = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        let selected = state.selected.get();
+        let Some(section) = root.get() else { return };
+        let Ok(cards) = section.query_selector_all(".kn-facility-card") else { return };
+        for card in (0..cards.length()).filter_map(|i| cards.item(i)?.dyn_into::<Element>().ok()) {
+            let on = selected.as_deref().is_some_and(|id| card.get_attribute("data-id").as_deref() == Some(id));
+            let _ = card.class_list().toggle_with_force("kn-facility-card--selected", on);
+        }
+    });
+    let html = move || {
+        let bad = state.filters.with(|f| bad_params(&f.1));
+        let selected = state.selected.get_untracked();
+        let filters = state.filters.with_untracked(|f| f.0.clone());
+        format!(r#"<h2 id="kn-results-heading" class="kn-finder-results__title">さがした結果</h2>{bad}{}"#, outcome.with(|o| results_html(o, &filters, shown.get(), selected.as_deref())))
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(button) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest("[data-kn-action]").ok().flatten()) else { return };
+        let widen = |edit: fn(&mut Filters)| {
+            let mut f = state.filters.with_untracked(|f| f.0.clone());
+            edit(&mut f);
+            set.run(f);
+        };
+        match button.get_attribute("data-kn-action").as_deref() {
+            Some("more") => shown.update(|n| *n += PAGE),
+            Some("map") => {
+                state.from_map.set(false);
+                state.selected.set(button.get_attribute("data-id"));
+            }
+            Some("rechoose") => widen(|f| f.area = None),
+            Some("widen-fn") => widen(|f| f.functions.clear()),
+            Some("widen-who") => widen(|f| {
+                f.disabilities.clear();
+                f.age = None;
+            }),
+            Some("widen-other") => widen(|f| {
+                f.open_24h = false;
+                f.beds = false;
+                f.kyoten_only = false;
+            }),
+            Some("widen-text") => widen(|f| f.text.clear()),
+            _ => {}
+        }
     };
     view! {
-        <div class="kn-finder-results__empty">
-            <p role="status">{area.name.clone()}"では、この条件に合う相談先は見つかりませんでした。"</p>
-            <p>"条件をゆるめるか、"{area.name.clone()}"の相談先（基幹相談支援センターや市区町村の窓口）にお問い合わせください。"</p>
-            <a class="kn-button" href=href(&format!("/areas/{}/", area.id))>{area.name.clone()}"の相談先を見る"</a>
-            <ul class="kn-finder-results__widen">
-                {(!f.functions.is_empty()).then(|| view! { <li><button class="kn-button kn-button--secondary" type="button" on:click=move |_| widen(|f| f.functions.clear())>"困っていることの条件を外す"</button></li> })}
-                {(!f.disabilities.is_empty() || f.age.is_some()).then(|| view! { <li><button class="kn-button kn-button--secondary" type="button" on:click=move |_| widen(|f| { f.disabilities.clear(); f.age = None; })>"障害の種類・年齢の条件を外す"</button></li> })}
-                {(f.open_24h || f.beds || f.kyoten_only).then(|| view! { <li><button class="kn-button kn-button--secondary" type="button" on:click=move |_| widen(|f| { f.open_24h = false; f.beds = false; f.kyoten_only = false; })>"そのほかの条件を外す"</button></li> })}
-                {(!f.text.is_empty()).then(|| view! { <li><button class="kn-button kn-button--secondary" type="button" on:click=move |_| widen(|f| f.text.clear())>"名前・住所の条件を外す"</button></li> })}
-            </ul>
-        </div>
+        <section node_ref=root class="kn-finder-results" aria-labelledby="kn-results-heading" inner_html=html on:click=on_click></section>
     }
+}
+
+/// Unknown URL parameters: said, and left out of the search.
+fn bad_params(bad: &[BadParam]) -> String {
+    if bad.is_empty() {
+        return String::new();
+    }
+    let names = bad.iter().map(|b| esc(&format!("{}={}", b.name, b.value))).collect::<Vec<_>>().join("、");
+    format!(r#"<p class="kn-finder-results__notice" role="alert">アドレスの条件のうち、使えないものがあったので外しました：{names}</p>"#)
+}
+
+/// What the results area says for `outcome`: the first `shown` cards, 「さらに表示」, or a way
+/// on when nothing matches.
+fn results_html(outcome: &Outcome, filters: &Filters, shown: usize, selected: Option<&str>) -> String {
+    match outcome {
+        Outcome::Loading => r#"<p class="kn-loading" role="status">読み込んでいます…</p>"#.into(),
+        Outcome::NoArea => r#"<p role="status">まず、お住まいの市区町村を選んでください。</p>"#.into(),
+        Outcome::UnknownArea(id) => format!(
+            r#"<div class="kn-finder-results__empty" role="status"><p>「{}」という市区町村は見つかりませんでした。アドレスが古いか、間違っている可能性があります。</p><button class="kn-button" type="button" data-kn-action="rechoose">市区町村を選び直す</button></div>"#,
+            esc(id)
+        ),
+        Outcome::Found { area, hits } if hits.is_empty() => no_results(area, filters),
+        Outcome::Found { area, hits } => {
+            let name = esc(&area.name);
+            let cards: String = hits.iter().take(shown).map(|h| card_html(h.row(), h.distance, selected)).collect();
+            let more = hits.len().saturating_sub(shown);
+            let more = if more > 0 { format!(r#"<button class="kn-button kn-button--secondary" type="button" data-kn-action="more">さらに表示（残り{more}件）</button>"#) } else { String::new() };
+            format!(
+                r#"<p class="kn-finder-results__count" role="status">{name}で<strong>{}件</strong>見つかりました</p><ul class="kn-facility-list">{cards}</ul>{more}<p><a class="kn-finder-results__area-link" href="{}">{name}の相談先・拠点の情報を見る</a></p>"#,
+                hits.len(),
+                esc(&href(&format!("/areas/{}/", area.id)))
+            )
+        }
+    }
+}
+
+/// No result: where to ask instead, and one tap to widen the search.
+fn no_results(area: &AreaEntry, f: &Filters) -> String {
+    let name = esc(&area.name);
+    let widen: String = [
+        (!f.functions.is_empty(), "widen-fn", "困っていることの条件を外す"),
+        (!f.disabilities.is_empty() || f.age.is_some(), "widen-who", "障害の種類・年齢の条件を外す"),
+        (f.open_24h || f.beds || f.kyoten_only, "widen-other", "そのほかの条件を外す"),
+        (!f.text.is_empty(), "widen-text", "名前・住所の条件を外す"),
+    ]
+    .into_iter()
+    .filter(|w| w.0)
+    .map(|(_, action, label)| format!(r#"<li><button class="kn-button kn-button--secondary" type="button" data-kn-action="{action}">{label}</button></li>"#))
+    .collect();
+    format!(
+        r#"<div class="kn-finder-results__empty"><p role="status">{name}では、この条件に合う相談先は見つかりませんでした。</p><p>条件をゆるめるか、{name}の相談先（基幹相談支援センターや市区町村の窓口）にお問い合わせください。</p><a class="kn-button" href="{}">{name}の相談先を見る</a><ul class="kn-finder-results__widen">{widen}</ul></div>"#,
+        esc(&href(&format!("/areas/{}/", area.id)))
+    )
 }
 
 /// One result: name (link to its page), what kind of place it is, what it helps with, and
 /// a tel: button when the number is known.
-#[component]
-fn ResultCard(row: FinderRow, distance: Option<f64>) -> impl IntoView {
+fn card_html(row: &FinderRow, distance: Option<f64>, selected: Option<&str>) -> String {
     let kind = if row.kyoten == 1 {
         format!("拠点・{}", row.role().label())
     } else {
@@ -191,31 +233,26 @@ fn ResultCard(row: FinderRow, distance: Option<f64>) -> impl IntoView {
         format!("障害福祉サービス事業所（{}）", services.join("・"))
     };
     let needs: Vec<&str> = Function::ALL.into_iter().filter(|f| row.has_function(*f)).map(|f| f.label()).collect();
-    let tel = row.phone.clone().map(|p| (format!("tel:{}", p.replace('-', "")), p));
-    let state = expect_context::<FinderState>();
-    let id = row.id.clone();
-    let chosen = move || state.selected.with(|s| s.as_ref() == Some(&id));
-    let id = row.id.clone();
-    let on_map = move |_| {
-        state.from_map.set(false);
-        state.selected.set(Some(id.clone()));
-    };
-    view! {
-        <li class=move || if chosen() { "kn-facility-card kn-facility-card--selected" } else { "kn-facility-card" } data-id=row.id.clone()>
-            <p class="kn-facility-card__selected">"地図で選んだ相談先"</p>
-            <h3 class="kn-facility-card__name"><a class="kn-facility-card__link" href=href(&format!("/facilities/{}/", row.id))>{row.name.clone()}</a></h3>
-            <p class="kn-facility-card__meta">
-                <span class=if row.kyoten == 1 { "kn-facility-card__badge" } else { "kn-facility-card__kind" }>{kind}</span>
-                {distance.map(|d| format!(" 約{:.1}km", d))}
-            </p>
-            {(!needs.is_empty()).then(|| view! { <p class="kn-facility-card__functions">"関わる機能："{needs.join("・")}</p> })}
-            {(row.disabilities == 0).then(|| view! { <p class="kn-facility-card__note">"対象は事業所にご確認ください"</p> })}
-            {tel.map(|(href, p)| view! { <a class="kn-facility-card__phone" href=href>"電話 "{p}</a> })}
-            {(row.lat != 0.0 || row.lng != 0.0).then(|| view! {
-                <button class="kn-button kn-button--secondary kn-facility-card__map" type="button" on:click=on_map>
-                    "地図で見る"<span class="kn-visually-hidden">"（"{row.name.clone()}"）"</span>
-                </button>
-            })}
-        </li>
+    let (id, name) = (esc(&row.id), esc(&row.name));
+    let mut html = format!(
+        r#"<li class="kn-facility-card{}" data-id="{id}"><p class="kn-facility-card__selected">地図で選んだ相談先</p><h3 class="kn-facility-card__name"><a class="kn-facility-card__link" href="{}">{name}</a></h3><p class="kn-facility-card__meta"><span class="{}">{}</span>{}</p>"#,
+        if selected == Some(row.id.as_str()) { " kn-facility-card--selected" } else { "" },
+        esc(&href(&format!("/facilities/{}/", row.id))),
+        if row.kyoten == 1 { "kn-facility-card__badge" } else { "kn-facility-card__kind" },
+        esc(&kind),
+        distance.map(|d| format!(" 約{}km", fixed(d, 1))).unwrap_or_default(),
+    );
+    if !needs.is_empty() {
+        html += &format!(r#"<p class="kn-facility-card__functions">関わる機能：{}</p>"#, needs.join("・"));
     }
+    if row.disabilities == 0 {
+        html += r#"<p class="kn-facility-card__note">対象は事業所にご確認ください</p>"#;
+    }
+    if let Some(p) = &row.phone {
+        html += &format!(r#"<a class="kn-facility-card__phone" href="tel:{}">電話 {}</a>"#, esc(&p.replace('-', "")), esc(p));
+    }
+    if row.lat != 0.0 || row.lng != 0.0 {
+        html += &format!(r#"<button class="kn-button kn-button--secondary kn-facility-card__map" type="button" data-kn-action="map" data-id="{id}">地図で見る<span class="kn-visually-hidden">（{name}）</span></button>"#);
+    }
+    html + "</li>"
 }

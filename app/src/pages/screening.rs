@@ -24,6 +24,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::today;
 use crate::components::page::page_view;
+use crate::html::esc;
 use crate::data::{join_base, LocalSteps, PageData, ScreeningData, Shell};
 use crate::model::screening::{score, Answers, Question, QuestionKind, ResultLevel, Screening};
 
@@ -604,22 +605,6 @@ fn parse_draft(text: &str) -> Option<(usize, Answers)> {
     let step = parts.next()?.parse().ok()?;
     let answers = parts.filter_map(|p| p.split_once('=')).map(|(q, a)| (q.to_string(), a.to_string())).collect();
     Some((step, answers))
-}
-
-/// Text for HTML: content, names and addresses are all escaped.
-pub(crate) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Percent-encode everything but unreserved ASCII, for `mailto:` and `data:` URLs.

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::math::{cos, exp2, ln, log2, sin};
+
 /// Map units are Web Mercator pixels at zoom 12 (about 30 m in Japan), so that the GSI
 /// tiles (Web Mercator too) sit exactly under the outlines.
 pub const UNIT_ZOOM: i32 = 12;
@@ -27,8 +29,8 @@ pub const CLUSTER_PX: f64 = 44.0;
 pub fn project(lat: f64, lng: f64) -> (f64, f64) {
     let lat = lat.clamp(-85.0, 85.0);
     let x = (lng + 180.0) / 360.0 * WORLD;
-    let s = lat.to_radians().sin();
-    let y = (0.5 - ((1.0 + s) / (1.0 - s)).ln() / (4.0 * std::f64::consts::PI)) * WORLD;
+    let s = sin(lat.to_radians());
+    let y = (0.5 - ln((1.0 + s) / (1.0 - s)) / (4.0 * std::f64::consts::PI)) * WORLD;
     (x - ORIGIN.0, y - ORIGIN.1)
 }
 
@@ -69,12 +71,12 @@ pub const LEVELS_PER_DOUBLING: f64 = 4.0;
 
 /// The zoom level of a scale: scales within one level cluster alike.
 pub fn level(scale: f64) -> i32 {
-    (scale.clamp(MIN_SCALE, MAX_SCALE).log2() * LEVELS_PER_DOUBLING + 1e-9).floor() as i32
+    (log2(scale.clamp(MIN_SCALE, MAX_SCALE)) * LEVELS_PER_DOUBLING + 1e-9).floor() as i32
 }
 
 /// The scale that a level's clusters are made for (the smallest scale of the level).
 pub fn level_scale(level: i32) -> f64 {
-    2f64.powf(level as f64 / LEVELS_PER_DOUBLING)
+    exp2(level as f64 / LEVELS_PER_DOUBLING)
 }
 
 /// A group of nearby points. `members` indexes the `order` slice returned alongside.
@@ -219,9 +221,9 @@ pub fn spread(i: usize, n: usize) -> (f64, f64) {
         return (0.0, 0.0);
     }
     // Neighbours on the ring one tap target apart.
-    let r = (CLUSTER_PX / 2.0 / (std::f64::consts::PI / n as f64).sin()).max(CLUSTER_PX * 0.75);
+    let r = (CLUSTER_PX / 2.0 / sin(std::f64::consts::PI / n as f64)).max(CLUSTER_PX * 0.75);
     let a = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
-    (r * a.cos(), r * a.sin())
+    (r * cos(a), r * sin(a))
 }
 
 /// One GSI tile under the view: its URL and placement in map units.
@@ -237,7 +239,7 @@ pub struct Tile {
 /// `limit` of them (none beyond it: a blank background beats a storm of requests).
 pub fn tiles(view: [f64; 4], scale: f64, limit: usize) -> Vec<Tile> {
     // One tile pixel per screen pixel; the 淡色地図 exists from zoom 5 to 18.
-    let z = (UNIT_ZOOM as f64 + scale.log2()).round().clamp(5.0, 18.0) as i32;
+    let z = (UNIT_ZOOM as f64 + log2(scale) + 0.5).floor().clamp(5.0, 18.0) as i32;
     let size = 256.0 * 2f64.powi(UNIT_ZOOM - z);
     let n = 1i64 << z;
     let x0 = ((view[0] + ORIGIN.0) / size).floor().max(0.0) as i64;

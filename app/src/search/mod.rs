@@ -5,6 +5,7 @@
 
 pub mod areas;
 pub mod map;
+pub mod math;
 pub mod normalize;
 pub mod query;
 

@@ -27,9 +27,13 @@ fn nfkc_stable(c: char) -> bool {
 /// The search key of `s`: compare keys with `contains`.
 pub fn fold(s: &str) -> String {
     let n = if s.chars().all(nfkc_stable) { s.to_string() } else { nfkc(s) };
-    let mut n = n.to_lowercase();
-    if n.contains(['ā', 'ī', 'ū', 'ē', 'ō']) {
-        n = n.replace('ā', "aa").replace('ī', "ii").replace('ū', "uu").replace('ē', "ee").replace('ō', "ou");
+    // ASCII only: letters outside it have no case in a place name (NFKC has made full-width
+    // letters ASCII), and the full Unicode tables would cost the browser bundle.
+    let mut n = n.to_ascii_lowercase();
+    if n.contains(['ā', 'ī', 'ū', 'ē', 'ō', 'Ā', 'Ī', 'Ū', 'Ē', 'Ō']) {
+        for (long, short) in [("āĀ", "aa"), ("īĪ", "ii"), ("ūŪ", "uu"), ("ēĒ", "ee"), ("ōŌ", "ou")] {
+            n = n.replace(|c| long.contains(c), short);
+        }
     }
     let kana = if n.chars().any(|c| c.is_ascii_alphabetic()) { romaji_to_hiragana(&n) } else { n };
     let mut out = String::with_capacity(kana.len());
@@ -160,6 +164,8 @@ mod tests {
             ("toukyou", "とうきょうと"),
             ("Ōsaka", "おおさかし"),
             ("osaka", "おおさかし"),
+            ("ŌSAKA", "おおさかし"),
+            ("Chūō", "さがみはらし ちゅうおうく"),
             ("Sagamihara", "さがみはらし ちゅうおうく"),
             ("chuo", "さがみはらし ちゅうおうく"),
             ("さがみはらし・ちゅうおう", "さがみはらしちゅうおうく"),

@@ -8,6 +8,7 @@ use web_sys::{Element, SvgElement};
 
 use super::model::Model;
 use super::view::View;
+use crate::html::{esc, fixed};
 use crate::search::map as geo;
 
 /// Prefectures, and from [`geo::MUNICIPALITY_SCALE`] the loaded prefectures' municipalities
@@ -92,8 +93,10 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: View, selected: Option
                 }
                 let _ = write!(
                     html,
-                    r#"<g class="kn-finder-map__pin{}" transform="translate({x:.2} {y:.2})" role="button" tabindex="0" aria-label="{}"{} data-k="p{i}" data-id="{}"><g class="kn-finder-map__mark"><circle class="kn-finder-map__hit" r="22"/><circle class="kn-finder-map__halo" r="15"/><circle class="kn-finder-map__dot{}" r="8"/><circle class="kn-finder-map__ring" r="20"/></g></g>"#,
+                    r#"<g class="kn-finder-map__pin{}" transform="translate({} {})" role="button" tabindex="0" aria-label="{}"{} data-k="p{i}" data-id="{}"><g class="kn-finder-map__mark"><circle class="kn-finder-map__hit" r="22"/><circle class="kn-finder-map__halo" r="15"/><circle class="kn-finder-map__dot{}" r="8"/><circle class="kn-finder-map__ring" r="20"/></g></g>"#,
                     if on { " kn-finder-map__pin--selected" } else { "" },
+                    fixed(x, 2),
+                    fixed(y, 2),
                     esc(&pin.label()),
                     if on { r#" aria-current="true""# } else { "" },
                     esc(pin.id()),
@@ -103,14 +106,15 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: View, selected: Option
         } else {
             let n = members.len();
             // Bigger for bigger groups, within the 44 px tap target.
-            let radius = (12.0 + (n as f64).log2() * 2.5).min(20.0);
+            let radius = (12.0 + crate::search::math::log2(n as f64) * 2.5).min(20.0);
             let _ = write!(
                 html,
-                r#"<g class="kn-finder-map__cluster{}" transform="translate({:.2} {:.2})" role="button" tabindex="0" aria-label="{n}件" data-k="c{ci}"><g class="kn-finder-map__mark"><circle class="kn-finder-map__hit" r="22"/><circle class="kn-finder-map__halo" r="{:.1}"/><circle class="kn-finder-map__bubble" r="{radius:.1}"/><text class="kn-finder-map__count" dy="0.35em">{n}</text><circle class="kn-finder-map__ring" r="22"/></g></g>"#,
+                r#"<g class="kn-finder-map__cluster{}" transform="translate({} {})" role="button" tabindex="0" aria-label="{n}件" data-k="c{ci}"><g class="kn-finder-map__mark"><circle class="kn-finder-map__hit" r="22"/><circle class="kn-finder-map__halo" r="{}"/><circle class="kn-finder-map__bubble" r="{}"/><text class="kn-finder-map__count" dy="0.35em">{n}</text><circle class="kn-finder-map__ring" r="22"/></g></g>"#,
                 if has_selected { " kn-finder-map__cluster--selected" } else { "" },
-                c.x,
-                c.y,
-                radius + 5.0,
+                fixed(c.x, 2),
+                fixed(c.y, 2),
+                fixed(radius + 5.0, 1),
+                fixed(radius, 1),
             );
             if has_selected {
                 if let Some(p) = m.pins.iter().find(|p| Some(p.id()) == selected) {
@@ -120,7 +124,7 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: View, selected: Option
         }
     }
     if let Some((x, y, name)) = callout {
-        let _ = write!(html, r#"<g aria-hidden="true" transform="translate({x:.2} {y:.2})"><text class="kn-finder-map__callout">{}</text></g>"#, esc(&name));
+        let _ = write!(html, r#"<g aria-hidden="true" transform="translate({} {})"><text class="kn-finder-map__callout">{}</text></g>"#, fixed(x, 2), fixed(y, 2), esc(&name));
     }
     let Ok(Some(g)) = root.query_selector(".kn-finder-map__pins") else { return };
     // Keep the focus on the same pin (or cluster, at the same level) across the redraw.
@@ -147,7 +151,3 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: View, selected: Option
     }
 }
 
-/// Text for HTML/SVG markup, in content or in a quoted attribute.
-pub(super) fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}

@@ -182,7 +182,7 @@ impl Map {
             let mut m = self.model();
             let Some(at) = m.pointers.iter().position(|p| p.0 == id) else { return };
             if !m.dragging {
-                if m.pointers.len() == 1 && (cx - m.start.0).hypot(cy - m.start.1) < 6.0 {
+                if m.pointers.len() == 1 && ((cx - m.start.0).powi(2) + (cy - m.start.1).powi(2)).sqrt() < 6.0 {
                     return;
                 }
                 m.dragging = true;
@@ -194,8 +194,8 @@ impl Map {
                 None => View { x: v.x - (cx - ox) / v.k, y: v.y - (cy - oy) / v.k, k: v.k },
                 Some(&(_, px, py)) => {
                     // Pinch: the point under the fingers' midpoint follows it, scaled by their spread.
-                    let from = (ox - px).hypot(oy - py).max(1.0);
-                    let to = (cx - px).hypot(cy - py).max(1.0);
+                    let from = ((ox - px).powi(2) + (oy - py).powi(2)).sqrt().max(1.0);
+                    let to = ((cx - px).powi(2) + (cy - py).powi(2)).sqrt().max(1.0);
                     let (m0x, m0y) = ((ox + px) / 2.0 - origin.0 - w / 2.0, (oy + py) / 2.0 - origin.1 - h / 2.0);
                     let (m1x, m1y) = ((cx + px) / 2.0 - origin.0 - w / 2.0, (cy + py) / 2.0 - origin.1 - h / 2.0);
                     let z = v.zoom(to / from, m0x, m0y);
@@ -242,7 +242,7 @@ impl Map {
         let (v, turn) = {
             let mut m = self.model();
             let (w, h) = m.size;
-            m.live = m.live.zoom((-delta * 0.002).exp(), ev.client_x() as f64 - rect.left() - w / 2.0, ev.client_y() as f64 - rect.top() - h / 2.0).clamped();
+            m.live = m.live.zoom(crate::search::math::exp(-delta * 0.002), ev.client_x() as f64 - rect.left() - w / 2.0, ev.client_y() as f64 - rect.top() - h / 2.0).clamped();
             m.touched = true;
             m.wheel_turn += 1;
             (m.live, m.wheel_turn)

@@ -40,7 +40,8 @@ use crate::pages::search::FinderState;
 use crate::search::map::{self as geo, MapShape};
 use crate::search::areas::{area_codes, AreaEntry};
 
-use draw::{draw_outlines, draw_pins, esc};
+use crate::html::{esc, fixed};
+use draw::{draw_outlines, draw_pins};
 use markup::MARKUP;
 use model::{Model, Pin};
 use tiles::draw_tiles;
@@ -118,8 +119,8 @@ impl Map {
             return; // not laid out yet: a zero-sized viewBox is an error
         }
         let r = v.rect(size);
-        let _ = svg.set_attribute("viewBox", &format!("{:.2} {:.2} {:.2} {:.2}", r[0], r[1], r[2], r[3]));
-        let _ = svg.style().set_property("--kn-pin-scale", &format!("{:.6}", 1.0 / v.k));
+        let _ = svg.set_attribute("viewBox", &r.map(|x| fixed(x, 2)).join(" "));
+        let _ = svg.style().set_property("--kn-pin-scale", &fixed(1.0 / v.k, 6));
     }
 
     /// Move to `v` and redraw for it.

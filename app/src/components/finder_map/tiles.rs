@@ -7,6 +7,7 @@ use web_sys::{Element, SvgElement};
 
 use super::model::Model;
 use super::view::View;
+use crate::html::fixed;
 use crate::search::map as geo;
 
 /// At most this many GSI tiles at once.
@@ -20,7 +21,8 @@ pub(super) fn draw_tiles(root: &Element, svg: &SvgElement, m: &mut Model, v: Vie
     if on {
         for t in geo::tiles(v.rect(m.size), v.k, TILE_LIMIT) {
             // A hair larger than the tile, so no seam shows between neighbours.
-            let _ = write!(html, r#"<image href="{}" x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}"/>"#, t.url, t.x, t.y, t.size * 1.004, t.size * 1.004);
+            let size = fixed(t.size * 1.004, 2);
+            let _ = write!(html, r#"<image href="{}" x="{}" y="{}" width="{size}" height="{size}"/>"#, t.url, fixed(t.x, 2), fixed(t.y, 2));
         }
     }
     let _ = svg.set_attribute("class", if on { "kn-finder-map__svg kn-finder-map__svg--tiles" } else { "kn-finder-map__svg" });

@@ -9,7 +9,7 @@
 
 use crate::data::{join_base, LocalSteps, ScreeningData};
 use crate::model::Contact;
-use crate::pages::screening::esc;
+use crate::html::esc;
 
 /// An area the widgets know: a municipality of the reference list, or a region whose
 /// content names its members.

@@ -19,7 +19,7 @@ use crate::browser::fetch_json;
 use crate::components::page::{static_view, PageHeading};
 use crate::data::{href, join_base, Shell, Widget};
 use crate::model::Function;
-use crate::pages::screening::esc;
+use crate::html::esc;
 use crate::search::areas::{AreaEntry, AreaIndex};
 use crate::search::query::encode_component;
 

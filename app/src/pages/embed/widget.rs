@@ -6,6 +6,10 @@
 //! The options are in the query, which only the browser knows (each widget is pre-rendered
 //! once): they are read after hydration, as the finder reads its filters, so the first
 //! render equals the pre-rendered HTML.
+//!
+//! Each kind is its own island (issue #10), in a bundle of its own: the finder widget in
+//! `finder-widget`, the self-check and emergency widgets in `screening-widget`, so that the
+//! finder and self-check pages do not load the frame; [`frame`] is the part they share.
 
 use std::sync::Arc;
 
@@ -15,7 +19,8 @@ use wasm_bindgen::JsCast;
 use super::emergency;
 use super::options::{Accent, WidgetOptions};
 use crate::components::page::{page_view, PageHeading};
-use crate::data::{href, PageData, Shell, Widget, WidgetData};
+use crate::html::esc;
+use crate::data::{href, PageData, ScreeningData, Shell, Widget};
 use crate::model::Function;
 use crate::pages::screening::screening;
 use crate::pages::search::Finder;
@@ -27,7 +32,15 @@ pub const HEIGHT_MESSAGE: &str = "kyoten-navi:height";
 #[component]
 pub fn WidgetPage() -> impl IntoView {
     page_view(|d| match d {
-        PageData::Widget(w) => Some(view! { <WidgetFrame data=w.clone() shell={use_context::<Shell>().unwrap_or_default()}/> }.into_any()),
+        PageData::Widget(w) => {
+            // Each island's props are only what it shows: the finder loads its own index.
+            let (data, shell) = (w.screening.clone().unwrap_or_default(), use_context::<Shell>().unwrap_or_default());
+            Some(match w.widget {
+                Widget::Finder => view! { <FinderWidget shell/> }.into_any(),
+                Widget::Emergency => view! { <EmergencyWidget data shell/> }.into_any(),
+                Widget::Screening => view! { <ScreeningWidget data shell/> }.into_any(),
+            })
+        }
         _ => None,
     })
 }
@@ -47,11 +60,59 @@ pub fn is_widget_request(base: &str) -> bool {
     })
 }
 
-/// The widget as an island: the whole frame runs in the browser.
-// An island in the `widget` wasm bundle; a plain component, left out, in the others.
-#[cfg_attr(any(feature = "ssr", feature = "island-widget"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "island-widget")), component, allow(dead_code))]
-fn WidgetFrame(data: WidgetData, shell: Shell) -> impl IntoView {
+/// The finder widget, an island in the `finder-widget` wasm bundle.
+#[cfg_attr(any(feature = "ssr", feature = "island-finder-widget"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "island-finder-widget")), component, allow(dead_code))]
+fn FinderWidget(shell: Shell) -> impl IntoView {
+    frame(Widget::Finder, None, shell, |w| {
+        let options = w.options;
+        let compact = Signal::derive(move || options.with(|o| o.compact));
+        view! { <div class="kn-search"><PageHeading title="相談先をさがす"/><Finder no_map=compact/></div> }.into_any()
+    })
+}
+
+/// The emergency contacts widget, an island in the `screening-widget` wasm bundle (it reads
+/// the same municipal data as the self-check).
+#[cfg_attr(any(feature = "ssr", feature = "island-screening-widget"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "island-screening-widget")), component, allow(dead_code))]
+fn EmergencyWidget(data: ScreeningData, shell: Shell) -> impl IntoView {
+    frame(Widget::Emergency, Some(data), shell, |w| {
+        let (options, ready, base) = (w.options, w.ready, w.base.clone());
+        let d = w.screening.clone().unwrap_or_default();
+        let html = move || {
+            if !ready.get() {
+                return "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">緊急時の連絡先</h1></header><p class=\"kn-loading\" role=\"status\">読み込んでいます…</p><noscript><p>連絡先を表示するには JavaScript が必要です。下の「拠点ナビで詳しく見る」から、地域の相談先をご覧いただけます。</p></noscript>".to_string();
+            }
+            let area = options.with(|o| o.area.clone()).unwrap_or_default();
+            emergency::card(emergency::place(&d, &area).as_ref(), &base)
+        };
+        view! { <div class="kn-emergency-card" inner_html=html></div> }.into_any()
+    })
+}
+
+/// The self-check widget, an island in the `screening-widget` wasm bundle.
+#[cfg_attr(any(feature = "ssr", feature = "island-screening-widget"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "island-screening-widget")), component, allow(dead_code))]
+fn ScreeningWidget(data: ScreeningData, shell: Shell) -> impl IntoView {
+    frame(Widget::Screening, Some(data), shell, |w| {
+        let options = w.options;
+        let preset = Signal::derive(move || options.with(|o| o.area.clone()));
+        screening(w.screening.clone().unwrap_or_default(), preset).into_any()
+    })
+}
+
+/// What a widget's body gets from its frame.
+struct Frame {
+    options: Memo<WidgetOptions>,
+    /// Hydrated: the options are read.
+    ready: RwSignal<bool>,
+    screening: Option<Arc<ScreeningData>>,
+    base: String,
+}
+
+/// Every widget's frame around `body`: the options' notices, the accent colour, links that
+/// leave the host page, 「拠点ナビで詳しく見る」 and the height reports.
+fn frame(widget: Widget, screening: Option<ScreeningData>, shell: Shell, body: impl FnOnce(&Frame) -> AnyView) -> impl IntoView {
     // The base path and build for the finder's data and every link, from the page that
     // rendered the island.
     let base = shell.base.clone();
@@ -65,8 +126,7 @@ fn WidgetFrame(data: WidgetData, shell: Shell) -> impl IntoView {
         }
         query.with(|q| WidgetOptions::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
     });
-    let widget = data.widget;
-    let screening_data = data.screening.map(Arc::new);
+    let screening_data = screening.map(Arc::new);
 
     // Whether the area is one the widget knows (the finder checks its own, in its results).
     let known = {
@@ -86,9 +146,11 @@ fn WidgetFrame(data: WidgetData, shell: Shell) -> impl IntoView {
             (Widget::Emergency, None, _) if ready.get() => all.insert(0, "この埋め込みには地域（area）が指定されていません。ホームページ担当の方は、市区町村コードを指定してください。".to_string()),
             _ => {}
         }
-        (!all.is_empty()).then(|| view! {
-            <div class="kn-widget__notice" role="status">{all.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}</div>
-        })
+        if all.is_empty() {
+            return String::new();
+        }
+        let paragraphs: String = all.iter().map(|n| format!("<p>{}</p>", esc(n))).collect();
+        format!(r#"<div class="kn-widget__notice" role="status">{paragraphs}</div>"#)
     };
 
     // The colour: set through the CSSOM, which the site's CSP allows (a `style` attribute
@@ -127,33 +189,12 @@ fn WidgetFrame(data: WidgetData, shell: Shell) -> impl IntoView {
         }
     };
 
-    let body = match widget {
-        Widget::Finder => {
-            let compact = Signal::derive(move || options.with(|o| o.compact));
-            view! { <div class="kn-search"><PageHeading title="相談先をさがす"/><Finder no_map=compact/></div> }.into_any()
-        }
-        Widget::Emergency => {
-            let d = screening_data.clone().unwrap_or_default();
-            let html = move || {
-                if !ready.get() {
-                    return "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">緊急時の連絡先</h1></header><p class=\"kn-loading\" role=\"status\">読み込んでいます…</p><noscript><p>連絡先を表示するには JavaScript が必要です。下の「拠点ナビで詳しく見る」から、地域の相談先をご覧いただけます。</p></noscript>".to_string();
-                }
-                let area = options.with(|o| o.area.clone()).unwrap_or_default();
-                emergency::card(emergency::place(&d, &area).as_ref(), &base)
-            };
-            view! { <div class="kn-emergency-card" inner_html=html></div> }.into_any()
-        }
-        Widget::Screening => {
-            let d = screening_data.clone().unwrap_or_default();
-            let preset = Signal::derive(move || options.with(|o| o.area.clone()));
-            screening(d, preset).into_any()
-        }
-    };
+    let body = body(&Frame { options, ready, screening: screening_data, base });
 
     view! {
         <div node_ref=root class=move || if options.with(|o| o.compact) { "kn-widget kn-widget--compact" } else { "kn-widget" }
             on:click=open_outside>
-            {notices}
+            <div class="kn-widget__notices" inner_html=notices></div>
             {body}
             <p class="kn-widget__more">
                 <a class="kn-widget__more-link" href=more target="_blank" rel="noopener">
