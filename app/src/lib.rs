@@ -7,7 +7,8 @@
 //! - `markdown` (native): Markdown to sanitised HTML;
 //! - `data`: the per-route page data, embedded or fetched;
 //! - `app`, `pages`, `components`: the Leptos views, pre-rendered and hydrated (`html`:
-//!   markup written as strings, where a view tree would cost the browser too much wasm);
+//!   markup written as strings, where a view tree would cost the browser too much wasm;
+//!   `math`: the browser's `Math` in wasm);
 //! - `build` (native): writes `dist/` — HTML, JSON, wasm, assets;
 //! - `import` (native): WAM NET files and municipal lists into `content/facilities/`.
 #![recursion_limit = "256"]
@@ -17,6 +18,7 @@ pub mod browser;
 pub mod components;
 pub mod data;
 pub mod html;
+pub mod math;
 pub mod model;
 pub mod pages;
 pub mod search;

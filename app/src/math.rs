@@ -1,5 +1,6 @@
-//! The few transcendental functions the finder needs (distances, the map's projection and
-//! zoom): the browser's `Math` in wasm, Rust's own natively. Rust's versions would add their
+//! The few transcendental functions the browser code needs (the finder's distances, the
+//! map's projection and zoom, a widget accent's contrast): the browser's `Math` in wasm,
+//! Rust's own natively. Rust's versions would add their
 //! argument reduction tables and code (about 10 KB) to the finder's wasm for nothing.
 
 pub use imp::*;
@@ -29,6 +30,9 @@ mod imp {
     pub fn exp2(x: f64) -> f64 {
         Math::pow(2.0, x)
     }
+    pub fn powf(x: f64, y: f64) -> f64 {
+        Math::pow(x, y)
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -53,5 +57,8 @@ mod imp {
     }
     pub fn exp2(x: f64) -> f64 {
         x.exp2()
+    }
+    pub fn powf(x: f64, y: f64) -> f64 {
+        x.powf(y)
     }
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::math::{asin, cos, sin};
+use crate::math::{asin, cos, sin};
 use super::normalize::fold;
 
 /// `data/<build>/search/areas.json`, which every search loads first: the prefectures' names

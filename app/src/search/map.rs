@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::math::{cos, exp2, ln, log2, sin};
+use crate::math::{cos, exp2, ln, log2, sin};
 
 /// Map units are Web Mercator pixels at zoom 12 (about 30 m in Japan), so that the GSI
 /// tiles (Web Mercator too) sit exactly under the outlines.

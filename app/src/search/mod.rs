@@ -5,7 +5,6 @@
 
 pub mod areas;
 pub mod map;
-pub mod math;
 pub mod normalize;
 pub mod query;
 

@@ -106,7 +106,7 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: View, selected: Option
         } else {
             let n = members.len();
             // Bigger for bigger groups, within the 44 px tap target.
-            let radius = (12.0 + crate::search::math::log2(n as f64) * 2.5).min(20.0);
+            let radius = (12.0 + crate::math::log2(n as f64) * 2.5).min(20.0);
             let _ = write!(
                 html,
                 r#"<g class="kn-finder-map__cluster{}" transform="translate({} {})" role="button" tabindex="0" aria-label="{n}件" data-k="c{ci}"><g class="kn-finder-map__mark"><circle class="kn-finder-map__hit" r="22"/><circle class="kn-finder-map__halo" r="{}"/><circle class="kn-finder-map__bubble" r="{}"/><text class="kn-finder-map__count" dy="0.35em">{n}</text><circle class="kn-finder-map__ring" r="22"/></g></g>"#,

@@ -242,7 +242,7 @@ impl Map {
         let (v, turn) = {
             let mut m = self.model();
             let (w, h) = m.size;
-            m.live = m.live.zoom(crate::search::math::exp(-delta * 0.002), ev.client_x() as f64 - rect.left() - w / 2.0, ev.client_y() as f64 - rect.top() - h / 2.0).clamped();
+            m.live = m.live.zoom(crate::math::exp(-delta * 0.002), ev.client_x() as f64 - rect.left() - w / 2.0, ev.client_y() as f64 - rect.top() - h / 2.0).clamped();
             m.touched = true;
             m.wheel_turn += 1;
             (m.live, m.wheel_turn)

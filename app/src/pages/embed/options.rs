@@ -126,16 +126,10 @@ const WHITE: Rgb = [255, 255, 255];
 
 fn parse_hex(value: &str) -> Option<Rgb> {
     let h = value.strip_prefix('#').unwrap_or(value);
-    if !h.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    let digit = |i: usize| u8::from_str_radix(h.get(i..i + 1).unwrap_or("0"), 16).ok();
-    match h.len() {
-        3 => Some([digit(0)? * 17, digit(1)? * 17, digit(2)? * 17]),
-        6 => {
-            let byte = |i: usize| u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).ok();
-            Some([byte(0)?, byte(2)?, byte(4)?])
-        }
+    let digits: Vec<u8> = h.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect::<Option<_>>()?;
+    match digits[..] {
+        [r, g, b] => Some([r * 17, g * 17, b * 17]),
+        [r1, r0, g1, g0, b1, b0] => Some([r1 * 16 + r0, g1 * 16 + g0, b1 * 16 + b0]),
         _ => None,
     }
 }
@@ -150,7 +144,7 @@ fn scale(c: Rgb, k: f64) -> Rgb {
 
 /// 10 % of the colour on white: the pale background behind selected items.
 fn tint(c: Rgb) -> Rgb {
-    c.map(|x| (255.0 - (255.0 - f64::from(x)) * 0.1).round() as u8)
+    c.map(|x| (255.0 - (255.0 - f64::from(x)) * 0.1 + 0.5).floor() as u8)
 }
 
 fn readable(c: Rgb) -> bool {
@@ -161,7 +155,7 @@ fn readable(c: Rgb) -> bool {
 fn luminance(c: Rgb) -> f64 {
     let lin = |x: u8| {
         let s = f64::from(x) / 255.0;
-        if s <= 0.04045 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
+        if s <= 0.04045 { s / 12.92 } else { crate::math::powf((s + 0.055) / 1.055, 2.4) }
     };
     0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
 }

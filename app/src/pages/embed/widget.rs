@@ -7,9 +7,11 @@
 //! once): they are read after hydration, as the finder reads its filters, so the first
 //! render equals the pre-rendered HTML.
 //!
-//! Each kind is its own island (issue #10), in a bundle of its own: the finder widget in
-//! `finder-widget`, the self-check and emergency widgets in `screening-widget`, so that the
-//! finder and self-check pages do not load the frame; [`frame`] is the part they share.
+//! The frame is pre-rendered markup around the widget's island; the island wires it with DOM
+//! calls only ([`wire_frame`]), so the frame costs the browser no view code (issue #10).
+//! Each kind is its own island, in a bundle of its own: the finder widget in `finder-widget`,
+//! the self-check and emergency widgets in `screening-widget`, so that the finder and
+//! self-check pages do not load the frame.
 
 use std::sync::Arc;
 
@@ -20,7 +22,7 @@ use super::emergency;
 use super::options::{Accent, WidgetOptions};
 use crate::components::page::{page_view, PageHeading};
 use crate::html::esc;
-use crate::data::{href, PageData, ScreeningData, Shell, Widget};
+use crate::data::{href, PageData, ScreeningData, Widget};
 use crate::model::Function;
 use crate::pages::screening::screening;
 use crate::pages::search::Finder;
@@ -34,16 +36,31 @@ pub fn WidgetPage() -> impl IntoView {
     page_view(|d| match d {
         PageData::Widget(w) => {
             // Each island's props are only what it shows: the finder loads its own index.
-            let (data, shell) = (w.screening.clone().unwrap_or_default(), use_context::<Shell>().unwrap_or_default());
-            Some(match w.widget {
-                Widget::Finder => view! { <FinderWidget shell/> }.into_any(),
-                Widget::Emergency => view! { <EmergencyWidget data shell/> }.into_any(),
-                Widget::Screening => view! { <ScreeningWidget data shell/> }.into_any(),
-            })
+            let data = w.screening.clone().unwrap_or_default();
+            let island = match w.widget {
+                // The heading is static: pre-rendered outside the island, it costs no wasm.
+                Widget::Finder => view! { <div class="kn-search"><PageHeading title="相談先をさがす"/><FinderWidget/></div> }.into_any(),
+                Widget::Emergency => view! { <EmergencyWidget data/> }.into_any(),
+                Widget::Screening => view! { <ScreeningWidget data/> }.into_any(),
+            };
+            Some(view! {
+                <div id=FRAME_ID class="kn-widget">
+                    <div class="kn-widget__notices"></div>
+                    {island}
+                    <p class="kn-widget__more">
+                        <a class="kn-widget__more-link" href=more_link(w.widget, &WidgetOptions::default(), None) target="_blank" rel="noopener">
+                            "拠点ナビで詳しく見る"<span class="kn-widget__new-tab">"（新しいタブで開きます）"</span>
+                        </a>
+                    </p>
+                </div>
+            }.into_any())
         }
         _ => None,
     })
 }
+
+/// The frame's element, around the island.
+const FRAME_ID: &str = "kn-widget";
 
 /// Whether `path` (base path removed) is a widget, shown without the site's header and
 /// footer. `/embed/` itself, the generator, is an ordinary page.
@@ -63,152 +80,124 @@ pub fn is_widget_request(base: &str) -> bool {
 /// The finder widget, an island in the `finder-widget` wasm bundle.
 #[cfg_attr(any(feature = "ssr", feature = "island-finder-widget"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "island-finder-widget")), component, allow(dead_code))]
-fn FinderWidget(shell: Shell) -> impl IntoView {
-    frame(Widget::Finder, None, shell, |w| {
-        let options = w.options;
-        let compact = Signal::derive(move || options.with(|o| o.compact));
-        view! { <div class="kn-search"><PageHeading title="相談先をさがす"/><Finder no_map=compact/></div> }.into_any()
-    })
+fn FinderWidget() -> impl IntoView {
+    let options = wire_frame(Widget::Finder, |_| None);
+    let compact = Signal::derive(move || options.with(|o| o.as_ref().is_some_and(|o| o.compact)));
+    view! { <Finder no_map=compact/> }
 }
 
 /// The emergency contacts widget, an island in the `screening-widget` wasm bundle (it reads
 /// the same municipal data as the self-check).
 #[cfg_attr(any(feature = "ssr", feature = "island-screening-widget"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "island-screening-widget")), component, allow(dead_code))]
-fn EmergencyWidget(data: ScreeningData, shell: Shell) -> impl IntoView {
-    frame(Widget::Emergency, Some(data), shell, |w| {
-        let (options, ready, base) = (w.options, w.ready, w.base.clone());
-        let d = w.screening.clone().unwrap_or_default();
-        let html = move || {
-            if !ready.get() {
-                return "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">緊急時の連絡先</h1></header><p class=\"kn-loading\" role=\"status\">読み込んでいます…</p><noscript><p>連絡先を表示するには JavaScript が必要です。下の「拠点ナビで詳しく見る」から、地域の相談先をご覧いただけます。</p></noscript>".to_string();
-            }
-            let area = options.with(|o| o.area.clone()).unwrap_or_default();
-            emergency::card(emergency::place(&d, &area).as_ref(), &base)
-        };
-        view! { <div class="kn-emergency-card" inner_html=html></div> }.into_any()
-    })
+fn EmergencyWidget(data: ScreeningData) -> impl IntoView {
+    let d = Arc::new(data);
+    let known = d.clone();
+    let options = wire_frame(Widget::Emergency, move |area| Some(emergency::place(&known, area).is_some()));
+    let base = use_context::<crate::data::Shell>().unwrap_or_default().base;
+    let html = move || {
+        if options.with(Option::is_none) {
+            return "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">緊急時の連絡先</h1></header><p class=\"kn-loading\" role=\"status\">読み込んでいます…</p><noscript><p>連絡先を表示するには JavaScript が必要です。下の「拠点ナビで詳しく見る」から、地域の相談先をご覧いただけます。</p></noscript>".to_string();
+        }
+        let area = options.with(|o| o.as_ref().and_then(|o| o.area.clone())).unwrap_or_default();
+        emergency::card(emergency::place(&d, &area).as_ref(), &base)
+    };
+    view! { <div class="kn-emergency-card" inner_html=html></div> }
 }
 
 /// The self-check widget, an island in the `screening-widget` wasm bundle.
 #[cfg_attr(any(feature = "ssr", feature = "island-screening-widget"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "island-screening-widget")), component, allow(dead_code))]
-fn ScreeningWidget(data: ScreeningData, shell: Shell) -> impl IntoView {
-    frame(Widget::Screening, Some(data), shell, |w| {
-        let options = w.options;
-        let preset = Signal::derive(move || options.with(|o| o.area.clone()));
-        screening(w.screening.clone().unwrap_or_default(), preset).into_any()
-    })
+fn ScreeningWidget(data: ScreeningData) -> impl IntoView {
+    let d = Arc::new(data);
+    let known = d.clone();
+    let options = wire_frame(Widget::Screening, move |area| Some(emergency::place(&known, area).is_some()));
+    let preset = Signal::derive(move || options.with(|o| o.as_ref().and_then(|o| o.area.clone())));
+    screening(d, preset)
 }
 
-/// What a widget's body gets from its frame.
-struct Frame {
-    options: Memo<WidgetOptions>,
-    /// Hydrated: the options are read.
-    ready: RwSignal<bool>,
-    screening: Option<Arc<ScreeningData>>,
-    base: String,
-}
-
-/// Every widget's frame around `body`: the options' notices, the accent colour, links that
-/// leave the host page, 「拠点ナビで詳しく見る」 and the height reports.
-fn frame(widget: Widget, screening: Option<ScreeningData>, shell: Shell, body: impl FnOnce(&Frame) -> AnyView) -> impl IntoView {
-    // The base path and build for the finder's data and every link, from the page that
-    // rendered the island.
-    let base = shell.base.clone();
-    provide_context(shell);
+/// Wire the pre-rendered frame to the options in the address: notices, the accent colour,
+/// compact mode, 「拠点ナビで詳しく見る」, links that leave the host page, the height reports.
+/// `known` tells whether the widget knows an area (`None`: the finder, which checks its own
+/// in its results). Returns the options, read from the address after hydration (`None`
+/// before: the builder rendered the widget without them).
+fn wire_frame(widget: Widget, known: impl Fn(&str) -> Option<bool> + 'static) -> ReadSignal<Option<WidgetOptions>> {
     let query = use_query_map();
-    let ready = RwSignal::new(false);
-    Effect::new(move |_| ready.set(true));
-    let options = Memo::new(move |_| {
-        if !ready.get() {
-            return WidgetOptions::default();
+    let options = RwSignal::new(None);
+    // Effects run only in the browser, after hydration: this one follows the address.
+    Effect::new(move |wired: Option<bool>| {
+        let o = query.with(|q| WidgetOptions::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))));
+        let Some(frame) = document().get_element_by_id(FRAME_ID) else { return false };
+        let known = o.area.as_deref().and_then(&known);
+        let _ = frame.class_list().toggle_with_force("kn-widget--compact", o.compact);
+        if let Ok(Some(notices)) = frame.query_selector(".kn-widget__notices") {
+            notices.set_inner_html(&notices_html(widget, &o, known));
         }
-        query.with(|q| WidgetOptions::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
-    });
-    let screening_data = screening.map(Arc::new);
-
-    // Whether the area is one the widget knows (the finder checks its own, in its results).
-    let known = {
-        let d = screening_data.clone();
-        Memo::new(move |_| {
-            let area = options.with(|o| o.area.clone())?;
-            d.as_ref().map(|d| emergency::place(d, &area).is_some())
-        })
-    };
-    let notices = move || {
-        let mut all = options.with(|o| o.notices.clone());
-        match (widget, options.with(|o| o.area.clone()), known.get()) {
-            (Widget::Finder, _, _) => {}
-            (_, Some(area), Some(false)) => all.insert(0, format!(
-                "この埋め込みで指定された地域（area={area}）は、拠点ナビに見つかりませんでした。ホームページ担当の方は、6桁の全国地方公共団体コード（例：国分寺市は 132144）を指定してください。"
-            )),
-            (Widget::Emergency, None, _) if ready.get() => all.insert(0, "この埋め込みには地域（area）が指定されていません。ホームページ担当の方は、市区町村コードを指定してください。".to_string()),
-            _ => {}
+        if let Ok(Some(more)) = frame.query_selector(".kn-widget__more-link") {
+            let _ = more.set_attribute("href", &more_link(widget, &o, known));
         }
-        if all.is_empty() {
-            return String::new();
-        }
-        let paragraphs: String = all.iter().map(|n| format!("<p>{}</p>", esc(n))).collect();
-        format!(r#"<div class="kn-widget__notice" role="status">{paragraphs}</div>"#)
-    };
-
-    // The colour: set through the CSSOM, which the site's CSP allows (a `style` attribute
-    // in the markup it would block).
-    Effect::new(move |_| options.with(|o| apply_accent(o.accent.as_ref())));
-
-    let root = NodeRef::<leptos::html::Div>::new();
-    let id = Memo::new(move |_| options.with(|o| o.id.clone()));
-    Effect::new(move |started: Option<bool>| {
-        if started == Some(true) {
-            return true;
-        }
-        match (id.get(), root.get()) {
-            (Some(id), Some(el)) => {
-                report_heights(id, el.into());
-                true
+        // The colour: set through the CSSOM, which the site's CSP allows (a `style`
+        // attribute in the markup it would block).
+        apply_accent(o.accent.as_ref());
+        if wired != Some(true) {
+            listen_clicks(&frame);
+            if let Some(id) = o.id.clone() {
+                report_heights(id, frame);
             }
-            _ => false,
         }
+        options.set(Some(o));
+        true
     });
+    options.read_only()
+}
 
-    let more = move || {
-        let (area, functions) = options.with(|o| (o.area.clone(), o.functions.clone()));
-        let known = known.get();
-        match (widget, area) {
-            (Widget::Finder, Some(a)) => {
-                let mut q = format!("?area={a}");
-                if !functions.is_empty() {
-                    q += &format!("&fn={}", functions.iter().map(|f: &Function| f.id()).collect::<Vec<_>>().join(","));
-                }
-                href(&format!("/search/{q}"))
-            }
-            (Widget::Emergency, Some(a)) if known == Some(true) => href(&format!("/areas/{a}/")),
-            (Widget::Screening, _) => href("/screening/"),
-            _ => href("/search/"),
-        }
-    };
-
-    let body = body(&Frame { options, ready, screening: screening_data, base });
-
-    view! {
-        <div node_ref=root class=move || if options.with(|o| o.compact) { "kn-widget kn-widget--compact" } else { "kn-widget" }
-            on:click=open_outside>
-            <div class="kn-widget__notices" inner_html=notices></div>
-            {body}
-            <p class="kn-widget__more">
-                <a class="kn-widget__more-link" href=more target="_blank" rel="noopener">
-                    "拠点ナビで詳しく見る"<span class="kn-widget__new-tab">"（新しいタブで開きます）"</span>
-                </a>
-            </p>
-        </div>
+/// The options' own notices, and the area's when the widget does not know it.
+fn notices_html(widget: Widget, o: &WidgetOptions, known: Option<bool>) -> String {
+    let mut all = o.notices.clone();
+    match (widget, &o.area, known) {
+        (Widget::Finder, _, _) => {}
+        (_, Some(area), Some(false)) => all.insert(0, format!(
+            "この埋め込みで指定された地域（area={area}）は、拠点ナビに見つかりませんでした。ホームページ担当の方は、6桁の全国地方公共団体コード（例：国分寺市は 132144）を指定してください。"
+        )),
+        (Widget::Emergency, None, _) => all.insert(0, "この埋め込みには地域（area）が指定されていません。ホームページ担当の方は、市区町村コードを指定してください。".to_string()),
+        _ => {}
     }
+    if all.is_empty() {
+        return String::new();
+    }
+    let paragraphs: String = all.iter().map(|n| format!("<p>{}</p>", esc(n))).collect();
+    format!(r#"<div class="kn-widget__notice" role="status">{paragraphs}</div>"#)
+}
+
+/// Where 「拠点ナビで詳しく見る」 leads: the same search, area or self-check on the portal.
+fn more_link(widget: Widget, o: &WidgetOptions, known: Option<bool>) -> String {
+    match (widget, &o.area) {
+        (Widget::Finder, Some(a)) => {
+            let mut q = format!("?area={a}");
+            if !o.functions.is_empty() {
+                q += &format!("&fn={}", o.functions.iter().map(|f: &Function| f.id()).collect::<Vec<_>>().join(","));
+            }
+            href(&format!("/search/{q}"))
+        }
+        (Widget::Emergency, Some(a)) if known == Some(true) => href(&format!("/areas/{a}/")),
+        (Widget::Screening, _) => href("/screening/"),
+        _ => href("/search/"),
+    }
+}
+
+/// [`open_outside`] for every click in the frame.
+fn listen_clicks(frame: &web_sys::Element) {
+    use wasm_bindgen::closure::Closure;
+    let listener = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(open_outside);
+    let _ = frame.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    listener.forget();
 }
 
 /// Links inside a widget leave the host page in a new tab: the widget's frame is small, and
 /// the full portal would otherwise open inside it. Same-page anchors, `tel:`, `mailto:` and
 /// downloads stay as they are.
-fn open_outside(ev: leptos::ev::MouseEvent) {
+fn open_outside(ev: web_sys::MouseEvent) {
     if ev.default_prevented() {
         return;
     }
