@@ -9,7 +9,7 @@ use kyoten_navi::build::site::{build_site, normalise_base, BuildError, BuildOpti
 use kyoten_navi::build::{serve, wasm};
 use kyoten_navi::load::load_content;
 
-const USAGE: &str = "usage: kyoten-navi <check|build|serve|synth|bench|import> [--content DIR] [--out DIR] [--base-path /sub/path/] [--port N] [--facilities N] [--precompress shared|all|none] [--browser]";
+const USAGE: &str = "usage: kyoten-navi <check|build|serve|synth|bench|import> [--content DIR] [--out DIR] [--base-path /sub/path/] [--port N] [--facilities N] [--precompress shared|all|none] [--rounds N] [--browser]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +35,7 @@ fn run(args: &[String]) -> Result<(), String> {
     let mut facilities: usize = 50_000;
     let mut precompress = Precompress::default();
     let mut browser = false;
+    let mut rounds: usize = 3;
     let mut it = args.iter().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"));
@@ -45,6 +46,7 @@ fn run(args: &[String]) -> Result<(), String> {
             "--port" => port = value()?.parse().map_err(|_| format!("--port needs a number\n{USAGE}"))?,
             "--facilities" => facilities = value()?.parse().map_err(|_| format!("--facilities needs a number\n{USAGE}"))?,
             "--precompress" => precompress = Precompress::parse(&value()?).ok_or_else(|| format!("--precompress is shared, all or none\n{USAGE}"))?,
+            "--rounds" => rounds = value()?.parse().ok().filter(|&n| n > 0).ok_or_else(|| format!("--rounds needs a number of 1 or more\n{USAGE}"))?,
             "--browser" => browser = true,
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
@@ -81,7 +83,7 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         "bench" => {
             use kyoten_navi::build::bench;
-            let report = bench::bench(&content, &out, &root, precompress, browser)?;
+            let report = bench::bench(&content, &out, &root, precompress, rounds, browser)?;
             print!("{}", report.markdown(&content.display().to_string()));
             Ok(())
         }

@@ -5,6 +5,7 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc, Mutex};
 
 use sha2::{Digest, Sha256};
 
@@ -88,52 +89,88 @@ impl Precompress {
 /// 50,000 siblings take to make.
 pub const SIZE_THRESHOLD: u64 = 32 * 1024;
 
-/// Write `.br` and `.gz` next to the compressible files under `dir` that `mode` selects,
-/// on all cores.
-pub fn precompress(dir: &Path, mode: Precompress) -> Result<(), String> {
-    if mode == Precompress::None {
-        return Ok(());
-    }
-    let mut files = Vec::new();
-    walk(dir, &mut files);
-    files.retain(|p| {
-        let text = matches!(p.extension().and_then(|e| e.to_str()), Some("html" | "css" | "js" | "json" | "wasm" | "svg" | "xml" | "txt" | "webmanifest" | "geojson" | "csv"));
-        let shared = || {
-            let rel = p.strip_prefix(dir).unwrap_or(p);
-            let big = !rel.starts_with("opendata") && fs::metadata(p).is_ok_and(|m| m.len() >= SIZE_THRESHOLD);
-            is_hashed(rel) || rel.starts_with("data") || big
-        };
-        text && (mode == Precompress::All || shared())
-    });
-    // Biggest first, so no thread is left with the open-data files at the end.
-    let mut sized: Vec<(u64, PathBuf)> = files.into_iter().map(|p| (fs::metadata(&p).map_or(0, |m| m.len()), p)).collect();
-    sized.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || -> Result<(), String> {
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some((size, p)) = sized.get(i) else { return Ok(()) };
-            let bytes = fs::read(p).map_err(|e| e.to_string())?;
-            // Brotli's slowest, smallest setting (11) for what every visit fetches: the
-            // hashed assets and the area index. 11 costs about 30 ms a file, a minute for the
-            // two thousand row files, which get 7 (7% bigger, forty times faster; 9 saves
-            // under 1% more at four times the time). Files over a megabyte (open data with
-            // `--precompress all`) get brotli 4 and gzip 4.
-            let (q, gz_level) = brotli_quality(p, *size);
-            fs::write(with_suffix(p, "br"), brotli_bytes(&bytes, q)).map_err(|e| e.to_string())?;
-            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(gz_level));
-            gz.write_all(&bytes).map_err(|e| e.to_string())?;
-            fs::write(with_suffix(p, "gz"), gz.finish().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
-        }
-    };
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
-        handles.into_iter().try_for_each(|h| h.join().unwrap_or_else(|_| Err("compression thread panicked".into())))
-    })
+/// Where the build writes `dist/`. Each file is written once and, when [`Precompress`]
+/// selects it, handed with its bytes to background threads that write its `.br` and `.gz`
+/// siblings while the build goes on: compression fills the core that the build's
+/// single-threaded steps leave idle, and nothing is read back or walked afterwards (issue
+/// #7). [`Output::finish`] waits for the siblings.
+pub struct Output {
+    root: PathBuf,
+    mode: Precompress,
+    queue: Option<mpsc::Sender<(PathBuf, Vec<u8>)>>,
+    workers: Vec<std::thread::JoinHandle<Result<(), String>>>,
 }
 
-/// The brotli quality and gzip level of a file's siblings (see [`precompress`]).
+impl Output {
+    pub fn new(root: &Path, mode: Precompress) -> Result<Self, String> {
+        let (queue, jobs) = mpsc::channel::<(PathBuf, Vec<u8>)>();
+        let jobs = Arc::new(Mutex::new(jobs));
+        let threads = if mode == Precompress::None { 0 } else { std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2) };
+        let workers = (0..threads)
+            .map(|_| {
+                let jobs = jobs.clone();
+                std::thread::Builder::new().name("compress".into()).spawn(move || -> Result<(), String> {
+                    loop {
+                        let job = jobs.lock().map_err(|_| "compression queue poisoned".to_string())?.recv();
+                        let Ok((path, bytes)) = job else { return Ok(()) };
+                        write_siblings(&path, &bytes)?;
+                    }
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| format!("cannot start the compression threads: {e}"))?;
+        Ok(Output { root: root.to_path_buf(), mode, queue: Some(queue), workers })
+    }
+
+    /// Write `rel` (a path under `dist/`, `/`-separated), creating its folders.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
+        let path = self.root.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        if selected(self.mode, Path::new(rel), bytes.len()) {
+            if let Some(queue) = &self.queue {
+                queue.send((path, bytes.to_vec())).map_err(|_| "the compression threads stopped".to_string())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Wait until every queued file has its siblings.
+    pub fn finish(mut self) -> Result<(), String> {
+        drop(self.queue.take());
+        self.workers.drain(..).try_for_each(|w| w.join().unwrap_or_else(|_| Err("compression thread panicked".into())))
+    }
+}
+
+/// Whether `mode` gives the file at `rel` (under `dist/`) `.br` and `.gz` siblings.
+fn selected(mode: Precompress, rel: &Path, len: usize) -> bool {
+    let text = matches!(rel.extension().and_then(|e| e.to_str()), Some("html" | "css" | "js" | "json" | "wasm" | "svg" | "xml" | "txt" | "webmanifest" | "geojson" | "csv"));
+    let shared = || {
+        let big = !rel.starts_with("opendata") && len as u64 >= SIZE_THRESHOLD;
+        is_hashed(rel) || rel.starts_with("data") || big
+    };
+    text && match mode {
+        Precompress::All => true,
+        Precompress::Shared => shared(),
+        Precompress::None => false,
+    }
+}
+
+/// Brotli's slowest, smallest setting (11) for what every visit fetches: the hashed assets
+/// and the area index. 11 costs about 30 ms a file, a minute for the two thousand row files,
+/// which get 7 (7% bigger, forty times faster; 9 saves under 1% more at four times the
+/// time). Files over a megabyte (open data with `--precompress all`) get brotli 4 and gzip 4.
+fn write_siblings(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let (q, gz_level) = brotli_quality(path, bytes.len() as u64);
+    fs::write(with_suffix(path, "br"), brotli_bytes(bytes, q)).map_err(|e| e.to_string())?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(gz_level));
+    gz.write_all(bytes).map_err(|e| e.to_string())?;
+    fs::write(with_suffix(path, "gz"), gz.finish().map_err(|e| e.to_string())?).map_err(|e| e.to_string())
+}
+
+/// The brotli quality and gzip level of a file's siblings (see [`write_siblings`]).
 pub fn brotli_quality(p: &Path, size: u64) -> (i32, u32) {
     if size > 1 << 20 {
         (4, 4)
@@ -177,16 +214,13 @@ pub fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Copy `public/` into `dist/` unchanged.
-pub fn copy_public(public: &Path, dist: &Path) -> Result<(), String> {
+pub fn copy_public(public: &Path, out: &Output) -> Result<(), String> {
     let mut files = Vec::new();
     walk(public, &mut files);
     for f in files {
         let rel = f.strip_prefix(public).map_err(|e| e.to_string())?;
-        let to = dist.join(rel);
-        if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent).map_err(|e| e.to_string())?;
-        }
-        fs::copy(&f, &to).map_err(|e| format!("{}: {e}", f.display()))?;
+        let bytes = fs::read(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+        out.write(&rel.to_string_lossy(), &bytes)?;
     }
     Ok(())
 }

@@ -30,14 +30,25 @@ pub struct Download {
     pub gzip: usize,
 }
 
-pub struct Report {
-    pub facilities: usize,
-    pub pages: usize,
-    pub precompress: Precompress,
+/// One build of the content and its disk-write floor.
+#[derive(Clone, Copy, Debug)]
+pub struct Round {
     pub build: Duration,
     pub floor: Duration,
     /// Threads the floor was fastest with.
     pub floor_threads: usize,
+}
+
+fn ratio(build: Duration, floor: Duration) -> f64 {
+    build.as_secs_f64() / floor.as_secs_f64().max(1e-9)
+}
+
+pub struct Report {
+    pub facilities: usize,
+    pub pages: usize,
+    pub precompress: Precompress,
+    /// Build and floor of each round, in order.
+    pub rounds: Vec<Round>,
     pub bytes: u64,
     pub files: usize,
     /// `search/areas.json`, which every search needs.
@@ -56,7 +67,7 @@ pub struct Report {
     pub browser: Option<String>,
 }
 
-pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, browser: bool) -> Result<Report, String> {
+pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, rounds: usize, browser: bool) -> Result<Report, String> {
     let build_err = |e| match e {
         BuildError::Content(d) => format!("{} content problem(s), first: {}", d.len(), d[0]),
         BuildError::Other(m) => m,
@@ -69,38 +80,51 @@ pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, 
     if out.exists() {
         fs::rename(out, &trash).map_err(|e| format!("cannot move {} aside: {e}", out.display()))?;
     }
-    let opts = BuildOptions { content: content.to_path_buf(), out: out.to_path_buf(), base_path: "/".into(), wasm: false, root: root.to_path_buf(), precompress };
     // The content is read once before timing: the floor only writes, and reading 50,000 files
     // back from disk (seconds when the page cache has dropped them) is not the build's work.
     let mut inputs = Vec::new();
     walk(content, &mut inputs);
     let warm: u64 = inputs.iter().map(|p| fs::read(p).map(|b| b.len() as u64).unwrap_or_default()).sum();
     eprintln!("  content read once before timing: {} files, {:.1} MB", inputs.len(), warm as f64 / 1e6);
-    let started = Instant::now();
-    let pages = build_site(&opts, &mut |m| eprintln!("  {m}")).map_err(build_err)?;
-    let build = started.elapsed();
-
-    // The floor: the same files and bytes, written again, in the same run.
-    let mut files = Vec::new();
-    walk(out, &mut files);
-    let blobs: Vec<(PathBuf, Vec<u8>)> = files.iter().map(|p| (p.strip_prefix(out).map(Path::to_path_buf).unwrap_or_default(), fs::read(p).unwrap_or_default())).collect();
-    let bytes = blobs.iter().map(|(_, b)| b.len() as u64).sum();
-    // Written once on one thread and once on as many threads as the build renders with; the
-    // faster is the floor.
+    // Each round builds into its own folder and then writes the same bytes twice more (the
+    // floor); nothing is deleted until every round is measured. The last round's folder is
+    // `out`, which the browser benchmark and the size figures below use.
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-    let mut floors = Vec::new();
-    for (n, dir) in [(1, out.with_extension("floor1")), (threads, out.with_extension("floor2"))] {
-        let _ = fs::remove_dir_all(&dir);
+    let mut timings = Vec::new();
+    let mut leftovers = vec![trash];
+    let mut pages = 0;
+    let mut blobs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for round in 1..=rounds.max(1) {
+        let dir = if round == rounds.max(1) { out.to_path_buf() } else { out.with_extension(format!("round{round}")) };
+        let opts = BuildOptions { content: content.to_path_buf(), out: dir.clone(), base_path: "/".into(), wasm: false, root: root.to_path_buf(), precompress };
         let started = Instant::now();
-        write_all(&dir, &blobs, n)?;
-        floors.push((started.elapsed(), n));
+        pages = build_site(&opts, &mut |m| eprintln!("  {m}")).map_err(build_err)?;
+        let build = started.elapsed();
+        // The floor: the same files and bytes, written again, in the same run, once on one
+        // thread and once on as many as the build renders with; the faster counts.
+        let mut files = Vec::new();
+        walk(&dir, &mut files);
+        blobs = files.iter().map(|p| (p.strip_prefix(&dir).map(Path::to_path_buf).unwrap_or_default(), fs::read(p).unwrap_or_default())).collect();
+        let mut floors = Vec::new();
+        for n in [1, threads] {
+            let to = out.with_extension(format!("floor{round}-{n}"));
+            let _ = fs::remove_dir_all(&to);
+            let started = Instant::now();
+            write_all(&to, &blobs, n)?;
+            floors.push((started.elapsed(), n));
+            leftovers.push(to);
+        }
+        if dir != out {
+            leftovers.push(dir);
+        }
+        let (floor, floor_threads) = floors.iter().copied().min().unwrap_or_default();
+        eprintln!("  round {round}: build {build:.1?}; disk-write floor {:.1?} on 1 thread, {:.1?} on {threads}; ratio {:.1}×", floors[0].0, floors[1].0, ratio(build, floor));
+        timings.push(Round { build, floor, floor_threads });
     }
-    let (floor, floor_threads) = floors.iter().copied().min().unwrap_or_default();
-    for dir in [out.with_extension("floor1"), out.with_extension("floor2"), trash] {
+    for dir in leftovers {
         let _ = fs::remove_dir_all(dir);
     }
-    eprintln!("  disk-write floor: {:.1?} on 1 thread, {:.1?} on {threads}", floors[0].0, floors[1].0);
-    eprintln!("  build {build:.1?}, disk-write floor {floor:.1?} ({floor_threads} thread(s))");
+    let bytes = blobs.iter().map(|(_, b)| b.len() as u64).sum();
 
     // The finder's data as the browser gets it.
     let search: BTreeMap<String, &Vec<u8>> = blobs
@@ -169,9 +193,7 @@ pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, 
         facilities,
         pages,
         precompress,
-        build,
-        floor,
-        floor_threads,
+        rounds: timings,
         bytes,
         files: blobs.len(),
         index,
@@ -297,6 +319,13 @@ pub fn percentile(sorted: &[Duration], p: usize) -> Duration {
 }
 
 impl Report {
+    /// The median of the rounds' build / floor ratios (the upper middle of an even count).
+    pub fn median_ratio(&self) -> f64 {
+        let mut r: Vec<f64> = self.rounds.iter().map(|r| ratio(r.build, r.floor)).collect();
+        r.sort_by(f64::total_cmp);
+        r.get(r.len() / 2).copied().unwrap_or_default()
+    }
+
     /// The figures as Markdown, for `BENCHMARKS.md`.
     pub fn markdown(&self, label: &str) -> String {
         let ms = |d: Duration| format!("{:.3} ms", d.as_secs_f64() * 1000.0);
@@ -304,13 +333,17 @@ impl Report {
         let dl = |d: &Download| format!("{}: {} rows in {} file(s), {} br / {} gz", d.what, d.rows, d.files, kb(d.brotli), kb(d.gzip));
         let mut s = format!("### {label}\n\n");
         s.push_str(&format!("- facility pages {}, routes {}, dist {} files, {:.0} MB (precompress: {:?})\n", self.facilities, self.pages, self.files, self.bytes as f64 / 1e6, self.precompress));
-        s.push_str(&format!(
-            "- build (no compile) {:.1} s; disk-write floor {:.1} s ({} thread(s)); ratio {:.1}×\n",
-            self.build.as_secs_f64(),
-            self.floor.as_secs_f64(),
-            self.floor_threads,
-            self.build.as_secs_f64() / self.floor.as_secs_f64().max(1e-9)
-        ));
+        for (i, r) in self.rounds.iter().enumerate() {
+            s.push_str(&format!(
+                "- round {}: build (no compile) {:.1} s; disk-write floor {:.1} s ({} thread(s)); ratio {:.1}×\n",
+                i + 1,
+                r.build.as_secs_f64(),
+                r.floor.as_secs_f64(),
+                r.floor_threads,
+                ratio(r.build, r.floor)
+            ));
+        }
+        s.push_str(&format!("- **build / floor, median of {} round(s): {:.1}×**\n", self.rounds.len(), self.median_ratio()));
         s.push_str(&format!("- area index (every search): {}\n", dl(&self.index)));
         s.push_str(&format!("- biggest search: {}\n", dl(&self.biggest_search)));
         s.push_str(&format!(

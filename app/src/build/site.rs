@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use sha2::{Digest, Sha256};
 
-use super::assets::{self, hashed_name, Precompress};
+use super::assets::{self, hashed_name, Output, Precompress};
 use super::pages::all_pages;
 use super::render::{AssetNames, Document};
 use super::wasm::{self, hex};
@@ -65,15 +65,10 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
         fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
     fs::create_dir_all(out).map_err(|e| e.to_string())?;
-    let write = |rel: &str, bytes: &[u8]| -> Result<(), String> {
-        let p = out.join(rel);
-        if let Some(parent) = p.parent() {
-            fs::create_dir_all(parent).map_err(|e| e.to_string())?;
-        }
-        fs::write(&p, bytes).map_err(|e| format!("{}: {e}", p.display()))
-    };
+    let output = Output::new(out, opts.precompress)?;
+    let write = |rel: &str, bytes: &[u8]| output.write(rel, bytes);
 
-    assets::copy_public(&opts.root.join("public"), out)?;
+    assets::copy_public(&opts.root.join("public"), &output)?;
     let css = assets::stylesheet(&opts.root.join("style"))?;
     let css_name = hashed_name("style.css", css.as_bytes());
     write(&css_name, css.as_bytes())?;
@@ -103,71 +98,80 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
 
     log(&format!("assets written at {:.1?}", started.elapsed()));
     content.outlines = super::geo::outlines(&opts.content.join("geo"))?;
-    let pages = all_pages(&content);
-    log(&format!("page data made at {:.1?}", started.elapsed()));
+    let content = &content;
+    // The open-data files are made on a second thread meanwhile: the steps up to rendering
+    // are mostly single-threaded.
+    let (pages, search, map, opendata) = std::thread::scope(|s| -> Result<_, String> {
+        let opendata = std::thread::Builder::new().name("opendata".into()).spawn_scoped(s, || super::opendata::opendata_files(content)).map_err(|e| e.to_string())?;
+        let pages = all_pages(content);
+        log(&format!("page data made at {:.1?}", started.elapsed()));
+        let search = crate::search::index::search_files(content);
+        log(&format!("search files made at {:.1?}", started.elapsed()));
+        let map = super::geo::map_files(&opts.content.join("geo"), log)?;
+        let opendata = opendata.join().map_err(|_| "the open-data thread panicked".to_string())?;
+        Ok((pages, search, map, opendata))
+    })?;
     // Page data is hashed into the build id (which versions the data files and the service
     // worker's caches) but not written: pages are complete HTML, and islands carry their props.
-    let jsons: Vec<(String, String)> = pages
-        .iter()
-        .map(|(path, data)| (route_key(path), serde_json::to_string(data).unwrap_or_default()))
-        .collect();
-    log(&format!("page data hashed at {:.1?}", started.elapsed()));
-    let search = crate::search::index::search_files(&content);
-    log(&format!("search files made at {:.1?}", started.elapsed()));
-    let map = super::geo::map_files(&opts.content.join("geo"), log)?;
     let mut hasher = Sha256::new();
-    for (k, j) in jsons.iter().chain(search.iter()).chain(map.iter()) {
+    for (path, data) in &pages {
+        hasher.update(route_key(path).as_bytes());
+        hasher.update(serde_json::to_string(data).unwrap_or_default().as_bytes());
+    }
+    for (k, j) in search.iter().chain(map.iter()) {
         hasher.update(k.as_bytes());
         hasher.update(j.as_bytes());
     }
     let build = hex(&hasher.finalize())[..12].to_string();
+    log(&format!("build id hashed at {:.1?}", started.elapsed()));
     let shell = Shell { base: opts.base_path.clone(), build: build.clone(), name: content.site.name.clone() };
     let doc = Document { shell: &shell, origin: &content.site.origin, assets: &names };
 
     for (name, json) in &search {
         write(&format!("data/{build}/search/{name}"), json.as_bytes())?;
     }
-    for (name, bytes) in super::opendata::opendata_files(&content) {
-        write(&format!("opendata/{name}"), &bytes)?;
-    }
-    log(&format!("open data written at {:.1?}", started.elapsed()));
     for (name, json) in &map {
         write(&format!("data/{build}/map/{name}"), json.as_bytes())?;
+    }
+    for (name, bytes) in opendata {
+        write(&format!("opendata/{name}"), &bytes)?;
     }
     log(&format!("data written at {:.1?}", started.elapsed()));
     let paths: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
     let indexed: Vec<String> = pages.iter().filter(|(_, d)| !d.is_widget()).map(|(p, _)| p.clone()).collect();
-    render_all(&doc, pages, out)?;
+    render_all(&doc, pages, &output)?;
     write("404.html", doc.render("/404/", PageData::NotFound).as_bytes())?;
     write("sitemap.xml", assets::sitemap(&content.site.origin, &opts.base_path, &indexed).as_bytes())?;
     write("robots.txt", assets::robots(&content.site.origin, &opts.base_path).as_bytes())?;
     write("manifest.webmanifest", assets::manifest(&content.site.name, &opts.base_path).as_bytes())?;
     log(&format!("pages rendered at {:.1?}", started.elapsed()));
-    assets::precompress(out, opts.precompress)?;
+    output.finish()?;
     log(&format!("wrote {} pages to {} in {:.1?}", paths.len(), out.display(), started.elapsed()));
     Ok(paths.len())
 }
 
 /// Render every page on all cores.
-fn render_all(doc: &Document, pages: Vec<(String, PageData)>, out: &Path) -> Result<(), String> {
+fn render_all(doc: &Document, pages: Vec<(String, PageData)>, output: &Output) -> Result<(), String> {
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
     let size = pages.len().div_ceil(threads).max(1);
-    let chunks: Vec<Vec<(String, PageData)>> = pages.chunks(size).map(|c| c.to_vec()).collect();
+    let mut pages = pages.into_iter();
+    let chunks: Vec<Vec<(String, PageData)>> = (0..threads).map(|_| pages.by_ref().take(size).collect()).collect();
     std::thread::scope(|s| {
         let handles: Vec<_> = chunks
             .into_iter()
             .map(|chunk| {
-                s.spawn(move || -> Result<(), String> {
+                std::thread::Builder::new().name("render".into()).spawn_scoped(s, move || -> Result<(), String> {
                     for (path, data) in chunk {
                         let html = doc.render(&path, data);
-                        let dir = out.join(path.trim_matches('/'));
-                        fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-                        fs::write(dir.join("index.html"), html).map_err(|e| e.to_string())?;
+                        let dir = path.trim_matches('/');
+                        let file = if dir.is_empty() { "index.html".to_string() } else { format!("{dir}/index.html") };
+                        output.write(&file, html.as_bytes())?;
                     }
                     Ok(())
                 })
             })
-            .collect();
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())?;
         handles.into_iter().try_for_each(|h| h.join().unwrap_or_else(|_| Err("render thread panicked".into())))
     })
 }
