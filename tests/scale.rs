@@ -91,6 +91,14 @@ fn bench_builds_in_rounds_and_reports_consistent_figures() {
     assert!(row_files.iter().any(|p| p.to_string_lossy().ends_with("/search/areas.json.br")), "the area index has no brotli sibling");
     assert!(report.query_median <= report.query_p95 && report.query_p95.as_nanos() > 0);
 
+    // Pages that list the whole country stay small: past 50 拠点 bodies the finder's start
+    // page gives their number instead of a card for each.
+    let start = fs::read_to_string(out.join("search/index.html")).expect("search page");
+    let kyoten = load_content(&content, "/").expect("valid").facilities.iter().filter(|f| f.kyoten).count();
+    assert!(kyoten > kyoten_navi::build::pages::START_LIST_MAX, "only {kyoten} 拠点 bodies: the test needs more");
+    assert!(start.contains(&format!("全国で{kyoten}か所あります")), "no count on the start page");
+    assert!(!start.contains("kn-facility-card"), "the start page lists {kyoten} cards");
+
     let md = report.markdown("synthetic");
     for want in ["round 1: build (no compile)", "round 2: build (no compile)", "median of 2 round(s)", "biggest search:", "native keystroke query"] {
         assert!(md.contains(want), "the report lacks {want:?}:\n{md}");

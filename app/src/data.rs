@@ -64,7 +64,10 @@ pub struct SearchData {
 /// What the finder shows before a search (rendered at build time).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchStart {
+    /// The 拠点 bodies by name, or none when there are too many to list on one page.
     pub facilities: Vec<FacilitySummary>,
+    /// How many 拠点 bodies the content has.
+    pub kyoten: usize,
     pub prefectures: Vec<PrefectureAreas>,
 }
 

@@ -225,13 +225,31 @@ pub fn copy_public(public: &Path, out: &Output) -> Result<(), String> {
     Ok(())
 }
 
-pub fn sitemap(origin: &str, base: &str, paths: &[String]) -> String {
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for p in paths {
-        s.push_str(&format!("<url><loc>{}{}</loc></url>\n", origin, crate::data::join_base(base, p)));
+/// The most URLs one sitemap file may list (sitemaps.org); past it, `sitemap.xml` is an index.
+pub const SITEMAP_MAX: usize = 50_000;
+
+/// `sitemap.xml` listing `paths`, or — at national scale, over [`SITEMAP_MAX`] — a sitemap
+/// index pointing at `sitemap-1.xml`, `sitemap-2.xml` …: the files to write, by name.
+pub fn sitemaps(origin: &str, base: &str, paths: &[String]) -> Vec<(String, String)> {
+    let url = |p: &str| format!("{}{}", origin, crate::data::join_base(base, p));
+    let urlset = |paths: &[String]| {
+        let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for p in paths {
+            s.push_str(&format!("<url><loc>{}</loc></url>\n", url(p)));
+        }
+        s.push_str("</urlset>\n");
+        s
+    };
+    if paths.len() <= SITEMAP_MAX {
+        return vec![("sitemap.xml".into(), urlset(paths))];
     }
-    s.push_str("</urlset>\n");
-    s
+    let parts: Vec<(String, String)> = paths.chunks(SITEMAP_MAX).enumerate().map(|(i, part)| (format!("sitemap-{}.xml", i + 1), urlset(part))).collect();
+    let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (name, _) in &parts {
+        index.push_str(&format!("<sitemap><loc>{}</loc></sitemap>\n", url(name)));
+    }
+    index.push_str("</sitemapindex>\n");
+    std::iter::once(("sitemap.xml".to_string(), index)).chain(parts).collect()
 }
 
 pub fn robots(origin: &str, base: &str) -> String {
@@ -262,6 +280,22 @@ mod tests {
     fn minifies_without_changing_rules() {
         let css = "/* tokens */\n:root {\n  --kn-x: 1px;\n}\n.a, .b { color: red; }\n";
         assert_eq!(minify_css(css), ":root{--kn-x: 1px}.a,.b{color: red}");
+    }
+
+    #[test]
+    fn sitemap_splits_past_fifty_thousand_urls() {
+        let few: Vec<String> = vec!["/".into(), "/search/".into()];
+        let one = sitemaps("https://example.jp", "/sub/", &few);
+        assert_eq!(one.len(), 1);
+        assert!(one[0].1.contains("<urlset") && one[0].1.contains("<loc>https://example.jp/sub/search/</loc>"));
+        let many: Vec<String> = (0..SITEMAP_MAX + 1).map(|i| format!("/facilities/f{i}/")).collect();
+        let files = sitemaps("https://example.jp", "/", &many);
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
+        assert!(files[0].1.contains("<sitemapindex") && files[0].1.contains("<loc>https://example.jp/sitemap-2.xml</loc>"));
+        assert_eq!(files[1].1.matches("<url>").count(), SITEMAP_MAX);
+        assert_eq!(files[2].1.matches("<url>").count(), 1);
+        assert!(files[2].1.contains(&format!("/facilities/f{SITEMAP_MAX}/")));
     }
 
     #[test]

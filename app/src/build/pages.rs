@@ -46,8 +46,12 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     for a in c.areas.values() {
         by_pref.entry(a.prefecture.clone()).or_default().push(AreaLink::of(a));
     }
+    let kyoten: Vec<&crate::model::Facility> = c.facilities.iter().filter(|f| f.kyoten).collect();
     let start = SearchStart {
-        facilities: c.facilities.iter().filter(|f| f.kyoten).map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect(),
+        // A national operator's thousands of 拠点 bodies would make this page megabytes: past
+        // a few dozen, the page gives their number and the way to one area's list instead.
+        facilities: if kyoten.len() <= START_LIST_MAX { kyoten.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect() } else { Vec::new() },
+        kyoten: kyoten.len(),
         prefectures: prefectures(c)
             .into_iter()
             .map(|p| PrefectureAreas { areas: by_pref.remove(&p).unwrap_or_default(), prefecture: p })
@@ -199,6 +203,9 @@ fn prefectures(c: &Content) -> Vec<String> {
     }
     seen
 }
+
+/// The most 拠点 bodies the finder's start page lists by name (see [`SearchStart`]).
+pub const START_LIST_MAX: usize = 50;
 
 /// The self-check's data: the questionnaire, every municipality for the area question and
 /// the next steps that areas' content gives (contacts, 基幹相談支援センター, registration).

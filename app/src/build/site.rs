@@ -141,7 +141,9 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
     let indexed: Vec<String> = pages.iter().filter(|(_, d)| !d.is_widget()).map(|(p, _)| p.clone()).collect();
     render_all(&doc, pages, &output)?;
     write("404.html", doc.render("/404/", PageData::NotFound).as_bytes())?;
-    write("sitemap.xml", assets::sitemap(&content.site.origin, &opts.base_path, &indexed).as_bytes())?;
+    for (name, xml) in assets::sitemaps(&content.site.origin, &opts.base_path, &indexed) {
+        write(&name, xml.as_bytes())?;
+    }
     write("robots.txt", assets::robots(&content.site.origin, &opts.base_path).as_bytes())?;
     write("manifest.webmanifest", assets::manifest(&content.site.name, &opts.base_path).as_bytes())?;
     log(&format!("pages rendered at {:.1?}", started.elapsed()));

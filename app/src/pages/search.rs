@@ -161,7 +161,11 @@ pub fn search_start(start: SearchStart) -> impl IntoView {
             "でお住まいの市区町村を選んでください。市区町村のページに、その地域の相談先と事業所の一覧と電話番号があります。"
         </p></noscript>
         <section aria-labelledby="kn-kyoten-list"><h2 id="kn-kyoten-list">"資料で拠点に位置付けられている相談先"</h2>
-            <ul class="kn-facility-list">{start.facilities.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul>
+            {if start.facilities.is_empty() && start.kyoten > 0 {
+                view! { <p>{format!("全国で{}か所あります。お住まいの市区町村を選ぶと、その地域の相談先が表示されます。", start.kyoten)}</p> }.into_any()
+            } else {
+                view! { <ul class="kn-facility-list">{start.facilities.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul> }.into_any()
+            }}
         </section>
         <section aria-labelledby="kn-area-directory"><h2 id="kn-area-directory">"都道府県・市区町村から選ぶ"</h2>
             <p>"市区町村のページに、その地域の相談先と事業所の一覧があります。"</p>
