@@ -34,15 +34,32 @@ const FIRST: &[(&str, &str)] = &[
     ("わかば", "わかば"), ("あさひ", "あさひ"), ("すみれ", "すみれ"), ("けやき", "けやき"), ("なのはな", "なのはな"),
     ("こもれび", "こもれび"), ("ふれあい", "ふれあい"), ("ひだまり", "ひだまり"), ("ゆうゆう", "ゆうゆう"), ("のぞみ", "のぞみ"),
 ];
-const KIND: &[(&str, &str, Role)] = &[
-    ("相談支援センター", "そうだんしえんせんたー", Role::ConsultationOffice),
-    ("基幹相談支援センター", "きかんそうだんしえんせんたー", Role::CoreConsultation),
-    ("ショートステイ", "しょーとすてい", Role::ShortStay),
-    ("グループホーム", "ぐるーぷほーむ", Role::GroupHome),
-    ("地域活動支援センター", "ちいきかつどうしえんせんたー", Role::ActivitySupport),
-    ("ケアセンター", "けあせんたー", Role::HomeCare),
-    ("作業所", "さぎょうしょ", Role::DayActivity),
+/// Kinds of facility with their weight out of 100. A 基幹相談支援センター is set up by a
+/// municipality (one, or one shared by a few), so there are far fewer of them than of the
+/// other kinds: 3 in 100 gives 1,500 at 50,000 facilities, under one per municipality. (An
+/// even draw gave 7,000, which made the self-check and emergency card, which carry every
+/// area's 基幹 centres, several times bigger than a national operator's would be.)
+const KIND: &[(&str, &str, Role, usize)] = &[
+    ("相談支援センター", "そうだんしえんせんたー", Role::ConsultationOffice, 28),
+    ("基幹相談支援センター", "きかんそうだんしえんせんたー", Role::CoreConsultation, 3),
+    ("ショートステイ", "しょーとすてい", Role::ShortStay, 17),
+    ("グループホーム", "ぐるーぷほーむ", Role::GroupHome, 24),
+    ("地域活動支援センター", "ちいきかつどうしえんせんたー", Role::ActivitySupport, 8),
+    ("ケアセンター", "けあせんたー", Role::HomeCare, 12),
+    ("作業所", "さぎょうしょ", Role::DayActivity, 8),
 ];
+
+/// A kind drawn by weight.
+fn kind(rng: &mut Rng) -> (&'static str, &'static str, Role) {
+    let mut n = rng.below(KIND.iter().map(|k| k.3).sum());
+    for &(name, kana, role, weight) in KIND {
+        if n < weight {
+            return (name, kana, role);
+        }
+        n -= weight;
+    }
+    unreachable!("the draw is below the weights' sum")
+}
 
 pub fn synth(reference_content: &Path, out: &Path, count: usize) -> Result<(), String> {
     let csv = fs::read_to_string(reference_content.join("geo/localgovjp-utf8.csv")).map_err(|e| e.to_string())?;
@@ -72,7 +89,7 @@ pub fn synth(reference_content: &Path, out: &Path, count: usize) -> Result<(), S
     for i in 0..count {
         let area = &areas[rng.below(areas.len())];
         let (first, first_kana) = FIRST[rng.below(FIRST.len())];
-        let (kind, kind_kana, role) = KIND[rng.below(KIND.len())];
+        let (kind, kind_kana, role) = kind(&mut rng);
         let place = area.name.trim_end_matches(['市', '町', '村', '区']);
         let name = format!("{first}{place}{kind}");
         let kana = format!("{first_kana}{}{kind_kana}", area.kana.trim_end_matches(['し', 'ち', 'ま', 'よ', 'う', 'く', 'む', 'ら']));
