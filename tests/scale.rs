@@ -96,7 +96,7 @@ fn bench_builds_in_rounds_and_reports_consistent_figures() {
     let start = fs::read_to_string(out.join("search/index.html")).expect("search page");
     let kyoten = load_content(&content, "/").expect("valid").facilities.iter().filter(|f| f.kyoten).count();
     assert!(kyoten > kyoten_navi::build::pages::START_LIST_MAX, "only {kyoten} 拠点 bodies: the test needs more");
-    assert!(start.contains(&format!("全国で{kyoten}か所あります")), "no count on the start page");
+    assert!(start.contains(&format!("全国で{}か所あります", kyoten_navi::html::grouped(kyoten))), "no count on the start page");
     assert!(!start.contains("kn-facility-card"), "the start page lists {kyoten} cards");
 
     let md = report.markdown("synthetic");

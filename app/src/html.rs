@@ -31,9 +31,29 @@ pub fn fixed(x: f64, places: u32) -> String {
     format!("{sign}{}.{:0width$}", n / scale, n % scale, width = places.min(9) as usize)
 }
 
+/// `n` with a comma every three digits, as Japanese public documents print counts: `2,543`.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{esc, fixed};
+    use super::{esc, fixed, grouped};
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        for (n, want) in [(0, "0"), (999, "999"), (1000, "1,000"), (2543, "2,543"), (50000, "50,000"), (1234567, "1,234,567")] {
+            assert_eq!(grouped(n), want);
+        }
+    }
 
     #[test]
     fn fixed_writes_rounded_decimals() {

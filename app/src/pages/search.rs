@@ -162,7 +162,7 @@ pub fn search_start(start: SearchStart) -> impl IntoView {
         </p></noscript>
         <section aria-labelledby="kn-kyoten-list"><h2 id="kn-kyoten-list">"資料で拠点に位置付けられている相談先"</h2>
             {if start.facilities.is_empty() && start.kyoten > 0 {
-                view! { <p>{format!("全国で{}か所あります。お住まいの市区町村を選ぶと、その地域の相談先が表示されます。", start.kyoten)}</p> }.into_any()
+                view! { <p>{format!("全国で{}か所あります。お住まいの市区町村を選ぶと、その地域の相談先が表示されます。", crate::html::grouped(start.kyoten))}</p> }.into_any()
             } else {
                 view! { <ul class="kn-facility-list">{start.facilities.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul> }.into_any()
             }}
