@@ -108,6 +108,7 @@ pub fn row(f: &Facility, c: &Content) -> FinderRow {
         },
         beds: f.emergency_beds,
         key: String::new(),
+        code: 0,
     }
 }
 
