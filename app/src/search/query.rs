@@ -69,13 +69,17 @@ pub struct FinderRow {
     /// checks every row's area, and numbers compare three times faster than strings over a
     /// whole prefecture's rows.
     #[serde(skip)]
-    pub code: u32,
+    pub code: u64,
 }
 
 /// A municipality code as a number for comparing; anything else (a region's slug) is
-/// `u32::MAX`, which no row has.
-pub fn area_code(id: &str) -> u32 {
-    id.parse().unwrap_or(u32::MAX)
+/// `u64::MAX`, which no row has. (`u64` and no `str::parse`: the map already sorts `u64`s,
+/// and the finder widget's wasm has no room for another sort.)
+pub fn area_code(id: &str) -> u64 {
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+        return u64::MAX;
+    }
+    id.bytes().fold(0, |n, b| n.wrapping_mul(10).wrapping_add(u64::from(b - b'0')))
 }
 
 impl FinderRow {
@@ -220,14 +224,14 @@ pub struct Matcher<'f> {
     filters: &'f Filters,
     words: Vec<String>,
     /// Sorted, for a binary search per row (a region has hundreds of members).
-    codes: Vec<u32>,
+    codes: Vec<u64>,
 }
 
 impl<'f> Matcher<'f> {
     /// Rows of `codes` only (any row when `codes` is empty).
     pub fn new(filters: &'f Filters, codes: &[String]) -> Self {
         let words = filters.text.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect();
-        let mut codes: Vec<u32> = codes.iter().map(|c| area_code(c)).collect();
+        let mut codes: Vec<u64> = codes.iter().map(|c| area_code(c)).collect();
         codes.sort_unstable();
         Matcher { filters, words, codes }
     }
@@ -387,7 +391,8 @@ mod tests {
         loaded.prepare("132144");
         assert_eq!(loaded.area, "132144");
         assert_eq!(loaded.code, 132144);
-        assert_eq!(area_code("higashi-iburi"), u32::MAX, "a region is no row's area");
+        assert_eq!(area_code("higashi-iburi"), u64::MAX, "a region is no row's area");
+        assert_eq!(area_code(""), u64::MAX);
         for (q, hits) in [("あおば", 1), ("ｼｮｰﾄｽﾃｲ", 1), ("みどり会", 1), ("国分寺市本町", 1), ("こだいら", 0)] {
             let (f, _) = Filters::from_pairs([("q", q)]);
             assert_eq!(matching(std::slice::from_ref(&loaded), &f, &["132144".into()]).len(), hits, "{q}");
