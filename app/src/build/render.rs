@@ -2,7 +2,7 @@
 //! title, description, canonical URL, Open Graph tags, CSP and the page data for hydration.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
@@ -26,9 +26,44 @@ pub struct Document<'a> {
     pub shell: &'a Shell,
     pub origin: &'a str,
     pub assets: &'a AssetNames,
+    /// The app's markup around a pre-rendered page body, once per kind of route (see
+    /// [`Document::body`]).
+    chrome: Mutex<BTreeMap<String, Arc<(String, String)>>>,
 }
 
-impl Document<'_> {
+/// Stands for a pre-rendered body while the app around it is rendered once.
+const BODY_MARK: &str = "\u{1}kn-body\u{1}";
+
+impl<'a> Document<'a> {
+    pub fn new(shell: &'a Shell, origin: &'a str, assets: &'a AssetNames) -> Self {
+        Document { shell, origin, assets, chrome: Mutex::new(BTreeMap::new()) }
+    }
+
+    /// The `<body>` of `path`. A page pre-rendered at build time ([`PageData::Static`]:
+    /// facilities, areas, guides — nearly every page at national scale) sits in the same app
+    /// markup as every other page of its kind, which is rendered once per kind with a mark
+    /// for the body and reused: running the app for each of 50,000 pages took most of the
+    /// render time (issue #7). The result is the same bytes (`tests` below).
+    pub fn body(&self, path: &str, data: PageData) -> String {
+        let PageData::Static(page) = &data else { return render_app(self.shell, path, data) };
+        // Routes of one kind differ only in their parameter: `/facilities/:id/`.
+        let kind = path.trim_matches('/').split('/').next().unwrap_or_default().to_string();
+        let known = self.chrome.lock().unwrap_or_else(|e| e.into_inner()).get(&kind).cloned();
+        let chrome = match known {
+            Some(chrome) => chrome,
+            None => {
+                let marked = PageData::Static(crate::data::StaticPage { html: BODY_MARK.into(), ..page.clone() });
+                let Some((before, after)) = render_app(self.shell, path, marked).split_once(BODY_MARK).map(|(b, a)| (b.to_string(), a.to_string())) else {
+                    return render_app(self.shell, path, data);
+                };
+                let chrome = Arc::new((before, after));
+                self.chrome.lock().unwrap_or_else(|e| e.into_inner()).insert(kind, chrome.clone());
+                chrome
+            }
+        };
+        [chrome.0.as_str(), &page.html, chrome.1.as_str()].concat()
+    }
+
     /// The full HTML document for `path` (e.g. `/guides/faq/`).
     pub fn render(&self, path: &str, data: PageData) -> String {
         let title = if data.is_home() { data.title() } else { format!("{}｜{}", data.title(), self.shell.name) };
@@ -39,7 +74,7 @@ impl Document<'_> {
         let json = serde_json::to_string(&embedded).unwrap_or_default().replace('<', "\\u003c");
         let not_found_page = matches!(data, PageData::NotFound);
         let widget = data.is_widget();
-        let body = render_app(self.shell, path, data);
+        let body = self.body(path, data);
         let base = &self.shell.base;
         let a = |p: &str| join_base(base, p);
         let mut head = String::new();
@@ -122,7 +157,30 @@ pub fn render_fragment<V: IntoView + 'static>(shell: &Shell, view: impl FnOnce()
 
 #[cfg(test)]
 mod tests {
-    use super::first_island;
+    use super::*;
+    use crate::data::StaticPage;
+
+    #[test]
+    fn pre_rendered_bodies_get_the_same_app_markup_as_a_full_render() {
+        let shell = Shell { base: "/sub/".into(), build: "abc".into(), name: "拠点ナビ".into() };
+        let assets = AssetNames::default();
+        let doc = Document::new(&shell, "https://example.jp", &assets);
+        let page = |html: &str| PageData::Static(StaticPage { title: "t".into(), description: "d".into(), html: html.into() });
+        // Twice per kind: the first renders the app around a mark, the second reuses it.
+        for (path, html) in [
+            ("/facilities/a/", "<h1>あ</h1><p>1 &amp; 2</p>"),
+            ("/facilities/b/", "<h1>い</h1>"),
+            ("/areas/132144/", "<h1>国分寺市</h1>"),
+            ("/areas/121002/", ""),
+            ("/", "<p>home</p>"),
+            ("/guides/faq/", "<p>faq</p>"),
+        ] {
+            let full = render_app(&shell, path, page(html));
+            assert!(full.contains(html) && full.contains("kn-site-header"), "{path}: {full}");
+            assert_eq!(doc.body(path, page(html)), full, "{path}");
+        }
+        assert_eq!(doc.chrome.lock().expect("lock").len(), 4, "one app render per kind of route");
+    }
 
     #[test]
     fn the_first_island_is_named_without_the_hash_leptos_adds() {

@@ -125,7 +125,7 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
     let build = hex(&hasher.finalize())[..12].to_string();
     log(&format!("build id hashed at {:.1?}", started.elapsed()));
     let shell = Shell { base: opts.base_path.clone(), build: build.clone(), name: content.site.name.clone() };
-    let doc = Document { shell: &shell, origin: &content.site.origin, assets: &names };
+    let doc = Document::new(&shell, &content.site.origin, &names);
 
     for (name, json) in &search {
         write(&format!("data/{build}/search/{name}"), json.as_bytes())?;
