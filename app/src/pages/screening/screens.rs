@@ -1,138 +1,19 @@
-//! `/screening/`: the 事前登録 self-check. The questions, weights and result texts come
-//! from `content/screening/index.md` ([`Screening`]); the per-area next steps from the
-//! areas' content ([`LocalSteps`]).
-//!
-//! Privacy (issue #6): the answers live in signals on this page and nowhere else. Nothing
-//! is fetched while answering; a draft is written to `localStorage` only after the person
-//! opts in, and one button deletes it. Sending is always the person's own act — the
-//! `mailto:` link, the file download, or opening the area's e-application page — and each
-//! is explained next to its button.
-//!
-//! Size and hydration: each screen is one escaped HTML string set as the `inner_html` of a
-//! single container, with three delegated listeners (`click`, `change`, `submit`) reading
-//! `data-action` attributes. Leptos views cost wasm per element type (a first version with
-//! `view!` screens added about 75 KB brotli); strings cost almost nothing. The container's
-//! content is never walked by hydration, so the pre-rendered start screen (introduction,
-//! every question with its reason, whom to ask — readable without JavaScript) cannot
-//! mismatch. Its controls carry `hidden` until an effect marks the page ready, and
-//! `localStorage` is read only in that effect.
-
-use std::sync::Arc;
+//! The self-check's screens as escaped HTML strings (see the module above for why strings):
+//! the start screen, one question, the result.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::browser::today;
-use crate::components::page::page_view;
+use crate::data::{join_base, ScreeningData};
 use crate::html::esc;
-use crate::data::{join_base, LocalSteps, PageData, ScreeningData, Shell};
-use crate::model::screening::{score, Answers, Question, QuestionKind, ResultLevel, Screening};
+use crate::model::screening::{Answers, QuestionKind};
 
-const TITLE: &str = "事前登録のセルフチェック";
-/// The one `localStorage` key the page writes, and only after opt-in.
-const DRAFT_KEY: &str = "kn-screening-draft";
-/// Focus targets: each screen's heading, the error summary, the draft button.
-const STEP_ID: &str = "kn-screening-step";
-const ERRORS_ID: &str = "kn-screening-errors";
-const DRAFT_BUTTON_ID: &str = "kn-screening-draft-button";
-/// The name of the prefecture select (the municipality select is named by its question).
-const PREF: &str = "kn-pref";
-
-#[component]
-pub fn ScreeningPage() -> impl IntoView {
-    page_view(|d| match d {
-        PageData::Screening(s) => Some(view! { <ScreeningIsland data=s.clone()/> }.into_any()),
-        _ => None,
-    })
-}
-
-/// The self-check as an island: its questions travel as the island's props.
-// An island in the `screening` wasm bundle; a plain component, left out, in the others.
-#[cfg_attr(any(feature = "ssr", feature = "island-screening"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "island-screening")), component, allow(dead_code))]
-fn ScreeningIsland(data: ScreeningData) -> impl IntoView {
-    screening(Arc::new(data), Signal::stored(None))
-}
-
-/// The page's state. `step` 0 is the start screen, 1..=n the questions, n+1 the result.
-#[derive(Clone, Copy)]
-struct State {
-    step: RwSignal<usize>,
-    answers: RwSignal<Answers>,
-    /// 次へ was pressed without an answer.
-    error: RwSignal<bool>,
-    /// Changing one answer from the result: 次へ goes back to the result.
-    review: RwSignal<bool>,
-    /// Hydrated: the controls can show.
-    ready: RwSignal<bool>,
-    /// The person opted in to keeping a draft on this device.
-    saving: RwSignal<bool>,
-    /// A draft found on this device when the page opened.
-    draft: RwSignal<Option<(usize, Answers)>>,
-    /// The prefecture chosen in the area question.
-    pref: RwSignal<String>,
-}
-
-type Data = Arc<ScreeningData>;
-
-/// The self-check. `preset` is a municipality to answer the area question with (the
-/// widget's `area`, issue #8); the person can still change it.
-pub fn screening(d: Data, preset: Signal<Option<String>>) -> impl IntoView {
-    let st = State {
-        step: RwSignal::new(0),
-        answers: RwSignal::new(Answers::new()),
-        error: RwSignal::new(false),
-        review: RwSignal::new(false),
-        ready: RwSignal::new(false),
-        saving: RwSignal::new(false),
-        draft: RwSignal::new(None),
-        pref: RwSignal::new(String::new()),
-    };
-    let base = use_context::<Shell>().map(|s| s.base).unwrap_or_default();
-    // Effects run in the browser after hydration only: show the controls, look for a draft.
-    Effect::new(move |_| {
-        st.ready.set(true);
-        st.draft.set(storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()).and_then(|t| parse_draft(&t)));
-    });
-    // Keep the draft up to date, but only once the person has opted in.
-    Effect::new(move |_| {
-        let (step, on) = (st.step.get(), st.saving.get());
-        st.answers.with(|a| {
-            if let (true, Some(s)) = (on, storage()) {
-                let _ = s.set_item(DRAFT_KEY, &draft_text(step, a));
-            }
-        });
-    });
-    let d0 = d.clone();
-    Effect::new(move |_| {
-        let Some(area) = preset.get() else { return };
-        let Some(pref) = d0.prefectures.iter().find(|p| p.areas.iter().any(|a| a.0 == area)) else { return };
-        let Some(q) = d0.screening.questions.iter().find(|q| q.kind == QuestionKind::Area) else { return };
-        st.pref.set(pref.name.clone());
-        st.answers.update(|a| {
-            a.insert(q.id.clone(), area);
-        });
-    });
-    let (d1, d2, d3) = (d.clone(), d.clone(), d.clone());
-    view! {
-        <div
-            class="kn-screening"
-            inner_html=move || render(&d1, st, &base)
-            on:click=move |ev| click(&d2, st, ev)
-            on:change=move |ev| change(&d3, st, ev)
-            on:submit=move |ev| {
-                ev.prevent_default();
-                next(&d, st);
-            }
-        ></div>
-    }
-}
-
-// ─── Screens ────────────────────────────────────────────────────────────────────────────
+use super::memo::{answer_label, area_answer, encode, memo_text, outcome};
+use super::{State, DRAFT_BUTTON_ID, ERRORS_ID, STEP_ID, TITLE};
 
 /// The current screen as HTML. Reads `answers` untracked: choosing an answer must not
 /// redraw the screen under the person's finger.
-fn render(d: &ScreeningData, st: State, base: &str) -> String {
+pub(super) fn render(d: &ScreeningData, st: State, base: &str) -> String {
     let n = d.screening.questions.len();
     let step = st.step.get();
     // On the questions and the result the title shrinks, so a phone shows the answers.
@@ -250,7 +131,7 @@ fn question(h: &mut String, d: &ScreeningData, st: State, i: usize, error: bool)
 }
 
 /// The `<option>`s of the municipality select for prefecture `pref`.
-fn municipality_options(d: &ScreeningData, pref: &str, chosen: &str) -> String {
+pub(super) fn municipality_options(d: &ScreeningData, pref: &str, chosen: &str) -> String {
     let areas = d.prefectures.iter().find(|p| p.name == pref).map(|p| p.areas.as_slice()).unwrap_or_default();
     let mut h = format!("<option value=\"\">{}</option>", if areas.is_empty() { "先に都道府県を選んでください" } else { "選んでください" });
     for a in areas {
@@ -259,39 +140,9 @@ fn municipality_options(d: &ScreeningData, pref: &str, chosen: &str) -> String {
     h
 }
 
-/// Everything the result shows and the 相談メモ repeats.
-struct Outcome<'a> {
-    s: &'a Screening,
-    r: ResultLevel,
-    answers: &'a Answers,
-    area_name: String,
-    website: String,
-    /// The municipality's own content first, then its regions'.
-    local: Vec<&'a LocalSteps>,
-}
-
-fn outcome<'a>(d: &'a ScreeningData, answers: &'a Answers) -> Outcome<'a> {
-    let s = &d.screening;
-    let area = area_answer(s, answers);
-    let (area_name, website) = d
-        .prefectures
-        .iter()
-        .find_map(|p| p.areas.iter().find(|a| a.0 == area).map(|a| (format!("{}{}", p.name, a.1), a.2.clone())))
-        .unwrap_or_default();
-    // The reference list gives most addresses without their scheme (see AreaChoice).
-    let website = if website.is_empty() || website.starts_with("http") { website } else { format!("https://{website}") };
-    let mut local: Vec<&LocalSteps> = d.local.iter().filter(|l| l.members.iter().any(|m| m == area)).collect();
-    local.sort_by_key(|l| l.id != area);
-    Outcome { s, r: score(s, answers), answers, area_name, website, local }
-}
-
-fn area_answer<'a>(s: &Screening, answers: &'a Answers) -> &'a str {
-    s.questions.iter().find(|q| q.kind == QuestionKind::Area).and_then(|q| answers.get(&q.id)).map_or("", String::as_str)
-}
-
 /// The result: level and reasons, the disclaimer, next steps for the area, the answers
 /// (each changeable), the 相談メモ actions. Printing shows this screen without controls.
-fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base: &str) {
+pub(super) fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base: &str) {
     let o = outcome(d, answers);
     let s = o.s;
     let Some(level) = s.levels.get(o.r.level) else { return };
@@ -385,7 +236,7 @@ fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base: &str) {
 }
 
 /// `<ul>` of `items`, or `<p>empty</p>` when there are none (and `empty` is given).
-fn list<'a>(h: &mut String, items: impl ExactSizeIterator<Item = &'a String>, empty: &str) {
+pub(super) fn list<'a>(h: &mut String, items: impl ExactSizeIterator<Item = &'a String>, empty: &str) {
     if items.len() == 0 {
         if !empty.is_empty() {
             *h += &format!("<p>{empty}</p>");
@@ -399,254 +250,12 @@ fn list<'a>(h: &mut String, items: impl ExactSizeIterator<Item = &'a String>, em
     *h += "</ul>";
 }
 
-/// What the person answered to `q`, as shown.
-fn answer_label(o: &Outcome, q: &Question) -> String {
-    let value = o.answers.get(&q.id).map_or("", String::as_str);
-    match q.kind {
-        QuestionKind::Area if !value.is_empty() => o.area_name.clone(),
-        _ => q.options.iter().find(|c| c.id == value).map_or_else(|| "（未回答）".to_string(), |c| c.label.clone()),
-    }
-}
-
-/// The 相談メモ as plain text: the whole memo for the file, the summary for e-mail (mail
-/// programs cut long `mailto:` links).
-fn memo_text(o: &Outcome, page_url: &str, date: &str, full: bool) -> String {
-    let s = o.s;
-    let (title, text) = s.levels.get(o.r.level).map(|l| (l.title.as_str(), l.text.as_str())).unwrap_or_default();
-    let mut t = format!("相談メモ（{TITLE}）\n作成日：{date}\n\n■ 結果\n{title}\n{text}\n\n■ この結果になった理由\n");
-    for x in &o.r.reasons {
-        t += &format!("・{x}\n");
-    }
-    t += "\n■ 回答\n";
-    for q in &s.questions {
-        t += &format!("・{}：{}\n", q.short, answer_label(o, q));
-    }
-    if full {
-        t += &format!("\n■ 次にすること（{}）\n", o.area_name);
-        let mut any = false;
-        for c in o.local.iter().flat_map(|l| &l.contacts) {
-            any = true;
-            t += &format!("・相談先：{}", c.name);
-            if let Some(x) = &c.hours {
-                t += &format!("（受付：{x}）");
-            }
-            if let Some(p) = &c.phone {
-                t += &format!(" 電話 {p}");
-            }
-            t += "\n";
-        }
-        if !any {
-            t += &format!("・{}\n", s.next_steps.no_content);
-        }
-        if !o.website.is_empty() {
-            t += &format!("・{}の公式サイト：{}\n", o.area_name, o.website);
-        }
-        t += &format!("・{}\n", s.next_steps.ask);
-        for x in &o.r.advice {
-            t += &format!("・{x}\n");
-        }
-        let mut registered = false;
-        for l in &o.local {
-            if let Some(r) = &l.registration {
-                registered = true;
-                t += &format!("・事前登録（{}）：{}\n", l.name, r.summary);
-                if let Some(u) = &r.apply_url {
-                    t += &format!("　申請ページ：{u}\n");
-                }
-            }
-        }
-        if !registered {
-            t += &format!("・事前登録：{}\n", s.next_steps.registration);
-        }
-        t += &format!("・体験利用：{}\n・相談に持っていくとよいもの：{}\n", s.next_steps.experience, s.next_steps.bring.join("、"));
-    }
-    t += &format!("\n{}\n拠点ナビ {page_url}\n", s.disclaimer);
-    t
-}
-
-// ─── Events ─────────────────────────────────────────────────────────────────────────────
-
-/// Buttons and links carry `data-action` (and `data-arg`); everything else is left to the
-/// browser (links, `tel:`, `mailto:`, the download).
-fn click(d: &ScreeningData, st: State, ev: leptos::ev::MouseEvent) {
-    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-action]").ok().flatten()) else {
-        return;
-    };
-    let arg = el.get_attribute("data-arg").unwrap_or_default();
-    let step = st.step.get_untracked();
-    match el.get_attribute("data-action").as_deref().unwrap_or_default() {
-        "start" => go(st, 1),
-        "back" => go(st, step.saturating_sub(1)),
-        "change" => {
-            st.review.set(true);
-            go(st, arg.parse().unwrap_or(1));
-        }
-        "focus" => {
-            ev.prevent_default();
-            focus_later(&arg);
-        }
-        "save" => {
-            st.saving.set(true);
-            focus_later(DRAFT_BUTTON_ID);
-        }
-        "delete" => {
-            if let Some(s) = storage() {
-                let _ = s.remove_item(DRAFT_KEY);
-            }
-            st.saving.set(false);
-            st.draft.set(None);
-            focus_later(if step == 0 { STEP_ID } else { DRAFT_BUTTON_ID });
-        }
-        "resume" => {
-            // Resuming continues the opt-in given when the draft was saved.
-            let Some((step, answers)) = st.draft.get_untracked() else { return };
-            let area = area_answer(&d.screening, &answers);
-            st.pref.set(d.prefectures.iter().find(|p| p.areas.iter().any(|a| a.0 == area)).map(|p| p.name.clone()).unwrap_or_default());
-            st.answers.set(answers);
-            st.saving.set(true);
-            st.draft.set(None);
-            go(st, step.clamp(1, d.screening.questions.len() + 1));
-        }
-        "print" => {
-            if let Some(w) = web_sys::window() {
-                let _ = w.print();
-            }
-        }
-        "restart" => {
-            st.answers.set(Answers::new());
-            st.pref.set(String::new());
-            go(st, 0);
-        }
-        _ => {}
-    }
-}
-
-/// An answer was chosen. The prefecture select refills the municipality select in place.
-fn change(d: &ScreeningData, st: State, ev: leptos::ev::Event) {
-    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    let name = el.get_attribute("name").unwrap_or_default();
-    let value = event_target_value(&ev);
-    if name == PREF {
-        let area = d.screening.questions.iter().find(|q| q.kind == QuestionKind::Area).map(|q| q.id.clone()).unwrap_or_default();
-        st.answers.update(|a| {
-            a.remove(&area);
-        });
-        if let Some(select) = document().get_element_by_id("kn-q-area") {
-            select.set_inner_html(&municipality_options(d, &value, ""));
-            let _ = if value.is_empty() { select.set_attribute("disabled", "") } else { select.remove_attribute("disabled") };
-        }
-        st.pref.set(value);
-    } else if !name.is_empty() {
-        st.answers.update(|a| {
-            if value.is_empty() {
-                a.remove(&name);
-            } else {
-                a.insert(name, value);
-            }
-        });
-    }
-}
-
-/// 次へ: on to the next question (or back to the result when changing one answer), or
-/// the error summary when the question is unanswered (3.3.1).
-fn next(d: &ScreeningData, st: State) {
-    let i = st.step.get_untracked();
-    let Some(q) = i.checked_sub(1).and_then(|k| d.screening.questions.get(k)) else { return };
-    if st.answers.with_untracked(|a| a.contains_key(&q.id)) {
-        let review = st.review.get_untracked();
-        st.review.set(false);
-        go(st, if review { d.screening.questions.len() + 1 } else { i + 1 });
-    } else {
-        st.error.set(true);
-        focus_later(ERRORS_ID);
-    }
-}
-
-/// Move to screen `step` and put the focus on its heading (2.4.3).
-fn go(st: State, step: usize) {
-    st.error.set(false);
-    st.step.set(step);
-    focus_later(STEP_ID);
-    if let Some(w) = web_sys::window() {
-        w.scroll_to_with_x_and_y(0.0, 0.0);
-    }
-}
-
-/// Focus the element `id` once the new screen is in the document.
-fn focus_later(id: &str) {
-    let id = id.to_string();
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
-        }
-    });
-}
-
-// ─── Helpers ────────────────────────────────────────────────────────────────────────────
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
-/// `1;<step>;<question>=<answer>;…` — ids are `a–z 0–9 _ -` (checked by `check`).
-fn draft_text(step: usize, answers: &Answers) -> String {
-    let mut t = format!("1;{step}");
-    for (q, a) in answers {
-        t += &format!(";{q}={a}");
-    }
-    t
-}
-
-fn parse_draft(text: &str) -> Option<(usize, Answers)> {
-    let mut parts = text.split(';');
-    if parts.next()? != "1" {
-        return None;
-    }
-    let step = parts.next()?.parse().ok()?;
-    let answers = parts.filter_map(|p| p.split_once('=')).map(|(q, a)| (q.to_string(), a.to_string())).collect();
-    Some((step, answers))
-}
-
-/// Percent-encode everything but unreserved ASCII, for `mailto:` and `data:` URLs.
-fn encode(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len() * 3);
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push('%');
-            out.push(HEX[usize::from(b >> 4)] as char);
-            out.push(HEX[usize::from(b & 15)] as char);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{AreaChoice, ScreeningPrefecture};
-    use crate::model::screening::{Choice, Level, NextSteps};
+    use crate::data::{AreaChoice, LocalSteps, ScreeningPrefecture};
+    use crate::model::screening::{Choice, Level, NextSteps, Question, Screening};
     use crate::model::{Contact, Registration};
-
-    #[test]
-    fn drafts_round_trip_and_reject_other_formats() {
-        let answers: Answers = [("carer".to_string(), "parent".to_string()), ("area".to_string(), "132144".to_string())].into();
-        let text = draft_text(3, &answers);
-        assert_eq!(text, "1;3;area=132144;carer=parent");
-        assert_eq!(parse_draft(&text), Some((3, answers)));
-        for bad in ["", "2;3;a=b", "1;x;a=b"] {
-            assert_eq!(parse_draft(bad), None, "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn encodes_for_html_mailto_and_data_urls() {
-        assert_eq!(encode("a b&c=d\r\n"), "a%20b%26c%3Dd%0D%0A");
-        assert_eq!(encode("\u{feff}相"), "%EF%BB%BF%E7%9B%B8");
-        assert_eq!(esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
-    }
 
     fn data() -> ScreeningData {
         let choice = |id: &str, weight| Choice { id: id.into(), label: format!("<{id}>"), weight, ..Default::default() };
