@@ -128,4 +128,17 @@ mod tests {
         assert_eq!(encode("\u{feff}相"), "%EF%BB%BF%E7%9B%B8");
         assert_eq!(esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
     }
+
+    #[test]
+    fn the_memo_has_answers_next_steps_disclaimer_and_address() {
+        let d = super::super::test_data();
+        let answers: Answers = [("q".to_string(), "b".to_string()), ("area".to_string(), "132144".to_string())].into();
+        let o = outcome(&d, &answers);
+        let full = memo_text(&o, &d.page_url, "2026/11/22", true);
+        for needle in ["作成日：2026/11/22", "■ 結果\n高", "・質問：<b>", "・市区町村：東京都国分寺市", "相談先：基幹 電話 042-123-4567", "申請ページ：https://example.jp/apply", "目安です。", "https://example.jp/screening/"] {
+            assert!(full.contains(needle), "missing {needle:?} in\n{full}");
+        }
+        let short = memo_text(&o, &d.page_url, "2026/11/22", false);
+        assert!(!short.contains("次にすること") && short.contains("目安です。"));
+    }
 }

@@ -259,3 +259,34 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+/// A small self-check for the screens' and the memo's tests: two questions, two levels, two
+/// municipalities of which one has contacts and registration.
+#[cfg(test)]
+fn test_data() -> ScreeningData {
+    use crate::data::{AreaChoice, LocalSteps, ScreeningPrefecture};
+    use crate::model::screening::{Choice, Level, NextSteps, Question, Screening};
+    use crate::model::{Contact, Registration};
+    let choice = |id: &str, weight| Choice { id: id.into(), label: format!("<{id}>"), weight, ..Default::default() };
+    let screening = Screening {
+        disclaimer: "目安です。".into(),
+        questions: vec![
+            Question { id: "q".into(), short: "質問".into(), options: vec![choice("a", 0), choice("b", 5)], ..Default::default() },
+            Question { id: "area".into(), short: "市区町村".into(), kind: QuestionKind::Area, ..Default::default() },
+        ],
+        levels: vec![Level { id: "low".into(), title: "低".into(), ..Default::default() }, Level { id: "high".into(), min_score: 5, title: "高".into(), ..Default::default() }],
+        next_steps: NextSteps { no_content: "未掲載です。".into(), registration: "一般の説明".into(), ..Default::default() },
+        ..Default::default()
+    };
+    ScreeningData {
+        screening,
+        prefectures: vec![ScreeningPrefecture { name: "東京都".into(), areas: vec![AreaChoice("132144".into(), "国分寺市".into(), "www.city.kokubunji.tokyo.jp/".into()), AreaChoice("131016".into(), "千代田区".into(), "www.city.chiyoda.lg.jp/".into())] }],
+        local: vec![LocalSteps {
+            id: "132144".into(),
+            name: "国分寺市".into(),
+            members: vec!["132144".into()],
+            contacts: vec![Contact { name: "基幹".into(), phone: Some("042-123-4567".into()), ..Default::default() }],
+            registration: Some(Registration { summary: "事前面談".into(), apply_url: Some("https://example.jp/apply".into()), ..Default::default() }),
+        }],
+        page_url: "https://example.jp/screening/".into(),
+    }
+}

@@ -253,39 +253,10 @@ pub(super) fn list<'a>(h: &mut String, items: impl ExactSizeIterator<Item = &'a 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{AreaChoice, LocalSteps, ScreeningPrefecture};
-    use crate::model::screening::{Choice, Level, NextSteps, Question, Screening};
-    use crate::model::{Contact, Registration};
-
-    fn data() -> ScreeningData {
-        let choice = |id: &str, weight| Choice { id: id.into(), label: format!("<{id}>"), weight, ..Default::default() };
-        let screening = Screening {
-            disclaimer: "目安です。".into(),
-            questions: vec![
-                Question { id: "q".into(), short: "質問".into(), options: vec![choice("a", 0), choice("b", 5)], ..Default::default() },
-                Question { id: "area".into(), short: "市区町村".into(), kind: QuestionKind::Area, ..Default::default() },
-            ],
-            levels: vec![Level { id: "low".into(), title: "低".into(), ..Default::default() }, Level { id: "high".into(), min_score: 5, title: "高".into(), ..Default::default() }],
-            next_steps: NextSteps { no_content: "未掲載です。".into(), registration: "一般の説明".into(), ..Default::default() },
-            ..Default::default()
-        };
-        ScreeningData {
-            screening,
-            prefectures: vec![ScreeningPrefecture { name: "東京都".into(), areas: vec![AreaChoice("132144".into(), "国分寺市".into(), "www.city.kokubunji.tokyo.jp/".into()), AreaChoice("131016".into(), "千代田区".into(), "www.city.chiyoda.lg.jp/".into())] }],
-            local: vec![LocalSteps {
-                id: "132144".into(),
-                name: "国分寺市".into(),
-                members: vec!["132144".into()],
-                contacts: vec![Contact { name: "基幹".into(), phone: Some("042-123-4567".into()), ..Default::default() }],
-                registration: Some(Registration { summary: "事前面談".into(), apply_url: Some("https://example.jp/apply".into()), ..Default::default() }),
-            }],
-            page_url: "https://example.jp/screening/".into(),
-        }
-    }
 
     #[test]
     fn the_result_shows_the_areas_contacts_or_says_honestly_there_are_none() {
-        let d = data();
+        let d = super::super::test_data();
         let with: Answers = [("q".to_string(), "b".to_string()), ("area".to_string(), "132144".to_string())].into();
         let mut h = String::new();
         result(&mut h, &d, &with, "/");
@@ -299,18 +270,5 @@ mod tests {
             assert!(h.contains(needle), "missing {needle}");
         }
         assert!(!h.contains("tel:"), "no invented phone number");
-    }
-
-    #[test]
-    fn the_memo_has_answers_next_steps_disclaimer_and_address() {
-        let d = data();
-        let answers: Answers = [("q".to_string(), "b".to_string()), ("area".to_string(), "132144".to_string())].into();
-        let o = outcome(&d, &answers);
-        let full = memo_text(&o, &d.page_url, "2026/11/22", true);
-        for needle in ["作成日：2026/11/22", "■ 結果\n高", "・質問：<b>", "・市区町村：東京都国分寺市", "相談先：基幹 電話 042-123-4567", "申請ページ：https://example.jp/apply", "目安です。", "https://example.jp/screening/"] {
-            assert!(full.contains(needle), "missing {needle:?} in\n{full}");
-        }
-        let short = memo_text(&o, &d.page_url, "2026/11/22", false);
-        assert!(!short.contains("次にすること") && short.contains("目安です。"));
     }
 }
