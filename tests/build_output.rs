@@ -17,7 +17,14 @@ fn root() -> PathBuf {
 fn build(content: &Path, base: &str) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("tmp");
     let out = tmp.path().join("dist");
-    let opts = BuildOptions { content: content.to_path_buf(), out: out.clone(), base_path: base.into(), wasm: false, root: root(), precompress: Default::default() };
+    let opts = BuildOptions {
+        content: content.to_path_buf(),
+        out: out.clone(),
+        base_path: base.into(),
+        wasm: false,
+        root: root(),
+        precompress: Default::default(),
+    };
     build_site(&opts, &mut |_| {}).unwrap_or_else(|e| panic!("build failed: {e:?}"));
     (tmp, out)
 }
@@ -34,15 +41,47 @@ fn read(p: &Path) -> String {
 fn every_route_is_rendered_with_its_content() {
     let (_tmp, out) = build(&fixture(), "/");
     let cases = [
-        ("index.html", vec!["どこに相談したら良いのか", "地域から探す", "目的から探す", "緊急のとき", "地域生活支援拠点等とは"]),
+        (
+            "index.html",
+            vec!["どこに相談したら良いのか", "地域から探す", "目的から探す", "緊急のとき", "地域生活支援拠点等とは"],
+        ),
         ("search/index.html", vec!["相談先をさがす", "テスト基幹相談支援センター", "国分寺市"]),
-        ("facilities/test-kikan/index.html", vec!["<h1 class=\"kn-page-heading__title\">テスト基幹相談支援センター</h1>", "tel:0421234567", "社会福祉法人テスト会", "知的障害", "おおよその位置", "2026-11-22", "テスト資料", "mailto:fix@example.jp", "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\"", "\"telephone\":\"042-123-4567\""]),
-        ("areas/132144/index.html", vec!["<h1 class=\"kn-page-heading__title\">国分寺市</h1>", "こくぶんじし", "面的整備型", "実施（基幹）", "空床 拠点内2・空床 拠点外1", "3,502件", "テストの特徴", "24時間365日"]),
+        (
+            "facilities/test-kikan/index.html",
+            vec![
+                "<h1 class=\"kn-page-heading__title\">テスト基幹相談支援センター</h1>",
+                "tel:0421234567",
+                "社会福祉法人テスト会",
+                "知的障害",
+                "おおよその位置",
+                "2026-11-22",
+                "テスト資料",
+                "mailto:fix@example.jp",
+                "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\"",
+                "\"telephone\":\"042-123-4567\"",
+            ],
+        ),
+        (
+            "areas/132144/index.html",
+            vec![
+                "<h1 class=\"kn-page-heading__title\">国分寺市</h1>",
+                "こくぶんじし",
+                "面的整備型",
+                "実施（基幹）",
+                "空床 拠点内2・空床 拠点外1",
+                "3,502件",
+                "テストの特徴",
+                "24時間365日",
+            ],
+        ),
         ("areas/test-region/index.html", vec!["テスト圏域", "苫小牧市", "白老町", "併用整備型"]),
         ("areas/012131/index.html", vec!["苫小牧市", "テスト圏域", "まだ拠点ナビに掲載されていません"]),
         ("catalogue/index.html", vec!["好事例集", "整備類型", "面的整備型", "ワンストップの相談窓口"]),
         ("screening/index.html", vec!["事前登録"]),
-        ("guides/what-is/index.html", vec!["<h1 class=\"kn-page-heading__title\">地域生活支援拠点等とは</h1>", "拠点とは"]),
+        (
+            "guides/what-is/index.html",
+            vec!["<h1 class=\"kn-page-heading__title\">地域生活支援拠点等とは</h1>", "拠点とは"],
+        ),
         ("embed/index.html", vec!["埋め込む"]),
         ("about/index.html", vec!["出典", "国土数値情報", "プライバシー"]),
         ("404.html", vec!["ページが見つかりません"]),
@@ -50,10 +89,12 @@ fn every_route_is_rendered_with_its_content() {
     for (file, needles) in cases {
         let html = read(&out.join(file));
         assert!(html.starts_with("<!DOCTYPE html><html lang=\"ja\">"), "{file}");
-        for needle in ["<title>", "<meta name=\"description\"", "og:title", "Content-Security-Policy", "id=\"kn-page\""] {
+        for needle in ["<title>", "<meta name=\"description\"", "og:title", "Content-Security-Policy", "id=\"kn-page\""]
+        {
             assert!(html.contains(needle), "{file}: missing {needle}");
         }
-        let canonical = format!("<link rel=\"canonical\" href=\"https://example.jp/{}\">", file.trim_end_matches("index.html"));
+        let canonical =
+            format!("<link rel=\"canonical\" href=\"https://example.jp/{}\">", file.trim_end_matches("index.html"));
         assert_eq!(html.contains(&canonical), file != "404.html", "{file}: canonical");
         for n in needles {
             assert!(html.contains(n), "{file}: missing {n:?}");
@@ -70,7 +111,10 @@ fn dist_has_sitemap_robots_manifest_data_and_compressed_assets() {
     assert!(sitemap.contains("<loc>https://example.jp/embed/</loc>"), "the generator is a page for staff");
     for widget in ["finder", "emergency", "screening"] {
         assert!(!sitemap.contains(&format!("/embed/{widget}/")), "{widget} widget in the sitemap");
-        assert!(read(&out.join(format!("embed/{widget}/index.html"))).contains(r#"<meta name="robots" content="noindex">"#), "{widget}");
+        assert!(
+            read(&out.join(format!("embed/{widget}/index.html"))).contains(r#"<meta name="robots" content="noindex">"#),
+            "{widget}"
+        );
     }
     assert!(!read(&out.join("embed/index.html")).contains("noindex"));
     assert!(!read(&out.join("index.html")).contains("noindex"));
@@ -78,7 +122,8 @@ fn dist_has_sitemap_robots_manifest_data_and_compressed_assets() {
     assert!(read(&out.join("manifest.webmanifest")).contains("\"start_url\":\"/\""));
     let mut files = Vec::new();
     walk(&out, &mut files);
-    let names: Vec<String> = files.iter().map(|p| p.strip_prefix(&out).expect("in dist").to_string_lossy().into_owned()).collect();
+    let names: Vec<String> =
+        files.iter().map(|p| p.strip_prefix(&out).expect("in dist").to_string_lossy().into_owned()).collect();
     let css = names.iter().find(|n| n.starts_with("style.") && n.ends_with(".css")).expect("hashed css");
     assert!(names.contains(&format!("{css}.br")) && names.contains(&format!("{css}.gz")));
     // The finder's data files are published; per-route page JSON is not (pages are complete
@@ -100,12 +145,23 @@ fn precompression_can_cover_every_page_or_nothing() {
     for (mode, page_sibling, any_sibling) in [(Precompress::All, true, true), (Precompress::None, false, false)] {
         let tmp = tempfile::tempdir().expect("tmp");
         let out = tmp.path().join("dist");
-        let opts = BuildOptions { content: fixture(), out: out.clone(), base_path: "/".into(), wasm: false, root: root(), precompress: mode };
+        let opts = BuildOptions {
+            content: fixture(),
+            out: out.clone(),
+            base_path: "/".into(),
+            wasm: false,
+            root: root(),
+            precompress: mode,
+        };
         build_site(&opts, &mut |_| {}).unwrap_or_else(|e| panic!("build failed: {e:?}"));
         let mut files = Vec::new();
         walk(&out, &mut files);
         assert_eq!(out.join("index.html.br").exists(), page_sibling, "{mode:?}");
-        assert_eq!(files.iter().any(|f| f.extension().is_some_and(|e| e == "br" || e == "gz")), any_sibling, "{mode:?}");
+        assert_eq!(
+            files.iter().any(|f| f.extension().is_some_and(|e| e == "br" || e == "gz")),
+            any_sibling,
+            "{mode:?}"
+        );
     }
 }
 
@@ -122,7 +178,10 @@ fn assert_links_resolve(out: &Path, base: &str) {
                 let internal = url.starts_with('/') || url.starts_with("https://example.jp/");
                 if !internal {
                     assert!(
-                        url.starts_with("http") || url.starts_with("mailto:") || url.starts_with("tel:") || url.starts_with('#'),
+                        url.starts_with("http")
+                            || url.starts_with("mailto:")
+                            || url.starts_with("tel:")
+                            || url.starts_with('#'),
                         "{}: relative link {url:?}",
                         f.display()
                     );
@@ -183,9 +242,11 @@ fn open_data_is_published_as_csv_json_and_geojson() {
     let text = String::from_utf8(csv).expect("utf-8");
     assert!(text.contains("test-kikan,テスト基幹相談支援センター,,拠点,基幹相談支援センター"), "{text}");
     assert!(text.contains("042-123-4567"));
-    let json: serde_json::Value = serde_json::from_slice(&fs::read(out.join("opendata/facilities.json")).expect("json")).expect("parse");
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("opendata/facilities.json")).expect("json")).expect("parse");
     assert_eq!(json["facilities"][0]["area_name"], "国分寺市");
-    let geo: serde_json::Value = serde_json::from_slice(&fs::read(out.join("opendata/facilities.geojson")).expect("geojson")).expect("parse");
+    let geo: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("opendata/facilities.geojson")).expect("geojson")).expect("parse");
     assert_eq!(geo["type"], "FeatureCollection");
     assert_eq!(geo["features"][0]["geometry"]["coordinates"][1], 35.71083333);
     assert!(read(&out.join("opendata/index.html")).contains("<code>wamnet_number</code>"));

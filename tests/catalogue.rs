@@ -158,17 +158,35 @@ fn practice_sections_link_their_entries_and_areas_link_back() {
     let c = content();
     let pages = pages(&c);
     let foot = &catalogue(&pages).html;
-    for group in ["history", "setup", "consultation", "emergency", "experience", "expertise", "network", "other", "multi", "area"] {
+    for group in [
+        "history",
+        "setup",
+        "consultation",
+        "emergency",
+        "experience",
+        "expertise",
+        "network",
+        "other",
+        "multi",
+        "area",
+    ] {
         assert!(foot.contains(&format!("id=\"kn-practices-{group}\"")), "group {group}");
     }
     for p in &c.practices {
         assert!(foot.contains(&format!("id=\"kn-practice-{}\"", p.slug)), "practice {}", p.slug);
         for e in &p.entries {
             let page = html(&pages, &format!("/areas/{e}/"));
-            assert!(page.contains(&format!("href=\"/catalogue/#kn-practice-{}\"", p.slug)), "/areas/{e}/ does not link {}", p.slug);
+            assert!(
+                page.contains(&format!("href=\"/catalogue/#kn-practice-{}\"", p.slug)),
+                "/areas/{e}/ does not link {}",
+                p.slug
+            );
         }
     }
-    assert!(foot.contains("href=\"/areas/131041/\" class=\"kn-practice__entry\">新宿区</a>"), "practices link their areas by name");
+    assert!(
+        foot.contains("href=\"/areas/131041/\" class=\"kn-practice__entry\">新宿区</a>"),
+        "practices link their areas by name"
+    );
 }
 
 #[test]
@@ -176,7 +194,15 @@ fn area_pages_show_status_reports_with_their_source_and_regions() {
     let c = content();
     let pages = pages(&c);
     let chiba = html(&pages, "/areas/121002/");
-    for text in ["5つの機能の整備状況", "面的整備型", "3,502件", "千葉市「令和6年度 地域生活支援拠点等の運用状況（資料5）」（令和6年度）", "<table", "あり（○）", "2026-11-22"] {
+    for text in [
+        "5つの機能の整備状況",
+        "面的整備型",
+        "3,502件",
+        "千葉市「令和6年度 地域生活支援拠点等の運用状況（資料5）」（令和6年度）",
+        "<table",
+        "あり（○）",
+        "2026-11-22",
+    ] {
         assert!(chiba.contains(text), "/areas/121002/ lacks {text:?}");
     }
     let sendai = html(&pages, "/areas/041009/");
@@ -189,7 +215,6 @@ fn area_pages_show_status_reports_with_their_source_and_regions() {
     assert!(member.contains("href=\"/areas/higashi-iburi/\">東胆振圏域</a>"), "苫小牧市 names its 圏域");
 }
 
-
 #[test]
 fn the_pre_rendered_page_lists_all_25_and_filters_with_a_plain_form() {
     let c = content();
@@ -199,7 +224,15 @@ fn the_pre_rendered_page_lists_all_25_and_filters_with_a_plain_form() {
     assert_eq!(html.matches("<th scope=\"row\">").count(), 25, "table rows");
     assert_eq!(html.matches("class=\"kn-catalogue-card\"").count(), 25, "cards");
     assert!(html.contains("method=\"get\" action=\"/catalogue/\""), "a GET form works without wasm");
-    for name in ["name=\"q\"", "name=\"type\"", "name=\"fn\"", "name=\"beds\"", "name=\"coordinator\"", "name=\"pref\"", "name=\"sort\""] {
+    for name in [
+        "name=\"q\"",
+        "name=\"type\"",
+        "name=\"fn\"",
+        "name=\"beds\"",
+        "name=\"coordinator\"",
+        "name=\"pref\"",
+        "name=\"sort\"",
+    ] {
         assert!(html.contains(name), "form control {name}");
     }
     assert!(html.contains("25件中 25件を表示"));

@@ -23,7 +23,11 @@ fn copy_dir(from: &Path, to: &Path) {
     for e in fs::read_dir(from).expect("read fixture") {
         let p = e.expect("entry").path();
         let target = to.join(p.file_name().expect("name"));
-        if p.is_dir() { copy_dir(&p, &target) } else { fs::copy(&p, &target).expect("copy"); }
+        if p.is_dir() {
+            copy_dir(&p, &target)
+        } else {
+            fs::copy(&p, &target).expect("copy");
+        }
     }
 }
 
@@ -149,7 +153,15 @@ fn every_mistake_of_a_run_is_reported_sorted() {
     assert_eq!(errors.len(), 4, "{errors:#?}");
     // Sorted by file, then by line number (8 before 10).
     let places: Vec<&str> = errors.iter().map(|e| e.split(": ").next().unwrap_or("")).collect();
-    assert_eq!(places, vec!["content/areas/132144.md:14", "content/facilities/test-kikan.md:8", "content/facilities/test-kikan.md:10", "content/reports/test-report.md:3"]);
+    assert_eq!(
+        places,
+        vec![
+            "content/areas/132144.md:14",
+            "content/facilities/test-kikan.md:8",
+            "content/facilities/test-kikan.md:10",
+            "content/reports/test-report.md:3"
+        ]
+    );
 }
 
 const SCREENING: &str = "screening/index.md";

@@ -54,7 +54,8 @@ fn development_types_computed_from_entries_equal_the_summary_3_16_6() {
 fn vacant_beds_computed_from_entries_equal_the_summary_14_11() {
     let c = content();
     let entries: Vec<_> = c.areas.values().filter_map(|a| a.practice.as_ref()).collect();
-    let with_beds = entries.iter().filter(|p| p.status_of(Function::Emergency).is_some_and(|s| s.has_beds())).count() as u32;
+    let with_beds =
+        entries.iter().filter(|p| p.status_of(Function::Emergency).is_some_and(|s| s.has_beds())).count() as u32;
     assert_eq!((with_beds, entries.len() as u32 - with_beds), (14, 11));
     let printed = chart(&c, "beds");
     assert_eq!(printed.values().copied().collect::<Vec<_>>().iter().sum::<u32>(), 25);
@@ -65,7 +66,16 @@ fn vacant_beds_computed_from_entries_equal_the_summary_14_11() {
 fn summary_figures_that_cannot_be_computed_are_copied_exactly() {
     let c = content();
     let coordinator: Vec<u32> = chart(&c, "coordinator").values().copied().collect();
-    let reception: Vec<u32> = c.catalogue.charts.iter().find(|ch| ch.id == "reception_24h").expect("chart").bars.iter().map(|b| b.count).collect();
+    let reception: Vec<u32> = c
+        .catalogue
+        .charts
+        .iter()
+        .find(|ch| ch.id == "reception_24h")
+        .expect("chart")
+        .bars
+        .iter()
+        .map(|b| b.count)
+        .collect();
     let mut coordinator_sorted = coordinator.clone();
     coordinator_sorted.sort();
     assert_eq!(coordinator_sorted, vec![7, 18]);
@@ -98,7 +108,14 @@ fn every_report_figure_appears_in_its_seed() {
         let source = c.sources.iter().find(|s| s.id == r.source).expect("source");
         let text = seed(source.seed.as_deref().expect("seed id"));
         for f in &r.figures {
-            assert!(text.contains(&f.value), "{}: figure {:?} ({}) is not in seed {:?}", r.id, f.value, f.label, source.seed);
+            assert!(
+                text.contains(&f.value),
+                "{}: figure {:?} ({}) is not in seed {:?}",
+                r.id,
+                f.value,
+                f.label,
+                source.seed
+            );
         }
     }
 }
@@ -140,7 +157,11 @@ fn facilities_never_carry_invented_contact_facts() {
     // The seeds give no phone number, address or position for any organisation.
     let c = content();
     for f in c.facilities.iter().filter(|f| f.wamnet.is_none()) {
-        assert!(f.phone.is_none() && f.address.is_none() && !f.exact_position, "{} has contact facts no seed gives", f.id);
+        assert!(
+            f.phone.is_none() && f.address.is_none() && !f.exact_position,
+            "{} has contact facts no seed gives",
+            f.id
+        );
     }
 }
 
@@ -148,11 +169,17 @@ fn facilities_never_carry_invented_contact_facts() {
 fn open_data_facilities_carry_exactly_the_csv_facts() {
     let c = content();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/wamnet");
-    let csv: String = ["csvdownload024.csv", "csvdownload053.csv", "csvdownload054.csv"].iter().map(|f| std::fs::read_to_string(dir.join(f)).expect("csv")).collect();
+    let csv: String = ["csvdownload024.csv", "csvdownload053.csv", "csvdownload054.csv"]
+        .iter()
+        .map(|f| std::fs::read_to_string(dir.join(f)).expect("csv"))
+        .collect();
     // Base-layer records (only WAM NET sources), and content files that claim a record with
     // `wamnet = "…"` (their own facts, such as 拠点, come from their own sources).
-    let (open, claimed): (Vec<_>, Vec<_>) =
-        c.facilities.iter().filter(|f| f.wamnet.is_some()).partition(|f| f.sources.iter().all(|s| s.starts_with("wamnet-")));
+    let (open, claimed): (Vec<_>, Vec<_>) = c
+        .facilities
+        .iter()
+        .filter(|f| f.wamnet.is_some())
+        .partition(|f| f.sources.iter().all(|s| s.starts_with("wamnet-")));
     assert!(open.len() > 11_000, "{} open-data facilities", open.len());
     for f in &open {
         assert!(!f.kyoten, "{}: open data never says a facility is part of a 拠点", f.id);

@@ -62,8 +62,13 @@ fn wamnet_on(content: &Path, file: &Path, functions: Option<Vec<Function>>, date
 }
 
 fn sheet(content: &Path, file: &Path) -> Plan {
-    plan_sheet(&SheetImport { file: file.to_path_buf(), source: Some("doc".into()), date: DATE.into(), content: content.to_path_buf() })
-        .unwrap_or_else(|e| panic!("{e}"))
+    plan_sheet(&SheetImport {
+        file: file.to_path_buf(),
+        source: Some("doc".into()),
+        date: DATE.into(),
+        content: content.to_path_buf(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn write(plan: &Plan) {
@@ -104,13 +109,17 @@ fn the_header_row_is_the_exact_29_columns_after_the_bom() {
     let bytes = fs::read(fixture("wamnet/csvdownload024.csv")).expect("fixture");
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     let text = String::from_utf8(bytes[3..].to_vec()).expect("utf-8");
-    let header: Vec<String> = csv::Reader::from_reader(text.as_bytes()).headers().expect("header").iter().map(str::to_string).collect();
+    let header: Vec<String> =
+        csv::Reader::from_reader(text.as_bytes()).headers().expect("header").iter().map(str::to_string).collect();
     assert_eq!(header, kyoten_navi::load::wamnet::HEADER.to_vec());
     // The real files in content/wamnet/ have the same header.
     let real = fs::read(root().join("content/wamnet/csvdownload054.csv")).expect("real file");
     assert!(real.starts_with(b"\xEF\xBB\xBF"));
     let real = String::from_utf8_lossy(&real[3..]).into_owned();
-    assert_eq!(csv::Reader::from_reader(real.as_bytes()).headers().expect("header").iter().collect::<Vec<_>>(), kyoten_navi::load::wamnet::HEADER.to_vec());
+    assert_eq!(
+        csv::Reader::from_reader(real.as_bytes()).headers().expect("header").iter().collect::<Vec<_>>(),
+        kyoten_navi::load::wamnet::HEADER.to_vec()
+    );
 
     let (_tmp, c) = content();
     let plan = wamnet(&c, &fixture("badheader/csvdownload024.csv"), None);
@@ -164,14 +173,20 @@ fn rows_of_the_area_become_files_and_the_rest_is_accounted_for() {
     assert!(!unplaced.contains("lat =") && !unplaced.contains("lng ="), "{unplaced}");
     let no_phone = facility_file(&c, &wamnet_id("1313799993", "テスト電話不備ホーム"));
     assert!(!no_phone.contains("phone ="), "{no_phone}");
-    assert!(fs::read_to_string(c.join("sources.toml")).expect("sources").contains("id = \"wamnet-024\"\ntitle = \"障害福祉サービス等情報公表システム（WAM NET）オープンデータ 短期入所\""));
+    assert!(fs::read_to_string(c.join("sources.toml")).expect("sources").contains(
+        "id = \"wamnet-024\"\ntitle = \"障害福祉サービス等情報公表システム（WAM NET）オープンデータ 短期入所\""
+    ));
 }
 
 #[test]
 fn one_facility_in_two_service_files_is_one_file_with_both_services() {
     let (_tmp, c) = content();
     import_all(&c);
-    let files: Vec<String> = fs::read_dir(c.join("facilities")).expect("dir").flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let files: Vec<String> = fs::read_dir(c.join("facilities"))
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     assert_eq!(files.len(), 1 + 7 + 3, "{files:?}");
     let platz = facility_file(&c, &wamnet_id("1333700035", "地域生活支援センタープラッツ"));
     assert!(platz.contains("sources = [\"wamnet-053\", \"wamnet-054\"]"), "{platz}");
@@ -222,7 +237,12 @@ fn importing_twice_changes_nothing() {
     let before = snapshot(&c);
     for f in ["024", "053", "054"] {
         let plan = wamnet(&c, &fixture(&format!("wamnet/csvdownload{f}.csv")), None);
-        assert_eq!(plan.counts().1, 0, "{f}: {:?}", plan.files.iter().filter(|x| x.text.is_some()).map(|x| (&x.shown, &x.changed)).collect::<Vec<_>>());
+        assert_eq!(
+            plan.counts().1,
+            0,
+            "{f}: {:?}",
+            plan.files.iter().filter(|x| x.text.is_some()).map(|x| (&x.shown, &x.changed)).collect::<Vec<_>>()
+        );
         assert_eq!(plan.counts().0, 0);
         assert!(plan.extra.is_empty(), "the sources are there already");
         write(&plan);
@@ -250,7 +270,16 @@ fn what_a_person_wrote_is_never_overwritten_and_the_rest_still_updates() {
     let newer = tmp.path().join("csvdownload024.csv");
     let text = fs::read_to_string(fixture("wamnet/csvdownload024.csv")).expect("fixture");
     let line = text.lines().find(|l| l.contains("\"カペラ\"")).expect("カペラ row").to_string();
-    let mut cells: Vec<String> = csv::ReaderBuilder::new().has_headers(false).from_reader(line.as_bytes()).records().next().expect("row").expect("row").iter().map(str::to_string).collect();
+    let mut cells: Vec<String> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(line.as_bytes())
+        .records()
+        .next()
+        .expect("row")
+        .expect("row")
+        .iter()
+        .map(str::to_string)
+        .collect();
     cells[13] = "かぺら（あたらしいよみ）".into();
     cells[22] = "9:00-18:00".into();
     let mut w = csv::WriterBuilder::new().quote_style(csv::QuoteStyle::Always).from_writer(Vec::new());
@@ -261,9 +290,16 @@ fn what_a_person_wrote_is_never_overwritten_and_the_rest_still_updates() {
     let plan = wamnet_on(&c, &newer, None, "2026-12-01");
     let change = plan.files.iter().find(|f| f.shown.ends_with(&format!("{id}.md"))).expect("planned");
     assert_eq!(change.changed, vec!["kana", "hours", "last_verified"]);
-    assert!(plan.files.iter().filter(|f| f.text.is_some()).count() == 1, "the other facilities did not change, so their last_verified stays");
-    let left: Vec<(String, String)> = change.left.iter().map(|(k, cur, _, why)| (k.clone(), format!("{cur} ({why})"))).collect();
-    assert_eq!(left, vec![("phone".to_string(), "\"042-325-9999\" (edited by hand after the last import)".to_string())]);
+    assert!(
+        plan.files.iter().filter(|f| f.text.is_some()).count() == 1,
+        "the other facilities did not change, so their last_verified stays"
+    );
+    let left: Vec<(String, String)> =
+        change.left.iter().map(|(k, cur, _, why)| (k.clone(), format!("{cur} ({why})"))).collect();
+    assert_eq!(
+        left,
+        vec![("phone".to_string(), "\"042-325-9999\" (edited by hand after the last import)".to_string())]
+    );
     let report = kyoten_navi::import::cli::report(&plan);
     assert!(report.contains(&format!("left    content/facilities/{id}.md: phone = \"042-325-9999\" (edited by hand after the last import); the import says \"042-325-1861\"")), "{report}");
     write(&plan);
@@ -292,14 +328,25 @@ fn what_a_person_wrote_is_never_overwritten_and_the_rest_still_updates() {
     let plan = wamnet(&c, &newer, None);
     let change = plan.files.iter().find(|f| f.shown.ends_with(&format!("{id}.md"))).expect("planned");
     assert!(change.text.is_none(), "{:?}", change.changed);
-    assert!(change.left.iter().any(|(k, _, _, why)| k == "functions" && *why == "written by hand"), "{:?}", change.left);
+    assert!(
+        change.left.iter().any(|(k, _, _, why)| k == "functions" && *why == "written by hand"),
+        "{:?}",
+        change.left
+    );
 
     // A facility missing from a newer file is reported, never deleted.
     let fewer = tmp.path().join("csvdownload053.csv");
     let text = fs::read_to_string(fixture("wamnet/csvdownload053.csv")).expect("fixture");
-    fs::write(&fewer, text.lines().filter(|l| !l.contains("ラミュール")).collect::<Vec<_>>().join("\n")).expect("write");
+    fs::write(&fewer, text.lines().filter(|l| !l.contains("ラミュール")).collect::<Vec<_>>().join("\n"))
+        .expect("write");
     let plan = wamnet(&c, &fewer, None);
-    assert_eq!(plan.missing, vec![format!("content/facilities/{}.md (ラミュール相談支援事業所)", wamnet_id("1333700779", "ラミュール相談支援事業所"))]);
+    assert_eq!(
+        plan.missing,
+        vec![format!(
+            "content/facilities/{}.md (ラミュール相談支援事業所)",
+            wamnet_id("1333700779", "ラミュール相談支援事業所")
+        )]
+    );
 }
 
 #[test]
@@ -308,17 +355,34 @@ fn the_sheet_merges_by_id_or_number_and_reports_every_bad_row() {
     import_all(&c);
     let plan = sheet(&c, &fixture("sheet/list.csv"));
     assert!(plan.rejected.is_empty(), "{:?}", plan.rejected);
-    let summary: Vec<(String, bool, Vec<String>)> = plan.files.iter().map(|f| (f.shown.clone(), f.created, f.changed.clone())).collect();
+    let summary: Vec<(String, bool, Vec<String>)> =
+        plan.files.iter().map(|f| (f.shown.clone(), f.created, f.changed.clone())).collect();
     let tsubasa = wamnet_id("1333700043", "地域活動支援センターつばさ");
     let capella = wamnet_id("1313700161", "カペラ");
     assert_eq!(
         summary,
         vec![
-            ("content/facilities/kokubunji-madoguchi-test.md".to_string(), true, ["name", "hours", "area", "role", "phone", "本文", "sources", "last_verified"].map(String::from).to_vec()),
+            (
+                "content/facilities/kokubunji-madoguchi-test.md".to_string(),
+                true,
+                ["name", "hours", "area", "role", "phone", "本文", "sources", "last_verified"]
+                    .map(String::from)
+                    .to_vec()
+            ),
             // test-kikan was last verified on the import's date already.
             ("content/facilities/test-kikan.md".to_string(), false, ["open_24h"].map(String::from).to_vec()),
-            (format!("content/facilities/{capella}.md"), false, ["kyoten", "open_24h", "disabilities", "ages", "emergency_beds", "positioned", "sources"].map(String::from).to_vec()),
-            (format!("content/facilities/{tsubasa}.md"), false, ["disabilities", "emergency_beds", "sources"].map(String::from).to_vec()),
+            (
+                format!("content/facilities/{capella}.md"),
+                false,
+                ["kyoten", "open_24h", "disabilities", "ages", "emergency_beds", "positioned", "sources"]
+                    .map(String::from)
+                    .to_vec()
+            ),
+            (
+                format!("content/facilities/{tsubasa}.md"),
+                false,
+                ["disabilities", "emergency_beds", "sources"].map(String::from).to_vec()
+            ),
         ]
     );
     // test-kikan's disability types and body were written by hand: kept, and said so.
@@ -343,12 +407,16 @@ fn the_sheet_merges_by_id_or_number_and_reports_every_bad_row() {
     assert_eq!(
         rejected,
         vec![
-            format!("{f}:2: 拠点の機能: 「送迎」 is not one of 相談、緊急、体験、人材、体制 (separate several with 「、」)"),
+            format!(
+                "{f}:2: 拠点の機能: 「送迎」 is not one of 相談、緊急、体験、人材、体制 (separate several with 「、」)"
+            ),
             format!("{f}:3: ID: \"Test_Kikan\" must use only a–z, 0–9 and - (it is the file name)"),
             format!("{f}:4: ID: ID or 事業所番号 is needed to know which facility this row is"),
             format!("{f}:5: 役割: there is no file content/facilities/new-one.md yet; a new facility needs 役割"),
             format!("{f}:6: 電話番号: \"042-123\" is not a complete phone number (expected e.g. 042-123-4567)"),
-            format!("{f}:6: 出典: unknown source \"nope\" (add a [[source]] with this id to content/sources.toml first)"),
+            format!(
+                "{f}:6: 出典: unknown source \"nope\" (add a [[source]] with this id to content/sources.toml first)"
+            ),
             format!("{f}:9: ID: the same facility (test-kikan) as line 8; merge the two rows"),
         ]
     );
@@ -357,7 +425,11 @@ fn the_sheet_merges_by_id_or_number_and_reports_every_bad_row() {
 
     let plan = sheet(&c, &fixture("sheet/unknown-column.csv"));
     assert_eq!(plan.rejected.len(), 1);
-    assert!(plan.rejected[0].to_string().contains(":1: header: column 2 「メモ」 is not a template column"), "{}", plan.rejected[0]);
+    assert!(
+        plan.rejected[0].to_string().contains(":1: header: column 2 「メモ」 is not a template column"),
+        "{}",
+        plan.rejected[0]
+    );
 }
 
 #[test]
@@ -381,25 +453,42 @@ fn a_round_trip_through_the_build_preserves_every_imported_field() {
     // The same files as the build's base layer: imported facilities must stay one each.
     fs::create_dir_all(c.join("wamnet")).expect("mkdir");
     for f in ["024", "053", "054"] {
-        fs::copy(fixture(&format!("wamnet/csvdownload{f}.csv")), c.join(format!("wamnet/csvdownload{f}.csv"))).expect("copy");
+        fs::copy(fixture(&format!("wamnet/csvdownload{f}.csv")), c.join(format!("wamnet/csvdownload{f}.csv")))
+            .expect("copy");
     }
     let out = tmp.path().join("dist");
-    build_site(&BuildOptions { content: c.clone(), out: out.clone(), base_path: "/".into(), wasm: false, root: root(), precompress: Default::default() }, &mut |_| {})
-        .unwrap_or_else(|e| panic!("build failed: {e:?}"));
+    build_site(
+        &BuildOptions {
+            content: c.clone(),
+            out: out.clone(),
+            base_path: "/".into(),
+            wasm: false,
+            root: root(),
+            precompress: Default::default(),
+        },
+        &mut |_| {},
+    )
+    .unwrap_or_else(|e| panic!("build failed: {e:?}"));
 
     let bytes = fs::read(out.join("opendata/facilities.csv")).expect("facilities.csv");
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     let text = String::from_utf8(bytes[3..].to_vec()).expect("utf-8");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().expect("header").clone();
-    let rows: Vec<BTreeMap<String, String>> = reader.records().map(|r| headers.iter().zip(r.expect("row").iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()).collect();
+    let rows: Vec<BTreeMap<String, String>> = reader
+        .records()
+        .map(|r| headers.iter().zip(r.expect("row").iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect())
+        .collect();
     let by_id: BTreeMap<&str, &BTreeMap<String, String>> = rows.iter().map(|r| (r["id"].as_str(), r)).collect();
     assert_eq!(by_id.len(), rows.len(), "ids are unique");
 
     // What each imported facility should say, from the fixture rows in import order: the
     // raw cells, and the base layer's wording (facility_of) for hours; a later service file
     // adds its service and source, never replaces the first file's values.
-    let reference = kyoten_navi::load::reference::parse_reference(&fs::read_to_string(c.join("geo/localgovjp-utf8.csv")).expect("ref")).expect("ref");
+    let reference = kyoten_navi::load::reference::parse_reference(
+        &fs::read_to_string(c.join("geo/localgovjp-utf8.csv")).expect("ref"),
+    )
+    .expect("ref");
     let cities = CityIndex::new(&reference);
     // id → (first row, hours, services, files)
     type Expected<'a> = (Row, Option<String>, Vec<&'a str>, Vec<&'a str>);
@@ -413,7 +502,9 @@ fn a_round_trip_through_the_build_preserves_every_imported_field() {
                 continue;
             }
             let hours = facility_of(&row, "x", &cities, DATE).expect("maps").hours;
-            let e = expected.entry(wamnet_id(&row.number, &row.name)).or_insert_with(|| (row, None, Vec::new(), Vec::new()));
+            let e = expected
+                .entry(wamnet_id(&row.number, &row.name))
+                .or_insert_with(|| (row, None, Vec::new(), Vec::new()));
             e.1 = e.1.take().or(hours);
             e.2.push(service);
             e.3.push(file);
@@ -453,24 +544,61 @@ fn a_round_trip_through_the_build_preserves_every_imported_field() {
 
     // The list's fields, field by field.
     let capella = by_id[wamnet_id("1313700161", "カペラ").as_str()];
-    for (k, v) in [("kind", "拠点"), ("functions", "emergency experience"), ("disabilities", "intellectual physical"), ("ages", "child adult"), ("open_24h", "0"), ("emergency_beds", "1"), ("positioned", "2023-04"), ("role", "短期入所"), ("last_verified", DATE)] {
+    for (k, v) in [
+        ("kind", "拠点"),
+        ("functions", "emergency experience"),
+        ("disabilities", "intellectual physical"),
+        ("ages", "child adult"),
+        ("open_24h", "0"),
+        ("emergency_beds", "1"),
+        ("positioned", "2023-04"),
+        ("role", "短期入所"),
+        ("last_verified", DATE),
+    ] {
         assert_eq!(capella[k], v, "カペラ {k}");
     }
     assert!(capella["sources"].contains("doc：テスト資料"), "{}", capella["sources"]);
     let tsubasa = by_id[wamnet_id("1333700043", "地域活動支援センターつばさ").as_str()];
-    assert_eq!((tsubasa["disabilities"].as_str(), tsubasa["emergency_beds"].as_str(), tsubasa["kind"].as_str()), ("mental", "2", "障害福祉サービス事業所"));
+    assert_eq!(
+        (tsubasa["disabilities"].as_str(), tsubasa["emergency_beds"].as_str(), tsubasa["kind"].as_str()),
+        ("mental", "2", "障害福祉サービス事業所")
+    );
     assert_eq!(tsubasa["services"], "地域移行支援 地域定着支援");
     let office = by_id["kokubunji-madoguchi-test"];
-    for (k, v) in [("name", "テスト市 障害福祉課（テスト用）"), ("role", "市区町村の窓口"), ("phone", "042-000-0009"), ("hours", "平日 8:30～17:15"), ("area_code", "132144"), ("kind", "拠点"), ("exact_position", "0")] {
+    for (k, v) in [
+        ("name", "テスト市 障害福祉課（テスト用）"),
+        ("role", "市区町村の窓口"),
+        ("phone", "042-000-0009"),
+        ("hours", "平日 8:30～17:15"),
+        ("area_code", "132144"),
+        ("kind", "拠点"),
+        ("exact_position", "0"),
+    ] {
         assert_eq!(office[k], v, "窓口 {k}");
     }
     let kikan = by_id["test-kikan"];
-    assert_eq!((kikan["open_24h"].as_str(), kikan["disabilities"].as_str()), ("1", "intellectual"), "the list added 24h, the hand-written types stayed");
+    assert_eq!(
+        (kikan["open_24h"].as_str(), kikan["disabilities"].as_str()),
+        ("1", "intellectual"),
+        "the list added 24h, the hand-written types stayed"
+    );
     // JSON and GeoJSON carry the same records.
-    let json: serde_json::Value = serde_json::from_slice(&fs::read(out.join("opendata/facilities.json")).expect("json")).expect("json");
-    let from_json = json["facilities"].as_array().expect("array").iter().find(|f| f["id"] == "kokubunji-madoguchi-test").expect("in json");
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("opendata/facilities.json")).expect("json")).expect("json");
+    let from_json = json["facilities"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|f| f["id"] == "kokubunji-madoguchi-test")
+        .expect("in json");
     assert_eq!(from_json["phone"], "042-000-0009");
-    let geo: serde_json::Value = serde_json::from_slice(&fs::read(out.join("opendata/facilities.geojson")).expect("geojson")).expect("geojson");
-    let feature = geo["features"].as_array().expect("features").iter().find(|f| f["properties"]["id"] == capella["id"].as_str()).expect("in geojson");
+    let geo: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("opendata/facilities.geojson")).expect("geojson")).expect("geojson");
+    let feature = geo["features"]
+        .as_array()
+        .expect("features")
+        .iter()
+        .find(|f| f["properties"]["id"] == capella["id"].as_str())
+        .expect("in geojson");
     assert_eq!(feature["geometry"]["coordinates"][1].as_f64(), capella["lat"].parse::<f64>().ok());
 }

@@ -10,8 +10,17 @@ use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::data::Shell;
 use crate::pages::{
-    about::AboutPage, area::AreaPage, catalogue::CataloguePage, embed::{EmbedPage, WidgetPage}, facility::FacilityPage,
-    guide::GuidePage, home::HomePage, not_found::NotFoundPage, opendata::OpenDataPage, screening::ScreeningPage, search::SearchPage,
+    about::AboutPage,
+    area::AreaPage,
+    catalogue::CataloguePage,
+    embed::{EmbedPage, WidgetPage},
+    facility::FacilityPage,
+    guide::GuidePage,
+    home::HomePage,
+    not_found::NotFoundPage,
+    opendata::OpenDataPage,
+    screening::ScreeningPage,
+    search::SearchPage,
 };
 
 /// The whole site. Expects [`Shell`] and [`crate::data::PageStore`] in context (the

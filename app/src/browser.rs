@@ -26,18 +26,25 @@ pub fn current_position(done: impl FnOnce(Option<(f64, f64)>) + 'static) {
     use wasm_bindgen::JsCast;
     let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
     let Some(geo) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
-        if let Some(d) = done.borrow_mut().take() { d(None) }
+        if let Some(d) = done.borrow_mut().take() {
+            d(None)
+        }
         return;
     };
     let ok_done = done.clone();
     let ok = Closure::once(move |pos: web_sys::Position| {
         let c = pos.coords();
-        if let Some(d) = ok_done.borrow_mut().take() { d(Some((c.latitude(), c.longitude()))) }
+        if let Some(d) = ok_done.borrow_mut().take() {
+            d(Some((c.latitude(), c.longitude())))
+        }
     });
     let err = Closure::once(move |_e: wasm_bindgen::JsValue| {
-        if let Some(d) = done.borrow_mut().take() { d(None) }
+        if let Some(d) = done.borrow_mut().take() {
+            d(None)
+        }
     });
-    let _ = geo.get_current_position_with_error_callback(ok.as_ref().unchecked_ref(), Some(err.as_ref().unchecked_ref()));
+    let _ =
+        geo.get_current_position_with_error_callback(ok.as_ref().unchecked_ref(), Some(err.as_ref().unchecked_ref()));
     ok.forget();
     err.forget();
 }

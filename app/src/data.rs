@@ -330,7 +330,9 @@ impl PageData {
         match self {
             PageData::Static(p) => p.description.clone(),
             PageData::Search(_) => "市区町村や目的、障害の種類から、地域生活支援拠点等の相談先をさがせます。".into(),
-            PageData::Catalogue(_) => "地域生活支援拠点等の好事例集（25自治体等）を、整備類型や機能で比べられます。".into(),
+            PageData::Catalogue(_) => {
+                "地域生活支援拠点等の好事例集（25自治体等）を、整備類型や機能で比べられます。".into()
+            }
             PageData::Screening(_) => "緊急時に備えた事前登録をしておくとよいか、2分で確かめられます。".into(),
             PageData::Widget(w) => format!("自治体のホームページに埋め込む、拠点ナビの「{}」です。", w.widget.label()),
             PageData::NotFound => "お探しのページは見つかりませんでした。".into(),
@@ -352,7 +354,11 @@ impl PageData {
 /// The route key of a path: `/facilities/x/` → `facilities/x`, `/` → `index`.
 pub fn route_key(path: &str) -> String {
     let key = path.trim_matches('/');
-    if key.is_empty() { "index".to_string() } else { key.to_string() }
+    if key.is_empty() {
+        "index".to_string()
+    } else {
+        key.to_string()
+    }
 }
 
 /// Page data cache, keyed by route key, shared by every page.

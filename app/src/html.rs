@@ -50,14 +50,25 @@ mod tests {
 
     #[test]
     fn counts_are_grouped_by_thousands() {
-        for (n, want) in [(0, "0"), (999, "999"), (1000, "1,000"), (2543, "2,543"), (50000, "50,000"), (1234567, "1,234,567")] {
+        for (n, want) in
+            [(0, "0"), (999, "999"), (1000, "1,000"), (2543, "2,543"), (50000, "50,000"), (1234567, "1,234,567")]
+        {
             assert_eq!(grouped(n), want);
         }
     }
 
     #[test]
     fn fixed_writes_rounded_decimals() {
-        for (x, places, want) in [(0.0, 2, "0.00"), (1.25, 1, "1.3"), (-1.25, 1, "-1.3"), (12.345678, 2, "12.35"), (-0.004, 2, "0.00"), (0.000123, 6, "0.000123"), (123456.789, 0, "123457"), (f64::NAN, 2, "0.00")] {
+        for (x, places, want) in [
+            (0.0, 2, "0.00"),
+            (1.25, 1, "1.3"),
+            (-1.25, 1, "-1.3"),
+            (12.345678, 2, "12.35"),
+            (-0.004, 2, "0.00"),
+            (0.000123, 6, "0.000123"),
+            (123456.789, 0, "123457"),
+            (f64::NAN, 2, "0.00"),
+        ] {
             assert_eq!(fixed(x, places), want, "{x} {places}");
         }
         // Within half a unit of the last place, like Rust's own `{:.N}`.
@@ -71,6 +82,9 @@ mod tests {
 
     #[test]
     fn markup_characters_are_escaped_and_others_kept() {
-        assert_eq!(esc(r#"<a href="x">'&'</a> 国分寺"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt; 国分寺");
+        assert_eq!(
+            esc(r#"<a href="x">'&'</a> 国分寺"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt; 国分寺"
+        );
     }
 }

@@ -44,9 +44,20 @@ fn run(args: &[String]) -> Result<(), String> {
             "--out" => out = Some(PathBuf::from(value()?)),
             "--base-path" => base = normalise_base(&value()?),
             "--port" => port = value()?.parse().map_err(|_| format!("--port needs a number\n{USAGE}"))?,
-            "--facilities" => facilities = value()?.parse().map_err(|_| format!("--facilities needs a number\n{USAGE}"))?,
-            "--precompress" => precompress = Precompress::parse(&value()?).ok_or_else(|| format!("--precompress is shared, all or none\n{USAGE}"))?,
-            "--rounds" => rounds = value()?.parse().ok().filter(|&n| n > 0).ok_or_else(|| format!("--rounds needs a number of 1 or more\n{USAGE}"))?,
+            "--facilities" => {
+                facilities = value()?.parse().map_err(|_| format!("--facilities needs a number\n{USAGE}"))?
+            }
+            "--precompress" => {
+                precompress = Precompress::parse(&value()?)
+                    .ok_or_else(|| format!("--precompress is shared, all or none\n{USAGE}"))?
+            }
+            "--rounds" => {
+                rounds = value()?
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| format!("--rounds needs a number of 1 or more\n{USAGE}"))?
+            }
             "--browser" => browser = true,
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
@@ -60,13 +71,20 @@ fn run(args: &[String]) -> Result<(), String> {
     match command {
         "check" => match load_content(&content, &base) {
             Ok(c) => {
-                println!("content is valid: {} areas, {} facilities, {} reports, {} guides", c.areas.len(), c.facilities.len(), c.reports.len(), c.guides.len());
+                println!(
+                    "content is valid: {} areas, {} facilities, {} reports, {} guides",
+                    c.areas.len(),
+                    c.facilities.len(),
+                    c.reports.len(),
+                    c.guides.len()
+                );
                 Ok(())
             }
             Err(diagnostics) => Err(report(&diagnostics)),
         },
         "build" | "serve" => {
-            let opts = BuildOptions { content, out: out.clone(), base_path: base.clone(), wasm: true, root, precompress };
+            let opts =
+                BuildOptions { content, out: out.clone(), base_path: base.clone(), wasm: true, root, precompress };
             build_site(&opts, &mut |m| eprintln!("{m}")).map_err(|e| match e {
                 BuildError::Content(d) => report(&d),
                 BuildError::Other(m) => format!("build failed: {m}"),

@@ -103,7 +103,18 @@ mod tests {
         for input in corpus {
             let (html, _) = render(input);
             let lower = html.to_lowercase();
-            for bad in ["<script", "javascript:", "onerror", "onload", "onclick", "<iframe", "<object", "data:text", "style=", "<form"] {
+            for bad in [
+                "<script",
+                "javascript:",
+                "onerror",
+                "onload",
+                "onclick",
+                "<iframe",
+                "<object",
+                "data:text",
+                "style=",
+                "<form",
+            ] {
                 assert!(!lower.contains(bad), "{input:?} gave {html:?}");
             }
         }

@@ -24,7 +24,9 @@ pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
 pub fn stylesheet(style_dir: &Path) -> Result<String, String> {
     let mut files: Vec<PathBuf> = ["tokens.css", "base.css", "layout.css"].iter().map(|f| style_dir.join(f)).collect();
     let mut components: Vec<PathBuf> = fs::read_dir(style_dir.join("components"))
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "css")).collect())
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "css")).collect()
+        })
         .unwrap_or_default();
     components.sort();
     files.extend(components);
@@ -105,7 +107,11 @@ impl Output {
     pub fn new(root: &Path, mode: Precompress) -> Result<Self, String> {
         let (queue, jobs) = mpsc::channel::<(PathBuf, Vec<u8>)>();
         let jobs = Arc::new(Mutex::new(jobs));
-        let threads = if mode == Precompress::None { 0 } else { std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2) };
+        let threads = if mode == Precompress::None {
+            0
+        } else {
+            std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)
+        };
         let workers = (0..threads)
             .map(|_| {
                 let jobs = jobs.clone();
@@ -146,7 +152,10 @@ impl Output {
 
 /// Whether `mode` gives the file at `rel` (under `dist/`) `.br` and `.gz` siblings.
 fn selected(mode: Precompress, rel: &Path, len: usize) -> bool {
-    let text = matches!(rel.extension().and_then(|e| e.to_str()), Some("html" | "css" | "js" | "json" | "wasm" | "svg" | "xml" | "txt" | "webmanifest" | "geojson" | "csv"));
+    let text = matches!(
+        rel.extension().and_then(|e| e.to_str()),
+        Some("html" | "css" | "js" | "json" | "wasm" | "svg" | "xml" | "txt" | "webmanifest" | "geojson" | "csv")
+    );
     let shared = || {
         let big = !rel.starts_with("opendata") && len as u64 >= SIZE_THRESHOLD;
         is_hashed(rel) || rel.starts_with("data") || big
@@ -243,7 +252,11 @@ pub fn sitemaps(origin: &str, base: &str, paths: &[String]) -> Vec<(String, Stri
     if paths.len() <= SITEMAP_MAX {
         return vec![("sitemap.xml".into(), urlset(paths))];
     }
-    let parts: Vec<(String, String)> = paths.chunks(SITEMAP_MAX).enumerate().map(|(i, part)| (format!("sitemap-{}.xml", i + 1), urlset(part))).collect();
+    let parts: Vec<(String, String)> = paths
+        .chunks(SITEMAP_MAX)
+        .enumerate()
+        .map(|(i, part)| (format!("sitemap-{}.xml", i + 1), urlset(part)))
+        .collect();
     let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (name, _) in &parts {
         index.push_str(&format!("<sitemap><loc>{}</loc></sitemap>\n", url(name)));
@@ -292,7 +305,9 @@ mod tests {
         let files = sitemaps("https://example.jp", "/", &many);
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
-        assert!(files[0].1.contains("<sitemapindex") && files[0].1.contains("<loc>https://example.jp/sitemap-2.xml</loc>"));
+        assert!(
+            files[0].1.contains("<sitemapindex") && files[0].1.contains("<loc>https://example.jp/sitemap-2.xml</loc>")
+        );
         assert_eq!(files[1].1.matches("<url>").count(), SITEMAP_MAX);
         assert_eq!(files[2].1.matches("<url>").count(), 1);
         assert!(files[2].1.contains(&format!("/facilities/f{SITEMAP_MAX}/")));

@@ -17,7 +17,18 @@ use crate::search::areas::{area_codes, row_files, AreaEntry, AreaIndex};
 use crate::search::query::{matching, Filters, FinderRow};
 
 /// The fixed query list: what people type, one keystroke at a time.
-pub const QUERIES: &[&str] = &["そうだん", "ひまわり", "しょーとすてい", "ｼｮｰﾄｽﾃｲ", "グループホーム", "kikan", "相談支援センター", "社会福祉法人", "つばさ", "あおば"];
+pub const QUERIES: &[&str] = &[
+    "そうだん",
+    "ひまわり",
+    "しょーとすてい",
+    "ｼｮｰﾄｽﾃｲ",
+    "グループホーム",
+    "kikan",
+    "相談支援センター",
+    "社会福祉法人",
+    "つばさ",
+    "あおば",
+];
 
 /// One data download: what it is, how many facility rows it holds, its brotli bytes (at the
 /// quality of the `.br` sibling `build` writes) and gzip (-9) bytes.
@@ -67,7 +78,14 @@ pub struct Report {
     pub browser: Option<String>,
 }
 
-pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, rounds: usize, browser: bool) -> Result<Report, String> {
+pub fn bench(
+    content: &Path,
+    out: &Path,
+    root: &Path,
+    precompress: Precompress,
+    rounds: usize,
+    browser: bool,
+) -> Result<Report, String> {
     let build_err = |e| match e {
         BuildError::Content(d) => format!("{} content problem(s), first: {}", d.len(), d[0]),
         BuildError::Other(m) => m,
@@ -96,7 +114,14 @@ pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, 
     let mut blobs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for round in 1..=rounds.max(1) {
         let dir = if round == rounds.max(1) { out.to_path_buf() } else { out.with_extension(format!("round{round}")) };
-        let opts = BuildOptions { content: content.to_path_buf(), out: dir.clone(), base_path: "/".into(), wasm: false, root: root.to_path_buf(), precompress };
+        let opts = BuildOptions {
+            content: content.to_path_buf(),
+            out: dir.clone(),
+            base_path: "/".into(),
+            wasm: false,
+            root: root.to_path_buf(),
+            precompress,
+        };
         let started = Instant::now();
         pages = build_site(&opts, &mut |m| eprintln!("  {m}")).map_err(build_err)?;
         let build = started.elapsed();
@@ -104,7 +129,10 @@ pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, 
         // thread and once on as many as the build renders with; the faster counts.
         let mut files = Vec::new();
         walk(&dir, &mut files);
-        blobs = files.iter().map(|p| (p.strip_prefix(&dir).map(Path::to_path_buf).unwrap_or_default(), fs::read(p).unwrap_or_default())).collect();
+        blobs = files
+            .iter()
+            .map(|p| (p.strip_prefix(&dir).map(Path::to_path_buf).unwrap_or_default(), fs::read(p).unwrap_or_default()))
+            .collect();
         let mut floors = Vec::new();
         for n in [1, threads] {
             let to = out.with_extension(format!("floor{round}-{n}"));
@@ -136,7 +164,8 @@ pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, 
         })
         .collect();
     let index_json = search.get("areas.json").ok_or("no search/areas.json in the build")?;
-    let areas: Vec<AreaEntry> = serde_json::from_slice::<AreaIndex>(index_json).map_err(|e| format!("areas.json: {e}"))?.into_entries();
+    let areas: Vec<AreaEntry> =
+        serde_json::from_slice::<AreaIndex>(index_json).map_err(|e| format!("areas.json: {e}"))?.into_entries();
     let file_rows: BTreeMap<&str, u32> = areas.iter().map(|a| (a.file.as_str(), a.file_rows)).collect();
     let sizes = |files: &[String], what: String| -> Download {
         let mut d = Download { what, files: files.len(), ..Default::default() };
@@ -150,15 +179,26 @@ pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, 
         }
         d
     };
-    let index = Download { what: "areas.json".into(), rows: 0, files: 1, brotli: shipped_brotli("areas.json", index_json), gzip: gzip_len(index_json) };
+    let index = Download {
+        what: "areas.json".into(),
+        rows: 0,
+        files: 1,
+        brotli: shipped_brotli("areas.json", index_json),
+        gzip: gzip_len(index_json),
+    };
 
     // The search that downloads the most rows (most rows ≈ most bytes), then its bytes.
     let files_of = |id: &str| row_files(&areas, &area_codes(&areas, id));
-    let search_rows = |id: &str| files_of(id).iter().map(|f| file_rows.get(f.as_str()).copied().unwrap_or_default()).sum::<u32>();
+    let search_rows =
+        |id: &str| files_of(id).iter().map(|f| file_rows.get(f.as_str()).copied().unwrap_or_default()).sum::<u32>();
     // The first of equals: a city rather than its wards, which download the city's file too.
     let biggest = areas.iter().rev().max_by_key(|a| search_rows(&a.id)).ok_or("the area index is empty")?;
     let biggest_search = sizes(&files_of(&biggest.id), format!("{} ({})", biggest.name, biggest.id));
-    let densest = areas.iter().filter(|a| a.members.is_empty() && a.parent.is_none()).max_by_key(|a| a.file_rows).ok_or("no municipality")?;
+    let densest = areas
+        .iter()
+        .filter(|a| a.members.is_empty() && a.parent.is_none())
+        .max_by_key(|a| a.file_rows)
+        .ok_or("no municipality")?;
     let densest_municipality = sizes(std::slice::from_ref(&densest.file), format!("{} ({})", densest.name, densest.id));
     let mut by_pref: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for a in areas.iter().filter(|a| a.rows > 0 && a.members.is_empty() && a.parent.is_none()) {
@@ -173,9 +213,12 @@ pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, 
     }
     let (pref_code, pref_files) = by_pref
         .iter()
-        .max_by_key(|(_, files)| files.iter().map(|f| file_rows.get(f.as_str()).copied().unwrap_or_default()).sum::<u32>())
+        .max_by_key(|(_, files)| {
+            files.iter().map(|f| file_rows.get(f.as_str()).copied().unwrap_or_default()).sum::<u32>()
+        })
         .ok_or("no facilities")?;
-    let pref_name = areas.iter().find(|a| a.id.starts_with(*pref_code)).map(|a| a.prefecture.clone()).unwrap_or_default();
+    let pref_name =
+        areas.iter().find(|a| a.id.starts_with(*pref_code)).map(|a| a.prefecture.clone()).unwrap_or_default();
     let densest_prefecture = sizes(pref_files, format!("{pref_name} (code {pref_code})"));
 
     // Every keystroke over the whole densest prefecture: more rows than any one search.
@@ -188,7 +231,8 @@ pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, 
         }
     }
     let times = keystroke_times(&rows);
-    let facilities = blobs.iter().filter(|(rel, _)| rel.starts_with("facilities") && rel.ends_with("index.html")).count();
+    let facilities =
+        blobs.iter().filter(|(rel, _)| rel.starts_with("facilities") && rel.ends_with("index.html")).count();
     let mut report = Report {
         facilities,
         pages,
@@ -208,8 +252,13 @@ pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, 
     drop(blobs);
     if browser {
         // Every municipality and ward of the prefecture with facilities.
-        let codes: Vec<String> = areas.iter().filter(|a| a.rows > 0 && a.members.is_empty() && a.id.starts_with(*pref_code)).map(|a| a.id.clone()).collect();
-        report.browser = Some(browser_bench(content, out, root, &report.densest_prefecture_code, &codes, &biggest.id, &densest.id)?);
+        let codes: Vec<String> = areas
+            .iter()
+            .filter(|a| a.rows > 0 && a.members.is_empty() && a.id.starts_with(*pref_code))
+            .map(|a| a.id.clone())
+            .collect();
+        report.browser =
+            Some(browser_bench(content, out, root, &report.densest_prefecture_code, &codes, &biggest.id, &densest.id)?);
     }
     Ok(report)
 }
@@ -218,7 +267,15 @@ pub fn bench(content: &Path, out: &Path, root: &Path, precompress: Precompress, 
 /// of the densest prefecture, so that one search lists and maps all of its facilities — and
 /// run `tests/bench/browser-bench.mjs` over it. The copy is the benchmark's own: the
 /// region never reaches `content/`.
-fn browser_bench(content: &Path, out: &Path, root: &Path, pref: &str, codes: &[String], biggest: &str, densest: &str) -> Result<String, String> {
+fn browser_bench(
+    content: &Path,
+    out: &Path,
+    root: &Path,
+    pref: &str,
+    codes: &[String],
+    biggest: &str,
+    densest: &str,
+) -> Result<String, String> {
     let copy = out.with_extension("content");
     let _ = fs::remove_dir_all(&copy);
     let mut files = Vec::new();
@@ -231,10 +288,22 @@ fn browser_bench(content: &Path, out: &Path, root: &Path, pref: &str, codes: &[S
     let region = format!("bench-pref-{pref}");
     fs::create_dir_all(copy.join("areas")).map_err(|e| e.to_string())?;
     let members = codes.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
-    fs::write(copy.join(format!("areas/{region}.md")), format!("+++\nname = \"都道府県全域（性能測定用）\"\nkana = \"せいのうそくてい\"\nmembers = [{members}]\n+++\n"))
-        .map_err(|e| e.to_string())?;
+    fs::write(
+        copy.join(format!("areas/{region}.md")),
+        format!(
+            "+++\nname = \"都道府県全域（性能測定用）\"\nkana = \"せいのうそくてい\"\nmembers = [{members}]\n+++\n"
+        ),
+    )
+    .map_err(|e| e.to_string())?;
     let web = out.with_extension("web");
-    let opts = BuildOptions { content: copy.clone(), out: web.clone(), base_path: "/".into(), wasm: true, root: root.to_path_buf(), precompress: Precompress::None };
+    let opts = BuildOptions {
+        content: copy.clone(),
+        out: web.clone(),
+        base_path: "/".into(),
+        wasm: true,
+        root: root.to_path_buf(),
+        precompress: Precompress::None,
+    };
     build_site(&opts, &mut |m| eprintln!("  {m}")).map_err(|e| match e {
         BuildError::Content(d) => format!("{} content problem(s) in the browser copy, first: {}", d.len(), d[0]),
         BuildError::Other(m) => m,
@@ -244,7 +313,10 @@ fn browser_bench(content: &Path, out: &Path, root: &Path, pref: &str, codes: &[S
     let run = Command::new("node")
         .arg(&script)
         .env("KN_DIST", &web)
-        .env("KN_BENCH_AREAS", if biggest == densest { format!("{region},{biggest}") } else { format!("{region},{biggest},{densest}") })
+        .env(
+            "KN_BENCH_AREAS",
+            if biggest == densest { format!("{region},{biggest}") } else { format!("{region},{biggest},{densest}") },
+        )
         .output()
         .map_err(|e| format!("cannot run node {}: {e}", script.display()))?;
     eprint!("{}", String::from_utf8_lossy(&run.stderr));
@@ -330,9 +402,18 @@ impl Report {
     pub fn markdown(&self, label: &str) -> String {
         let ms = |d: Duration| format!("{:.3} ms", d.as_secs_f64() * 1000.0);
         let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
-        let dl = |d: &Download| format!("{}: {} rows in {} file(s), {} br / {} gz", d.what, d.rows, d.files, kb(d.brotli), kb(d.gzip));
+        let dl = |d: &Download| {
+            format!("{}: {} rows in {} file(s), {} br / {} gz", d.what, d.rows, d.files, kb(d.brotli), kb(d.gzip))
+        };
         let mut s = format!("### {label}\n\n");
-        s.push_str(&format!("- facility pages {}, routes {}, dist {} files, {:.0} MB (precompress: {:?})\n", self.facilities, self.pages, self.files, self.bytes as f64 / 1e6, self.precompress));
+        s.push_str(&format!(
+            "- facility pages {}, routes {}, dist {} files, {:.0} MB (precompress: {:?})\n",
+            self.facilities,
+            self.pages,
+            self.files,
+            self.bytes as f64 / 1e6,
+            self.precompress
+        ));
         for (i, r) in self.rounds.iter().enumerate() {
             s.push_str(&format!(
                 "- round {}: build (no compile) {:.1} s; disk-write floor {:.1} s ({} thread(s)); ratio {:.1}×\n",
@@ -343,7 +424,11 @@ impl Report {
                 ratio(r.build, r.floor)
             ));
         }
-        s.push_str(&format!("- **build / floor, median of {} round(s): {:.1}×**\n", self.rounds.len(), self.median_ratio()));
+        s.push_str(&format!(
+            "- **build / floor, median of {} round(s): {:.1}×**\n",
+            self.rounds.len(),
+            self.median_ratio()
+        ));
         s.push_str(&format!("- area index (every search): {}\n", dl(&self.index)));
         s.push_str(&format!("- biggest search: {}\n", dl(&self.biggest_search)));
         s.push_str(&format!(
@@ -352,7 +437,10 @@ impl Report {
             kb(self.index.gzip + self.biggest_search.gzip)
         ));
         s.push_str(&format!("- densest municipality: {}\n", dl(&self.densest_municipality)));
-        s.push_str(&format!("- densest prefecture, all its files (no search needs them all): {}\n", dl(&self.densest_prefecture)));
+        s.push_str(&format!(
+            "- densest prefecture, all its files (no search needs them all): {}\n",
+            dl(&self.densest_prefecture)
+        ));
         s.push_str(&format!(
             "- native keystroke query over the densest prefecture's {} rows: median {}, p95 {}\n",
             self.densest_prefecture.rows,

@@ -40,7 +40,8 @@ pub const LOCAL: Detail = Detail { tolerance: 1.0, min_area: 4.0 };
 pub fn outlines(geo: &Path) -> Result<BTreeMap<String, MapShape>, String> {
     let Ok(text) = fs::read_to_string(geo.join(MUNICIPALITIES)) else { return Ok(BTreeMap::new()) };
     let topo = parse_topology(&text).map_err(|e| format!("{}: {e}", geo.join(MUNICIPALITIES).display()))?;
-    let shapes = topo.shapes(LOCAL, |f| Some((f.prop("N03_007")?.to_string(), f.prop("N03_004").unwrap_or_default().to_string())))?;
+    let shapes = topo
+        .shapes(LOCAL, |f| Some((f.prop("N03_007")?.to_string(), f.prop("N03_004").unwrap_or_default().to_string())))?;
     Ok(shapes.into_iter().map(|s| (s.code.clone(), s)).collect())
 }
 
@@ -76,7 +77,8 @@ pub fn map_files(geo: &Path, log: &mut dyn FnMut(&str)) -> Result<Vec<(String, S
     for (pref, shapes) in by_pref {
         files.push((format!("pref-{pref}.json"), to_json(&shapes)));
     }
-    let largest = files.iter().max_by_key(|f| f.1.len()).map(|f| format!("{} {} KB", f.0, f.1.len() / 1024)).unwrap_or_default();
+    let largest =
+        files.iter().max_by_key(|f| f.1.len()).map(|f| format!("{} {} KB", f.0, f.1.len() / 1024)).unwrap_or_default();
     log(&format!("map: {} prefectures, {} files (largest {largest})", japan.len(), files.len()));
     Ok(files)
 }
@@ -186,7 +188,11 @@ impl Topo {
     /// The features that `keep` names (`(code, name)`), simplified to `detail`; features of
     /// the same code are joined. Arcs are simplified once and shared, so neighbours keep a
     /// common border without gaps.
-    pub fn shapes(&self, detail: Detail, keep: impl Fn(&Feature) -> Option<(String, String)>) -> Result<Vec<MapShape>, String> {
+    pub fn shapes(
+        &self,
+        detail: Detail,
+        keep: impl Fn(&Feature) -> Option<(String, String)>,
+    ) -> Result<Vec<MapShape>, String> {
         /// A ring of projected points.
         type Ring = Vec<(i32, i32)>;
         let arcs: Vec<Ring> = self.arcs.iter().map(|a| simplify(a, detail.tolerance)).collect();
@@ -278,7 +284,8 @@ pub fn simplify(points: &[(f64, f64)], tolerance: f64) -> Vec<(i32, i32)> {
             stack.push((far, b));
         }
     }
-    let mut out: Vec<(i32, i32)> = points.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| (p.0.round() as i32, p.1.round() as i32)).collect();
+    let mut out: Vec<(i32, i32)> =
+        points.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| (p.0.round() as i32, p.1.round() as i32)).collect();
     out.dedup();
     out
 }
@@ -354,18 +361,26 @@ mod tests {
 
     /// Absolute rings back from path data.
     fn rings(path: &str) -> Vec<Vec<(i32, i32)>> {
-        path.split('z').filter(|r| !r.is_empty()).map(|r| {
-            let (start, steps) = r.trim_start_matches('M').split_once('l').unwrap_or_default();
-            let nums = |s: &str| s.replace('-', " -").split_whitespace().map(|n| n.parse::<i32>().unwrap_or(i32::MIN)).collect::<Vec<_>>();
-            let first = nums(start);
-            let mut p = (first[0], first[1]);
-            let mut out = vec![p];
-            for d in nums(steps).chunks(2) {
-                p = (p.0 + d[0], p.1 + d[1]);
-                out.push(p);
-            }
-            out
-        }).collect()
+        path.split('z')
+            .filter(|r| !r.is_empty())
+            .map(|r| {
+                let (start, steps) = r.trim_start_matches('M').split_once('l').unwrap_or_default();
+                let nums = |s: &str| {
+                    s.replace('-', " -")
+                        .split_whitespace()
+                        .map(|n| n.parse::<i32>().unwrap_or(i32::MIN))
+                        .collect::<Vec<_>>()
+                };
+                let first = nums(start);
+                let mut p = (first[0], first[1]);
+                let mut out = vec![p];
+                for d in nums(steps).chunks(2) {
+                    p = (p.0 + d[0], p.1 + d[1]);
+                    out.push(p);
+                }
+                out
+            })
+            .collect()
     }
 
     fn round(p: (f64, f64)) -> (i32, i32) {
@@ -381,7 +396,10 @@ mod tests {
         let topo = parse_topology(TOPO).expect("parses");
         assert_eq!(topo.features.len(), 3);
         let local = topo.shapes(LOCAL, named).expect("shapes");
-        assert_eq!(local.iter().map(|s| (s.code.as_str(), s.name.as_str())).collect::<Vec<_>>(), vec![("13901", "西町"), ("13902", "東市北区")]);
+        assert_eq!(
+            local.iter().map(|s| (s.code.as_str(), s.name.as_str())).collect::<Vec<_>>(),
+            vec![("13901", "西町"), ("13902", "東市北区")]
+        );
 
         // Decoded and projected: the south-west corner is 139°E 35°N.
         let west = rings(&local[0].path);
@@ -427,7 +445,11 @@ mod tests {
         let japan: Vec<MapShape> = serde_json::from_str(&files["japan.json"]).expect("json");
         assert_eq!(japan.len(), 47);
         assert_eq!(japan.iter().find(|s| s.code == "13").map(|s| s.name.as_str()), Some("東京都"));
-        for (file, code, name) in [("pref-13.json", "13214", "国分寺市"), ("pref-14.json", "14152", "相模原市中央区"), ("pref-01.json", "01101", "札幌市中央区")] {
+        for (file, code, name) in [
+            ("pref-13.json", "13214", "国分寺市"),
+            ("pref-14.json", "14152", "相模原市中央区"),
+            ("pref-01.json", "01101", "札幌市中央区"),
+        ] {
             let shapes: Vec<MapShape> = serde_json::from_str(&files[file]).expect("json");
             assert_eq!(shapes.iter().find(|s| s.code == code).map(|s| s.name.as_str()), Some(name), "{file}");
         }

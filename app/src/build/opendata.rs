@@ -119,12 +119,30 @@ pub fn opendata_files(c: &Content) -> Vec<(String, Vec<u8>)> {
         .facilities
         .iter()
         .zip(&objects)
-        .filter_map(|(f, properties)| Some(Feature { geometry: Point { coordinates: [f.lng?, f.lat?], kind: "Point" }, properties, kind: "Feature" }))
+        .filter_map(|(f, properties)| {
+            Some(Feature {
+                geometry: Point { coordinates: [f.lng?, f.lat?], kind: "Point" },
+                properties,
+                kind: "Feature",
+            })
+        })
         .collect();
     let mut areas_csv = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::Writer::from_writer(&mut areas_csv);
-        let _ = w.write_record(["id", "name", "kana", "prefecture", "development_type", "members", "regions", "practice_number", "lat", "lng", "website"]);
+        let _ = w.write_record([
+            "id",
+            "name",
+            "kana",
+            "prefecture",
+            "development_type",
+            "members",
+            "regions",
+            "practice_number",
+            "lat",
+            "lng",
+            "website",
+        ]);
         for a in c.areas.values() {
             let _ = w.write_record([
                 a.id.clone(),
@@ -148,13 +166,23 @@ pub fn opendata_files(c: &Content) -> Vec<(String, Vec<u8>)> {
     for a in c.areas.values() {
         let listed = by_area.indices(a);
         if !listed.is_empty() {
-            slices.push((area_csv_path(&a.id).trim_start_matches("/opendata/").to_string(), facilities_csv(listed.iter().map(|&i| &rows[i]))));
+            slices.push((
+                area_csv_path(&a.id).trim_start_matches("/opendata/").to_string(),
+                facilities_csv(listed.iter().map(|&i| &rows[i])),
+            ));
         }
     }
     let mut files = vec![
         ("facilities.csv".into(), csv),
-        ("facilities.json".into(), serde_json::to_vec(&Facilities { credit, facilities: &objects }).unwrap_or_default()),
-        ("facilities.geojson".into(), serde_json::to_vec(&FeatureCollection { credit, features: &features, kind: "FeatureCollection" }).unwrap_or_default()),
+        (
+            "facilities.json".into(),
+            serde_json::to_vec(&Facilities { credit, facilities: &objects }).unwrap_or_default(),
+        ),
+        (
+            "facilities.geojson".into(),
+            serde_json::to_vec(&FeatureCollection { credit, features: &features, kind: "FeatureCollection" })
+                .unwrap_or_default(),
+        ),
         ("areas.csv".into(), areas_csv),
     ];
     files.extend(slices);
@@ -264,7 +292,12 @@ fn plain_text(html: &str) -> String {
             _ => {}
         }
     }
-    let text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
     text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
@@ -274,7 +307,10 @@ mod tests {
 
     #[test]
     fn bodies_become_plain_text() {
-        assert_eq!(plain_text("<p>一行目\n二行目 &amp; <a href=\"/x/\">リンク</a></p>\n<ul>\n<li>A</li>\n<li>B</li>\n</ul>\n"), "一行目\n二行目 & リンク\nA\nB");
+        assert_eq!(
+            plain_text("<p>一行目\n二行目 &amp; <a href=\"/x/\">リンク</a></p>\n<ul>\n<li>A</li>\n<li>B</li>\n</ul>\n"),
+            "一行目\n二行目 & リンク\nA\nB"
+        );
         assert_eq!(plain_text(""), "");
     }
 }

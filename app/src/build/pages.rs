@@ -11,7 +11,8 @@ use crate::pages;
 /// `(path, data)` for every pre-rendered route, in a stable order. `404.html` is separate.
 pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     let shell = Shell { base: c.site.base_path.clone(), build: String::new(), name: c.site.name.clone() };
-    let page = |title: String, description: String, html: String| PageData::Static(StaticPage { title, description, html });
+    let page =
+        |title: String, description: String, html: String| PageData::Static(StaticPage { title, description, html });
     let guides: Vec<GuideLink> = c
         .guides
         .iter()
@@ -50,7 +51,11 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     let start = SearchStart {
         // A national operator's thousands of 拠点 bodies would make this page megabytes: past
         // a few dozen, the page gives their number and the way to one area's list instead.
-        facilities: if kyoten.len() <= START_LIST_MAX { kyoten.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect() } else { Vec::new() },
+        facilities: if kyoten.len() <= START_LIST_MAX {
+            kyoten.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect()
+        } else {
+            Vec::new()
+        },
         kyoten: kyoten.len(),
         prefectures: prefectures(c)
             .into_iter()
@@ -77,7 +82,11 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     let size = c.facilities.len().div_ceil(threads).max(1);
     std::thread::scope(|s| {
-        let parts: Vec<_> = c.facilities.chunks(size).map(|part| s.spawn(|| part.iter().map(facility_page).collect::<Vec<_>>())).collect();
+        let parts: Vec<_> = c
+            .facilities
+            .chunks(size)
+            .map(|part| s.spawn(|| part.iter().map(facility_page).collect::<Vec<_>>()))
+            .collect();
         for part in parts {
             pages.extend(part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
         }
@@ -103,15 +112,15 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         let title = a.name.clone();
         let description = format!("{}の地域生活支援拠点等：相談先、5つの機能の整備状況、事前登録の方法。", a.name);
         let data = AreaData {
-                area: a.clone(),
-                practices: c.practices.iter().filter(|p| p.entries.contains(&a.id)).cloned().collect(),
-                facilities: listed.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect(),
-                reports,
-                members: a.members.iter().filter_map(link).collect(),
-                regions: a.regions.iter().filter_map(link).collect(),
-                sources: sources_of(&source_ids),
-                corrections: corrections(&path, &file),
-                map: area_map(c, a, &listed),
+            area: a.clone(),
+            practices: c.practices.iter().filter(|p| p.entries.contains(&a.id)).cloned().collect(),
+            facilities: listed.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect(),
+            reports,
+            members: a.members.iter().filter_map(link).collect(),
+            regions: a.regions.iter().filter_map(link).collect(),
+            sources: sources_of(&source_ids),
+            corrections: corrections(&path, &file),
+            map: area_map(c, a, &listed),
         };
         pages.push((path.clone(), page(title, description, render_fragment(&shell, || pages::area::area(data)))));
     }
@@ -168,7 +177,9 @@ fn catalogue_data(c: &Content, shell: &Shell) -> CatalogueData {
     let url = format!("{}{}", c.site.origin, join_base(&c.site.base_path, "/catalogue/"));
     let verified = areas.iter().filter_map(|a| a.last_verified.clone()).max().unwrap_or_default();
     CatalogueData {
-        html: render_fragment(shell, || pages::catalogue::catalogue_page(&c.catalogue, &areas, &c.practices, source, &url, &verified)),
+        html: render_fragment(shell, || {
+            pages::catalogue::catalogue_page(&c.catalogue, &areas, &c.practices, source, &url, &verified)
+        }),
         entries: areas.iter().filter_map(|a| pages::catalogue::catalogue_entry(a)).collect(),
         url,
     }
@@ -178,15 +189,23 @@ fn catalogue_data(c: &Content, shell: &Shell) -> CatalogueData {
 /// area with content — and the public address the build writes into its snippets.
 fn generator_data(c: &Content) -> pages::embed::generator::GeneratorData {
     use pages::embed::generator::{Choice, GeneratorData};
-    let first = c.areas.get("132144").or_else(|| c.areas.values().find(|a| a.has_content() && !a.is_region())).or_else(|| c.areas.values().next());
-    let (id, name, prefecture) = first.map(|a| (a.id.clone(), a.name.clone(), a.prefecture.clone())).unwrap_or_default();
+    let first = c
+        .areas
+        .get("132144")
+        .or_else(|| c.areas.values().find(|a| a.has_content() && !a.is_region()))
+        .or_else(|| c.areas.values().next());
+    let (id, name, prefecture) =
+        first.map(|a| (a.id.clone(), a.name.clone(), a.prefecture.clone())).unwrap_or_default();
     let mut areas: Vec<&Area> = c.areas.values().filter(|a| a.prefecture == prefecture).collect();
     areas.sort_by(|a, b| (a.is_region(), &a.id).cmp(&(b.is_region(), &b.id)));
     GeneratorData {
         portal: format!("{}{}", c.site.origin, join_base(&c.site.base_path, "/")),
         prefectures: prefectures(c),
         prefecture,
-        areas: areas.iter().map(|a| (a.id.clone(), if a.is_region() { format!("{}（圏域）", a.name) } else { a.name.clone() })).collect(),
+        areas: areas
+            .iter()
+            .map(|a| (a.id.clone(), if a.is_region() { format!("{}（圏域）", a.name) } else { a.name.clone() }))
+            .collect(),
         choice: Choice { area: id, area_name: name, ..Default::default() },
     }
 }
@@ -215,7 +234,8 @@ fn screening_data(c: &Content) -> ScreeningData {
     let mut prefectures: Vec<ScreeningPrefecture> = Vec::new();
     for a in municipalities {
         let website = a.website.as_deref().unwrap_or_default();
-        let choice = AreaChoice(a.id.clone(), a.name.clone(), website.strip_prefix("https://").unwrap_or(website).to_string());
+        let choice =
+            AreaChoice(a.id.clone(), a.name.clone(), website.strip_prefix("https://").unwrap_or(website).to_string());
         match prefectures.last_mut() {
             Some(p) if p.name == a.prefecture => p.areas.push(choice),
             _ => prefectures.push(ScreeningPrefecture { name: a.prefecture.clone(), areas: vec![choice] }),
@@ -243,10 +263,17 @@ fn screening_data(c: &Content) -> ScreeningData {
             let members = if a.is_region() {
                 a.members.clone()
             } else {
-                std::iter::once(a.id.clone()).chain(c.areas.values().filter(|w| w.parent.as_ref() == Some(&a.id)).map(|w| w.id.clone())).collect()
+                std::iter::once(a.id.clone())
+                    .chain(c.areas.values().filter(|w| w.parent.as_ref() == Some(&a.id)).map(|w| w.id.clone()))
+                    .collect()
             };
-            (a.has_content() || !contacts.is_empty() || a.registration.is_some())
-                .then(|| LocalSteps { id: a.id.clone(), name: a.name.clone(), members, contacts, registration: a.registration.clone() })
+            (a.has_content() || !contacts.is_empty() || a.registration.is_some()).then(|| LocalSteps {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                members,
+                contacts,
+                registration: a.registration.clone(),
+            })
         })
         .collect();
     ScreeningData {
@@ -277,7 +304,12 @@ fn area_map(c: &Content, a: &crate::model::Area, listed: &[&crate::model::Facili
     }
     let mut b = [i32::MAX, i32::MAX, i32::MIN, i32::MIN];
     for s in &shapes {
-        b = [b[0].min(s.bbox[0]), b[1].min(s.bbox[1]), b[2].max(s.bbox[0] + s.bbox[2]), b[3].max(s.bbox[1] + s.bbox[3])];
+        b = [
+            b[0].min(s.bbox[0]),
+            b[1].min(s.bbox[1]),
+            b[2].max(s.bbox[0] + s.bbox[2]),
+            b[3].max(s.bbox[1] + s.bbox[3]),
+        ];
     }
     for p in &pins {
         b = [b[0].min(p.x), b[1].min(p.y), b[2].max(p.x), b[3].max(p.y)];

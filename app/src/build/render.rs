@@ -53,7 +53,10 @@ impl<'a> Document<'a> {
             Some(chrome) => chrome,
             None => {
                 let marked = PageData::Static(crate::data::StaticPage { html: BODY_MARK.into(), ..page.clone() });
-                let Some((before, after)) = render_app(self.shell, path, marked).split_once(BODY_MARK).map(|(b, a)| (b.to_string(), a.to_string())) else {
+                let Some((before, after)) = render_app(self.shell, path, marked)
+                    .split_once(BODY_MARK)
+                    .map(|(b, a)| (b.to_string(), a.to_string()))
+                else {
                     return render_app(self.shell, path, data);
                 };
                 let chrome = Arc::new((before, after));
@@ -78,7 +81,9 @@ impl<'a> Document<'a> {
         let base = &self.shell.base;
         let a = |p: &str| join_base(base, p);
         let mut head = String::new();
-        head.push_str("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        head.push_str(
+            "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+        );
         head.push_str(&format!("<title>{}</title>", esc(&title)));
         head.push_str(&format!("<meta name=\"description\" content=\"{}\">", esc(&description)));
         if widget {
@@ -154,7 +159,6 @@ pub fn render_fragment<V: IntoView + 'static>(shell: &Shell, view: impl FnOnce()
     })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,7 +169,8 @@ mod tests {
         let shell = Shell { base: "/sub/".into(), build: "abc".into(), name: "拠点ナビ".into() };
         let assets = AssetNames::default();
         let doc = Document::new(&shell, "https://example.jp", &assets);
-        let page = |html: &str| PageData::Static(StaticPage { title: "t".into(), description: "d".into(), html: html.into() });
+        let page =
+            |html: &str| PageData::Static(StaticPage { title: "t".into(), description: "d".into(), html: html.into() });
         // Twice per kind: the first renders the app around a mark, the second reuses it.
         for (path, html) in [
             ("/facilities/a/", "<h1>あ</h1><p>1 &amp; 2</p>"),

@@ -5,7 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub fn serve(dist: &Path, base: &str, port: u16) -> Result<(), String> {
-    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let server =
+        tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     println!("serving {} at http://127.0.0.1:{port}{base}  (Ctrl-C to stop)", dist.display());
     for request in server.incoming_requests() {
         let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
@@ -37,7 +38,11 @@ pub fn resolve(dist: &Path, base: &str, url: &str) -> (u16, Option<PathBuf>) {
         }
         p = p.join("index.html");
     }
-    if p.is_file() { (200, Some(p)) } else { not_found }
+    if p.is_file() {
+        (200, Some(p))
+    } else {
+        not_found
+    }
 }
 
 fn percent_decode(s: &str) -> String {
@@ -47,7 +52,8 @@ fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
             // Bytes, not `&s[..]`: a multi-byte character after '%' is no char boundary.
-            if let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            if let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
                 out.push(b);
                 i += 3;
                 continue;
@@ -60,7 +66,8 @@ fn percent_decode(s: &str) -> String {
 }
 
 fn header(k: &str, v: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).unwrap_or_else(|_| tiny_http::Header::from_bytes(&b"X-Kn"[..], &b"1"[..]).expect("static header"))
+    tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes())
+        .unwrap_or_else(|_| tiny_http::Header::from_bytes(&b"X-Kn"[..], &b"1"[..]).expect("static header"))
 }
 
 pub fn content_type(p: &Path) -> &'static str {

@@ -43,14 +43,23 @@ impl From<String> for BuildError {
 /// Normalise a `--base-path` value to `/` or `/a/b/`.
 pub fn normalise_base(base: &str) -> String {
     let trimmed = base.trim_matches('/');
-    if trimmed.is_empty() { "/".into() } else { format!("/{trimmed}/") }
+    if trimmed.is_empty() {
+        "/".into()
+    } else {
+        format!("/{trimmed}/")
+    }
 }
 
 pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usize, BuildError> {
     let started = Instant::now();
     let mut content = load_content(&opts.content, &opts.base_path).map_err(BuildError::Content)?;
     content.site.base_path = opts.base_path.clone();
-    log(&format!("content loaded and valid ({} areas, {} facilities) in {:.1?}", content.areas.len(), content.facilities.len(), started.elapsed()));
+    log(&format!(
+        "content loaded and valid ({} areas, {} facilities) in {:.1?}",
+        content.areas.len(),
+        content.facilities.len(),
+        started.elapsed()
+    ));
     if !content.warnings.is_empty() {
         log(&format!("note: {} open-data row(s) left out:", content.warnings.len()));
         for w in content.warnings.iter().take(20) {
@@ -89,7 +98,8 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
                 log(&format!("note: the {} wasm is not optimised by wasm-opt", b.name));
             }
         }
-        let mut boot = include_str!("boot.js").replace("__BUNDLES__", &serde_json::to_string(&table).map_err(|e| e.to_string())?);
+        let mut boot =
+            include_str!("boot.js").replace("__BUNDLES__", &serde_json::to_string(&table).map_err(|e| e.to_string())?);
         boot.push_str(include_str!("sw-register.js"));
         let boot_name = hashed_name("boot.js", boot.as_bytes());
         write(&boot_name, boot.as_bytes())?;
@@ -102,7 +112,10 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
     // The open-data files are made on a second thread meanwhile: the steps up to rendering
     // are mostly single-threaded.
     let (pages, search, map, opendata) = std::thread::scope(|s| -> Result<_, String> {
-        let opendata = std::thread::Builder::new().name("opendata".into()).spawn_scoped(s, || super::opendata::opendata_files(content)).map_err(|e| e.to_string())?;
+        let opendata = std::thread::Builder::new()
+            .name("opendata".into())
+            .spawn_scoped(s, || super::opendata::opendata_files(content))
+            .map_err(|e| e.to_string())?;
         let pages = all_pages(content);
         log(&format!("page data made at {:.1?}", started.elapsed()));
         let search = crate::search::index::search_files(content);

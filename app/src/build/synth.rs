@@ -30,9 +30,21 @@ impl Rng {
 }
 
 const FIRST: &[(&str, &str)] = &[
-    ("ひまわり", "ひまわり"), ("さくら", "さくら"), ("あおば", "あおば"), ("つばさ", "つばさ"), ("みどり", "みどり"),
-    ("わかば", "わかば"), ("あさひ", "あさひ"), ("すみれ", "すみれ"), ("けやき", "けやき"), ("なのはな", "なのはな"),
-    ("こもれび", "こもれび"), ("ふれあい", "ふれあい"), ("ひだまり", "ひだまり"), ("ゆうゆう", "ゆうゆう"), ("のぞみ", "のぞみ"),
+    ("ひまわり", "ひまわり"),
+    ("さくら", "さくら"),
+    ("あおば", "あおば"),
+    ("つばさ", "つばさ"),
+    ("みどり", "みどり"),
+    ("わかば", "わかば"),
+    ("あさひ", "あさひ"),
+    ("すみれ", "すみれ"),
+    ("けやき", "けやき"),
+    ("なのはな", "なのはな"),
+    ("こもれび", "こもれび"),
+    ("ふれあい", "ふれあい"),
+    ("ひだまり", "ひだまり"),
+    ("ゆうゆう", "ゆうゆう"),
+    ("のぞみ", "のぞみ"),
 ];
 /// Kinds of facility with their weight out of 100. A 基幹相談支援センター is set up by a
 /// municipality (one, or one shared by a few), so there are far fewer of them than of the
@@ -72,7 +84,8 @@ pub fn synth(reference_content: &Path, out: &Path, count: usize) -> Result<(), S
     walk(reference_content, &mut files);
     for f in files {
         let rel = f.strip_prefix(reference_content).map_err(|e| e.to_string())?;
-        let skip = ["facilities", "wamnet", "areas", "reports", "catalogue/practices"].iter().any(|d| rel.starts_with(d));
+        let skip =
+            ["facilities", "wamnet", "areas", "reports", "catalogue/practices"].iter().any(|d| rel.starts_with(d));
         if skip {
             continue;
         }
@@ -92,9 +105,16 @@ pub fn synth(reference_content: &Path, out: &Path, count: usize) -> Result<(), S
         let (kind, kind_kana, role) = kind(&mut rng);
         let place = area.name.trim_end_matches(['市', '町', '村', '区']);
         let name = format!("{first}{place}{kind}");
-        let kana = format!("{first_kana}{}{kind_kana}", area.kana.trim_end_matches(['し', 'ち', 'ま', 'よ', 'う', 'く', 'む', 'ら']));
+        let kana = format!(
+            "{first_kana}{}{kind_kana}",
+            area.kana.trim_end_matches(['し', 'ち', 'ま', 'よ', 'う', 'く', 'む', 'ら'])
+        );
         let functions: Vec<&str> = Function::ALL.iter().filter(|_| rng.chance(35)).map(|f| f.id()).collect();
-        let disabilities: Vec<&str> = if rng.chance(30) { Vec::new() } else { DisabilityType::ALL.iter().filter(|_| rng.chance(30)).map(|d| d.id()).collect() };
+        let disabilities: Vec<&str> = if rng.chance(30) {
+            Vec::new()
+        } else {
+            DisabilityType::ALL.iter().filter(|_| rng.chance(30)).map(|d| d.id()).collect()
+        };
         let ages: Vec<&str> = AgeGroup::ALL.iter().filter(|_| rng.chance(60)).map(|a| a.id()).collect();
         let lat = area.lat + (rng.below(2001) as f64 - 1000.0) / 40000.0;
         let lng = area.lng + (rng.below(2001) as f64 - 1000.0) / 40000.0;

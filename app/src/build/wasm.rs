@@ -55,7 +55,12 @@ pub fn build_wasm(log: &mut dyn FnMut(&str)) -> Result<Vec<Bundle>, String> {
 /// features, so each bundle is linked again after the one before (about 25 s each), into the
 /// one output file `kyoten_navi.wasm`. That file is removed first: if cargo ever took a
 /// bundle as fresh, the build stops instead of shipping another bundle's wasm.
-fn build_bundle(name: &'static str, islands: &'static [&'static str], wasm_opt: Option<&str>, log: &mut dyn FnMut(&str)) -> Result<Bundle, String> {
+fn build_bundle(
+    name: &'static str,
+    islands: &'static [&'static str],
+    wasm_opt: Option<&str>,
+    log: &mut dyn FnMut(&str),
+) -> Result<Bundle, String> {
     let root = workspace_root();
     let target_dir = root.join("target/wasm");
     let built = target_dir.join(TARGET).join("wasm-release");
@@ -67,7 +72,17 @@ fn build_bundle(name: &'static str, islands: &'static [&'static str], wasm_opt: 
     log(&format!("compiling the {name} bundle (wasm32, hydrate, island-{name})…"));
     let status = Command::new(cargo)
         .current_dir(&root)
-        .args(["build", "--lib", "-p", "kyoten-navi", "--target", TARGET, "--no-default-features", "--profile", "wasm-release"])
+        .args([
+            "build",
+            "--lib",
+            "-p",
+            "kyoten-navi",
+            "--target",
+            TARGET,
+            "--no-default-features",
+            "--profile",
+            "wasm-release",
+        ])
         .arg("--features")
         .arg(format!("hydrate,island-{name}"))
         .arg("--target-dir")
@@ -101,25 +116,28 @@ fn build_bundle(name: &'static str, islands: &'static [&'static str], wasm_opt: 
         .generate(&out)
         .map_err(|e| format!("wasm-bindgen: {e}"))?;
     let bg = out.join("kyoten_navi_bg.wasm");
-    let optimised = match wasm_opt { None => false, Some(wasm_opt) => match Command::new(wasm_opt)
-        .args(WASM_OPT_PASSES)
-        // The features Rust's wasm32 target emits that binaryen 108 needs told about.
-        .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
-        .arg(&bg)
-        .arg("-o")
-        .arg(&bg)
-        .status()
-    {
-        Ok(s) if s.success() => true,
-        Ok(_) => {
-            log("warning: wasm-opt failed; using the unoptimised wasm");
-            false
-        }
-        Err(e) => {
-            log(&format!("warning: could not run wasm-opt ({e}); using the unoptimised wasm"));
-            false
-        }
-    } };
+    let optimised = match wasm_opt {
+        None => false,
+        Some(wasm_opt) => match Command::new(wasm_opt)
+            .args(WASM_OPT_PASSES)
+            // The features Rust's wasm32 target emits that binaryen 108 needs told about.
+            .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
+            .arg(&bg)
+            .arg("-o")
+            .arg(&bg)
+            .status()
+        {
+            Ok(s) if s.success() => true,
+            Ok(_) => {
+                log("warning: wasm-opt failed; using the unoptimised wasm");
+                false
+            }
+            Err(e) => {
+                log(&format!("warning: could not run wasm-opt ({e}); using the unoptimised wasm"));
+                false
+            }
+        },
+    };
     let js = fs::read(out.join("kyoten_navi.js")).map_err(|e| e.to_string())?;
     let wasm = fs::read(&bg).map_err(|e| e.to_string())?;
     fs::create_dir_all(&cache).map_err(|e| e.to_string())?;
@@ -161,7 +179,11 @@ fn ensure_target(log: &mut dyn FnMut(&str)) -> Result<(), String> {
         Ok(_) => {
             log("installing the wasm32-unknown-unknown target with rustup…");
             let ok = Command::new("rustup").args(["target", "add", TARGET]).status().is_ok_and(|s| s.success());
-            if ok { Ok(()) } else { Err(format!("could not install the target; run: rustup target add {TARGET}")) }
+            if ok {
+                Ok(())
+            } else {
+                Err(format!("could not install the target; run: rustup target add {TARGET}"))
+            }
         }
         Err(_) => {
             // No rustup: the toolchain may still have the target; let cargo say if not.

@@ -11,7 +11,11 @@ pub fn FacilityCard(facility: FacilitySummary) -> impl IntoView {
     let services = facility.services.iter().map(|r| r.label()).collect::<Vec<_>>().join("・");
     // Never confuse the two kinds (issue #11): 拠点 bodies named by a municipality's documents,
     // and registered service providers from open data.
-    let kind = if facility.kyoten { "拠点".to_string() } else { format!("障害福祉サービス事業所（{services}）") };
+    let kind = if facility.kyoten {
+        "拠点".to_string()
+    } else {
+        format!("障害福祉サービス事業所（{services}）")
+    };
     view! {
         <li class="kn-facility-card">
             <h3 class="kn-facility-card__name">

@@ -84,7 +84,10 @@ pub fn FinderForm() -> impl IntoView {
         typed.set(String::new());
         change(&|f| f.area = Some(id.clone()));
     };
-    let positions_url = StoredValue::new(href(&format!("/data/{}/search/positions.json", use_context::<Shell>().unwrap_or_default().build)));
+    let positions_url = StoredValue::new(href(&format!(
+        "/data/{}/search/positions.json",
+        use_context::<Shell>().unwrap_or_default().build
+    )));
     let locate = move || {
         locating.set(Some("現在地を確かめています…"));
         let url = positions_url.get_value();
@@ -93,9 +96,15 @@ pub fn FinderForm() -> impl IntoView {
                 state.near.set(Some((lat, lng)));
                 // The municipalities' halls are fetched only now: no other search needs them.
                 fetch_json::<Positions>(url, move |halls| {
-                    let nearest = halls.iter().min_by(|x, y| distance_km(lat, lng, x.1[0], x.1[1]).total_cmp(&distance_km(lat, lng, y.1[0], y.1[1])));
+                    let nearest = halls.iter().min_by(|x, y| {
+                        distance_km(lat, lng, x.1[0], x.1[1]).total_cmp(&distance_km(lat, lng, y.1[0], y.1[1]))
+                    });
                     // A ward is chosen as its city, whose search covers every ward.
-                    let id = nearest.and_then(|(code, _)| state.areas.with_untracked(|a| a.as_ref()?.iter().find(|x| &x.id == code).map(|x| x.parent.clone().unwrap_or(x.id.clone()))));
+                    let id = nearest.and_then(|(code, _)| {
+                        state.areas.with_untracked(|a| {
+                            a.as_ref()?.iter().find(|x| &x.id == code).map(|x| x.parent.clone().unwrap_or(x.id.clone()))
+                        })
+                    });
                     locating.set(None);
                     if let Some(id) = id {
                         choose(id)
@@ -140,7 +149,13 @@ pub fn FinderForm() -> impl IntoView {
         }
     };
     let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(button) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest("[data-kn-action]").ok().flatten()) else { return };
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|e| e.closest("[data-kn-action]").ok().flatten())
+        else {
+            return;
+        };
         match button.get_attribute("data-kn-action").as_deref() {
             Some("choose") => choose(button.get_attribute("data-id").unwrap_or_default()),
             Some("change-area") => {
@@ -167,18 +182,25 @@ pub fn FinderForm() -> impl IntoView {
 /// query): the effects above set them from the URL after hydration.
 pub fn form_html() -> String {
     let check = |kind: &str, name: &str, value: &str, label: &str| {
-        format!(r#"<label class="kn-check"><input class="kn-check__input" type="{kind}" name="{name}" value="{value}"><span class="kn-check__label">{label}</span></label>"#)
+        format!(
+            r#"<label class="kn-check"><input class="kn-check__input" type="{kind}" name="{name}" value="{value}"><span class="kn-check__label">{label}</span></label>"#
+        )
     };
     let functions: String = Function::ALL.into_iter().map(|f| check("checkbox", "fn", f.id(), f.need())).collect();
-    let disabilities: String = DisabilityType::ALL.into_iter().map(|d| check("checkbox", "dis", d.id(), d.label())).collect();
+    let disabilities: String =
+        DisabilityType::ALL.into_iter().map(|d| check("checkbox", "dis", d.id(), d.label())).collect();
     let ages: String = [None, Some(AgeGroup::Child), Some(AgeGroup::Adult)]
         .into_iter()
         .map(|a| check("radio", "age", a.map(|a| a.id()).unwrap_or(""), a.map(|a| a.label()).unwrap_or("指定しない")))
         .collect();
-    let others: String = [("h24", "24時間連絡できる（地域定着支援を含む）"), ("beds", "緊急用の空床がある（資料に記載があるもの）"), ("kyoten", "拠点に位置付けられた相談先だけ")]
-        .into_iter()
-        .map(|(name, label)| check("checkbox", name, "1", label))
-        .collect();
+    let others: String = [
+        ("h24", "24時間連絡できる（地域定着支援を含む）"),
+        ("beds", "緊急用の空床がある（資料に記載があるもの）"),
+        ("kyoten", "拠点に位置付けられた相談先だけ"),
+    ]
+    .into_iter()
+    .map(|(name, label)| check("checkbox", name, "1", label))
+    .collect();
     format!(
         r#"<div class="kn-area-picker"><div class="kn-area-picker__part" data-kn="picker-chosen" hidden><p class="kn-area-picker__chosen"><span class="kn-area-picker__label">地域：</span><strong data-kn="area-name"></strong>（<span data-kn="area-pref"></span>）<input type="hidden" name="area" value="" disabled></p><button class="kn-button kn-button--secondary" type="button" data-kn-action="change-area">地域を変える</button></div><div class="kn-area-picker__part" data-kn="picker-open"><label class="kn-field__label" for="kn-area-input">お住まいの市区町村（ひらがな・ローマ字でも）</label><input class="kn-field__input" id="kn-area-input" name="where" type="search" autocomplete="off" aria-describedby="kn-area-hint"><p id="kn-area-hint" class="kn-finder-form__hint">例：こくぶんじ、国分寺、Kokubunji</p><ul class="kn-area-picker__suggestions" aria-label="候補の市区町村"></ul><button class="kn-button kn-button--secondary" type="button" data-kn-action="locate">近くを探す（現在地を使う）</button><p class="kn-finder-form__hint">現在地はこの端末の中だけで使い、どこにも送りません。</p><p class="kn-area-picker__status" role="status" data-kn="locating"></p></div></div><fieldset class="kn-finder-form__group"><legend class="kn-finder-form__legend">困っていること・したいこと</legend>{functions}</fieldset><details class="kn-finder-form__more"><summary class="kn-finder-form__summary">障害の種類・年齢・そのほかの条件</summary><fieldset class="kn-finder-form__group"><legend class="kn-finder-form__legend">障害の種類</legend><p class="kn-finder-form__hint">対象が資料にない事業所も「対象は事業所にご確認ください」として表示します。</p>{disabilities}</fieldset><fieldset class="kn-finder-form__group"><legend class="kn-finder-form__legend">年齢</legend>{ages}</fieldset><fieldset class="kn-finder-form__group"><legend class="kn-finder-form__legend">そのほか</legend>{others}</fieldset><div class="kn-field"><label class="kn-field__label" for="kn-finder-q">名前・住所・法人名で絞り込む</label><input class="kn-field__input" id="kn-finder-q" name="q" type="search"></div></details>"#
     )

@@ -46,7 +46,9 @@ pub fn FinderResults() -> impl IntoView {
         let Some(id) = state.filters.with(|f| f.0.area.clone()) else { return };
         let Some(areas) = state.areas.get() else { return };
         for code in row_files(&areas, &area_codes(&areas, &id)) {
-            if state.shards.with_untracked(|s| s.contains_key(&code)) || !requested.try_update_value(|r| r.insert(code.clone())).unwrap_or(false) {
+            if state.shards.with_untracked(|s| s.contains_key(&code))
+                || !requested.try_update_value(|r| r.insert(code.clone())).unwrap_or(false)
+            {
                 continue;
             }
             let url = href(&format!("/data/{build}/search/rows/{code}.json"));
@@ -88,7 +90,9 @@ pub fn FinderResults() -> impl IntoView {
                     .iter()
                     .flat_map(|file| {
                         let m = &m;
-                        file.iter().enumerate().filter(move |(_, r)| m.accepts(r)).map(move |(at, r)| Hit::new(Arc::clone(file), at, near.map(|(lat, lng)| distance_km(lat, lng, r.lat, r.lng))))
+                        file.iter().enumerate().filter(move |(_, r)| m.accepts(r)).map(move |(at, r)| {
+                            Hit::new(Arc::clone(file), at, near.map(|(lat, lng)| distance_km(lat, lng, r.lat, r.lng)))
+                        })
                     })
                     .collect();
                 hits.sort_by_key(|h| rank(h.row()));
@@ -102,10 +106,12 @@ pub fn FinderResults() -> impl IntoView {
     // The map shows the same rows and shares the selection (issue #4): a pin chosen on the
     // map brings its card into view, past 「さらに表示」 if need be.
     Effect::new(move |_| {
-        outcome.with(|o| state.found.set(match o {
-            Outcome::Found { hits, .. } => hits.clone(),
-            _ => Vec::new(),
-        }))
+        outcome.with(|o| {
+            state.found.set(match o {
+                Outcome::Found { hits, .. } => hits.clone(),
+                _ => Vec::new(),
+            })
+        })
     });
     Effect::new(move |_| {
         let Some(id) = state.selected.get() else { return };
@@ -135,10 +141,19 @@ pub fn FinderResults() -> impl IntoView {
         let bad = state.filters.with(|f| bad_params(&f.1));
         let selected = state.selected.get_untracked();
         let filters = state.filters.with_untracked(|f| f.0.clone());
-        format!(r#"<h2 id="kn-results-heading" class="kn-finder-results__title">さがした結果</h2>{bad}{}"#, outcome.with(|o| results_html(o, &filters, shown.get(), selected.as_deref())))
+        format!(
+            r#"<h2 id="kn-results-heading" class="kn-finder-results__title">さがした結果</h2>{bad}{}"#,
+            outcome.with(|o| results_html(o, &filters, shown.get(), selected.as_deref()))
+        )
     };
     let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(button) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest("[data-kn-action]").ok().flatten()) else { return };
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|e| e.closest("[data-kn-action]").ok().flatten())
+        else {
+            return;
+        };
         let widen = |edit: fn(&mut Filters)| {
             let mut f = state.filters.with_untracked(|f| f.0.clone());
             edit(&mut f);
@@ -176,7 +191,9 @@ fn bad_params(bad: &[BadParam]) -> String {
         return String::new();
     }
     let names = bad.iter().map(|b| esc(&format!("{}={}", b.name, b.value))).collect::<Vec<_>>().join("、");
-    format!(r#"<p class="kn-finder-results__notice" role="alert">アドレスの条件のうち、使えないものがあったので外しました：{names}</p>"#)
+    format!(
+        r#"<p class="kn-finder-results__notice" role="alert">アドレスの条件のうち、使えないものがあったので外しました：{names}</p>"#
+    )
 }
 
 /// What the results area says for `outcome`: the first `shown` cards, 「さらに表示」, or a way
@@ -194,7 +211,13 @@ fn results_html(outcome: &Outcome, filters: &Filters, shown: usize, selected: Op
             let name = esc(&area.name);
             let cards: String = hits.iter().take(shown).map(|h| card_html(h.row(), h.distance, selected)).collect();
             let more = hits.len().saturating_sub(shown);
-            let more = if more > 0 { format!(r#"<button class="kn-button kn-button--secondary" type="button" data-kn-action="more">さらに表示（残り{more}件）</button>"#) } else { String::new() };
+            let more = if more > 0 {
+                format!(
+                    r#"<button class="kn-button kn-button--secondary" type="button" data-kn-action="more">さらに表示（残り{more}件）</button>"#
+                )
+            } else {
+                String::new()
+            };
             format!(
                 r#"<p class="kn-finder-results__count" role="status">{name}で<strong>{}件</strong>見つかりました</p><ul class="kn-facility-list">{cards}</ul>{more}<p><a class="kn-finder-results__area-link" href="{}">{name}の相談先・拠点の情報を見る</a></p>"#,
                 hits.len(),
@@ -229,7 +252,11 @@ fn card_html(row: &FinderRow, distance: Option<f64>, selected: Option<&str>) -> 
     let kind = if row.kyoten == 1 {
         format!("拠点・{}", row.role().label())
     } else {
-        let services: Vec<&str> = [Role::ShortStay, Role::CommunityTransition, Role::CommunitySettlement].into_iter().filter(|r| row.has_service(*r)).map(|r| r.label()).collect();
+        let services: Vec<&str> = [Role::ShortStay, Role::CommunityTransition, Role::CommunitySettlement]
+            .into_iter()
+            .filter(|r| row.has_service(*r))
+            .map(|r| r.label())
+            .collect();
         format!("障害福祉サービス事業所（{}）", services.join("・"))
     };
     let needs: Vec<&str> = Function::ALL.into_iter().filter(|f| row.has_function(*f)).map(|f| f.label()).collect();
@@ -249,10 +276,16 @@ fn card_html(row: &FinderRow, distance: Option<f64>, selected: Option<&str>) -> 
         html += r#"<p class="kn-facility-card__note">対象は事業所にご確認ください</p>"#;
     }
     if let Some(p) = &row.phone {
-        html += &format!(r#"<a class="kn-facility-card__phone" href="tel:{}">電話 {}</a>"#, esc(&p.replace('-', "")), esc(p));
+        html += &format!(
+            r#"<a class="kn-facility-card__phone" href="tel:{}">電話 {}</a>"#,
+            esc(&p.replace('-', "")),
+            esc(p)
+        );
     }
     if row.lat != 0.0 || row.lng != 0.0 {
-        html += &format!(r#"<button class="kn-button kn-button--secondary kn-facility-card__map" type="button" data-kn-action="map" data-id="{id}">地図で見る<span class="kn-visually-hidden">（{name}）</span></button>"#);
+        html += &format!(
+            r#"<button class="kn-button kn-button--secondary kn-facility-card__map" type="button" data-kn-action="map" data-id="{id}">地図で見る<span class="kn-visually-hidden">（{name}）</span></button>"#
+        );
     }
     html + "</li>"
 }

@@ -42,7 +42,8 @@ pub fn run(args: &[String], root: &Path) -> Result<(), String> {
     let file = PathBuf::from(file);
     let plan = match kind {
         "wamnet" => {
-            let area = area.ok_or_else(|| format!("import wamnet needs --area CODE (e.g. --area 132144 for 国分寺市)\n{USAGE}"))?;
+            let area = area
+                .ok_or_else(|| format!("import wamnet needs --area CODE (e.g. --area 132144 for 国分寺市)\n{USAGE}"))?;
             plan_wamnet(&WamnetImport { file, area, functions, as_of, date, content })?
         }
         "sheet" => plan_sheet(&SheetImport { file, source, date, content })?,
@@ -71,7 +72,8 @@ pub fn run(args: &[String], root: &Path) -> Result<(), String> {
 pub fn parse_functions(value: &str) -> Result<Vec<Function>, String> {
     let mut out = Vec::new();
     for w in value.split([',', '、']).map(str::trim).filter(|w| !w.is_empty()) {
-        let by_prefix: Vec<Function> = Function::ALL.into_iter().filter(|f| w.len() >= 3 && f.id().starts_with(w)).collect();
+        let by_prefix: Vec<Function> =
+            Function::ALL.into_iter().filter(|f| w.len() >= 3 && f.id().starts_with(w)).collect();
         let f = match (super::sheet::function_word(w).and_then(Function::from_id), by_prefix.as_slice()) {
             (Some(f), _) => f,
             (None, [f]) => *f,

@@ -179,8 +179,8 @@ impl Doc {
     }
 
     fn entries(&self) -> Result<Vec<Entry>, String> {
-        let table: std::collections::BTreeMap<String, toml::Spanned<Value>> =
-            toml::from_str(&self.front_matter).map_err(|e| format!("the front matter is not valid TOML: {}", e.message()))?;
+        let table: std::collections::BTreeMap<String, toml::Spanned<Value>> = toml::from_str(&self.front_matter)
+            .map_err(|e| format!("the front matter is not valid TOML: {}", e.message()))?;
         let fm = &self.front_matter;
         let mut out = Vec::new();
         for (key, spanned) in table {
@@ -221,7 +221,9 @@ fn parse_marker(tail: &str) -> Option<(Origin, String)> {
     let origin = match word.trim() {
         "一覧表" => Origin::Sheet,
         w => match w.strip_prefix("WAM NET ") {
-            Some(file) if !file.is_empty() && file.bytes().all(|b| b.is_ascii_digit()) => Origin::WamNet(file.to_string()),
+            Some(file) if !file.is_empty() && file.bytes().all(|b| b.is_ascii_digit()) => {
+                Origin::WamNet(file.to_string())
+            }
             _ => return None,
         },
     };
@@ -263,13 +265,22 @@ mod tests {
         assert!(matches!(doc.propose("name", s("WAM"), &w(), false), Change::Left { why: "written by hand", .. }));
         assert!(matches!(doc.propose("name", s("一覧"), &Origin::Sheet, false), Change::Left { .. }));
         // The marker's digest does not match: treated as edited by hand.
-        assert!(matches!(doc.propose("phone", s("042-999-9999"), &Origin::Sheet, false), Change::Left { why: "edited by hand after the last import", .. }));
+        assert!(matches!(
+            doc.propose("phone", s("042-999-9999"), &Origin::Sheet, false),
+            Change::Left { why: "edited by hand after the last import", .. }
+        ));
         let mut doc = Doc::new(&[]);
         doc.propose("phone", s("042-111-1111"), &Origin::Sheet, false);
-        assert!(matches!(doc.propose("phone", s("042-222-2222"), &w(), false), Change::Left { why: "set by the municipal list (一覧表)", .. }));
+        assert!(matches!(
+            doc.propose("phone", s("042-222-2222"), &w(), false),
+            Change::Left { why: "set by the municipal list (一覧表)", .. }
+        ));
         let other = Origin::WamNet("054".into());
         doc.propose("url", s("https://a.example"), &w(), false);
-        assert!(matches!(doc.propose("url", s("https://b.example"), &other, false), Change::Left { why: "set by another WAM NET file", .. }));
+        assert!(matches!(
+            doc.propose("url", s("https://b.example"), &other, false),
+            Change::Left { why: "set by another WAM NET file", .. }
+        ));
         assert_eq!(doc.retract("url", &other), Change::Same, "only the file that wrote a line removes it");
         doc.propose("hours", s("9時"), &w(), false);
         assert!(matches!(doc.propose("hours", s("10時"), &Origin::Sheet, false), Change::Replaced { .. }));

@@ -87,7 +87,8 @@ impl Plan {
         if !self.rejected.is_empty() {
             return Err(format!("{} row(s) rejected; nothing was written", self.rejected.len()));
         }
-        let mut writes: Vec<(&Path, &str)> = self.files.iter().filter_map(|f| f.text.as_deref().map(|t| (f.path.as_path(), t))).collect();
+        let mut writes: Vec<(&Path, &str)> =
+            self.files.iter().filter_map(|f| f.text.as_deref().map(|t| (f.path.as_path(), t))).collect();
         writes.extend(self.extra.iter().map(|(p, _, t)| (p.as_path(), t.as_str())));
         // Write each file beside its target first, then rename: a failure midway leaves no
         // half-written file.
@@ -156,11 +157,18 @@ pub fn existing_facilities(content: &Path) -> BTreeMap<String, Existing> {
 /// The existing file that is this WAM NET facility: the one named by its id, else the one
 /// that claims its number with the same name, else the only one claiming the number when
 /// the number is not shared (`number_shared`). Mirrors `load::wamnet::merge`.
-pub fn claimed_by(existing: &BTreeMap<String, Existing>, number: &str, name: &str, id: &str, number_shared: bool) -> Option<String> {
+pub fn claimed_by(
+    existing: &BTreeMap<String, Existing>,
+    number: &str,
+    name: &str,
+    id: &str,
+    number_shared: bool,
+) -> Option<String> {
     if existing.contains_key(id) {
         return Some(id.to_string());
     }
-    let claims: Vec<(&String, &Existing)> = existing.iter().filter(|(_, e)| e.str("wamnet").as_deref() == Some(number)).collect();
+    let claims: Vec<(&String, &Existing)> =
+        existing.iter().filter(|(_, e)| e.str("wamnet").as_deref() == Some(number)).collect();
     if let Some((k, _)) = claims.iter().find(|(_, e)| e.str("name").as_deref() == Some(name.trim())) {
         return Some((*k).clone());
     }
@@ -204,7 +212,8 @@ pub fn source_ids(content: &Path) -> Result<Vec<String>, String> {
 /// The municipalities of the reference list, by code.
 pub fn reference(content: &Path) -> Result<BTreeMap<String, crate::model::Area>, String> {
     let path = content.join("geo/localgovjp-utf8.csv");
-    let text = fs::read_to_string(&path).map_err(|e| format!("{}: cannot read the reference list: {e}", shown(content, &path)))?;
+    let text = fs::read_to_string(&path)
+        .map_err(|e| format!("{}: cannot read the reference list: {e}", shown(content, &path)))?;
     crate::load::reference::parse_reference(&text).map_err(|e| format!("{}: {e}", shown(content, &path)))
 }
 

@@ -12,7 +12,9 @@ use toml::Value;
 use unicode_normalization::UnicodeNormalization;
 
 use super::edit::{Doc, Origin};
-use super::{check_shape, claimed_by, existing_facilities, finish, shown, source_ids, string, strings, FileChange, Plan};
+use super::{
+    check_shape, claimed_by, existing_facilities, finish, shown, source_ids, string, strings, FileChange, Plan,
+};
 use crate::load::reference::valid_lgcode;
 use crate::load::validate::{in_japan, is_phone, is_real_date};
 use crate::load::wamnet::wamnet_id;
@@ -76,13 +78,32 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
     let headers: Vec<String> = table.headers.iter().map(|h| h.trim().to_string()).collect();
     for (i, h) in headers.iter().enumerate() {
         if !SHEET_COLUMNS.iter().any(|(c, _)| c == h) {
-            plan.rejected.push(Diagnostic::new(&shown_file, 1, "header", format!("column {} 「{h}」 is not a template column (expected one of {})", i + 1, SHEET_COLUMNS.iter().map(|(c, _)| *c).collect::<Vec<_>>().join("、"))));
+            plan.rejected.push(Diagnostic::new(
+                &shown_file,
+                1,
+                "header",
+                format!(
+                    "column {} 「{h}」 is not a template column (expected one of {})",
+                    i + 1,
+                    SHEET_COLUMNS.iter().map(|(c, _)| *c).collect::<Vec<_>>().join("、")
+                ),
+            ));
         } else if headers[..i].contains(h) {
-            plan.rejected.push(Diagnostic::new(&shown_file, 1, "header", format!("column {} 「{h}」 appears twice", i + 1)));
+            plan.rejected.push(Diagnostic::new(
+                &shown_file,
+                1,
+                "header",
+                format!("column {} 「{h}」 appears twice", i + 1),
+            ));
         }
     }
     if !headers.iter().any(|h| h == "ID" || h == "事業所番号") {
-        plan.rejected.push(Diagnostic::new(&shown_file, 1, "header", "needs the column ID or 事業所番号 to know which facility a row is"));
+        plan.rejected.push(Diagnostic::new(
+            &shown_file,
+            1,
+            "header",
+            "needs the column ID or 事業所番号 to know which facility a row is",
+        ));
     }
     if !plan.rejected.is_empty() {
         return Ok(plan);
@@ -90,19 +111,24 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
     plan.rejected.extend(table.broken);
     if let Some(s) = &opts.source {
         if !known_sources.contains(s) {
-            return Err(format!("--source {s}: not an id in content/sources.toml (add a [[source]] for your list first)"));
+            return Err(format!(
+                "--source {s}: not an id in content/sources.toml (add a [[source]] for your list first)"
+            ));
         }
     }
 
     let existing = existing_facilities(content);
     let mut taken: BTreeMap<String, usize> = BTreeMap::new();
     for row in &table.rows {
-        let cell = |name: &str| headers.iter().position(|h| h == name).and_then(|i| row.record.get(i)).map(str::trim).unwrap_or("");
+        let cell = |name: &str| {
+            headers.iter().position(|h| h == name).and_then(|i| row.record.get(i)).map(str::trim).unwrap_or("")
+        };
         if row.record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         let mut errors = Vec::new();
-        let mut err = |field: &str, message: String| errors.push(Diagnostic::new(&shown_file, row.line, field, message));
+        let mut err =
+            |field: &str, message: String| errors.push(Diagnostic::new(&shown_file, row.line, field, message));
 
         // Which facility this row is.
         let (id_cell, number, name) = (cell("ID"), nfkc(cell("事業所番号")), cell("名称"));
@@ -151,7 +177,9 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
         let area = nfkc(cell("市区町村コード"));
         if !area.is_empty() {
             let region = content.join("areas").join(format!("{area}.md"));
-            if (valid_lgcode(&area) && reference.contains_key(&area)) || (!area.bytes().all(|b| b.is_ascii_digit()) && region.exists()) {
+            if (valid_lgcode(&area) && reference.contains_key(&area))
+                || (!area.bytes().all(|b| b.is_ascii_digit()) && region.exists())
+            {
                 facts.push(("area", string(&area)));
             } else {
                 err("市区町村コード", format!("\"{area}\" is not a municipality code in the reference list nor a region in content/areas/ (expected e.g. 132144)"));
@@ -161,7 +189,13 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
             "" => {}
             v => match Role::ALL.into_iter().find(|r| r.id() == v || r.label() == v) {
                 Some(r) => facts.push(("role", string(r.id()))),
-                None => err("役割", format!("「{v}」 is not a role (expected one of {})", Role::ALL.iter().map(|r| r.label()).collect::<Vec<_>>().join("、"))),
+                None => err(
+                    "役割",
+                    format!(
+                        "「{v}」 is not a role (expected one of {})",
+                        Role::ALL.iter().map(|r| r.label()).collect::<Vec<_>>().join("、")
+                    ),
+                ),
             },
         }
         for (column, key) in [("拠点に位置付け", "kyoten"), ("24時間対応", "open_24h")] {
@@ -173,7 +207,12 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
         }
         let lists: [ListColumn; 3] = [
             ("拠点の機能", "functions", function_word, "相談、緊急、体験、人材、体制"),
-            ("対象の障害", "disabilities", disability_word, "身体、知的、精神、発達、難病、高次脳機能障害、重症心身障害、医療的ケア、強度行動障害"),
+            (
+                "対象の障害",
+                "disabilities",
+                disability_word,
+                "身体、知的、精神、発達、難病、高次脳機能障害、重症心身障害、医療的ケア、強度行動障害",
+            ),
             ("対象年齢", "ages", age_word, "子ども、大人"),
         ];
         for (column, key, word, expected) in lists {
@@ -193,7 +232,10 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
         match nfkc(cell("位置付けた時期")).as_str() {
             "" => {}
             v if is_real_date(v, true) => facts.push(("positioned", string(v))),
-            v => err("位置付けた時期", format!("\"{v}\" is not a real date (expected YYYY-MM or YYYY-MM-DD, e.g. 2021-11)")),
+            v => err(
+                "位置付けた時期",
+                format!("\"{v}\" is not a real date (expected YYYY-MM or YYYY-MM-DD, e.g. 2021-11)"),
+            ),
         }
         let (lat, lng) = (nfkc(cell("緯度")), nfkc(cell("経度")));
         match (lat.as_str(), lng.as_str()) {
@@ -225,7 +267,10 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
         }
         for s in &row_sources {
             if !known_sources.contains(s) {
-                err("出典", format!("unknown source \"{s}\" (add a [[source]] with this id to content/sources.toml first)"));
+                err(
+                    "出典",
+                    format!("unknown source \"{s}\" (add a [[source]] with this id to content/sources.toml first)"),
+                );
             }
         }
         let date = match nfkc(cell("確認日")).as_str() {
@@ -254,14 +299,31 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
                 .map(|(c, _)| c)
                 .collect();
             if !missing.is_empty() {
-                let other = existing.iter().find(|(_, e)| !number.is_empty() && e.str("wamnet").as_deref() == Some(number.as_str()));
-                let hint = other.map_or(String::new(), |(id, e)| format!(" ({} has this 事業所番号 under the name 「{}」: if it is that facility, write its ID, {id})", e.shown, e.str("name").unwrap_or_default()));
-                err(missing[0], format!("there is no file content/facilities/{target}.md yet; a new facility needs {}{hint}", missing.join("、")));
+                let other = existing
+                    .iter()
+                    .find(|(_, e)| !number.is_empty() && e.str("wamnet").as_deref() == Some(number.as_str()));
+                let hint = other.map_or(String::new(), |(id, e)| {
+                    format!(
+                        " ({} has this 事業所番号 under the name 「{}」: if it is that facility, write its ID, {id})",
+                        e.shown,
+                        e.str("name").unwrap_or_default()
+                    )
+                });
+                err(
+                    missing[0],
+                    format!(
+                        "there is no file content/facilities/{target}.md yet; a new facility needs {}{hint}",
+                        missing.join("、")
+                    ),
+                );
             }
         }
         if let Some(Some(existing_number)) = old.map(|e| e.str("wamnet")) {
             if !number.is_empty() && existing_number != number {
-                err("事業所番号", format!("{} has wamnet = \"{existing_number}\", this row says \"{number}\"", shown(content, &path)));
+                err(
+                    "事業所番号",
+                    format!("{} has wamnet = \"{existing_number}\", this row says \"{number}\"", shown(content, &path)),
+                );
             }
         }
         if !errors.is_empty() {
@@ -281,8 +343,21 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
                 continue;
             }
         };
-        let display_name = facts.iter().find(|(k, _)| *k == "name").and_then(|(_, v)| v.as_str().map(str::to_string)).or_else(|| old.and_then(|e| e.str("name"))).unwrap_or_default();
-        let mut change = FileChange { shown: shown(content, &path), path, name: display_name, created: old.is_none(), changed: Vec::new(), left: Vec::new(), text: None };
+        let display_name = facts
+            .iter()
+            .find(|(k, _)| *k == "name")
+            .and_then(|(_, v)| v.as_str().map(str::to_string))
+            .or_else(|| old.and_then(|e| e.str("name")))
+            .unwrap_or_default();
+        let mut change = FileChange {
+            shown: shown(content, &path),
+            path,
+            name: display_name,
+            created: old.is_none(),
+            changed: Vec::new(),
+            left: Vec::new(),
+            text: None,
+        };
         for (key, value) in &facts {
             let c = doc.propose(key, value.clone(), &Origin::Sheet, false);
             change.note(key, c, value);
@@ -293,14 +368,24 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
                 doc.body = format!("{note}\n");
                 change.changed.push("本文".into());
             } else if body != note {
-                change.left.push(("本文".into(), string(body), string(note), "the file's text already says something else"));
+                change.left.push((
+                    "本文".into(),
+                    string(body),
+                    string(note),
+                    "the file's text already says something else",
+                ));
             }
         }
         finish(&mut doc, &mut change, &row_sources, &date);
         let new_text = doc.render();
         if old.is_none_or(|e| e.text != new_text) {
             if let Err(d) = check_shape(&change.shown, &new_text) {
-                plan.rejected.push(Diagnostic::new(&shown_file, row.line, "", format!("would make {} invalid: {d}", change.shown)));
+                plan.rejected.push(Diagnostic::new(
+                    &shown_file,
+                    row.line,
+                    "",
+                    format!("would make {} invalid: {d}", change.shown),
+                ));
             }
             change.text = Some(new_text);
         }
@@ -321,7 +406,10 @@ fn nfkc(s: &str) -> String {
 }
 
 fn split_list(cell: &str) -> Vec<&str> {
-    cell.split(['、', ',', '，', '/', '／', ';', '；', ' ', '　', '\n']).map(str::trim).filter(|s| !s.is_empty()).collect()
+    cell.split(['、', ',', '，', '/', '／', ';', '；', ' ', '　', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// The ids of a list cell. A word that is not known is tried once more split at 「・」
@@ -329,7 +417,8 @@ fn split_list(cell: &str) -> Vec<&str> {
 fn words(cell: &str, word: fn(&str) -> Option<&'static str>) -> Result<Vec<&'static str>, String> {
     let mut ids = Vec::new();
     for w in split_list(cell) {
-        let parts: Vec<&str> = if word(w).is_some() { vec![w] } else { w.split('・').filter(|p| !p.is_empty()).collect() };
+        let parts: Vec<&str> =
+            if word(w).is_some() { vec![w] } else { w.split('・').filter(|p| !p.is_empty()).collect() };
         for p in parts {
             match word(p) {
                 Some(id) if !ids.contains(&id) => ids.push(id),
@@ -345,7 +434,9 @@ pub(super) fn function_word(w: &str) -> Option<&'static str> {
     let w = w.trim_start_matches(['①', '②', '③', '④', '⑤']);
     let f = match w {
         "相談" => Function::Consultation,
-        "緊急" | "緊急時" | "緊急時の受け入れ・対応" | "緊急時の受け入れ" => Function::Emergency,
+        "緊急" | "緊急時" | "緊急時の受け入れ・対応" | "緊急時の受け入れ" => {
+            Function::Emergency
+        }
         "体験" | "体験の機会・場" | "体験の機会" => Function::Experience,
         "人材" | "専門" | "専門的人材" | "専門的人材の確保・養成" => Function::Expertise,
         "体制" | "体制づくり" | "地域の体制づくり" => Function::Network,
@@ -357,14 +448,24 @@ pub(super) fn function_word(w: &str) -> Option<&'static str> {
 fn disability_word(w: &str) -> Option<&'static str> {
     DisabilityType::ALL
         .into_iter()
-        .find(|d| d.id() == w || d.label() == w || d.label().strip_suffix("障害") == Some(w) || (*d == DisabilityType::BrainInjury && w == "高次脳") || (*d == DisabilityType::SevereMultiple && w == "重心"))
+        .find(|d| {
+            d.id() == w
+                || d.label() == w
+                || d.label().strip_suffix("障害") == Some(w)
+                || (*d == DisabilityType::BrainInjury && w == "高次脳")
+                || (*d == DisabilityType::SevereMultiple && w == "重心")
+        })
         .map(DisabilityType::id)
 }
 
 fn age_word(w: &str) -> Option<&'static str> {
     match w {
-        "子ども" | "子供" | "こども" | "児童" | "障害児" | "18歳未満" | "子ども（18歳未満）" => Some(AgeGroup::Child.id()),
-        "大人" | "おとな" | "成人" | "障害者" | "18歳以上" | "大人（18歳以上）" => Some(AgeGroup::Adult.id()),
+        "子ども" | "子供" | "こども" | "児童" | "障害児" | "18歳未満" | "子ども（18歳未満）" => {
+            Some(AgeGroup::Child.id())
+        }
+        "大人" | "おとな" | "成人" | "障害者" | "18歳以上" | "大人（18歳以上）" => {
+            Some(AgeGroup::Adult.id())
+        }
         other => AgeGroup::from_id(other).map(AgeGroup::id),
     }
 }
@@ -385,10 +486,16 @@ mod tests {
     #[test]
     fn list_cells_accept_ids_and_japanese_words() {
         assert_eq!(words("相談、緊急", function_word), Ok(vec!["consultation", "emergency"]));
-        assert_eq!(words("②緊急時の受け入れ・対応,③体験の機会・場", function_word), Ok(vec!["emergency", "experience"]));
+        assert_eq!(
+            words("②緊急時の受け入れ・対応,③体験の機会・場", function_word),
+            Ok(vec!["emergency", "experience"])
+        );
         assert_eq!(words("expertise network", function_word), Ok(vec!["expertise", "network"]));
         assert_eq!(words("身体・知的・精神", disability_word), Ok(vec!["physical", "intellectual", "mental"]));
-        assert_eq!(words("医療的ケア、強度行動障害、高次脳", disability_word), Ok(vec!["medical_care", "behavioral", "brain_injury"]));
+        assert_eq!(
+            words("医療的ケア、強度行動障害、高次脳", disability_word),
+            Ok(vec!["medical_care", "behavioral", "brain_injury"])
+        );
         assert_eq!(words("子ども、大人", age_word), Ok(vec!["child", "adult"]));
         assert_eq!(words("相談、送迎", function_word), Err("送迎".into()));
         assert_eq!(words("身体・視覚", disability_word), Err("視覚".into()));
@@ -397,7 +504,13 @@ mod tests {
 
     #[test]
     fn yes_and_no() {
-        for (cell, expected) in [("はい", Ok(Some(true))), ("いいえ", Ok(Some(false))), ("○", Ok(Some(true))), ("", Ok(None)), ("たぶん", Err("\"たぶん\" is not はい or いいえ".to_string()))] {
+        for (cell, expected) in [
+            ("はい", Ok(Some(true))),
+            ("いいえ", Ok(Some(false))),
+            ("○", Ok(Some(true))),
+            ("", Ok(None)),
+            ("たぶん", Err("\"たぶん\" is not はい or いいえ".to_string())),
+        ] {
             assert_eq!(yes_no(cell), expected, "{cell}");
         }
     }

@@ -33,7 +33,8 @@ pub fn parse_table(path: &str, bytes: &[u8]) -> Result<Table, Diagnostic> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| Diagnostic::new(path, 1, "", format!("cannot read the header row: {e}")))?.clone();
+    let headers =
+        reader.headers().map_err(|e| Diagnostic::new(path, 1, "", format!("cannot read the header row: {e}")))?.clone();
     if headers.is_empty() || (headers.len() == 1 && headers[0].trim().is_empty()) {
         return Err(Diagnostic::new(path, 1, "", "is empty: the first line must be the header row"));
     }

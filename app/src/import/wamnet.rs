@@ -15,7 +15,9 @@ use std::path::Path;
 use toml::Value;
 
 use super::edit::{Doc, Origin};
-use super::{check_shape, claimed_by, existing_facilities, finish, shown, source_ids, string, strings, FileChange, Plan};
+use super::{
+    check_shape, claimed_by, existing_facilities, finish, shown, source_ids, string, strings, FileChange, Plan,
+};
 use crate::load::validate::{in_japan, is_phone};
 use crate::load::wamnet::{facility_of, service_role, source_id, CityIndex, Row, HEADER};
 use crate::load::Diagnostic;
@@ -82,9 +84,18 @@ pub fn plan_wamnet(opts: &WamnetImport) -> Result<Plan, String> {
         service_name.get_or_insert_with(|| r.service.trim().to_string());
         let Some(code) = cities.code_of(&r.city) else {
             if names.iter().any(|n| r.city.contains(n.as_str())) {
-                plan.rejected.push(at("事業所住所（市区町村）", format!("「{}」 is not a municipality in the reference list (expected e.g. 「東京都国分寺市」)", r.city)));
+                plan.rejected.push(at(
+                    "事業所住所（市区町村）",
+                    format!(
+                        "「{}」 is not a municipality in the reference list (expected e.g. 「東京都国分寺市」)",
+                        r.city
+                    ),
+                ));
             } else {
-                plan.notes.push(at("事業所住所（市区町村）", format!("「{}」 is not a municipality in the reference list; row left out", r.city)));
+                plan.notes.push(at(
+                    "事業所住所（市区町村）",
+                    format!("「{}」 is not a municipality in the reference list; row left out", r.city),
+                ));
             }
             continue;
         };
@@ -94,7 +105,10 @@ pub fn plan_wamnet(opts: &WamnetImport) -> Result<Plan, String> {
         }
         let number = r.number.trim();
         if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
-            plan.rejected.push(at("事業所番号", format!("\"{number}\" is not a 事業所番号 (expected 10 digits, e.g. 1313700161)")));
+            plan.rejected.push(at(
+                "事業所番号",
+                format!("\"{number}\" is not a 事業所番号 (expected 10 digits, e.g. 1313700161)"),
+            ));
             continue;
         }
         if service_role(r.service.trim()).is_none() {
@@ -129,7 +143,8 @@ pub fn plan_wamnet(opts: &WamnetImport) -> Result<Plan, String> {
         };
         names_of_number.entry(f.wamnet.clone().unwrap_or_default()).or_default().insert(f.name.clone());
         if let Some((first, _)) = found.get(&f.id) {
-            plan.notes.push(at("事業所番号", format!("same 事業所番号 and name as line {first}; this row is left out")));
+            plan.notes
+                .push(at("事業所番号", format!("same 事業所番号 and name as line {first}; this row is left out")));
             continue;
         }
         found.insert(f.id.clone(), (row.line, f));
@@ -170,7 +185,12 @@ pub fn plan_wamnet(opts: &WamnetImport) -> Result<Plan, String> {
         let shared = names_of_number.get(&number).is_some_and(|n| n.len() > 1);
         let target = claimed_by(&existing, &number, &f.name, id, shared).unwrap_or_else(|| id.clone());
         if !seen.insert(target.clone()) {
-            plan.rejected.push(Diagnostic::new(&shown_file, *line, "事業所番号", format!("content/facilities/{target}.md already takes another row of this file")));
+            plan.rejected.push(Diagnostic::new(
+                &shown_file,
+                *line,
+                "事業所番号",
+                format!("content/facilities/{target}.md already takes another row of this file"),
+            ));
             continue;
         }
         let path = content.join("facilities").join(format!("{target}.md"));
@@ -186,14 +206,27 @@ pub fn plan_wamnet(opts: &WamnetImport) -> Result<Plan, String> {
                 continue;
             }
         };
-        let mut change = FileChange { shown: shown(content, &path), path, name: f.name.clone(), created: old.is_none(), changed: Vec::new(), left: Vec::new(), text: None };
+        let mut change = FileChange {
+            shown: shown(content, &path),
+            path,
+            name: f.name.clone(),
+            created: old.is_none(),
+            changed: Vec::new(),
+            left: Vec::new(),
+            text: None,
+        };
         let origin = Origin::WamNet(source.trim_start_matches("wamnet-").to_string());
         propose_facts(&mut doc, &mut change, f, &origin, opts.functions.as_deref());
         finish(&mut doc, &mut change, std::slice::from_ref(&source), &opts.date);
         let text = doc.render();
         if old.is_none_or(|e| e.text != text) {
             if let Err(d) = check_shape(&change.shown, &text) {
-                plan.rejected.push(Diagnostic::new(&shown_file, *line, "", format!("would make {} invalid: {d}", change.shown)));
+                plan.rejected.push(Diagnostic::new(
+                    &shown_file,
+                    *line,
+                    "",
+                    format!("would make {} invalid: {d}", change.shown),
+                ));
             }
             change.text = Some(text);
         }
@@ -212,7 +245,13 @@ pub fn plan_wamnet(opts: &WamnetImport) -> Result<Plan, String> {
 }
 
 /// Propose every WAM NET fact of `f` to the file.
-fn propose_facts(doc: &mut Doc, change: &mut FileChange, f: &Facility, origin: &Origin, functions: Option<&[Function]>) {
+fn propose_facts(
+    doc: &mut Doc,
+    change: &mut FileChange,
+    f: &Facility,
+    origin: &Origin,
+    functions: Option<&[Function]>,
+) {
     let mut put = |doc: &mut Doc, key: &str, value: Option<Value>| match value {
         Some(v) => {
             let c = doc.propose(key, v.clone(), origin, false);
@@ -282,19 +321,35 @@ fn check_header(path: &str, headers: &csv::StringRecord) -> Option<Diagnostic> {
         let found = headers.get(i).map(str::trim);
         if found != Some(*expected) {
             let found = found.map_or("nothing".to_string(), |f| format!("「{f}」"));
-            return Some(Diagnostic::new(path, 1, "header", format!("column {} should be 「{expected}」, found {found} (expected the 29 WAM NET columns, unchanged)", i + 1)));
+            return Some(Diagnostic::new(
+                path,
+                1,
+                "header",
+                format!(
+                    "column {} should be 「{expected}」, found {found} (expected the 29 WAM NET columns, unchanged)",
+                    i + 1
+                ),
+            ));
         }
     }
-    (headers.len() != HEADER.len()).then(|| Diagnostic::new(path, 1, "header", format!("has {} columns, expected the 29 WAM NET columns", headers.len())))
+    (headers.len() != HEADER.len()).then(|| {
+        Diagnostic::new(path, 1, "header", format!("has {} columns, expected the 29 WAM NET columns", headers.len()))
+    })
 }
 
 /// The municipality codes an `--area` covers (a designated city brings its wards; a region
 /// its members) and their names, for spotting rows that are ours but unplaceable.
-pub fn target_areas(content: &Path, reference: &BTreeMap<String, Area>, area: &str) -> Result<(BTreeSet<String>, Vec<String>), String> {
+pub fn target_areas(
+    content: &Path,
+    reference: &BTreeMap<String, Area>,
+    area: &str,
+) -> Result<(BTreeSet<String>, Vec<String>), String> {
     let mut codes = BTreeSet::new();
     if area.len() == 6 && area.bytes().all(|b| b.is_ascii_digit()) {
         if !crate::load::reference::valid_lgcode(area) {
-            return Err(format!("--area {area}: not a valid 全国地方公共団体コード (check digit), e.g. 132144 for 国分寺市"));
+            return Err(format!(
+                "--area {area}: not a valid 全国地方公共団体コード (check digit), e.g. 132144 for 国分寺市"
+            ));
         }
         if !reference.contains_key(area) {
             return Err(format!("--area {area}: not in the reference list content/geo/localgovjp-utf8.csv"));
@@ -304,13 +359,18 @@ pub fn target_areas(content: &Path, reference: &BTreeMap<String, Area>, area: &s
         let path = content.join("areas").join(format!("{area}.md"));
         let text = fs::read_to_string(&path).map_err(|_| format!("--area {area}: expected a 6-digit municipality code (e.g. 132144) or a region with a file content/areas/{area}.md"))?;
         let mut out = Vec::new();
-        let region = crate::load::parse_file::<Area>(&shown(content, &path), &text, "/", &mut out).ok_or_else(|| out.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))?;
+        let region = crate::load::parse_file::<Area>(&shown(content, &path), &text, "/", &mut out)
+            .ok_or_else(|| out.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))?;
         if region.value.members.is_empty() {
             return Err(format!("--area {area}: content/areas/{area}.md lists no members"));
         }
         codes.extend(region.value.members);
     }
-    let wards: Vec<String> = reference.values().filter(|a| a.parent.as_ref().is_some_and(|p| codes.contains(p))).map(|a| a.id.clone()).collect();
+    let wards: Vec<String> = reference
+        .values()
+        .filter(|a| a.parent.as_ref().is_some_and(|p| codes.contains(p)))
+        .map(|a| a.id.clone())
+        .collect();
     codes.extend(wards);
     let names = codes.iter().filter_map(|c| reference.get(c)).map(|a| a.name.clone()).collect();
     Ok((codes, names))
@@ -325,7 +385,10 @@ mod tests {
         let mut h: Vec<&str> = HEADER.to_vec();
         assert!(check_header("f.csv", &csv::StringRecord::from(h.clone())).is_none());
         h[14] = "事業所番号 ";
-        assert!(check_header("f.csv", &csv::StringRecord::from(h.clone())).is_none(), "spaces around a name are tolerated");
+        assert!(
+            check_header("f.csv", &csv::StringRecord::from(h.clone())).is_none(),
+            "spaces around a name are tolerated"
+        );
         h[14] = "事業者番号";
         assert_eq!(
             check_header("f.csv", &csv::StringRecord::from(h.clone())).map(|d| d.to_string()).as_deref(),

@@ -21,7 +21,10 @@ pub fn parse_front_matter<T: DeserializeOwned>(
         // A missing key has no line of its own: point at the opening `+++` and name the key.
         if let Some(missing) = e.message().strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
             let table = field.rsplit_once('.').map(|(t, _)| t.to_string()).filter(|t| !t.is_empty());
-            field = match table { Some(t) if !line_is_key(front_matter, line) => format!("{t}.{missing}"), _ => missing.to_string() };
+            field = match table {
+                Some(t) if !line_is_key(front_matter, line) => format!("{t}.{missing}"),
+                _ => missing.to_string(),
+            };
             file_line = first_line.saturating_sub(1);
         }
         Diagnostic::new(path, file_line, &field, explain(e.message()))

@@ -19,9 +19,7 @@ use serde::de::DeserializeOwned;
 pub use diagnostic::Diagnostic;
 
 use crate::markdown::render_markdown;
-use crate::model::{
-    Area, CatalogueSummary, Facility, Guide, PracticeSection, Report, Screening, Site, Source,
-};
+use crate::model::{Area, CatalogueSummary, Facility, Guide, PracticeSection, Report, Screening, Site, Source};
 
 /// Everything the site is built from.
 #[derive(Clone, Debug, Default)]
@@ -114,7 +112,12 @@ fn load_open_data(dir: &Path, display: &dyn Fn(&Path) -> String, content: &mut C
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let source = wamnet::source_id(&stem).unwrap_or_else(|| "wamnet-".into());
         if !content.sources.iter().any(|s| s.id == source) {
-            out.push(Diagnostic::new(&shown, 0, "", format!("add a [[source]] with id = \"{source}\" (and its date) to content/sources.toml")));
+            out.push(Diagnostic::new(
+                &shown,
+                0,
+                "",
+                format!("add a [[source]] with id = \"{source}\" (and its date) to content/sources.toml"),
+            ));
             continue;
         }
         match fs::read_to_string(&path) {
@@ -158,10 +161,8 @@ fn load_dir<T: DeserializeOwned + HasBody + Send>(
 ) -> Vec<Located<T>> {
     let dir = root.join(sub);
     let Ok(entries) = fs::read_dir(&dir) else { return Vec::new() };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
+    let mut paths: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
     paths.sort();
     // On all cores (a national operator's tens of thousands of files, issue #7), each part
     // with its own diagnostics; the files stay in name order.
@@ -173,7 +174,8 @@ fn load_dir<T: DeserializeOwned + HasBody + Send>(
             .map(|chunk| {
                 s.spawn(move || {
                     let mut found = Vec::new();
-                    let loaded: Vec<Located<T>> = chunk.iter().filter_map(|p| load_file::<T>(p, root, base_path, &mut found)).collect();
+                    let loaded: Vec<Located<T>> =
+                        chunk.iter().filter_map(|p| load_file::<T>(p, root, base_path, &mut found)).collect();
                     (loaded, found)
                 })
             })
@@ -233,7 +235,8 @@ pub fn parse_file<T: DeserializeOwned + HasBody>(
     let derived = value.derived_fields_written();
     let located_fm = parts.front_matter.to_string();
     for field in derived {
-        let mut report = diagnostic::FileReport { path, front_matter: &located_fm, first_line: parts.front_matter_line, out };
+        let mut report =
+            diagnostic::FileReport { path, front_matter: &located_fm, first_line: parts.front_matter_line, out };
         report.error(field, "is filled in by the site builder; remove it from the file");
     }
     let html = render_markdown(path, parts.body, parts.body_line, base_path, out);
@@ -282,7 +285,11 @@ impl HasBody for Screening {
     }
     fn set_id(&mut self, _id: String) {}
     fn derived_fields_written(&self) -> Vec<&'static str> {
-        if self.body_html.is_empty() { vec![] } else { vec!["body_html"] }
+        if self.body_html.is_empty() {
+            vec![]
+        } else {
+            vec!["body_html"]
+        }
     }
 }
 
@@ -292,6 +299,10 @@ impl HasBody for CatalogueSummary {
     }
     fn set_id(&mut self, _id: String) {}
     fn derived_fields_written(&self) -> Vec<&'static str> {
-        if self.body_html.is_empty() { vec![] } else { vec!["body_html"] }
+        if self.body_html.is_empty() {
+            vec![]
+        } else {
+            vec!["body_html"]
+        }
     }
 }

@@ -28,7 +28,8 @@ pub fn parse_reference(csv_text: &str) -> Result<BTreeMap<String, Area>, String>
     for (i, row) in reader.deserialize::<Row>().enumerate() {
         let row = row.map_err(|e| format!("line {}: {e}", i + 2))?;
         // 「札幌市 中央区」 is a ward of 「札幌市」, listed before it.
-        let parent = row.city.split_once(' ').and_then(|(city, _)| cities.get(&(row.pref.clone(), city.to_string())).cloned());
+        let parent =
+            row.city.split_once(' ').and_then(|(city, _)| cities.get(&(row.pref.clone(), city.to_string())).cloned());
         cities.insert((row.pref.clone(), row.city.clone()), row.lgcode.clone());
         let area = Area {
             id: row.lgcode.clone(),
@@ -63,7 +64,14 @@ mod tests {
 
     #[test]
     fn check_digits() {
-        for (code, ok) in [("132144", true), ("121002", true), ("011002", true), ("132145", false), ("13214", false), ("13214a", false)] {
+        for (code, ok) in [
+            ("132144", true),
+            ("121002", true),
+            ("011002", true),
+            ("132145", false),
+            ("13214", false),
+            ("13214a", false),
+        ] {
             assert_eq!(valid_lgcode(code), ok, "{code}");
         }
     }
@@ -73,7 +81,10 @@ mod tests {
         let csv = "\u{feff}pid,pref,cid,city,citykana,lat,lng,url,phrase,lgcode\n1,北海道,1100,札幌市,さっぽろし,43.06,141.35,https://x.jp/,,011002\n1,北海道,1101,札幌市 中央区,さっぽろし ちゅうおうく,43.05,141.34,https://x.jp/,,011011\n";
         let areas = parse_reference(csv).expect("parse");
         let a = &areas["011011"];
-        assert_eq!((a.name.as_str(), a.kana.as_str(), a.prefecture.as_str()), ("札幌市中央区", "さっぽろしちゅうおうく", "北海道"));
+        assert_eq!(
+            (a.name.as_str(), a.kana.as_str(), a.prefecture.as_str()),
+            ("札幌市中央区", "さっぽろしちゅうおうく", "北海道")
+        );
         assert_eq!(a.parent.as_deref(), Some("011002"));
     }
 }

@@ -10,7 +10,9 @@ use super::reference::valid_lgcode;
 use super::{Content, Located};
 use crate::model::practice::parse_function_cell;
 use crate::model::screening::QuestionKind;
-use crate::model::{Area, CatalogueSummary, Facility, Function, Guide, PracticePart, PracticeSection, Report, Screening};
+use crate::model::{
+    Area, CatalogueSummary, Facility, Function, Guide, PracticePart, PracticeSection, Report, Screening,
+};
 
 /// The parsed files, before validation.
 pub struct Files {
@@ -47,7 +49,10 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
             }
             if let Some(f) = &c.facility {
                 if !facility_ids.contains(f) {
-                    r.error("contacts.facility", format!("no facility \"{f}\" (expected a file content/facilities/{f}.md)"));
+                    r.error(
+                        "contacts.facility",
+                        format!("no facility \"{f}\" (expected a file content/facilities/{f}.md)"),
+                    );
                 }
             }
         }
@@ -73,7 +78,10 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
         }
         if is_code(&area.id) {
             if !valid_lgcode(&area.id) {
-                r.error("", format!("file name \"{}\" is not a valid 6-digit 全国地方公共団体コード (check digit)", area.id));
+                r.error(
+                    "",
+                    format!("file name \"{}\" is not a valid 6-digit 全国地方公共団体コード (check digit)", area.id),
+                );
             } else if !areas.contains_key(&area.id) {
                 r.error("", format!("code {} is not in the reference list content/geo/localgovjp-utf8.csv", area.id));
             }
@@ -190,7 +198,13 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
         check_sources(&mut r, "source", std::slice::from_ref(&rep.source), &source_ids, true);
         for fig in &rep.figures {
             if !rep.body_html.contains(&fig.value) {
-                r.error("figures.value", format!("\"{}\" ({}) does not appear in the body; copy figures exactly as the report prints them", fig.value, fig.label));
+                r.error(
+                    "figures.value",
+                    format!(
+                        "\"{}\" ({}) does not appear in the body; copy figures exactly as the report prints them",
+                        fig.value, fig.label
+                    ),
+                );
             }
         }
         reports.push(file.value);
@@ -209,7 +223,12 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
     // The site header, footer, 404 and area pages link to these guides.
     for required in ["what-is", "emergency", "faq", "pre-registration"] {
         if !guides.iter().any(|g| g.slug == required) {
-            out.push(Diagnostic::new(&format!("content/guides/{required}.md"), 0, "", "is missing: the site's menu links to this guide"));
+            out.push(Diagnostic::new(
+                &format!("content/guides/{required}.md"),
+                0,
+                "",
+                "is missing: the site's menu links to this guide",
+            ));
         }
     }
 
@@ -220,7 +239,9 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
         for e in &p.entries {
             match areas.get(e) {
                 Some(a) if a.practice.is_some() => {}
-                Some(_) => r.error("entries", format!("\"{e}\" is not a 好事例集 entry (its area file has no [practice])")),
+                Some(_) => {
+                    r.error("entries", format!("\"{e}\" is not a 好事例集 entry (its area file has no [practice])"))
+                }
                 None => r.error("entries", format!("no area \"{e}\"")),
             }
         }
@@ -299,7 +320,9 @@ fn check_date(r: &mut FileReport, field: &str, value: &str, month_ok: bool) {
 
 pub fn is_real_date(value: &str, month_ok: bool) -> bool {
     let parts: Vec<&str> = value.split('-').collect();
-    let num = |s: &str, len: usize| (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
     let (Some(y), Some(m)) = (parts.first().and_then(|s| num(s, 4)), parts.get(1).and_then(|s| num(s, 2))) else {
         return false;
     };
@@ -356,7 +379,8 @@ fn validate_screening(file: &Located<Screening>, source_ids: &BTreeSet<String>, 
         r.error("questions", "add at least one [[questions]]");
     }
     let level_ids: Vec<&str> = s.levels.iter().map(|l| l.id.as_str()).collect();
-    let mut push = |line: usize, field: &str, message: String| r.out.push(Diagnostic::new(r.path, line, field, message));
+    let mut push =
+        |line: usize, field: &str, message: String| r.out.push(Diagnostic::new(r.path, line, field, message));
     let mut question_ids = BTreeSet::new();
     let mut area_questions = 0;
     let mut max_score = 0;
@@ -377,7 +401,11 @@ fn validate_screening(file: &Located<Screening>, source_ids: &BTreeSet<String>, 
             QuestionKind::Area => {
                 area_questions += 1;
                 if area_questions > 1 {
-                    push(at("kind"), "questions.kind", format!("question \"{}\": only one question can ask for the area", q.id));
+                    push(
+                        at("kind"),
+                        "questions.kind",
+                        format!("question \"{}\": only one question can ask for the area", q.id),
+                    );
                 }
                 if !q.options.is_empty() {
                     push(at("kind"), "questions.options", format!("question \"{}\" has kind = \"area\", which takes no options (the areas come from the reference list)", q.id));
@@ -395,19 +423,34 @@ fn validate_screening(file: &Located<Screening>, source_ids: &BTreeSet<String>, 
             if !is_answer_id(&c.id) {
                 push(at("id"), "questions.options.id", format!("\"{}\" must use only a–z, 0–9, _ and -", c.id));
             } else if !option_ids.insert(c.id.as_str()) {
-                push(at("id"), "questions.options.id", format!("\"{}\" is used twice in question \"{}\"; option ids must be unique within a question", c.id, q.id));
+                push(
+                    at("id"),
+                    "questions.options.id",
+                    format!(
+                        "\"{}\" is used twice in question \"{}\"; option ids must be unique within a question",
+                        c.id, q.id
+                    ),
+                );
             }
             if c.label.trim().is_empty() {
                 push(at("label"), "questions.options.label", format!("is empty {which}"));
             }
             if c.weight < 0 {
-                push(at("weight"), "questions.options.weight", format!("{} {which} is negative; weights are 0 or more", c.weight));
+                push(
+                    at("weight"),
+                    "questions.options.weight",
+                    format!("{} {which} is negative; weights are 0 or more", c.weight),
+                );
             }
             if let Some(f) = &c.flag {
                 if level_ids.contains(&f.as_str()) {
                     flags.insert(f.as_str());
                 } else {
-                    push(at("flag"), "questions.options.flag", format!("\"{f}\" {which} is not a level id (expected one of {})", quoted(&level_ids)));
+                    push(
+                        at("flag"),
+                        "questions.options.flag",
+                        format!("\"{f}\" {which} is not a level id (expected one of {})", quoted(&level_ids)),
+                    );
                 }
             }
         }
@@ -416,7 +459,8 @@ fn validate_screening(file: &Located<Screening>, source_ids: &BTreeSet<String>, 
     if s.levels.is_empty() {
         r.error("levels", "add at least one [[levels]], the first with min_score = 0");
     }
-    let mut push = |line: usize, field: &str, message: String| r.out.push(Diagnostic::new(r.path, line, field, message));
+    let mut push =
+        |line: usize, field: &str, message: String| r.out.push(Diagnostic::new(r.path, line, field, message));
     let mut seen = BTreeSet::new();
     for (n, l) in s.levels.iter().enumerate() {
         let at = |key: &str| line("levels", n, None, key);
@@ -446,7 +490,13 @@ fn validate_screening(file: &Located<Screening>, source_ids: &BTreeSet<String>, 
         }
     }
     let steps = &s.next_steps;
-    for (key, value) in [("ask", &steps.ask), ("consultation_office", &steps.consultation_office), ("registration", &steps.registration), ("experience", &steps.experience), ("no_content", &steps.no_content)] {
+    for (key, value) in [
+        ("ask", &steps.ask),
+        ("consultation_office", &steps.consultation_office),
+        ("registration", &steps.registration),
+        ("experience", &steps.experience),
+        ("no_content", &steps.no_content),
+    ] {
         if value.trim().is_empty() {
             push(line("next_steps", 0, None, key), &format!("next_steps.{key}"), "is empty".into());
         }
@@ -517,7 +567,16 @@ mod tests {
 
     #[test]
     fn phones() {
-        for (p, ok) in [("042-123-4567", true), ("03-1234-5678", true), ("090-1234-5678", true), ("0120-123-456", true), ("042-123", false), ("42-123-4567", false), ("042-123-4567 内線2", false), ("042--1234567", false)] {
+        for (p, ok) in [
+            ("042-123-4567", true),
+            ("03-1234-5678", true),
+            ("090-1234-5678", true),
+            ("0120-123-456", true),
+            ("042-123", false),
+            ("42-123-4567", false),
+            ("042-123-4567 内線2", false),
+            ("042--1234567", false),
+        ] {
             assert_eq!(is_phone(p), ok, "{p}");
         }
     }

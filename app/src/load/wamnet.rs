@@ -95,7 +95,9 @@ pub struct Row {
 pub fn service_role(service: &str) -> Option<(Role, Vec<Function>)> {
     match service {
         "短期入所" => Some((Role::ShortStay, vec![Function::Emergency, Function::Experience])),
-        "地域相談支援（地域定着支援）" => Some((Role::CommunitySettlement, vec![Function::Consultation, Function::Emergency])),
+        "地域相談支援（地域定着支援）" => {
+            Some((Role::CommunitySettlement, vec![Function::Consultation, Function::Emergency]))
+        }
         "地域相談支援（地域移行支援）" => Some((Role::CommunityTransition, vec![Function::Experience])),
         _ => None,
     }
@@ -177,12 +179,20 @@ pub fn parse_wamnet(
 
 /// One row as the facility the site shows (the build's base layer and `import wamnet` both
 /// use this, so an imported file says exactly what the base layer would).
-pub fn facility_of(row: &Row, source: &str, cities: &CityIndex, last_verified: &str) -> Result<Facility, (&'static str, String)> {
-    let (role, functions) = service_role(&row.service).ok_or(("サービス種別", format!("unknown service type 「{}」", row.service)))?;
+pub fn facility_of(
+    row: &Row,
+    source: &str,
+    cities: &CityIndex,
+    last_verified: &str,
+) -> Result<Facility, (&'static str, String)> {
+    let (role, functions) =
+        service_role(&row.service).ok_or(("サービス種別", format!("unknown service type 「{}」", row.service)))?;
     if row.name.trim().is_empty() || row.number.trim().is_empty() {
         return Err(("事業所の名称", "a row needs 事業所の名称 and 事業所番号".into()));
     }
-    let area = cities.code_of(&row.city).ok_or(("事業所住所（市区町村）", format!("「{}」 is not a municipality in the reference list", row.city)))?;
+    let area = cities
+        .code_of(&row.city)
+        .ok_or(("事業所住所（市区町村）", format!("「{}」 is not a municipality in the reference list", row.city)))?;
     let (lat, lng) = match (row.lat.trim().parse::<f64>(), row.lng.trim().parse::<f64>()) {
         (Ok(lat), Ok(lng)) if super::validate::in_japan(lat, lng) => (Some(lat), Some(lng)),
         _ => (None, None),
@@ -191,7 +201,8 @@ pub fn facility_of(row: &Row, source: &str, cities: &CityIndex, last_verified: &
     // position outside Japan: the page shows 未掲載 rather than a broken tel: link.
     let phone = Some(row.phone.trim().to_string()).filter(|p| super::validate::is_phone(p));
     let mut hours = Vec::new();
-    for (day, h) in [("平日", &row.weekday), ("土曜", &row.saturday), ("日曜", &row.sunday), ("祝日", &row.holiday)] {
+    for (day, h) in [("平日", &row.weekday), ("土曜", &row.saturday), ("日曜", &row.sunday), ("祝日", &row.holiday)]
+    {
         if !h.trim().is_empty() {
             hours.push(format!("{day} {}", h.trim()));
         }
@@ -304,8 +315,16 @@ mod tests {
 
     fn cities() -> CityIndex {
         let mut areas = BTreeMap::new();
-        for (id, pref, name) in [("141526", "神奈川県", "相模原市中央区"), ("263621", "京都府", "与謝野町"), ("221309", "静岡県", "浜松市"), ("403423", "福岡県", "須恵町")] {
-            areas.insert(id.to_string(), Area { id: id.into(), prefecture: pref.into(), name: name.into(), ..Default::default() });
+        for (id, pref, name) in [
+            ("141526", "神奈川県", "相模原市中央区"),
+            ("263621", "京都府", "与謝野町"),
+            ("221309", "静岡県", "浜松市"),
+            ("403423", "福岡県", "須恵町"),
+        ] {
+            areas.insert(
+                id.to_string(),
+                Area { id: id.into(), prefecture: pref.into(), name: name.into(), ..Default::default() },
+            );
         }
         CityIndex::new(&areas)
     }
@@ -326,13 +345,23 @@ mod tests {
 
     #[test]
     fn a_claim_takes_the_record_of_its_own_id_or_name_when_numbers_repeat() {
-        let open = |name: &str| Facility { id: wamnet_id("1300000001", name), name: name.into(), wamnet: Some("1300000001".into()), ..Default::default() };
+        let open = |name: &str| Facility {
+            id: wamnet_id("1300000001", name),
+            name: name.into(),
+            wamnet: Some("1300000001".into()),
+            ..Default::default()
+        };
         for (content_id, content_name, kept) in [
             (wamnet_id("1300000001", "B"), "B（手直し）", "A"),
             ("kokubunji-b".to_string(), "B", "A"),
             ("kokubunji-a".to_string(), "A", "B"),
         ] {
-            let mut content = vec![Facility { id: content_id.clone(), name: content_name.into(), wamnet: Some("1300000001".into()), ..Default::default() }];
+            let mut content = vec![Facility {
+                id: content_id.clone(),
+                name: content_name.into(),
+                wamnet: Some("1300000001".into()),
+                ..Default::default()
+            }];
             merge(&mut content, vec![open("A"), open("B")]);
             let names: Vec<&str> = content.iter().map(|f| f.name.as_str()).collect();
             assert_eq!(names, vec![content_name, kept], "{content_id}");

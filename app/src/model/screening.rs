@@ -202,13 +202,25 @@ mod tests {
 
     /// Three levels at 0 / 4 / 9; `a` and `b` weigh 0–5, `c` can flag the top level.
     fn sample() -> Screening {
-        let q = |id: &str, options: Vec<Choice>| Question { id: id.into(), short: id.into(), options, ..Default::default() };
+        let q = |id: &str, options: Vec<Choice>| Question {
+            id: id.into(),
+            short: id.into(),
+            options,
+            ..Default::default()
+        };
         let level = |id: &str, min_score: i32| Level { id: id.into(), min_score, ..Default::default() };
         Screening {
             questions: vec![
                 q("a", (0..=5).map(|w| choice(&format!("w{w}"), w, None)).collect()),
                 q("b", (0..=5).map(|w| choice(&format!("w{w}"), w, None)).collect()),
-                q("c", vec![choice("calm", 0, None), choice("crisis", 1, Some("urgent")), choice("middle", 0, Some("register"))]),
+                q(
+                    "c",
+                    vec![
+                        choice("calm", 0, None),
+                        choice("crisis", 1, Some("urgent")),
+                        choice("middle", 0, Some("register")),
+                    ],
+                ),
                 Question { id: "area".into(), kind: QuestionKind::Area, ..Default::default() },
             ],
             levels: vec![level("consult", 0), level("register", 4), level("urgent", 9)],
@@ -247,8 +259,8 @@ mod tests {
     fn a_flag_raises_the_level_but_never_lowers_it() {
         let s = sample();
         let cases: &[(Given, &str)] = &[
-            (&[("c", "crisis")], "urgent"),                     // score 1, flagged to the top
-            (&[("c", "middle")], "register"),                   // score 0, flagged to the middle
+            (&[("c", "crisis")], "urgent"),                           // score 1, flagged to the top
+            (&[("c", "middle")], "register"),                         // score 0, flagged to the middle
             (&[("a", "w5"), ("b", "w5"), ("c", "middle")], "urgent"), // score above the flag
         ];
         for (given, want) in cases {
@@ -294,13 +306,19 @@ mod tests {
     fn the_content_thresholds_and_flags_hold_at_their_boundaries() {
         let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../content/screening/index.md"));
         let mut out = Vec::new();
-        let s = crate::load::parse_file::<Screening>("content/screening/index.md", text, "/", &mut out).expect("parses").value;
+        let s = crate::load::parse_file::<Screening>("content/screening/index.md", text, "/", &mut out)
+            .expect("parses")
+            .value;
         assert!(out.is_empty(), "{out:?}");
         assert!(s.levels.len() >= 3, "at least three levels");
         for (i, l) in s.levels.iter().enumerate().skip(1) {
             for (points, want) in [(l.min_score - 1, i - 1), (l.min_score, i)] {
                 let Some(a) = answers_scoring(&s, points) else {
-                    assert!(s.questions.iter().flat_map(|q| &q.options).any(|c| c.flag.as_deref() == Some(l.id.as_str())), "level {} is unreachable", l.id);
+                    assert!(
+                        s.questions.iter().flat_map(|q| &q.options).any(|c| c.flag.as_deref() == Some(l.id.as_str())),
+                        "level {} is unreachable",
+                        l.id
+                    );
                     continue;
                 };
                 let r = score(&s, &a);

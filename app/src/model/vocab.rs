@@ -23,13 +23,8 @@ pub enum Function {
 }
 
 impl Function {
-    pub const ALL: [Function; 5] = [
-        Function::Consultation,
-        Function::Emergency,
-        Function::Experience,
-        Function::Expertise,
-        Function::Network,
-    ];
+    pub const ALL: [Function; 5] =
+        [Function::Consultation, Function::Emergency, Function::Experience, Function::Expertise, Function::Network];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -174,8 +169,7 @@ pub enum DevelopmentType {
 }
 
 impl DevelopmentType {
-    pub const ALL: [DevelopmentType; 3] =
-        [DevelopmentType::Multi, DevelopmentType::Area, DevelopmentType::Combined];
+    pub const ALL: [DevelopmentType; 3] = [DevelopmentType::Multi, DevelopmentType::Area, DevelopmentType::Combined];
 
     pub fn id(self) -> &'static str {
         match self {

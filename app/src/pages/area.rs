@@ -26,7 +26,9 @@ const HIGHLIGHTS: usize = 6;
 fn demote_headings(html: &str) -> String {
     let mut html = html.to_string();
     for (from, to) in [(4, 6), (3, 5), (2, 4)] {
-        html = html.replace(&format!("<h{from}"), &format!("<h{to}")).replace(&format!("</h{from}>"), &format!("</h{to}>"));
+        html = html
+            .replace(&format!("<h{from}"), &format!("<h{to}"))
+            .replace(&format!("</h{from}>"), &format!("</h{to}>"));
     }
     html
 }

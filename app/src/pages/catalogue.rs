@@ -275,21 +275,46 @@ struct Group {
 /// ①–⑤ and ⑥その他 of 機能ごとの取組みの特徴, then 多機能拠点整備型, 面的整備型 and what is
 /// said of both.
 fn groups(practices: &[PracticeSection], summary: &CatalogueSummary) -> Vec<(&'static str, Vec<Group>)> {
-    let pick = |keep: &dyn Fn(&PracticeSection) -> bool| practices.iter().filter(|p| keep(p)).cloned().collect::<Vec<_>>();
-    let group = |id: &str, title: String, practices: Vec<PracticeSection>| Group { id: format!("kn-practices-{id}"), title, practices, examples: Vec::new() };
+    let pick =
+        |keep: &dyn Fn(&PracticeSection) -> bool| practices.iter().filter(|p| keep(p)).cloned().collect::<Vec<_>>();
+    let group = |id: &str, title: String, practices: Vec<PracticeSection>| Group {
+        id: format!("kn-practices-{id}"),
+        title,
+        practices,
+        examples: Vec::new(),
+    };
     let mut functions: Vec<Group> = Function::ALL
         .into_iter()
         .map(|f| {
-            let mut g = group(f.id(), format!("{}の取組み", f.label()), pick(&|p| p.part == PracticePart::Function && p.function == Some(f)));
-            g.examples = summary.examples.iter().filter(|x| x.function == Some(f)).map(|x| (x.title.clone(), x.items.clone())).collect();
+            let mut g = group(
+                f.id(),
+                format!("{}の取組み", f.label()),
+                pick(&|p| p.part == PracticePart::Function && p.function == Some(f)),
+            );
+            g.examples = summary
+                .examples
+                .iter()
+                .filter(|x| x.function == Some(f))
+                .map(|x| (x.title.clone(), x.items.clone()))
+                .collect();
             g
         })
         .collect();
-    functions.push(group("other", "⑥その他の取組み".into(), pick(&|p| p.part == PracticePart::Function && p.function.is_none())));
+    functions.push(group(
+        "other",
+        "⑥その他の取組み".into(),
+        pick(&|p| p.part == PracticePart::Function && p.function.is_none()),
+    ));
     let model = |t: Option<DevelopmentType>| pick(&|p| p.part == PracticePart::Model && p.development_type == t);
     vec![
-        (PracticePart::History.label(), vec![group("history", PracticePart::History.label().into(), pick(&|p| p.part == PracticePart::History))]),
-        (PracticePart::Setup.label(), vec![group("setup", PracticePart::Setup.label().into(), pick(&|p| p.part == PracticePart::Setup))]),
+        (
+            PracticePart::History.label(),
+            vec![group("history", PracticePart::History.label().into(), pick(&|p| p.part == PracticePart::History))],
+        ),
+        (
+            PracticePart::Setup.label(),
+            vec![group("setup", PracticePart::Setup.label().into(), pick(&|p| p.part == PracticePart::Setup))],
+        ),
         (PracticePart::Function.label(), functions),
         (
             PracticePart::Model.label(),
@@ -304,7 +329,11 @@ fn groups(practices: &[PracticeSection], summary: &CatalogueSummary) -> Vec<(&'s
 
 /// Every practice section, grouped, with contents and links to the areas that show it.
 /// `names`: area id → name shown.
-fn practice_sections(practices: &[PracticeSection], summary: &CatalogueSummary, names: &BTreeMap<String, String>) -> impl IntoView {
+fn practice_sections(
+    practices: &[PracticeSection],
+    summary: &CatalogueSummary,
+    names: &BTreeMap<String, String>,
+) -> impl IntoView {
     let parts = groups(practices, summary);
     let link = |g: &Group| view! { <a class="kn-practice-nav__link" href=format!("#{}", g.id) rel="external">{g.title.clone()}</a> };
     let nav = parts
@@ -357,7 +386,8 @@ fn practice_sections(practices: &[PracticeSection], summary: &CatalogueSummary, 
 fn practice(p: PracticeSection, names: &BTreeMap<String, String>) -> impl IntoView {
     let title_id = format!("kn-practice-{}", p.slug);
     let labelled_by = title_id.clone();
-    let entries: Vec<(String, String)> = p.entries.iter().filter_map(|id| names.get(id).map(|n| (id.clone(), n.clone()))).collect();
+    let entries: Vec<(String, String)> =
+        p.entries.iter().filter_map(|id| names.get(id).map(|n| (id.clone(), n.clone()))).collect();
     view! {
         <article class="kn-practice" aria-labelledby=labelled_by>
             <h4 class="kn-practice__title" id=title_id>{p.title.clone()}</h4>

@@ -9,20 +9,21 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::browser::fetch_json;
 use crate::components::facility_card::FacilityCard;
 use crate::components::finder_form::FinderForm;
 use crate::components::finder_map::FinderMap;
 use crate::components::finder_results::FinderResults;
 use crate::components::page::{page_view, PageHeading};
-use crate::browser::fetch_json;
 use crate::data::{href, PageData, SearchStart, Shell};
-use crate::url::{current_path, use_navigate, use_query_map, NavigateOptions};
 use crate::search::areas::{AreaEntry, AreaIndex};
-use crate::search::query::{BadParam, FinderRow, Filters, Hit};
+use crate::search::query::{BadParam, Filters, FinderRow, Hit};
+use crate::url::{current_path, use_navigate, use_query_map, NavigateOptions};
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    page_view(|d| match d {
+    page_view(|d| {
+        match d {
         PageData::Search(s) => Some(view! {
             <div class="kn-search">
                 <PageHeading title="相談先をさがす" lead="お住まいの市区町村と、困っていることを選んでください。電話番号がわかる相談先は、そのまま電話できます。"/>
@@ -31,6 +32,7 @@ pub fn SearchPage() -> impl IntoView {
             </div>
         }.into_any()),
         _ => None,
+    }
     })
 }
 
@@ -75,7 +77,9 @@ pub fn use_set_filters() -> Callback<Filters> {
         // The finder's own address: `/search/`, or `/embed/finder/` in a widget (issue #8),
         // whose own options (`kn_id`, `accent`, `compact`) ride along.
         let base = current_path();
-        let carried = query.with_untracked(|q| crate::pages::embed::options::carried_query(q.into_iter().map(|(k, v)| (k.as_ref(), v))));
+        let carried = query.with_untracked(|q| {
+            crate::pages::embed::options::carried_query(q.into_iter().map(|(k, v)| (k.as_ref(), v)))
+        });
         let query = [f.to_query(), carried].into_iter().filter(|q| !q.is_empty()).collect::<Vec<_>>().join("&");
         let url = if query.is_empty() { base } else { format!("{base}?{query}") };
         navigate(&url, NavigateOptions { replace: true, scroll: false });

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::math::{asin, cos, sin};
 use super::normalize::fold;
+use crate::math::{asin, cos, sin};
 
 /// `data/<build>/search/areas.json`, which every search loads first: the prefectures' names
 /// once, by 2-digit code, and every municipality and region. Positions are apart
@@ -120,7 +120,8 @@ pub fn area_codes(areas: &[AreaEntry], id: &str) -> Vec<String> {
 
 /// The row files (their ids) a search of `codes` needs, each once, only files that exist.
 pub fn row_files(areas: &[AreaEntry], codes: &[String]) -> Vec<String> {
-    let mut files: Vec<String> = codes.iter().filter_map(|c| area(areas, c)).filter(|a| a.file_rows > 0).map(|a| a.file.clone()).collect();
+    let mut files: Vec<String> =
+        codes.iter().filter_map(|c| area(areas, c)).filter(|a| a.file_rows > 0).map(|a| a.file.clone()).collect();
     files.sort();
     files.dedup();
     files

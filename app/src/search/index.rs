@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use super::normalize::fold;
 use super::areas::{AreaEntry, AreaIndex, Positions};
+use super::normalize::fold;
 use super::query::FinderRow;
 use crate::load::Content;
 use crate::model::{Facility, Role};
@@ -59,7 +59,11 @@ pub fn area_index(c: &Content, rows: &BTreeMap<String, Vec<FinderRow>>) -> AreaI
 
 /// Municipalities' halls, for 「近くを探す」.
 pub fn positions(c: &Content) -> Positions {
-    c.areas.values().filter(|a| !a.is_region()).map(|a| (a.id.clone(), [round(a.lat, 1e3), round(a.lng, 1e3)])).collect()
+    c.areas
+        .values()
+        .filter(|a| !a.is_region())
+        .map(|a| (a.id.clone(), [round(a.lat, 1e3), round(a.lng, 1e3)]))
+        .collect()
 }
 
 /// Facilities by their area (a municipality code, or a region's id), each list sorted by

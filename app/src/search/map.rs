@@ -111,7 +111,8 @@ pub fn cluster(points: &[(f64, f64)], scale: f64) -> (Vec<Cluster>, Vec<u32>) {
     let cell = CLUSTER_PX / scale;
     // Every sort here orders plain u64 keys: one sort in the wasm, not one per comparator.
     let grid = |v: f64| (v / cell).floor().clamp(0.0, 1_048_575.0) as u64;
-    let mut keyed: Vec<u64> = points.iter().enumerate().map(|(i, &(x, y))| grid(y) << 40 | grid(x) << 20 | i as u64).collect();
+    let mut keyed: Vec<u64> =
+        points.iter().enumerate().map(|(i, &(x, y))| grid(y) << 40 | grid(x) << 20 | i as u64).collect();
     keyed.sort_unstable();
     // Occupied cells as ranges of `keyed`, with their sums.
     let mut cells: Vec<(Acc, usize, usize)> = Vec::new();
@@ -126,7 +127,8 @@ pub fn cluster(points: &[(f64, f64)], scale: f64) -> (Vec<Cluster>, Vec<u32>) {
         cells.push((acc, start, i));
     }
     // Biggest first, so that small groups join big ones rather than the reverse.
-    let mut by_size: Vec<u64> = cells.iter().enumerate().map(|(c, cl)| u64::from(u32::MAX - cl.0.n) << 32 | c as u64).collect();
+    let mut by_size: Vec<u64> =
+        cells.iter().enumerate().map(|(c, cl)| u64::from(u32::MAX - cl.0.n) << 32 | c as u64).collect();
     by_size.sort_unstable();
     let mut kept: Vec<Acc> = Vec::with_capacity(cells.len());
     let mut owner = vec![0u32; cells.len()];
@@ -205,7 +207,12 @@ impl Acc {
     fn merge(&mut self, o: &Acc) {
         self.sum = [self.sum[0] + o.sum[0], self.sum[1] + o.sum[1]];
         self.n += o.n;
-        self.bbox = [self.bbox[0].min(o.bbox[0]), self.bbox[1].min(o.bbox[1]), self.bbox[2].max(o.bbox[2]), self.bbox[3].max(o.bbox[3])];
+        self.bbox = [
+            self.bbox[0].min(o.bbox[0]),
+            self.bbox[1].min(o.bbox[1]),
+            self.bbox[2].max(o.bbox[2]),
+            self.bbox[3].max(o.bbox[3]),
+        ];
     }
 
     fn centre(&self) -> (f64, f64) {

@@ -150,8 +150,13 @@ impl Filters {
             let mut reject = || bad.push(BadParam { name: name.to_string(), value: value.to_string() });
             match name {
                 "area" => {
-                    let ok = !value.is_empty() && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-                    if ok { f.area = Some(value.to_string()) } else if !value.is_empty() { reject() }
+                    let ok = !value.is_empty()
+                        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                    if ok {
+                        f.area = Some(value.to_string())
+                    } else if !value.is_empty() {
+                        reject()
+                    }
                 }
                 "fn" => {
                     for v in value.split(',').filter(|v| !v.is_empty()) {
@@ -215,7 +220,13 @@ impl Filters {
 
     /// Whether anything narrows the results besides the area.
     pub fn narrows(&self) -> bool {
-        !self.functions.is_empty() || !self.disabilities.is_empty() || self.age.is_some() || self.open_24h || self.beds || self.kyoten_only || !self.text.trim().is_empty()
+        !self.functions.is_empty()
+            || !self.disabilities.is_empty()
+            || self.age.is_some()
+            || self.open_24h
+            || self.beds
+            || self.kyoten_only
+            || !self.text.trim().is_empty()
     }
 }
 
@@ -244,7 +255,9 @@ impl<'f> Matcher<'f> {
         let (mut now, mut then) = (self.filters.clone(), earlier.filters.clone());
         now.text.clear();
         then.text.clear();
-        now == then && self.codes == earlier.codes && earlier.words.iter().all(|w| self.words.iter().any(|n| n.contains(w.as_str())))
+        now == then
+            && self.codes == earlier.codes
+            && earlier.words.iter().all(|w| self.words.iter().any(|n| n.contains(w.as_str())))
     }
 
     pub fn accepts(&self, r: &FinderRow) -> bool {
@@ -269,7 +282,11 @@ pub fn rank(r: &FinderRow) -> (bool, bool) {
 }
 
 /// Rows matching `filters` within `codes` (all rows when `codes` is empty), in [`rank`] order.
-pub fn matching<'a>(rows: impl IntoIterator<Item = &'a FinderRow>, filters: &Filters, codes: &[String]) -> Vec<&'a FinderRow> {
+pub fn matching<'a>(
+    rows: impl IntoIterator<Item = &'a FinderRow>,
+    filters: &Filters,
+    codes: &[String],
+) -> Vec<&'a FinderRow> {
     let m = Matcher::new(filters, codes);
     let mut out: Vec<&FinderRow> = rows.into_iter().filter(|r| m.accepts(r)).collect();
     out.sort_by_key(|r| rank(r));
@@ -334,7 +351,13 @@ mod tests {
 
     #[test]
     fn filters_round_trip_through_the_url() {
-        let (f, bad) = Filters::from_pairs([("area", "132144"), ("fn", "emergency,consultation"), ("dis", "intellectual"), ("h24", "1"), ("q", "つばさ 国分寺")]);
+        let (f, bad) = Filters::from_pairs([
+            ("area", "132144"),
+            ("fn", "emergency,consultation"),
+            ("dis", "intellectual"),
+            ("h24", "1"),
+            ("q", "つばさ 国分寺"),
+        ]);
         assert!(bad.is_empty());
         assert_eq!(f.to_query(), "area=132144&fn=emergency,consultation&dis=intellectual&h24=1&q=%E3%81%A4%E3%81%B0%E3%81%95%20%E5%9B%BD%E5%88%86%E5%AF%BA");
     }
@@ -386,14 +409,18 @@ mod tests {
             ..Default::default()
         };
         let json = serde_json::to_string(&shipped).expect("json");
-        assert_eq!(json, r#"{"i":"x","n":"ショートステイあおば","j":"しょーとすていあおば","o":"社会福祉法人みどり会","l":"東京都国分寺市本町1-2","y":0.0,"x":0.0,"f":2}"#);
+        assert_eq!(
+            json,
+            r#"{"i":"x","n":"ショートステイあおば","j":"しょーとすていあおば","o":"社会福祉法人みどり会","l":"東京都国分寺市本町1-2","y":0.0,"x":0.0,"f":2}"#
+        );
         let mut loaded: FinderRow = serde_json::from_str(&json).expect("parse");
         loaded.prepare("132144");
         assert_eq!(loaded.area, "132144");
         assert_eq!(loaded.code, 132144);
         assert_eq!(area_code("higashi-iburi"), u64::MAX, "a region is no row's area");
         assert_eq!(area_code(""), u64::MAX);
-        for (q, hits) in [("あおば", 1), ("ｼｮｰﾄｽﾃｲ", 1), ("みどり会", 1), ("国分寺市本町", 1), ("こだいら", 0)] {
+        for (q, hits) in [("あおば", 1), ("ｼｮｰﾄｽﾃｲ", 1), ("みどり会", 1), ("国分寺市本町", 1), ("こだいら", 0)]
+        {
             let (f, _) = Filters::from_pairs([("q", q)]);
             assert_eq!(matching(std::slice::from_ref(&loaded), &f, &["132144".into()]).len(), hits, "{q}");
         }
@@ -401,20 +428,33 @@ mod tests {
 
     #[test]
     fn narrowing_a_search_as_one_types_gives_what_searching_everything_gives() {
-        let mut rows: Vec<FinderRow> = ["国分寺こども相談", "こくぶんじ短期入所", "小金井ナイトケア", "Nanairo ホーム", "なないろ相談室", "ん工房"]
-            .iter()
-            .enumerate()
-            .map(|(i, name)| {
-                let mut r = row(&format!("r{i}"), "132144", &[Function::Consultation], i % 2 == 0);
-                r.name = name.to_string();
-                r
-            })
-            .collect();
+        let mut rows: Vec<FinderRow> = [
+            "国分寺こども相談",
+            "こくぶんじ短期入所",
+            "小金井ナイトケア",
+            "Nanairo ホーム",
+            "なないろ相談室",
+            "ん工房",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut r = row(&format!("r{i}"), "132144", &[Function::Consultation], i % 2 == 0);
+            r.name = name.to_string();
+            r
+        })
+        .collect();
         rows.iter_mut().for_each(|r| r.prepare("132144"));
         let codes = vec!["132144".to_string()];
         let typed = |text: &str| Filters { text: text.into(), ..Default::default() };
         let mut narrowed_searches = 0;
-        for sequence in [&["k", "ko", "kok", "koku", "kokub"][..], &["n", "na", "nan", "nana"], &["こ", "こく", "こく 相", "こく 相談"], &["相談", "相", "そうだん"], &["ナ", "ﾅﾅ", "ななな"]] {
+        for sequence in [
+            &["k", "ko", "kok", "koku", "kokub"][..],
+            &["n", "na", "nan", "nana"],
+            &["こ", "こく", "こく 相", "こく 相談"],
+            &["相談", "相", "そうだん"],
+            &["ナ", "ﾅﾅ", "ななな"],
+        ] {
             let mut earlier: Option<(Filters, Vec<&FinderRow>)> = None;
             for text in sequence {
                 let now = typed(text);
@@ -442,16 +482,35 @@ mod tests {
 
     #[test]
     fn wards_share_their_city_file_and_only_files_that_exist_are_named() {
-        let entry = |id: &str, rows: u32, parent: Option<&str>| AreaEntry { id: id.into(), name: id.into(), rows, parent: parent.map(str::to_string), ..Default::default() };
+        let entry = |id: &str, rows: u32, parent: Option<&str>| AreaEntry {
+            id: id.into(),
+            name: id.into(),
+            rows,
+            parent: parent.map(str::to_string),
+            ..Default::default()
+        };
         let index = AreaIndex {
             prefectures: [("12".to_string(), "千葉県".to_string())].into(),
-            areas: vec![entry("121029", 0, Some("121002")), entry("121002", 0, None), entry("121011", 3, Some("121002")), entry("122033", 0, None)],
+            areas: vec![
+                entry("121029", 0, Some("121002")),
+                entry("121002", 0, None),
+                entry("121011", 3, Some("121002")),
+                entry("122033", 0, None),
+            ],
         };
         let areas = index.into_entries();
-        assert_eq!(areas.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), vec!["121002", "121011", "121029", "122033"], "sorted by id");
+        assert_eq!(
+            areas.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+            vec!["121002", "121011", "121029", "122033"],
+            "sorted by id"
+        );
         assert_eq!(areas[2].prefecture, "千葉県");
         assert_eq!(row_files(&areas, &area_codes(&areas, "121002")), vec!["121002".to_string()]);
-        assert_eq!(row_files(&areas, &area_codes(&areas, "121029")), vec!["121002".to_string()], "a ward without rows still searches its city's file");
+        assert_eq!(
+            row_files(&areas, &area_codes(&areas, "121029")),
+            vec!["121002".to_string()],
+            "a ward without rows still searches its city's file"
+        );
         assert!(row_files(&areas, &area_codes(&areas, "122033")).is_empty(), "no file, no request");
         assert!(!serde_json::to_string(&areas[0]).expect("json").contains("\"r\""));
         // A ward's search reads its city's file and keeps only the ward's rows.
@@ -462,7 +521,10 @@ mod tests {
         assert_eq!((city.area.as_str(), ward.area.as_str()), ("121002", "121011"));
         let rows = [city, ward];
         let codes = area_codes(&areas, "121011");
-        assert_eq!(matching(&rows, &Filters::default(), &codes).iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["b"]);
+        assert_eq!(
+            matching(&rows, &Filters::default(), &codes).iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            vec!["b"]
+        );
     }
 
     #[test]
@@ -477,10 +539,21 @@ mod tests {
 
     #[test]
     fn areas_match_by_reading_romaji_and_half_width() {
-        let areas: Vec<AreaEntry> = [("132144", "国分寺市", "こくぶんじし"), ("132110", "小平市", "こだいらし"), ("121002", "千葉市", "ちばし"), ("121011", "千葉市中央区", "ちばしちゅうおうく")]
-            .iter()
-            .map(|(id, n, k)| AreaEntry { id: id.to_string(), name: n.to_string(), key: fold(&format!("{n}{k}")), parent: (*id == "121011").then(|| "121002".into()), ..Default::default() })
-            .collect();
+        let areas: Vec<AreaEntry> = [
+            ("132144", "国分寺市", "こくぶんじし"),
+            ("132110", "小平市", "こだいらし"),
+            ("121002", "千葉市", "ちばし"),
+            ("121011", "千葉市中央区", "ちばしちゅうおうく"),
+        ]
+        .iter()
+        .map(|(id, n, k)| AreaEntry {
+            id: id.to_string(),
+            name: n.to_string(),
+            key: fold(&format!("{n}{k}")),
+            parent: (*id == "121011").then(|| "121002".into()),
+            ..Default::default()
+        })
+        .collect();
         for typed in ["こくぶんじ", "国分寺", "ｺｸﾌﾞﾝｼﾞ", "Kokubunji"] {
             let hits = matching_areas(&areas, typed, 5);
             assert_eq!(hits.first().map(|a| a.id.as_str()), Some("132144"), "{typed}");

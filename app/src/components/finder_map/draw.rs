@@ -66,7 +66,13 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: View, selected: Option
                 let [x, y, w, h] = s.bbox.map(f64::from);
                 let fits = w * v.k > 16.0 * s.name.chars().count() as f64 + 16.0 && h * v.k > 24.0;
                 if fits && x < r[0] + r[2] && x + w > r[0] && y < r[1] + r[3] && y + h > r[1] {
-                    let _ = write!(html, r#"<g transform="translate({} {})"><text class="kn-finder-map__label">{}</text></g>"#, s.label[0], s.label[1], esc(&s.name));
+                    let _ = write!(
+                        html,
+                        r#"<g transform="translate({} {})"><text class="kn-finder-map__label">{}</text></g>"#,
+                        s.label[0],
+                        s.label[1],
+                        esc(&s.name)
+                    );
                 }
             }
         }
@@ -124,7 +130,13 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: View, selected: Option
         }
     }
     if let Some((x, y, name)) = callout {
-        let _ = write!(html, r#"<g aria-hidden="true" transform="translate({} {})"><text class="kn-finder-map__callout">{}</text></g>"#, fixed(x, 2), fixed(y, 2), esc(&name));
+        let _ = write!(
+            html,
+            r#"<g aria-hidden="true" transform="translate({} {})"><text class="kn-finder-map__callout">{}</text></g>"#,
+            fixed(x, 2),
+            fixed(y, 2),
+            esc(&name)
+        );
     }
     let Ok(Some(g)) = root.query_selector(".kn-finder-map__pins") else { return };
     // Keep the focus on the same pin (or cluster, at the same level) across the redraw.
@@ -135,7 +147,8 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: View, selected: Option
     });
     g.set_inner_html(&html);
     if focused.is_some() {
-        let target = again.and_then(|s| g.query_selector(&s).ok().flatten()).and_then(|e| e.dyn_into::<SvgElement>().ok());
+        let target =
+            again.and_then(|s| g.query_selector(&s).ok().flatten()).and_then(|e| e.dyn_into::<SvgElement>().ok());
         match target {
             Some(t) => {
                 let _ = t.focus();
@@ -150,4 +163,3 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: View, selected: Option
         }
     }
 }
-

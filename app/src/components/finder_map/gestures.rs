@@ -14,13 +14,17 @@ use super::Map;
 const STEP_PX: f64 = 80.0;
 
 /// The events the map handles, all delegated to its section by one listener.
-const EVENTS: [&str; 8] = ["click", "change", "keydown", "pointerdown", "pointermove", "pointerup", "pointercancel", "wheel"];
+const EVENTS: [&str; 8] =
+    ["click", "change", "keydown", "pointerdown", "pointermove", "pointerup", "pointercancel", "wheel"];
 
 impl Map {
     /// One listener for every event, handed to the browser (which frees it with the map).
     pub(super) fn listen(self: &Arc<Self>, root: &web_sys::HtmlElement) {
         let map = self.clone();
-        let handler = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| map.on_event(&ev)).into_js_value();
+        let handler = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            map.on_event(&ev)
+        })
+        .into_js_value();
         for name in EVENTS {
             let _ = root.add_event_listener_with_callback(name, handler.unchecked_ref());
         }
@@ -125,7 +129,11 @@ impl Map {
                 let mut m = self.model();
                 m.touched = true;
                 let (w, h) = m.size;
-                View { x: m.live.x + dx * STEP_PX.min(w / 3.0) / m.live.k, y: m.live.y + dy * STEP_PX.min(h / 3.0) / m.live.k, k: m.live.k }
+                View {
+                    x: m.live.x + dx * STEP_PX.min(w / 3.0) / m.live.k,
+                    y: m.live.y + dy * STEP_PX.min(h / 3.0) / m.live.k,
+                    k: m.live.k,
+                }
             };
             self.go(v);
         };
@@ -242,7 +250,14 @@ impl Map {
         let (v, turn) = {
             let mut m = self.model();
             let (w, h) = m.size;
-            m.live = m.live.zoom(crate::math::exp(-delta * 0.002), ev.client_x() as f64 - rect.left() - w / 2.0, ev.client_y() as f64 - rect.top() - h / 2.0).clamped();
+            m.live = m
+                .live
+                .zoom(
+                    crate::math::exp(-delta * 0.002),
+                    ev.client_x() as f64 - rect.left() - w / 2.0,
+                    ev.client_y() as f64 - rect.top() - h / 2.0,
+                )
+                .clamped();
             m.touched = true;
             m.wheel_turn += 1;
             (m.live, m.wheel_turn)

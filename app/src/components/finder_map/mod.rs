@@ -37,8 +37,8 @@ use web_sys::{Element, SvgElement};
 use crate::browser::{fetch_json, reveal, timed};
 use crate::data::{href, Shell};
 use crate::pages::search::FinderState;
-use crate::search::map::{self as geo, MapShape};
 use crate::search::areas::{area_codes, AreaEntry};
+use crate::search::map::{self as geo, MapShape};
 
 use crate::html::{esc, fixed};
 use draw::{draw_outlines, draw_pins};
@@ -170,7 +170,8 @@ impl Map {
                 new
             };
             if new {
-                let url = if key == "japan" { self.japan_url.clone() } else { format!("{}pref-{key}.json", self.pref_url) };
+                let url =
+                    if key == "japan" { self.japan_url.clone() } else { format!("{}pref-{key}.json", self.pref_url) };
                 let map = self.clone();
                 fetch_json::<Vec<MapShape>>(url, move |list| {
                     map.model().shapes.insert(key, Arc::new(list));
@@ -186,7 +187,9 @@ impl Map {
             }
         }
         if let Some(p) = self.find(".kn-finder-map__summary") {
-            p.set_text_content(Some(&format!("一覧の相談先のうち、{count}件を地図に表示しています。地図に出ていない相談先も一覧にあります。")));
+            p.set_text_content(Some(&format!(
+                "一覧の相談先のうち、{count}件を地図に表示しています。地図に出ていない相談先も一覧にあります。"
+            )));
         }
         let svg = self.svg();
         let fitted = {
@@ -228,7 +231,14 @@ impl Map {
                         list.iter().any(|c| c.len() == 1 && order[c.start as usize] as usize == i)
                     });
                     m.touched = true;
-                    Some((id.clone(), View { x: m.pins[i].x, y: m.pins[i].y, k: alone.map_or(geo::MAX_SCALE, |l| geo::level_scale(l).max(m.live.k)) }))
+                    Some((
+                        id.clone(),
+                        View {
+                            x: m.pins[i].x,
+                            y: m.pins[i].y,
+                            k: alone.map_or(geo::MAX_SCALE, |l| geo::level_scale(l).max(m.live.k)),
+                        },
+                    ))
                 })
             }
         };
@@ -254,7 +264,9 @@ impl Map {
 /// The chosen area's municipalities as 5-digit codes.
 fn chosen_codes(area: Option<&str>, areas: Option<&[AreaEntry]>) -> Vec<String> {
     match (area, areas) {
-        (Some(id), Some(areas)) => area_codes(areas, id).iter().filter_map(|c| c.get(..5)).map(str::to_string).collect(),
+        (Some(id), Some(areas)) => {
+            area_codes(areas, id).iter().filter_map(|c| c.get(..5)).map(str::to_string).collect()
+        }
         _ => Vec::new(),
     }
 }

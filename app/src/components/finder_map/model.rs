@@ -43,7 +43,11 @@ impl Pin {
 
     /// The accessible name: 「おおよその位置」 when only the municipality hall is known.
     pub(super) fn label(&self) -> String {
-        if self.exact() { self.name().to_string() } else { format!("{}（おおよその位置）", self.name()) }
+        if self.exact() {
+            self.name().to_string()
+        } else {
+            format!("{}（おおよその位置）", self.name())
+        }
     }
 }
 

@@ -22,10 +22,17 @@ pub(super) fn draw_tiles(root: &Element, svg: &SvgElement, m: &mut Model, v: Vie
         for t in geo::tiles(v.rect(m.size), v.k, TILE_LIMIT) {
             // A hair larger than the tile, so no seam shows between neighbours.
             let size = fixed(t.size * 1.004, 2);
-            let _ = write!(html, r#"<image href="{}" x="{}" y="{}" width="{size}" height="{size}"/>"#, t.url, fixed(t.x, 2), fixed(t.y, 2));
+            let _ = write!(
+                html,
+                r#"<image href="{}" x="{}" y="{}" width="{size}" height="{size}"/>"#,
+                t.url,
+                fixed(t.x, 2),
+                fixed(t.y, 2)
+            );
         }
     }
-    let _ = svg.set_attribute("class", if on { "kn-finder-map__svg kn-finder-map__svg--tiles" } else { "kn-finder-map__svg" });
+    let _ = svg
+        .set_attribute("class", if on { "kn-finder-map__svg kn-finder-map__svg--tiles" } else { "kn-finder-map__svg" });
     if let Ok(Some(a)) = root.query_selector(".kn-finder-map__attribution") {
         let _ = if on { a.remove_attribute("hidden") } else { a.set_attribute("hidden", "") };
     }

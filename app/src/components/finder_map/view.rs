@@ -24,7 +24,11 @@ impl View {
     }
 
     pub(super) fn clamped(self) -> View {
-        View { x: self.x.clamp(-20_000.0, 120_000.0), y: self.y.clamp(-20_000.0, 120_000.0), k: self.k.clamp(geo::MIN_SCALE, geo::MAX_SCALE) }
+        View {
+            x: self.x.clamp(-20_000.0, 120_000.0),
+            y: self.y.clamp(-20_000.0, 120_000.0),
+            k: self.k.clamp(geo::MIN_SCALE, geo::MAX_SCALE),
+        }
     }
 
     /// Zoom by `f`, keeping the point `(sx, sy)` pixels from the centre where it is.
@@ -70,7 +74,8 @@ pub(super) fn fit(m: &Model) -> Option<View> {
         return None;
     }
     let margin = 2.0 * geo::CLUSTER_PX;
-    let k = ((w - margin).max(w / 2.0) / (b[2] - b[0])).min((h - margin).max(h / 2.0) / (b[3] - b[1])).min(FIT_MAX_SCALE);
+    let k =
+        ((w - margin).max(w / 2.0) / (b[2] - b[0])).min((h - margin).max(h / 2.0) / (b[3] - b[1])).min(FIT_MAX_SCALE);
     Some(View { x: (b[0] + b[2]) / 2.0, y: (b[1] + b[3]) / 2.0, k }.clamped())
 }
 

@@ -35,7 +35,8 @@ pub fn enhance(entries: Vec<CatalogueEntry>, url: String) {
     Effect::new(move |lists: Option<Lists>| {
         let filters = Filters::from_query(&query.get());
         let first = lists.is_none();
-        let lists = lists.unwrap_or_else(|| Lists { rows: children("kn-catalogue-rows"), cards: children("kn-catalogue-cards") });
+        let lists = lists
+            .unwrap_or_else(|| Lists { rows: children("kn-catalogue-rows"), cards: children("kn-catalogue-cards") });
         show(&lists, &entries, &filters, &url, first);
         lists
     });
@@ -129,7 +130,11 @@ fn show(lists: &Lists, entries: &[CatalogueEntry], filters: &Filters, url: &str,
             None => heading.remove_attribute("aria-sort"),
         };
         if let Some(arrow) = heading.first_element_child().and_then(|b| b.last_element_child()) {
-            arrow.set_text_content(Some(match sorted { Some(false) => "▲", Some(true) => "▼", None => "⇅" }));
+            arrow.set_text_content(Some(match sorted {
+                Some(false) => "▲",
+                Some(true) => "▼",
+                None => "⇅",
+            }));
         }
     }
 

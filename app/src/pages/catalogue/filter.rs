@@ -211,7 +211,11 @@ impl Filters {
             pairs.push(("order", "desc"));
         }
         let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", Url::escape(v))).collect();
-        if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) }
+        if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", query.join("&"))
+        }
     }
 
     pub fn matches(&self, e: &CatalogueEntry) -> bool {
@@ -234,7 +238,11 @@ impl Filters {
                 c => c.rank(a).cmp(&c.rank(b)),
             }
             .then(a.number.cmp(&b.number));
-            if self.descending { order.reverse() } else { order }
+            if self.descending {
+                order.reverse()
+            } else {
+                order
+            }
         });
         shown
     }
@@ -247,7 +255,11 @@ impl Filters {
             "type" => self.kind = DevelopmentType::from_id(value),
             "fn" => {
                 if let Some(i) = Function::ALL.iter().position(|f| f.id() == value) {
-                    if checked { self.functions |= 1 << i } else { self.functions &= !(1 << i) }
+                    if checked {
+                        self.functions |= 1 << i
+                    } else {
+                        self.functions &= !(1 << i)
+                    }
                 }
             }
             "beds" => self.beds = Beds::ALL.into_iter().find(|b| b.id() == value).unwrap_or_default(),

@@ -8,8 +8,8 @@
 //! costs the wasm almost nothing.
 
 use crate::data::{join_base, LocalSteps, ScreeningData};
-use crate::model::Contact;
 use crate::html::esc;
+use crate::model::Contact;
 
 /// An area the widgets know: a municipality of the reference list, or a region whose
 /// content names its members.
@@ -27,17 +27,32 @@ pub struct Place<'a> {
 
 /// Look `id` up among the municipalities and regions.
 pub fn place<'a>(d: &'a ScreeningData, id: &str) -> Option<Place<'a>> {
-    let mut local: Vec<&LocalSteps> = d.local.iter().filter(|l| l.id == id || l.members.iter().any(|m| m == id)).collect();
+    let mut local: Vec<&LocalSteps> =
+        d.local.iter().filter(|l| l.id == id || l.members.iter().any(|m| m == id)).collect();
     local.sort_by_key(|l| l.id != id);
     for p in &d.prefectures {
         if let Some(a) = p.areas.iter().find(|a| a.0 == id) {
             // The reference list gives most addresses without their scheme (see AreaChoice).
-            let website = (!a.2.is_empty()).then(|| if a.2.starts_with("http") { a.2.clone() } else { format!("https://{}", a.2) });
-            return Some(Place { id: id.to_string(), name: a.1.clone(), prefecture: p.name.clone(), website, local, municipality: true });
+            let website =
+                (!a.2.is_empty())
+                    .then(|| if a.2.starts_with("http") { a.2.clone() } else { format!("https://{}", a.2) });
+            return Some(Place {
+                id: id.to_string(),
+                name: a.1.clone(),
+                prefecture: p.name.clone(),
+                website,
+                local,
+                municipality: true,
+            });
         }
     }
     let region = local.first().filter(|l| l.id == id)?;
-    let prefecture = region.members.first().and_then(|m| d.prefectures.iter().find(|p| p.areas.iter().any(|a| &a.0 == m))).map(|p| p.name.clone()).unwrap_or_default();
+    let prefecture = region
+        .members
+        .first()
+        .and_then(|m| d.prefectures.iter().find(|p| p.areas.iter().any(|a| &a.0 == m)))
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
     Some(Place { id: id.to_string(), name: region.name.clone(), prefecture, website: None, local, municipality: false })
 }
 
@@ -88,7 +103,11 @@ pub fn card(place: Option<&Place>, base: &str) -> String {
                 h += &format!("<p>受付：{}</p>", esc(x));
             }
             h += &match &c.phone {
-                Some(x) => format!("<a class=\"kn-button kn-button--call\" href=\"tel:{}\">電話する {}</a>", esc(&x.replace('-', "")), esc(x)),
+                Some(x) => format!(
+                    "<a class=\"kn-button kn-button--call\" href=\"tel:{}\">電話する {}</a>",
+                    esc(&x.replace('-', "")),
+                    esc(x)
+                ),
                 None => "<p class=\"kn-contact-list__unknown\">電話番号：未掲載</p>".to_string(),
             };
             h += "</li>";
@@ -112,15 +131,38 @@ mod tests {
     use crate::data::{AreaChoice, ScreeningPrefecture};
 
     fn data() -> ScreeningData {
-        let contact = |name: &str, phone: Option<&str>, emergency: bool| Contact { name: name.into(), phone: phone.map(Into::into), emergency, ..Default::default() };
+        let contact = |name: &str, phone: Option<&str>, emergency: bool| Contact {
+            name: name.into(),
+            phone: phone.map(Into::into),
+            emergency,
+            ..Default::default()
+        };
         ScreeningData {
             prefectures: vec![ScreeningPrefecture {
                 name: "北海道".into(),
-                areas: vec![AreaChoice("012131".into(), "苫小牧市".into(), "www.city.tomakomai.hokkaido.jp/".into()), AreaChoice("015784".into(), "白老町".into(), String::new())],
+                areas: vec![
+                    AreaChoice("012131".into(), "苫小牧市".into(), "www.city.tomakomai.hokkaido.jp/".into()),
+                    AreaChoice("015784".into(), "白老町".into(), String::new()),
+                ],
             }],
             local: vec![
-                LocalSteps { id: "012131".into(), name: "苫小牧市".into(), members: vec!["012131".into()], contacts: vec![contact("市の窓口", None, false), contact("夜間の窓口 <24h>", Some("0144-00-0000"), true)], registration: None },
-                LocalSteps { id: "higashi-iburi".into(), name: "東胆振圏域".into(), members: vec!["012131".into(), "015784".into()], contacts: vec![contact("圏域の基幹", Some("0144-11-1111"), false)], registration: None },
+                LocalSteps {
+                    id: "012131".into(),
+                    name: "苫小牧市".into(),
+                    members: vec!["012131".into()],
+                    contacts: vec![
+                        contact("市の窓口", None, false),
+                        contact("夜間の窓口 <24h>", Some("0144-00-0000"), true),
+                    ],
+                    registration: None,
+                },
+                LocalSteps {
+                    id: "higashi-iburi".into(),
+                    name: "東胆振圏域".into(),
+                    members: vec!["012131".into(), "015784".into()],
+                    contacts: vec![contact("圏域の基幹", Some("0144-11-1111"), false)],
+                    registration: None,
+                },
             ],
             ..Default::default()
         }
@@ -144,7 +186,14 @@ mod tests {
         let h = card(place(&d, "012131").as_ref(), "/kyoten/navi/");
         let night = h.find("夜間の窓口 &lt;24h&gt;").expect("escaped name");
         assert!(night < h.find("市の窓口").expect("other contact"), "emergency first");
-        for needle in ["苫小牧市の緊急時の連絡先", "href=\"tel:0144000000\"", "電話番号：未掲載", "<h2 class=\"kn-emergency-card__group\">東胆振圏域</h2>", "href=\"/kyoten/navi/search/?area=012131&amp;fn=emergency\"", "https://www.city.tomakomai.hokkaido.jp/"] {
+        for needle in [
+            "苫小牧市の緊急時の連絡先",
+            "href=\"tel:0144000000\"",
+            "電話番号：未掲載",
+            "<h2 class=\"kn-emergency-card__group\">東胆振圏域</h2>",
+            "href=\"/kyoten/navi/search/?area=012131&amp;fn=emergency\"",
+            "https://www.city.tomakomai.hokkaido.jp/",
+        ] {
             assert!(h.contains(needle), "missing {needle} in {h}");
         }
     }

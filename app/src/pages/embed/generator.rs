@@ -18,8 +18,8 @@ use super::widget::HEIGHT_MESSAGE;
 use crate::browser::fetch_json;
 use crate::components::page::{static_view, PageHeading};
 use crate::data::{href, join_base, Shell, Widget};
-use crate::model::Function;
 use crate::html::esc;
+use crate::model::Function;
 use crate::search::areas::{AreaEntry, AreaIndex};
 use crate::search::query::encode_component;
 
@@ -75,7 +75,8 @@ fn option_pairs(c: &Choice) -> Vec<(&'static str, String)> {
 
 /// The widget's address below the portal, e.g. `embed/finder/?area=132144&fn=emergency`.
 pub fn widget_path(c: &Choice) -> String {
-    let query = option_pairs(c).iter().map(|(k, v)| format!("{k}={}", encode_component(v))).collect::<Vec<_>>().join("&");
+    let query =
+        option_pairs(c).iter().map(|(k, v)| format!("{k}={}", encode_component(v))).collect::<Vec<_>>().join("&");
     format!("embed/{}/?{query}", c.widget.id())
 }
 
@@ -258,13 +259,16 @@ fn EmbedGenerator(shell: Shell) -> impl IntoView {
     Effect::new(move |_| {
         let areas: RwSignal<Option<Arc<Vec<AreaEntry>>>> = RwSignal::new(None);
         let base = shell.base.clone();
-        fetch_json::<AreaIndex>(join_base(&shell.base, &format!("/data/{}/search/areas.json", shell.build)), move |index| {
-            areas.set(Some(Arc::new(index.into_entries())));
-            // A prefecture chosen before the index arrived gets its municipalities now.
-            if refill(areas) {
-                update(&base);
-            }
-        });
+        fetch_json::<AreaIndex>(
+            join_base(&shell.base, &format!("/data/{}/search/areas.json", shell.build)),
+            move |index| {
+                areas.set(Some(Arc::new(index.into_entries())));
+                // A prefecture chosen before the index arrived gets its municipalities now.
+                if refill(areas) {
+                    update(&base);
+                }
+            },
+        );
         for el in all(".kn-embed__js") {
             let _ = el.remove_attribute("hidden");
         }
@@ -299,7 +303,10 @@ fn changed(ev: &web_sys::Event, areas: RwSignal<Option<Arc<Vec<AreaEntry>>>>, ba
 /// Give the municipality select the chosen prefecture's municipalities, unless it has them
 /// already (its `data-pref` says whose they are) or the index has not arrived yet.
 fn refill(areas: RwSignal<Option<Arc<Vec<AreaEntry>>>>) -> bool {
-    let pref = by_id(PREF).and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default();
+    let pref = by_id(PREF)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .unwrap_or_default();
     let (Some(select), Some(list)) = (by_id(AREA), areas.get_untracked()) else { return false };
     if select.get_attribute("data-pref").as_deref() == Some(pref.as_str()) {
         return false;
@@ -323,16 +330,27 @@ fn area_options(areas: &[AreaEntry], pref: &str) -> String {
 /// selected for Ctrl+C.
 fn clicked(ev: web_sys::Event) {
     use web_sys::js_sys::{Function as JsFunction, Reflect};
-    let Some(button) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-copy]").ok().flatten()) else {
+    let Some(button) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("[data-copy]").ok().flatten())
+    else {
         return;
     };
-    let Some(area) = button.get_attribute("data-copy").and_then(|id| by_id(&id)).and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else {
+    let Some(area) = button
+        .get_attribute("data-copy")
+        .and_then(|id| by_id(&id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
         return;
     };
     area.select();
     let navigator = window().navigator();
     let clipboard = Reflect::get(&navigator, &"clipboard".into()).ok().filter(|c| c.is_object());
-    let write = clipboard.as_ref().and_then(|c| Reflect::get(c, &"writeText".into()).ok()).and_then(|f| f.dyn_into::<JsFunction>().ok());
+    let write = clipboard
+        .as_ref()
+        .and_then(|c| Reflect::get(c, &"writeText".into()).ok())
+        .and_then(|f| f.dyn_into::<JsFunction>().ok());
     let copied = match (clipboard, write) {
         (Some(c), Some(f)) => f.call1(&c, &area.value().into()).is_ok(),
         _ => false,
@@ -357,7 +375,11 @@ fn update(base: &str) {
     set_value(SCRIPT, &script_snippet(&portal, &choice));
     set_value(IFRAME, &iframe_snippet(&portal, &choice));
     if let Some(fns) = by_id(FUNCTIONS) {
-        let _ = if choice.widget == Widget::Finder { fns.remove_attribute("hidden") } else { fns.set_attribute("hidden", "") };
+        let _ = if choice.widget == Widget::Finder {
+            fns.remove_attribute("hidden")
+        } else {
+            fns.set_attribute("hidden", "")
+        };
     }
     if let Some(frame) = by_id(PREVIEW).and_then(|e| e.dyn_into::<web_sys::HtmlIFrameElement>().ok()) {
         let src = format!("{}&kn_id={PREVIEW_ID}", join_base(base, &format!("/{}", widget_path(&choice))));
@@ -370,10 +392,18 @@ fn update(base: &str) {
 
 fn read_form() -> (Choice, String) {
     let checked = |selector: &str| -> Vec<String> {
-        all(selector).into_iter().filter_map(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()).filter(|i| i.checked()).map(|i| i.value()).collect()
+        all(selector)
+            .into_iter()
+            .filter_map(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .filter(|i| i.checked())
+            .map(|i| i.value())
+            .collect()
     };
     let widget = checked("input[name=kn-widget]").first().and_then(|w| Widget::from_id(w)).unwrap_or_default();
-    let area = by_id(AREA).and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default();
+    let area = by_id(AREA)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .unwrap_or_default();
     let area_name = document()
         .query_selector(&format!("#{AREA} option:checked"))
         .ok()
@@ -382,8 +412,12 @@ fn read_form() -> (Choice, String) {
         .map(|t| t.trim_end_matches("（圏域）").to_string())
         .unwrap_or_default();
     let functions = checked("input[name=kn-fn]").iter().filter_map(|f| Function::from_id(f)).collect();
-    let compact = by_id(COMPACT).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked());
-    let typed = by_id(ACCENT).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
+    let compact =
+        by_id(COMPACT).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+    let typed = by_id(ACCENT)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default();
     let (accent, note) = accent_choice(&typed);
     (Choice { widget, area, area_name, functions, accent, compact }, note)
 }
@@ -401,7 +435,10 @@ pub fn accent_choice(typed: &str) -> (Option<String>, String) {
             (Some(a.color), note)
         }
         Ok((a, None)) => (Some(a.color.clone()), contrast_note(&a.color)),
-        Err(_) => (None, "色は「#1d4f91」のように、# と16進数6桁で入力してください。今のコードには色を入れていません。".to_string()),
+        Err(_) => (
+            None,
+            "色は「#1d4f91」のように、# と16進数6桁で入力してください。今のコードには色を入れていません。".to_string(),
+        ),
     }
 }
 
@@ -412,7 +449,8 @@ fn listen_to_preview() {
     let Some(frame) = by_id(PREVIEW).and_then(|e| e.dyn_into::<web_sys::HtmlIFrameElement>().ok()) else { return };
     let origin = window().location().origin().unwrap_or_default();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let from_preview = frame.content_window().is_some_and(|w| ev.source().is_some_and(|s| JsValue::from(s) == JsValue::from(w)));
+        let from_preview =
+            frame.content_window().is_some_and(|w| ev.source().is_some_and(|s| JsValue::from(s) == JsValue::from(w)));
         if ev.origin() != origin || !from_preview {
             return;
         }
@@ -449,7 +487,14 @@ mod tests {
     use super::*;
 
     fn choice() -> Choice {
-        Choice { widget: Widget::Finder, area: "132144".into(), area_name: "国分寺市".into(), functions: vec![Function::Emergency, Function::Consultation], accent: Some("#1d4f91".into()), compact: true }
+        Choice {
+            widget: Widget::Finder,
+            area: "132144".into(),
+            area_name: "国分寺市".into(),
+            functions: vec![Function::Emergency, Function::Consultation],
+            accent: Some("#1d4f91".into()),
+            compact: true,
+        }
     }
 
     #[test]
@@ -466,7 +511,13 @@ mod tests {
             iframe_snippet("https://kyoten-navi.example/", &choice()),
             "<iframe src=\"https://kyoten-navi.example/embed/finder/?area=132144&amp;fn=emergency%2Cconsultation&amp;accent=%231d4f91&amp;compact=1\" title=\"拠点ナビ：国分寺市の相談先をさがす\" width=\"100%\" height=\"900\" style=\"border:0\" loading=\"lazy\" allow=\"geolocation\"></iframe>"
         );
-        let c = Choice { widget: Widget::Emergency, functions: vec![Function::Emergency], accent: None, compact: false, ..choice() };
+        let c = Choice {
+            widget: Widget::Emergency,
+            functions: vec![Function::Emergency],
+            accent: None,
+            compact: false,
+            ..choice()
+        };
         assert_eq!(
             iframe_snippet("https://kyoten-navi.example/", &c),
             "<iframe src=\"https://kyoten-navi.example/embed/emergency/?area=132144\" title=\"拠点ナビ：国分寺市の緊急時の連絡先\" width=\"100%\" height=\"680\" style=\"border:0\" loading=\"lazy\"></iframe>"

@@ -155,7 +155,11 @@ fn readable(c: Rgb) -> bool {
 fn luminance(c: Rgb) -> f64 {
     let lin = |x: u8| {
         let s = f64::from(x) / 255.0;
-        if s <= 0.04045 { s / 12.92 } else { crate::math::powf((s + 0.055) / 1.055, 2.4) }
+        if s <= 0.04045 {
+            s / 12.92
+        } else {
+            crate::math::powf((s + 0.055) / 1.055, 2.4)
+        }
     };
     0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
 }
@@ -172,7 +176,13 @@ mod tests {
 
     #[test]
     fn reads_every_option_and_leaves_the_rest_to_the_widget() {
-        let o = WidgetOptions::from_pairs([("area", "132144"), ("fn", "emergency,flying"), ("compact", "1"), ("kn_id", "kn-3f_a"), ("dis", "mental")]);
+        let o = WidgetOptions::from_pairs([
+            ("area", "132144"),
+            ("fn", "emergency,flying"),
+            ("compact", "1"),
+            ("kn_id", "kn-3f_a"),
+            ("dis", "mental"),
+        ]);
         assert_eq!(o.area.as_deref(), Some("132144"));
         assert_eq!(o.functions, vec![Function::Emergency]);
         assert!(o.compact);
@@ -223,6 +233,15 @@ mod tests {
 
     #[test]
     fn carries_the_widget_options_only() {
-        assert_eq!(carried_query([("area", "132144"), ("kn_id", "k1"), ("accent", "#1d4f91"), ("fn", "emergency"), ("compact", "1")]), "kn_id=k1&accent=%231d4f91&compact=1");
+        assert_eq!(
+            carried_query([
+                ("area", "132144"),
+                ("kn_id", "k1"),
+                ("accent", "#1d4f91"),
+                ("fn", "emergency"),
+                ("compact", "1")
+            ]),
+            "kn_id=k1&accent=%231d4f91&compact=1"
+        );
     }
 }

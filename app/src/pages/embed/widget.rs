@@ -21,8 +21,8 @@ use wasm_bindgen::JsCast;
 use super::emergency;
 use super::options::{Accent, WidgetOptions};
 use crate::components::page::{page_view, PageHeading};
-use crate::html::esc;
 use crate::data::{href, PageData, ScreeningData, Widget};
+use crate::html::esc;
 use crate::model::Function;
 use crate::pages::screening::screening;
 use crate::pages::search::Finder;
@@ -39,7 +39,10 @@ pub fn WidgetPage() -> impl IntoView {
             let data = w.screening.clone().unwrap_or_default();
             let island = match w.widget {
                 // The heading is static: pre-rendered outside the island, it costs no wasm.
-                Widget::Finder => view! { <div class="kn-search"><PageHeading title="相談先をさがす"/><FinderWidget/></div> }.into_any(),
+                Widget::Finder => {
+                    view! { <div class="kn-search"><PageHeading title="相談先をさがす"/><FinderWidget/></div> }
+                        .into_any()
+                }
                 Widget::Emergency => view! { <EmergencyWidget data/> }.into_any(),
                 Widget::Screening => view! { <ScreeningWidget data/> }.into_any(),
             };
@@ -201,11 +204,20 @@ fn open_outside(ev: web_sys::MouseEvent) {
     if ev.default_prevented() {
         return;
     }
-    let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten()) else {
+    let Some(a) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href]").ok().flatten())
+    else {
         return;
     };
     let href = a.get_attribute("href").unwrap_or_default();
-    if href.starts_with('#') || href.starts_with("tel:") || href.starts_with("mailto:") || href.starts_with("data:") || a.has_attribute("download") {
+    if href.starts_with('#')
+        || href.starts_with("tel:")
+        || href.starts_with("mailto:")
+        || href.starts_with("data:")
+        || a.has_attribute("download")
+    {
         return;
     }
     let _ = a.set_attribute("target", "_blank");
@@ -214,9 +226,17 @@ fn open_outside(ev: web_sys::MouseEvent) {
 
 /// The accent's custom properties on `<html>` (see `style/tokens.css`), or none.
 fn apply_accent(accent: Option<&Accent>) {
-    let Some(root) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    let Some(root) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
     let style = web_sys::HtmlElement::style(&root);
-    let names = ["--kn-color-brand", "--kn-color-link", "--kn-color-brand-dark", "--kn-color-link-hover", "--kn-color-brand-subtle"];
+    let names = [
+        "--kn-color-brand",
+        "--kn-color-link",
+        "--kn-color-brand-dark",
+        "--kn-color-link-hover",
+        "--kn-color-brand-subtle",
+    ];
     match accent {
         Some(a) => {
             for (name, value) in names.iter().zip([&a.color, &a.color, &a.dark, &a.dark, &a.subtle]) {
@@ -271,7 +291,15 @@ mod tests {
 
     #[test]
     fn only_the_three_widgets_drop_the_site_chrome() {
-        for (path, want) in [("/embed/finder/", true), ("/embed/emergency/", true), ("/embed/screening/", true), ("/embed/", false), ("/embed/other/", false), ("/search/", false), ("/", false)] {
+        for (path, want) in [
+            ("/embed/finder/", true),
+            ("/embed/emergency/", true),
+            ("/embed/screening/", true),
+            ("/embed/", false),
+            ("/embed/other/", false),
+            ("/search/", false),
+            ("/", false),
+        ] {
             assert_eq!(is_widget_path(path), want, "{path}");
         }
     }

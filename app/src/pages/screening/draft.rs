@@ -21,14 +21,14 @@ pub(super) fn parse_draft(text: &str) -> Option<(usize, Answers)> {
     Some((step, answers))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn drafts_round_trip_and_reject_other_formats() {
-        let answers: Answers = [("carer".to_string(), "parent".to_string()), ("area".to_string(), "132144".to_string())].into();
+        let answers: Answers =
+            [("carer".to_string(), "parent".to_string()), ("area".to_string(), "132144".to_string())].into();
         let text = draft_text(3, &answers);
         assert_eq!(text, "1;3;area=132144;carer=parent");
         assert_eq!(parse_draft(&text), Some((3, answers)));

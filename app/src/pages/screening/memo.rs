@@ -26,14 +26,19 @@ pub(super) fn outcome<'a>(d: &'a ScreeningData, answers: &'a Answers) -> Outcome
         .find_map(|p| p.areas.iter().find(|a| a.0 == area).map(|a| (format!("{}{}", p.name, a.1), a.2.clone())))
         .unwrap_or_default();
     // The reference list gives most addresses without their scheme (see AreaChoice).
-    let website = if website.is_empty() || website.starts_with("http") { website } else { format!("https://{website}") };
+    let website =
+        if website.is_empty() || website.starts_with("http") { website } else { format!("https://{website}") };
     let mut local: Vec<&LocalSteps> = d.local.iter().filter(|l| l.members.iter().any(|m| m == area)).collect();
     local.sort_by_key(|l| l.id != area);
     Outcome { s, r: score(s, answers), answers, area_name, website, local }
 }
 
 pub(super) fn area_answer<'a>(s: &Screening, answers: &'a Answers) -> &'a str {
-    s.questions.iter().find(|q| q.kind == QuestionKind::Area).and_then(|q| answers.get(&q.id)).map_or("", String::as_str)
+    s.questions
+        .iter()
+        .find(|q| q.kind == QuestionKind::Area)
+        .and_then(|q| answers.get(&q.id))
+        .map_or("", String::as_str)
 }
 
 /// What the person answered to `q`, as shown.
@@ -95,7 +100,11 @@ pub(super) fn memo_text(o: &Outcome, page_url: &str, date: &str, full: bool) -> 
         if !registered {
             t += &format!("・事前登録：{}\n", s.next_steps.registration);
         }
-        t += &format!("・体験利用：{}\n・相談に持っていくとよいもの：{}\n", s.next_steps.experience, s.next_steps.bring.join("、"));
+        t += &format!(
+            "・体験利用：{}\n・相談に持っていくとよいもの：{}\n",
+            s.next_steps.experience,
+            s.next_steps.bring.join("、")
+        );
     }
     t += &format!("\n{}\n拠点ナビ {page_url}\n", s.disclaimer);
     t
@@ -135,7 +144,16 @@ mod tests {
         let answers: Answers = [("q".to_string(), "b".to_string()), ("area".to_string(), "132144".to_string())].into();
         let o = outcome(&d, &answers);
         let full = memo_text(&o, &d.page_url, "2026/11/22", true);
-        for needle in ["作成日：2026/11/22", "■ 結果\n高", "・質問：<b>", "・市区町村：東京都国分寺市", "相談先：基幹 電話 042-123-4567", "申請ページ：https://example.jp/apply", "目安です。", "https://example.jp/screening/"] {
+        for needle in [
+            "作成日：2026/11/22",
+            "■ 結果\n高",
+            "・質問：<b>",
+            "・市区町村：東京都国分寺市",
+            "相談先：基幹 電話 042-123-4567",
+            "申請ページ：https://example.jp/apply",
+            "目安です。",
+            "https://example.jp/screening/",
+        ] {
             assert!(full.contains(needle), "missing {needle:?} in\n{full}");
         }
         let short = memo_text(&o, &d.page_url, "2026/11/22", false);

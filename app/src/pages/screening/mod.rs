@@ -141,7 +141,11 @@ pub fn screening(d: Data, preset: Signal<Option<String>>) -> impl IntoView {
 /// Buttons and links carry `data-action` (and `data-arg`); everything else is left to the
 /// browser (links, `tel:`, `mailto:`, the download).
 fn click(d: &ScreeningData, st: State, ev: leptos::ev::MouseEvent) {
-    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-action]").ok().flatten()) else {
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("[data-action]").ok().flatten())
+    else {
         return;
     };
     let arg = el.get_attribute("data-arg").unwrap_or_default();
@@ -173,7 +177,13 @@ fn click(d: &ScreeningData, st: State, ev: leptos::ev::MouseEvent) {
             // Resuming continues the opt-in given when the draft was saved.
             let Some((step, answers)) = st.draft.get_untracked() else { return };
             let area = area_answer(&d.screening, &answers);
-            st.pref.set(d.prefectures.iter().find(|p| p.areas.iter().any(|a| a.0 == area)).map(|p| p.name.clone()).unwrap_or_default());
+            st.pref.set(
+                d.prefectures
+                    .iter()
+                    .find(|p| p.areas.iter().any(|a| a.0 == area))
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+            );
             st.answers.set(answers);
             st.saving.set(true);
             st.draft.set(None);
@@ -199,13 +209,23 @@ fn change(d: &ScreeningData, st: State, ev: leptos::ev::Event) {
     let name = el.get_attribute("name").unwrap_or_default();
     let value = event_target_value(&ev);
     if name == PREF {
-        let area = d.screening.questions.iter().find(|q| q.kind == QuestionKind::Area).map(|q| q.id.clone()).unwrap_or_default();
+        let area = d
+            .screening
+            .questions
+            .iter()
+            .find(|q| q.kind == QuestionKind::Area)
+            .map(|q| q.id.clone())
+            .unwrap_or_default();
         st.answers.update(|a| {
             a.remove(&area);
         });
         if let Some(select) = document().get_element_by_id("kn-q-area") {
             select.set_inner_html(&municipality_options(d, &value, ""));
-            let _ = if value.is_empty() { select.set_attribute("disabled", "") } else { select.remove_attribute("disabled") };
+            let _ = if value.is_empty() {
+                select.set_attribute("disabled", "")
+            } else {
+                select.remove_attribute("disabled")
+            };
         }
         st.pref.set(value);
     } else if !name.is_empty() {
@@ -254,7 +274,6 @@ fn focus_later(id: &str) {
     });
 }
 
-
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
@@ -270,22 +289,46 @@ fn test_data() -> ScreeningData {
     let screening = Screening {
         disclaimer: "目安です。".into(),
         questions: vec![
-            Question { id: "q".into(), short: "質問".into(), options: vec![choice("a", 0), choice("b", 5)], ..Default::default() },
-            Question { id: "area".into(), short: "市区町村".into(), kind: QuestionKind::Area, ..Default::default() },
+            Question {
+                id: "q".into(),
+                short: "質問".into(),
+                options: vec![choice("a", 0), choice("b", 5)],
+                ..Default::default()
+            },
+            Question {
+                id: "area".into(), short: "市区町村".into(), kind: QuestionKind::Area, ..Default::default()
+            },
         ],
-        levels: vec![Level { id: "low".into(), title: "低".into(), ..Default::default() }, Level { id: "high".into(), min_score: 5, title: "高".into(), ..Default::default() }],
-        next_steps: NextSteps { no_content: "未掲載です。".into(), registration: "一般の説明".into(), ..Default::default() },
+        levels: vec![
+            Level { id: "low".into(), title: "低".into(), ..Default::default() },
+            Level { id: "high".into(), min_score: 5, title: "高".into(), ..Default::default() },
+        ],
+        next_steps: NextSteps {
+            no_content: "未掲載です。".into(),
+            registration: "一般の説明".into(),
+            ..Default::default()
+        },
         ..Default::default()
     };
     ScreeningData {
         screening,
-        prefectures: vec![ScreeningPrefecture { name: "東京都".into(), areas: vec![AreaChoice("132144".into(), "国分寺市".into(), "www.city.kokubunji.tokyo.jp/".into()), AreaChoice("131016".into(), "千代田区".into(), "www.city.chiyoda.lg.jp/".into())] }],
+        prefectures: vec![ScreeningPrefecture {
+            name: "東京都".into(),
+            areas: vec![
+                AreaChoice("132144".into(), "国分寺市".into(), "www.city.kokubunji.tokyo.jp/".into()),
+                AreaChoice("131016".into(), "千代田区".into(), "www.city.chiyoda.lg.jp/".into()),
+            ],
+        }],
         local: vec![LocalSteps {
             id: "132144".into(),
             name: "国分寺市".into(),
             members: vec!["132144".into()],
             contacts: vec![Contact { name: "基幹".into(), phone: Some("042-123-4567".into()), ..Default::default() }],
-            registration: Some(Registration { summary: "事前面談".into(), apply_url: Some("https://example.jp/apply".into()), ..Default::default() }),
+            registration: Some(Registration {
+                summary: "事前面談".into(),
+                apply_url: Some("https://example.jp/apply".into()),
+                ..Default::default()
+            }),
         }],
         page_url: "https://example.jp/screening/".into(),
     }

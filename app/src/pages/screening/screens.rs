@@ -18,7 +18,9 @@ pub(super) fn render(d: &ScreeningData, st: State, base: &str) -> String {
     let step = st.step.get();
     // On the questions and the result the title shrinks, so a phone shows the answers.
     let compact = if step > 0 { " kn-screening__page-title" } else { "" };
-    let mut h = format!("<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title{compact}\">{TITLE}</h1></header>");
+    let mut h = format!(
+        "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title{compact}\">{TITLE}</h1></header>"
+    );
     match step {
         0 => start(&mut h, d, st.ready.get(), st.draft.get(), base),
         i if i <= n => question(&mut h, d, st, i, st.error.get()),
@@ -41,7 +43,11 @@ pub(super) fn render(d: &ScreeningData, st: State, base: &str) -> String {
 fn start(h: &mut String, d: &ScreeningData, ready: bool, draft: Option<(usize, Answers)>, base: &str) {
     let s = &d.screening;
     let n = s.questions.len();
-    *h += &format!("<p class=\"kn-page-heading__lead kn-screening__lead\">{}</p><div class=\"kn-prose\">{}</div>", esc(&s.lead), s.body_html);
+    *h += &format!(
+        "<p class=\"kn-page-heading__lead kn-screening__lead\">{}</p><div class=\"kn-prose\">{}</div>",
+        esc(&s.lead),
+        s.body_html
+    );
     *h += &format!(
         "<section class=\"kn-screening__begin\" aria-labelledby=\"{STEP_ID}\"{}><h2 id=\"{STEP_ID}\" tabindex=\"-1\">チェックをはじめる</h2><p>回答は、この端末の中だけで使います。インターネットに送られることはなく、アクセス解析も使っていません。</p>",
         if ready { "" } else { " hidden" }
@@ -57,7 +63,10 @@ fn start(h: &mut String, d: &ScreeningData, ready: bool, draft: Option<(usize, A
         "<section class=\"kn-screening__overview\" aria-labelledby=\"kn-screening-questions\"><h2 id=\"kn-screening-questions\">質問の一覧（{n}問）</h2><p>次の質問にお答えいただきます。それぞれ、おたずねする理由を添えています。</p><ol class=\"kn-screening__overview-list\">"
     );
     for q in &s.questions {
-        *h += &format!("<li class=\"kn-screening__overview-item\"><p class=\"kn-screening__overview-legend\">{}</p>", esc(&q.legend));
+        *h += &format!(
+            "<li class=\"kn-screening__overview-item\"><p class=\"kn-screening__overview-legend\">{}</p>",
+            esc(&q.legend)
+        );
         if q.kind == QuestionKind::Area {
             *h += "<p>都道府県と市区町村を選びます。</p>";
         } else {
@@ -87,7 +96,10 @@ fn question(h: &mut String, d: &ScreeningData, st: State, i: usize, error: bool)
     let (message, target) = match (area, pref.is_empty()) {
         (true, true) => ("都道府県を選んでください", "kn-q-pref".to_string()),
         (true, false) => ("市区町村を選んでください", "kn-q-area".to_string()),
-        _ => ("当てはまるものを1つ選んでください", format!("kn-q-{}-{}", q.id, q.options.first().map_or("", |c| c.id.as_str()))),
+        _ => (
+            "当てはまるものを1つ選んでください",
+            format!("kn-q-{}-{}", q.id, q.options.first().map_or("", |c| c.id.as_str())),
+        ),
     };
     *h += &format!("<form class=\"kn-screening__form\" method=\"dialog\" novalidate><p class=\"kn-screening__progress\">質問 {i} / {n}</p><progress class=\"kn-screening__bar\" max=\"{n}\" value=\"{i}\" aria-hidden=\"true\"></progress>");
     if error {
@@ -126,16 +138,30 @@ fn question(h: &mut String, d: &ScreeningData, st: State, i: usize, error: bool)
         }
         *h += "</div>";
     }
-    let next = if st.review.get_untracked() { "結果にもどる" } else if i == n { "結果を見る" } else { "次へ" };
+    let next = if st.review.get_untracked() {
+        "結果にもどる"
+    } else if i == n {
+        "結果を見る"
+    } else {
+        "次へ"
+    };
     *h += &format!("</fieldset><div class=\"kn-screening__nav\"><button type=\"button\" class=\"kn-button kn-button--secondary\" data-action=\"back\">戻る</button><button type=\"submit\" class=\"kn-button kn-screening__next\">{next}</button></div></form>");
 }
 
 /// The `<option>`s of the municipality select for prefecture `pref`.
 pub(super) fn municipality_options(d: &ScreeningData, pref: &str, chosen: &str) -> String {
     let areas = d.prefectures.iter().find(|p| p.name == pref).map(|p| p.areas.as_slice()).unwrap_or_default();
-    let mut h = format!("<option value=\"\">{}</option>", if areas.is_empty() { "先に都道府県を選んでください" } else { "選んでください" });
+    let mut h = format!(
+        "<option value=\"\">{}</option>",
+        if areas.is_empty() { "先に都道府県を選んでください" } else { "選んでください" }
+    );
     for a in areas {
-        h += &format!("<option value=\"{}\"{}>{}</option>", esc(&a.0), if a.0 == chosen { " selected" } else { "" }, esc(&a.1));
+        h += &format!(
+            "<option value=\"{}\"{}>{}</option>",
+            esc(&a.0),
+            if a.0 == chosen { " selected" } else { "" },
+            esc(&a.1)
+        );
     }
     h
 }
@@ -166,7 +192,11 @@ pub(super) fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base:
         *h += "<ul class=\"kn-contact-list\">";
         for c in contacts {
             let name = match &c.facility {
-                Some(id) => format!("<a href=\"{}\">{}</a>", join_base(base, &format!("/facilities/{}/", esc(id))), esc(&c.name)),
+                Some(id) => format!(
+                    "<a href=\"{}\">{}</a>",
+                    join_base(base, &format!("/facilities/{}/", esc(id))),
+                    esc(&c.name)
+                ),
                 None => esc(&c.name),
             };
             *h += &format!("<li class=\"kn-contact-list__item\"><p class=\"kn-contact-list__name\">{name}</p>");
@@ -177,14 +207,22 @@ pub(super) fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base:
                 *h += &format!("<p>受付：{}</p>", esc(x));
             }
             *h += &match &c.phone {
-                Some(p) => format!("<a class=\"kn-button kn-button--call\" href=\"tel:{}\">電話する {}</a></li>", esc(&p.replace('-', "")), esc(p)),
+                Some(p) => format!(
+                    "<a class=\"kn-button kn-button--call\" href=\"tel:{}\">電話する {}</a></li>",
+                    esc(&p.replace('-', "")),
+                    esc(p)
+                ),
                 None => "<p class=\"kn-contact-list__unknown\">電話番号：未掲載</p></li>".to_string(),
             };
         }
         *h += "</ul>";
     }
     if o.website.starts_with("http") {
-        *h += &format!("<p><a class=\"kn-screening__link\" href=\"{}\" rel=\"noopener noreferrer\">{}の公式サイト</a></p>", esc(&o.website), esc(&o.area_name));
+        *h += &format!(
+            "<p><a class=\"kn-screening__link\" href=\"{}\" rel=\"noopener noreferrer\">{}の公式サイト</a></p>",
+            esc(&o.website),
+            esc(&o.area_name)
+        );
     }
     for l in &o.local {
         *h += &format!("<p class=\"kn-screening__screen-only\"><a class=\"kn-screening__link\" href=\"{}\">{}の地域生活支援拠点等（拠点ナビ）</a></p>", join_base(base, &format!("/areas/{}/", esc(&l.id))), esc(&l.name));
@@ -202,7 +240,11 @@ pub(super) fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base:
     }
     for (l, r) in registrations {
         // A region's (or a ward's city's) text names it; the municipality's own speaks for itself.
-        *h += &if l.id != area_answer(s, answers) { format!("<p>{}：{}</p>", esc(&l.name), esc(&r.summary)) } else { format!("<p>{}</p>", esc(&r.summary)) };
+        *h += &if l.id != area_answer(s, answers) {
+            format!("<p>{}：{}</p>", esc(&l.name), esc(&r.summary))
+        } else {
+            format!("<p>{}</p>", esc(&r.summary))
+        };
         if let Some(a) = &r.ask {
             *h += &format!("<p>相談先：{}</p>", esc(a));
         }
@@ -260,7 +302,18 @@ mod tests {
         let with: Answers = [("q".to_string(), "b".to_string()), ("area".to_string(), "132144".to_string())].into();
         let mut h = String::new();
         result(&mut h, &d, &with, "/");
-        for needle in ["高", "東京都国分寺市", "tel:0421234567", "<p>事前面談</p>", "href=\"https://example.jp/apply\"", "https://www.city.kokubunji.tokyo.jp/", "&lt;b&gt;", "目安です。", "download=\"相談メモ.txt\"", "mailto:?subject="] {
+        for needle in [
+            "高",
+            "東京都国分寺市",
+            "tel:0421234567",
+            "<p>事前面談</p>",
+            "href=\"https://example.jp/apply\"",
+            "https://www.city.kokubunji.tokyo.jp/",
+            "&lt;b&gt;",
+            "目安です。",
+            "download=\"相談メモ.txt\"",
+            "mailto:?subject=",
+        ] {
             assert!(h.contains(needle), "missing {needle}");
         }
         let without: Answers = [("q".to_string(), "a".to_string()), ("area".to_string(), "131016".to_string())].into();
