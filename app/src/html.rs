@@ -36,7 +36,7 @@ pub fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -72,7 +72,7 @@ mod tests {
             assert_eq!(fixed(x, places), want, "{x} {places}");
         }
         // Within half a unit of the last place, like Rust's own `{:.N}`.
-        for x in [3.14159, -2.71828, 1e-7, 99.999, 5432.1] {
+        for x in [1.23456, -9.87654, 1e-7, 99.999, 5432.1] {
             for places in [0, 1, 2, 6] {
                 let got: f64 = fixed(x, places).parse().unwrap_or(f64::NAN);
                 assert!((got - x).abs() <= 0.5 / 10f64.powi(places as i32) + 1e-12, "{x} {places}: {got}");
