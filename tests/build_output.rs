@@ -21,7 +21,7 @@ fn build(content: &Path, base: &str) -> (tempfile::TempDir, PathBuf) {
         content: content.to_path_buf(),
         out: out.clone(),
         base_path: base.into(),
-        wasm: false,
+        wasm: None,
         root: root(),
         precompress: Default::default(),
     };
@@ -149,7 +149,7 @@ fn precompression_can_cover_every_page_or_nothing() {
             content: fixture(),
             out: out.clone(),
             base_path: "/".into(),
-            wasm: false,
+            wasm: None,
             root: root(),
             precompress: mode,
         };

@@ -462,7 +462,7 @@ fn a_round_trip_through_the_build_preserves_every_imported_field() {
             content: c.clone(),
             out: out.clone(),
             base_path: "/".into(),
-            wasm: false,
+            wasm: None,
             root: root(),
             precompress: Default::default(),
         },

@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use kyoten_navi::build::assets::Precompress;
 use kyoten_navi::build::site::{build_site, normalise_base, BuildError, BuildOptions};
+use kyoten_navi::build::wasm::WasmMode;
 use kyoten_navi::build::{serve, wasm};
 use kyoten_navi::load::load_content;
 
-const USAGE: &str = "usage: kyoten-navi <check|build|serve|synth|bench|import> [--content DIR] [--out DIR] [--base-path /sub/path/] [--port N] [--facilities N] [--precompress shared|all|none] [--rounds N] [--browser]";
+const USAGE: &str = "usage: kyoten-navi <check|build|serve|synth|bench|import> [--content DIR] [--out DIR] [--base-path /sub/path/] [--port N] [--facilities N] [--precompress shared|all|none] [--rounds N] [--browser] [--wasm preview|release]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +37,8 @@ fn run(args: &[String]) -> Result<(), String> {
     let mut precompress = Precompress::default();
     let mut browser = false;
     let mut rounds: usize = 3;
+    // `serve` previews with one bundle holding every island; `build` makes what is published.
+    let mut wasm_mode = if command == "serve" { WasmMode::Preview } else { WasmMode::Release };
     let mut it = args.iter().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"));
@@ -59,6 +62,9 @@ fn run(args: &[String]) -> Result<(), String> {
                     .ok_or_else(|| format!("--rounds needs a number of 1 or more\n{USAGE}"))?
             }
             "--browser" => browser = true,
+            "--wasm" => {
+                wasm_mode = WasmMode::parse(&value()?).ok_or_else(|| format!("--wasm is preview or release\n{USAGE}"))?
+            }
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
     }
@@ -84,7 +90,7 @@ fn run(args: &[String]) -> Result<(), String> {
         },
         "build" | "serve" => {
             let opts =
-                BuildOptions { content, out: out.clone(), base_path: base.clone(), wasm: true, root, precompress };
+                BuildOptions { content, out: out.clone(), base_path: base.clone(), wasm: Some(wasm_mode), root, precompress };
             build_site(&opts, &mut |m| eprintln!("{m}")).map_err(|e| match e {
                 BuildError::Content(d) => report(&d),
                 BuildError::Other(m) => format!("build failed: {m}"),

@@ -118,7 +118,7 @@ pub fn bench(
             content: content.to_path_buf(),
             out: dir.clone(),
             base_path: "/".into(),
-            wasm: false,
+            wasm: None,
             root: root.to_path_buf(),
             precompress,
         };
@@ -300,7 +300,7 @@ fn browser_bench(
         content: copy.clone(),
         out: web.clone(),
         base_path: "/".into(),
-        wasm: true,
+        wasm: Some(crate::build::wasm::WasmMode::Release),
         root: root.to_path_buf(),
         precompress: Precompress::None,
     };

@@ -20,8 +20,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// `/` or `/sub/path/`.
     pub base_path: String,
-    /// Compile and link the wasm bundle (off for content-only builds in tests).
-    pub wasm: bool,
+    /// Which wasm bundles to make (`None` for content-only builds in tests).
+    pub wasm: Option<wasm::WasmMode>,
     /// Folder holding `style/` and `public/` (the workspace root).
     pub root: PathBuf,
     /// Which files get `.br`/`.gz` siblings (`--precompress shared|all|none`).
@@ -67,7 +67,10 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
         }
     }
 
-    let bundles = if opts.wasm { Some(wasm::build_wasm(log)?) } else { None };
+    let bundles = match opts.wasm {
+        Some(mode) => Some(wasm::build_wasm(mode, log)?),
+        None => None,
+    };
 
     let out = &opts.out;
     if out.exists() {
@@ -90,7 +93,7 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
             let js_name = hashed_name(&format!("{}.js", b.name), &b.js);
             write(&format!("pkg/{wasm_name}"), &b.wasm)?;
             write(&format!("pkg/{js_name}"), &b.js)?;
-            for island in b.islands {
+            for island in &b.islands {
                 table.insert(island, [format!("./pkg/{js_name}"), format!("./pkg/{wasm_name}")]);
                 names.islands.insert(island.to_string(), format!("pkg/{js_name}"));
             }

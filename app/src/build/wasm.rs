@@ -1,8 +1,15 @@
 //! Builds the browser bundles: `cargo build` for wasm32 with the `hydrate` feature and one
-//! bundle's islands ([`BUNDLES`]),
-//! wasm-bindgen as a library (no CLI to install), then `wasm-opt -Oz --converge` when Debian's
-//! binaryen is present. The result is cached by the hash of the compiled wasm; an unoptimised
-//! result is made again once a wasm-opt is available.
+//! bundle's islands ([`BUNDLES`]), wasm-bindgen as a library (no CLI to install), then
+//! `wasm-opt -Oz --converge` when a recent binaryen is present.
+//!
+//! Two caches keep a content-only rebuild free of the compiler:
+//! - by *source*: a bundle whose inputs (the crate's files, the manifests and lock file, its
+//!   features and profile, the compiler's version, `RUSTFLAGS`, the wasm-opt passes) are
+//!   unchanged is taken from `target/wasm/source/<key>/` and cargo is not run at all;
+//! - by *compiled wasm*: when cargo did run but produced the same wasm (a comment changed),
+//!   wasm-bindgen and wasm-opt are skipped.
+//!
+//! An unoptimised result is made again once a wasm-opt is available.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -29,10 +36,64 @@ pub const BUNDLES: &[(&str, &[&str])] = &[
     ("generator", &["EmbedGenerator"]),
 ];
 
+/// Which bundles a build makes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WasmMode {
+    /// One bundle per kind of island page, size-optimised: what `build` publishes and the
+    /// size report measures.
+    #[default]
+    Release,
+    /// Every island in one bundle (feature `island-all`), compiled with the quicker
+    /// `wasm-preview` profile and not passed through wasm-opt: what `serve` uses, so the first
+    /// page appears after one wasm compile instead of six.
+    Preview,
+}
+
+impl WasmMode {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "release" => Some(Self::Release),
+            "preview" => Some(Self::Preview),
+            _ => None,
+        }
+    }
+
+    fn specs(self) -> Vec<Spec> {
+        match self {
+            Self::Release => BUNDLES
+                .iter()
+                .map(|&(name, islands)| Spec {
+                    name,
+                    islands: islands.to_vec(),
+                    features: format!("hydrate,island-{name}"),
+                    profile: "wasm-release",
+                    optimise: true,
+                })
+                .collect(),
+            Self::Preview => vec![Spec {
+                name: "preview",
+                islands: BUNDLES.iter().flat_map(|(_, islands)| islands.iter().copied()).collect(),
+                features: "hydrate,island-all".into(),
+                profile: "wasm-preview",
+                optimise: false,
+            }],
+        }
+    }
+}
+
+/// How to make one bundle.
+struct Spec {
+    name: &'static str,
+    islands: Vec<&'static str>,
+    features: String,
+    profile: &'static str,
+    optimise: bool,
+}
+
 /// One bundle's bindgen output: JavaScript glue and the wasm, not yet hashed.
 pub struct Bundle {
     pub name: &'static str,
-    pub islands: &'static [&'static str],
+    pub islands: Vec<&'static str>,
     pub js: Vec<u8>,
     pub wasm: Vec<u8>,
     pub optimised: bool,
@@ -43,48 +104,135 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
-/// Every bundle of [`BUNDLES`].
-pub fn build_wasm(log: &mut dyn FnMut(&str)) -> Result<Vec<Bundle>, String> {
-    ensure_target(log)?;
-    let wasm_opt = wasm_opt(log);
-    BUNDLES.iter().map(|&(name, islands)| build_bundle(name, islands, wasm_opt.as_deref(), log)).collect()
+/// Every bundle of `mode`.
+pub fn build_wasm(mode: WasmMode, log: &mut dyn FnMut(&str)) -> Result<Vec<Bundle>, String> {
+    let root = workspace_root();
+    let specs = mode.specs();
+    let wasm_opt = if specs.iter().any(|s| s.optimise) { wasm_opt(log) } else { None };
+    let sources = source_digest(&root)?;
+    let mut target_ready = false;
+    specs
+        .into_iter()
+        .map(|spec| {
+            let key = source_key(&sources, &spec, wasm_opt.as_deref());
+            if let Some(bundle) = cached(&root.join("target/wasm/source").join(&key), &spec, wasm_opt.is_some()) {
+                log(&format!("the {} bundle is unchanged since its last build (no compile)", spec.name));
+                return Ok(bundle);
+            }
+            if !target_ready {
+                ensure_target(log)?;
+                target_ready = true;
+            }
+            let bundle = build_bundle(&root, &spec, wasm_opt.as_deref(), log)?;
+            store(&root.join("target/wasm/source").join(&key), &bundle)?;
+            Ok(bundle)
+        })
+        .collect()
 }
 
-/// `cargo build` with the bundle's feature. The bundles share one target folder, so that the
-/// dependencies are compiled once; cargo keeps one fingerprint for this crate whatever its
-/// features, so each bundle is linked again after the one before (about 25 s each), into the
-/// one output file `kyoten_navi.wasm`. That file is removed first: if cargo ever took a
-/// bundle as fresh, the build stops instead of shipping another bundle's wasm.
-fn build_bundle(
-    name: &'static str,
-    islands: &'static [&'static str],
-    wasm_opt: Option<&str>,
-    log: &mut dyn FnMut(&str),
-) -> Result<Bundle, String> {
-    let root = workspace_root();
+/// The inputs of every bundle that live in files: the workspace manifests, the lock file and
+/// everything under `app/` (sources and the crate's manifest), by relative path and content.
+fn source_digest(root: &Path) -> Result<Vec<u8>, String> {
+    let mut files = vec![root.join("Cargo.toml"), root.join("Cargo.lock"), root.join("rust-toolchain.toml")];
+    collect_files(&root.join("app"), &mut files)?;
+    files.sort();
+    let mut hasher = Sha256::new();
+    for file in files {
+        let Ok(bytes) = fs::read(&file) else { continue };
+        let rel = file.strip_prefix(root).unwrap_or(&file);
+        hasher.update(rel.to_string_lossy().as_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(&bytes);
+    }
+    Ok(hasher.finalize().to_vec())
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            collect_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The source cache key of one bundle: its files' digest plus everything else that changes
+/// what cargo, wasm-bindgen and wasm-opt make of them.
+fn source_key(sources: &[u8], spec: &Spec, wasm_opt: Option<&str>) -> String {
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let compiler = Command::new(rustc).arg("-vV").output().map(|o| o.stdout).unwrap_or_default();
+    let optimiser = match wasm_opt.filter(|_| spec.optimise) {
+        Some(exe) => Command::new(exe).arg("--version").output().map(|o| o.stdout).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let mut hasher = Sha256::new();
+    for part in [
+        sources,
+        spec.name.as_bytes(),
+        spec.features.as_bytes(),
+        spec.profile.as_bytes(),
+        WASM_OPT_PASSES.join(" ").as_bytes(),
+        &compiler,
+        &optimiser,
+        std::env::var("RUSTFLAGS").unwrap_or_default().as_bytes(),
+    ] {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    hex(&hasher.finalize())[..24].to_string()
+}
+
+/// A bundle from a cache folder. An unoptimised one is reused only while no wasm-opt is at
+/// hand, or when the bundle is never optimised (the preview).
+fn cached(dir: &Path, spec: &Spec, have_wasm_opt: bool) -> Option<Bundle> {
+    let js = fs::read(dir.join("kyoten_navi.js")).ok()?;
+    let wasm = fs::read(dir.join("kyoten_navi_bg.wasm")).ok()?;
+    let optimised = dir.join("optimised").exists();
+    (optimised || !have_wasm_opt || !spec.optimise).then(|| Bundle {
+        name: spec.name,
+        islands: spec.islands.clone(),
+        js,
+        wasm,
+        optimised,
+    })
+}
+
+/// Write a bundle to a cache folder, the marker last, so a half-written folder is never used.
+fn store(dir: &Path, bundle: &Bundle) -> Result<(), String> {
+    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let _ = fs::remove_file(dir.join("optimised"));
+    fs::write(dir.join("kyoten_navi.js"), &bundle.js).map_err(|e| e.to_string())?;
+    fs::write(dir.join("kyoten_navi_bg.wasm"), &bundle.wasm).map_err(|e| e.to_string())?;
+    if bundle.optimised {
+        fs::write(dir.join("optimised"), b"").map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// `cargo build` with the bundle's features. The release bundles share one target folder, so
+/// that the dependencies are compiled once; cargo keeps one fingerprint for this crate
+/// whatever its features, so each bundle is linked again after the one before (about 25 s
+/// each), into the one output file `kyoten_navi.wasm`. That file is removed first: if cargo
+/// ever took a bundle as fresh, the build stops instead of shipping another bundle's wasm.
+fn build_bundle(root: &Path, spec: &Spec, wasm_opt: Option<&str>, log: &mut dyn FnMut(&str)) -> Result<Bundle, String> {
+    let name = spec.name;
     let target_dir = root.join("target/wasm");
-    let built = target_dir.join(TARGET).join("wasm-release");
+    let built = target_dir.join(TARGET).join(spec.profile);
     let outputs = [built.join("kyoten_navi.wasm"), built.join("deps/kyoten_navi.wasm")];
     for output in &outputs {
         let _ = fs::remove_file(output);
     }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    log(&format!("compiling the {name} bundle (wasm32, hydrate, island-{name})…"));
+    log(&format!("compiling the {name} bundle (wasm32, {}, profile {})…", spec.features, spec.profile));
     let status = Command::new(cargo)
-        .current_dir(&root)
-        .args([
-            "build",
-            "--lib",
-            "-p",
-            "kyoten-navi",
-            "--target",
-            TARGET,
-            "--no-default-features",
-            "--profile",
-            "wasm-release",
-        ])
+        .current_dir(root)
+        .args(["build", "--lib", "-p", "kyoten-navi", "--target", TARGET, "--no-default-features", "--profile"])
+        .arg(spec.profile)
         .arg("--features")
-        .arg(format!("hydrate,island-{name}"))
+        .arg(&spec.features)
         .arg("--target-dir")
         .arg(&target_dir)
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
@@ -95,15 +243,12 @@ fn build_bundle(
     }
     let input = &outputs[0];
     let raw = fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
+    let wasm_opt = wasm_opt.filter(|_| spec.optimise);
     // The passes are part of the key: changing them makes every bundle again.
     let key = hex(&Sha256::digest([raw.as_slice(), WASM_OPT_PASSES.join(" ").as_bytes()].concat()))[..16].to_string();
     let cache = target_dir.join("bundle").join(&key);
-    if let (Ok(js), Ok(wasm)) = (fs::read(cache.join("kyoten_navi.js")), fs::read(cache.join("kyoten_navi_bg.wasm"))) {
-        let optimised = cache.join("optimised").exists();
-        // An unoptimised bundle is reused only while no wasm-opt is at hand.
-        if optimised || wasm_opt.is_none() {
-            return Ok(Bundle { name, islands, js, wasm, optimised });
-        }
+    if let Some(bundle) = cached(&cache, spec, wasm_opt.is_some()) {
+        return Ok(bundle);
     }
     log(&format!("running wasm-bindgen on the {name} bundle…"));
     let out = target_dir.join("bindgen");
@@ -140,14 +285,9 @@ fn build_bundle(
     };
     let js = fs::read(out.join("kyoten_navi.js")).map_err(|e| e.to_string())?;
     let wasm = fs::read(&bg).map_err(|e| e.to_string())?;
-    fs::create_dir_all(&cache).map_err(|e| e.to_string())?;
-    fs::write(cache.join("kyoten_navi.js"), &js).map_err(|e| e.to_string())?;
-    fs::write(cache.join("kyoten_navi_bg.wasm"), &wasm).map_err(|e| e.to_string())?;
-    let _ = fs::remove_file(cache.join("optimised"));
-    if optimised {
-        fs::write(cache.join("optimised"), b"").map_err(|e| e.to_string())?;
-    }
-    Ok(Bundle { name, islands, js, wasm, optimised })
+    let bundle = Bundle { name, islands: spec.islands.clone(), js, wasm, optimised };
+    store(&cache, &bundle)?;
+    Ok(bundle)
 }
 
 /// A usable wasm-opt: `$WASM_OPT`, else `wasm-opt` on the PATH. Binaryen before version
