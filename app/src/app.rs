@@ -14,6 +14,7 @@ use crate::pages::{
     area::AreaPage,
     catalogue::CataloguePage,
     embed::{EmbedPage, WidgetPage},
+    emergency::EmergencyPage,
     facility::FacilityPage,
     guide::GuidePage,
     home::HomePage,
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/search/") view=SearchPage/>
+                    <Route path=path!("/emergency/") view=EmergencyPage/>
                     <Route path=path!("/facilities/:id/") view=FacilityPage/>
                     <Route path=path!("/areas/:id/") view=AreaPage/>
                     <Route path=path!("/catalogue/") view=CataloguePage/>

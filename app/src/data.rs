@@ -71,6 +71,13 @@ pub struct SearchStart {
     pub prefectures: Vec<PrefectureAreas>,
 }
 
+/// `/emergency/`: the areas with content first, then every area by prefecture.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EmergencyData {
+    pub areas: Vec<AreaLink>,
+    pub prefectures: Vec<PrefectureAreas>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PrefectureAreas {
     pub prefecture: String,
@@ -108,6 +115,8 @@ pub struct AreaData {
     pub corrections: Corrections,
     /// The small map above the facility list; `None` without outlines or positions.
     pub map: Option<AreaMap>,
+    /// 「まず連絡するところ」, ranked (`build::first_contacts`).
+    pub calls: Vec<crate::model::Call>,
 }
 
 /// An area's outline and its facilities' positions, in the finder map's units
@@ -246,8 +255,8 @@ pub struct LocalSteps {
     pub name: String,
     /// The municipalities it applies to: the municipality itself, or a region's members.
     pub members: Vec<String>,
-    /// The area's contacts, then its 基幹相談支援センター not already among them.
-    pub contacts: Vec<crate::model::Contact>,
+    /// 「まず連絡するところ」 of the area, ranked (`build::first_contacts`).
+    pub calls: Vec<crate::model::Call>,
     pub registration: Option<crate::model::Registration>,
 }
 

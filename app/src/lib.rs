@@ -18,6 +18,7 @@ pub mod browser;
 pub mod components;
 pub mod data;
 pub mod html;
+pub mod markup;
 pub mod math;
 pub mod model;
 pub mod pages;

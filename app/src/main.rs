@@ -63,7 +63,8 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             "--browser" => browser = true,
             "--wasm" => {
-                wasm_mode = WasmMode::parse(&value()?).ok_or_else(|| format!("--wasm is preview or release\n{USAGE}"))?
+                wasm_mode =
+                    WasmMode::parse(&value()?).ok_or_else(|| format!("--wasm is preview or release\n{USAGE}"))?
             }
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
@@ -89,8 +90,14 @@ fn run(args: &[String]) -> Result<(), String> {
             Err(diagnostics) => Err(report(&diagnostics)),
         },
         "build" | "serve" => {
-            let opts =
-                BuildOptions { content, out: out.clone(), base_path: base.clone(), wasm: Some(wasm_mode), root, precompress };
+            let opts = BuildOptions {
+                content,
+                out: out.clone(),
+                base_path: base.clone(),
+                wasm: Some(wasm_mode),
+                root,
+                precompress,
+            };
             build_site(&opts, &mut |m| eprintln!("{m}")).map_err(|e| match e {
                 BuildError::Content(d) => report(&d),
                 BuildError::Other(m) => format!("build failed: {m}"),

@@ -62,6 +62,18 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             .map(|p| PrefectureAreas { areas: by_pref.remove(&p).unwrap_or_default(), prefecture: p })
             .collect(),
     };
+    let emergency = EmergencyData {
+        areas: content_areas.iter().map(|a| AreaLink::of(a)).collect(),
+        prefectures: start.prefectures.clone(),
+    };
+    pages.push((
+        "/emergency/".to_string(),
+        page(
+            "緊急のとき".into(),
+            "お住まいの市区町村を選ぶと、まず連絡するところの電話番号が出ます。命に関わるときは119番へ。".into(),
+            render_fragment(&shell, || pages::emergency::emergency(emergency)),
+        ),
+    ));
     pages.push((
         "/search/".to_string(),
         PageData::Search(SearchData { start_html: render_fragment(&shell, || pages::search::search_start(start)) }),
@@ -121,6 +133,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             sources: sources_of(&source_ids),
             corrections: corrections(&path, &file),
             map: area_map(c, a, &listed),
+            calls: super::first_contacts::first_contacts(c, &by_area, a),
         };
         pages.push((path.clone(), page(title, description, render_fragment(&shell, || pages::area::area(data)))));
     }
@@ -246,19 +259,6 @@ fn screening_data(c: &Content) -> ScreeningData {
         .areas
         .values()
         .filter_map(|a| {
-            let mut contacts = a.contacts.clone();
-            for f in by_area.own(&a.id).filter(|f| f.role == crate::model::Role::CoreConsultation) {
-                if !contacts.iter().any(|k| k.facility.as_deref() == Some(f.id.as_str())) {
-                    contacts.push(crate::model::Contact {
-                        name: f.name.clone(),
-                        purpose: Some(f.role.label().to_string()),
-                        phone: f.phone.clone(),
-                        hours: f.hours.clone(),
-                        facility: Some(f.id.clone()),
-                        ..Default::default()
-                    });
-                }
-            }
             // A designated city's content applies to its wards too (千葉市 → 千葉市中央区).
             let members = if a.is_region() {
                 a.members.clone()
@@ -267,11 +267,11 @@ fn screening_data(c: &Content) -> ScreeningData {
                     .chain(c.areas.values().filter(|w| w.parent.as_ref() == Some(&a.id)).map(|w| w.id.clone()))
                     .collect()
             };
-            (a.has_content() || !contacts.is_empty() || a.registration.is_some()).then(|| LocalSteps {
+            (a.has_content() || a.registration.is_some()).then(|| LocalSteps {
                 id: a.id.clone(),
                 name: a.name.clone(),
                 members,
-                contacts,
+                calls: super::first_contacts::first_contacts(c, &by_area, a),
                 registration: a.registration.clone(),
             })
         })

@@ -1,6 +1,7 @@
 //! Reusable view pieces, one per file, named for what the user sees. Each has a CSS block
 //! of the same name in `style/components/`.
 
+pub mod area_directory;
 pub mod area_map;
 pub mod chart;
 pub mod facility_card;

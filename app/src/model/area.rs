@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::practice::Practice;
-use super::vocab::DevelopmentType;
+use super::vocab::{ContactKind, DevelopmentType};
 
 /// Front matter of `content/areas/<id>.md`, plus the fields the loader fills in.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -91,11 +91,22 @@ impl Area {
 }
 
 /// A contact point named by a source.
+///
+/// Keep what a seed document says apart from what a web page says: a seed's statement about
+/// a 拠点 is not a phone number, and a phone number from a web page does not make a body part
+/// of a 拠点. A `phone` needs `sources` naming a web page (with `url` and `read`) in
+/// `content/sources.toml`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Name as the source gives it, e.g. `"国分寺市 基幹相談支援センター"`.
     pub name: String,
+    /// What it is, which sets its place in 「まず連絡するところ」: `"kyoten"` (the 拠点's
+    /// contact point or coordinator, when a source says so), `"kikan"` (基幹相談支援センター),
+    /// `"desk"` (the municipality's 障害福祉 desk) or `"other"` (another consultation
+    /// point). Default `"other"`.
+    #[serde(default)]
+    pub kind: ContactKind,
     /// What to ask them, in plain words, e.g. `"緊急時の短期入所の利用調整（24時間365日）"`.
     #[serde(default)]
     pub purpose: Option<String>,
@@ -105,9 +116,21 @@ pub struct Contact {
     /// Hours as the source gives them, e.g. `"24時間365日"`.
     #[serde(default)]
     pub hours: Option<String>,
+    /// `true` only when a source says the phone itself is answered 24 hours.
+    #[serde(default)]
+    pub open_24h: bool,
+    /// Postal address as the source gives it.
+    #[serde(default)]
+    pub address: Option<String>,
     /// `true` when this contact answers in an emergency.
     #[serde(default)]
     pub emergency: bool,
+    /// Ids from `content/sources.toml` for this contact's phone, hours and address, e.g.
+    /// `["121002-ward-desks"]`. Required with `phone`; the page shows the source and its
+    /// dates beside the number. Without it the contact's facts come from the area's
+    /// `sources`.
+    #[serde(default)]
+    pub sources: Vec<String>,
     /// The facility page this contact is, when there is one (facility id).
     #[serde(default)]
     pub facility: Option<String>,

@@ -3,6 +3,7 @@
 //! documented field by field for the people who edit `content/`.
 
 pub mod area;
+pub mod call;
 pub mod catalogue;
 pub mod facility;
 pub mod guide;
@@ -14,6 +15,7 @@ pub mod source;
 pub mod vocab;
 
 pub use area::{Area, Contact, Registration};
+pub use call::{merge_calls, Call, CallRank};
 pub use catalogue::{Bar, CatalogueSummary, Chart, ExampleList, PracticePart, PracticeSection};
 pub use facility::Facility;
 pub use guide::Guide;
@@ -22,4 +24,4 @@ pub use report::{Figure, Report};
 pub use screening::Screening;
 pub use site::Site;
 pub use source::Source;
-pub use vocab::{AgeGroup, DevelopmentType, DisabilityType, Function, Role};
+pub use vocab::{AgeGroup, ContactKind, DevelopmentType, DisabilityType, Function, Role};

@@ -14,9 +14,16 @@ pub struct Source {
     pub publisher: String,
     /// The year or period it describes, as printed, e.g. `"令和6年度"`.
     pub year: String,
-    /// A public URL of the document, when known.
+    /// A public URL of the document, when known; required for a web page.
     #[serde(default)]
     pub url: Option<String>,
+    /// A web page's own date as printed on it (更新日・掲載日), `"YYYY-MM-DD"` or `"YYYY-MM"`;
+    /// leave out when the page shows none (the site then says so).
+    #[serde(default)]
+    pub page_date: Option<String>,
+    /// The date the page was read, `"YYYY-MM-DD"`: every web page needs it.
+    #[serde(default)]
+    pub read: Option<String>,
     /// Which seed file it was transcribed from, e.g. `"001"`.
     #[serde(default)]
     pub seed: Option<String>,

@@ -192,6 +192,32 @@ impl DevelopmentType {
     }
 }
 
+/// An area contact's kind, which orders 「まず連絡するところ」 (issue #17).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactKind {
+    /// The 拠点's own contact point or coordinator, as a source says.
+    Kyoten,
+    /// 基幹相談支援センター
+    Kikan,
+    /// The municipality's 障害福祉 desk
+    Desk,
+    /// Another consultation point a source names
+    #[default]
+    Other,
+}
+
+impl ContactKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactKind::Kyoten => "地域生活支援拠点等の窓口",
+            ContactKind::Kikan => "基幹相談支援センター",
+            ContactKind::Desk => "市区町村の障害福祉の窓口",
+            ContactKind::Other => "相談窓口",
+        }
+    }
+}
+
 /// What a facility or contact point is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

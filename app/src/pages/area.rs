@@ -7,7 +7,9 @@ use crate::components::area_map::AreaMapFigure;
 use crate::components::facility_card::FacilityCard;
 use crate::components::page::static_view;
 use crate::components::source_list::SourceList;
-use crate::data::{href, AreaData};
+use crate::data::{href, AreaData, Shell};
+use crate::markup::call_button::call_button;
+use crate::markup::call_list::call_list;
 use crate::model::Function;
 use crate::pages::facility::CorrectionLinks;
 
@@ -36,6 +38,7 @@ fn demote_headings(html: &str) -> String {
 /// The page body, rendered at build time.
 pub fn area(data: AreaData) -> impl IntoView {
     let a = data.area;
+    let base = use_context::<Shell>().unwrap_or_default().base;
     let practice = a.practice.clone();
     let has_content = a.has_content() || !data.facilities.is_empty() || !data.reports.is_empty();
     let listed = data.facilities.len();
@@ -43,7 +46,7 @@ pub fn area(data: AreaData) -> impl IntoView {
     let sources = data.sources.clone();
     let source_of = move |id: &str| sources.iter().find(|s| s.id == id).cloned();
     // The page can be long (a city lists dozens of providers): its parts, to jump to.
-    let mut toc: Vec<(String, String)> = Vec::new();
+    let mut toc: Vec<(String, String)> = vec![("kn-first".into(), "まず連絡するところ".into())];
     if !data.members.is_empty() {
         toc.push(("kn-members".into(), "構成市町村".into()));
     }
@@ -67,6 +70,11 @@ pub fn area(data: AreaData) -> impl IntoView {
                 <p class="kn-page-heading__kana">{a.kana.clone()}</p>
                 {a.development_type.map(|t| view! { <p class="kn-area__type">"整備類型："{t.label()}</p> })}
             </header>
+            <section class="kn-area__first" aria-labelledby="kn-first">
+                <h2 id="kn-first">"まず連絡するところ"</h2>
+                <p>"困ったときは、上から順に連絡してください。それぞれ、どんなときに連絡するかと、電話番号の出典を書いています。"</p>
+                <div inner_html=call_list(&data.calls, &a.name, &base)></div>
+            </section>
             {(!data.regions.is_empty()).then(|| view! {
                 <p class="kn-area__regions">{format!("{}は、次の圏域の一員として地域生活支援拠点等を整備しています。整備類型や5つの機能の状況は、圏域のページにあります：", a.name)}
                     {data.regions.iter().map(|r| view! { <a href=href(&format!("/areas/{}/", r.id))>{r.name.clone()}</a>" " }).collect_view()}
@@ -86,9 +94,9 @@ pub fn area(data: AreaData) -> impl IntoView {
             <section class="kn-area__contacts" aria-labelledby="kn-contacts">
                 <h2 id="kn-contacts">"どこに相談したら良いか"</h2>
                 {if a.contacts.is_empty() && !data.facilities.is_empty() {
-                    view! { <p>"この地域の相談窓口の一覧は、まだ掲載されていません。資料に載っている拠点・事業所は"<a href="#kn-facilities" rel="external">"「この地域の拠点・事業所」"</a>"にあります。わからないときは、お住まいの市区町村の障害福祉の担当窓口にお問い合わせください。"</p> }.into_any()
+                    view! { <p>"この地域の相談窓口について資料に書かれていることは、まだ掲載されていません。資料に載っている拠点・事業所は"<a href="#kn-facilities" rel="external">"「この地域の拠点・事業所」"</a>"にあります。電話番号は"<a href="#kn-first" rel="external">"「まず連絡するところ」"</a>"にあります。"</p> }.into_any()
                 } else if a.contacts.is_empty() {
-                    view! { <p>"この地域の相談先は、まだ拠点ナビに掲載されていません。お住まいの市区町村の障害福祉の担当窓口にお問い合わせください。"</p> }.into_any()
+                    view! { <p>"この地域の相談窓口について資料に書かれていることは、まだ掲載されていません。電話番号は"<a href="#kn-first" rel="external">"「まず連絡するところ」"</a>"にあります。"</p> }.into_any()
                 } else {
                     view! { <ul class="kn-contact-list">{a.contacts.iter().map(|c| view! {
                         <li class="kn-contact-list__item">
@@ -96,7 +104,7 @@ pub fn area(data: AreaData) -> impl IntoView {
                                 {c.emergency.then(|| view! { <span class="kn-contact-list__badge">"緊急時"</span> })}</p>
                             {c.purpose.clone().map(|p| view! { <p>{p}</p> })}
                             {c.hours.clone().map(|h| view! { <p>"受付："{h}</p> })}
-                            {match c.phone.clone() { Some(p) => view! { <a class="kn-button kn-button--call" href=format!("tel:{}", p.replace('-', ""))>"電話する "{p.clone()}</a> }.into_any(), None => view! { <p class="kn-contact-list__unknown">"電話番号：未掲載"</p> }.into_any() }}
+                            {match c.phone.clone() { Some(p) => view! { <div inner_html=call_button(&p)></div> }.into_any(), None => view! { <p class="kn-contact-list__unknown">"電話番号は資料にありません。"<a href="#kn-first" rel="external">"まず連絡するところ"</a>"の番号に連絡してください。"</p> }.into_any() }}
                         </li>
                     }).collect_view()}</ul> }.into_any()
                 }}

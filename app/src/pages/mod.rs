@@ -4,6 +4,7 @@ pub mod about;
 pub mod area;
 pub mod catalogue;
 pub mod embed;
+pub mod emergency;
 pub mod facility;
 pub mod guide;
 pub mod home;

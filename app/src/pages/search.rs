@@ -10,6 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::fetch_json;
+use crate::components::area_directory::AreaDirectory;
 use crate::components::facility_card::FacilityCard;
 use crate::components::finder_form::FinderForm;
 use crate::components::finder_map::FinderMap;
@@ -173,14 +174,7 @@ pub fn search_start(start: SearchStart) -> impl IntoView {
         </section>
         <section aria-labelledby="kn-area-directory"><h2 id="kn-area-directory">"都道府県・市区町村から選ぶ"</h2>
             <p>"市区町村のページに、その地域の相談先と事業所の一覧があります。"</p>
-            {start.prefectures.into_iter().map(|p| view! {
-                <details class="kn-area-directory">
-                    <summary class="kn-area-directory__summary">{p.prefecture.clone()}</summary>
-                    <ul class="kn-link-grid">{p.areas.into_iter().map(|a| view! {
-                        <li><a class="kn-link-grid__link" href=href(&format!("/areas/{}/", a.id))>{a.name}</a></li>
-                    }).collect_view()}</ul>
-                </details>
-            }).collect_view()}
+            <AreaDirectory prefectures=start.prefectures/>
         </section>
     }
 }

@@ -9,7 +9,8 @@
 
 use crate::data::{join_base, LocalSteps, ScreeningData};
 use crate::html::esc;
-use crate::model::Contact;
+use crate::markup::call_list::call_list;
+use crate::model::{merge_calls, Call};
 
 /// An area the widgets know: a municipality of the reference list, or a region whose
 /// content names its members.
@@ -70,54 +71,13 @@ pub fn card(place: Option<&Place>, base: &str) -> String {
         "<header class=\"kn-page-heading\"><p class=\"kn-page-heading__eyebrow\">{}</p><h1 class=\"kn-page-heading__title\">{name}の緊急時の連絡先</h1></header>",
         esc(&p.prefecture)
     );
-    let groups: Vec<(&LocalSteps, Vec<&Contact>)> = p
-        .local
-        .iter()
-        .map(|l| {
-            let mut contacts: Vec<&Contact> = l.contacts.iter().collect();
-            contacts.sort_by_key(|c| !c.emergency);
-            (*l, contacts)
-        })
-        .filter(|(_, c)| !c.is_empty())
-        .collect();
-    if groups.is_empty() {
-        h += &format!("<p>{name}の緊急時の連絡先は、まだ拠点ナビに掲載されていません。{name}の障害福祉の担当窓口にお問い合わせください。</p>");
-    }
-    let titled = groups.len() > 1;
-    for (l, contacts) in &groups {
-        if titled {
-            h += &format!("<h2 class=\"kn-emergency-card__group\">{}</h2>", esc(&l.name));
-        }
-        h += "<ul class=\"kn-contact-list\">";
-        for c in contacts {
-            let title = match &c.facility {
-                Some(id) => format!("<a href=\"{}\">{}</a>", link(&format!("/facilities/{}/", esc(id))), esc(&c.name)),
-                None => esc(&c.name),
-            };
-            let badge = if c.emergency { "<span class=\"kn-contact-list__badge\">緊急時</span>" } else { "" };
-            h += &format!("<li class=\"kn-contact-list__item\"><p class=\"kn-contact-list__name\">{title}{badge}</p>");
-            if let Some(x) = &c.purpose {
-                h += &format!("<p>{}</p>", esc(x));
-            }
-            if let Some(x) = &c.hours {
-                h += &format!("<p>受付：{}</p>", esc(x));
-            }
-            h += &match &c.phone {
-                Some(x) => format!(
-                    "<a class=\"kn-button kn-button--call\" href=\"tel:{}\">電話する {}</a>",
-                    esc(&x.replace('-', "")),
-                    esc(x)
-                ),
-                None => "<p class=\"kn-contact-list__unknown\">電話番号：未掲載</p>".to_string(),
-            };
-            h += "</li>";
-        }
-        h += "</ul>";
-    }
+    let calls = place_calls(p);
+    h += &call_list(&calls, &p.name, base);
     h += "<ul class=\"kn-emergency-card__links\">";
-    if let Some(w) = &p.website {
-        h += &format!("<li><a href=\"{}\" rel=\"noopener noreferrer\">{name}の公式サイト</a></li>", esc(w));
-    }
+    h += &format!(
+        "<li><a href=\"{}\">{name}の「まず連絡するところ」と近くの事業所（拠点ナビ）</a></li>",
+        esc(&link(&format!("/areas/{}/#kn-first", p.id)))
+    );
     h += &format!(
         "<li><a href=\"{}\">{name}で緊急時に頼れる事業所（短期入所など）をさがす</a></li></ul>",
         link(&format!("/search/?area={}&amp;fn=emergency", esc(&p.id)))
@@ -125,16 +85,29 @@ pub fn card(place: Option<&Place>, base: &str) -> String {
     h
 }
 
+/// 「まず連絡するところ」 of a place: its content's lists merged (its own first, then a
+/// region's), or, for a place without content, its official website and 119.
+pub fn place_calls(p: &Place) -> Vec<Call> {
+    let mut lists: Vec<Vec<Call>> = p.local.iter().map(|l| l.calls.clone()).collect();
+    if let Some(w) = &p.website {
+        lists.push(vec![Call::website(&p.name, w)]);
+    }
+    lists.push(vec![Call::emergency()]);
+    merge_calls(lists.iter().map(Vec::as_slice))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::{AreaChoice, ScreeningPrefecture};
+    use crate::model::CallRank;
 
     fn data() -> ScreeningData {
-        let contact = |name: &str, phone: Option<&str>, emergency: bool| Contact {
+        let call = |name: &str, rank: CallRank, phone: &str| Call {
             name: name.into(),
-            phone: phone.map(Into::into),
-            emergency,
+            rank,
+            why: "w".into(),
+            phone: Some(phone.into()),
             ..Default::default()
         };
         ScreeningData {
@@ -150,17 +123,14 @@ mod tests {
                     id: "012131".into(),
                     name: "苫小牧市".into(),
                     members: vec!["012131".into()],
-                    contacts: vec![
-                        contact("市の窓口", None, false),
-                        contact("夜間の窓口 <24h>", Some("0144-00-0000"), true),
-                    ],
+                    calls: vec![call("市の窓口 <desk>", CallRank::Desk, "0144-00-0000"), Call::emergency()],
                     registration: None,
                 },
                 LocalSteps {
                     id: "higashi-iburi".into(),
                     name: "東胆振圏域".into(),
                     members: vec!["012131".into(), "015784".into()],
-                    contacts: vec![contact("圏域の基幹", Some("0144-11-1111"), false)],
+                    calls: vec![call("圏域の基幹", CallRank::Kyoten, "0144-11-1111"), Call::emergency()],
                     registration: None,
                 },
             ],
@@ -181,29 +151,33 @@ mod tests {
     }
 
     #[test]
-    fn emergency_contacts_come_first_escaped_with_tel_buttons() {
+    fn the_card_leads_with_the_ranked_list_of_its_area_and_its_region() {
         let d = data();
         let h = card(place(&d, "012131").as_ref(), "/kyoten/navi/");
-        let night = h.find("夜間の窓口 &lt;24h&gt;").expect("escaped name");
-        assert!(night < h.find("市の窓口").expect("other contact"), "emergency first");
+        let kikan = h.find("圏域の基幹").expect("the region's 基幹");
+        let desk = h.find("市の窓口 &lt;desk&gt;").expect("escaped desk");
+        let site = h.find("苫小牧市の公式サイト").expect("website");
+        let ambulance = h.find("href=\"tel:119\"").expect("119");
+        assert!(kikan < desk && desk < site && site < ambulance, "ranked: {h}");
+        assert_eq!(h.matches("href=\"tel:119\"").count(), 1, "119 once");
         for needle in [
             "苫小牧市の緊急時の連絡先",
             "href=\"tel:0144000000\"",
-            "電話番号：未掲載",
-            "<h2 class=\"kn-emergency-card__group\">東胆振圏域</h2>",
+            "href=\"/kyoten/navi/areas/012131/#kn-first\"",
             "href=\"/kyoten/navi/search/?area=012131&amp;fn=emergency\"",
-            "https://www.city.tomakomai.hokkaido.jp/",
         ] {
             assert!(h.contains(needle), "missing {needle} in {h}");
         }
+        assert!(!h.contains("未掲載"));
     }
 
     #[test]
-    fn an_area_without_contacts_says_so_without_inventing_any() {
+    fn an_area_without_content_still_ends_in_a_number() {
         let d = ScreeningData { local: Vec::new(), ..data() };
         let h = card(place(&d, "015784").as_ref(), "/");
-        assert!(h.contains("白老町の緊急時の連絡先は、まだ拠点ナビに掲載されていません"), "{h}");
-        assert!(!h.contains("tel:") && !h.contains("公式サイト"));
+        assert!(h.contains("白老町の拠点・基幹相談支援センターの電話番号は"), "{h}");
+        assert!(h.contains("href=\"tel:119\""));
+        assert!(!h.contains("未掲載"));
         let h = card(None, "/");
         assert!(h.contains("正しく設定されていません") && h.contains("href=\"/search/\""));
     }

@@ -2,7 +2,9 @@
 //! area, and the memo as plain text for the download and the e-mail.
 
 use crate::data::{LocalSteps, ScreeningData};
+use crate::markup::call_list::call_list_text;
 use crate::model::screening::{score, Answers, Question, QuestionKind, ResultLevel, Screening};
+use crate::model::{merge_calls, Call};
 
 use super::TITLE;
 
@@ -12,9 +14,12 @@ pub(super) struct Outcome<'a> {
     pub(super) r: ResultLevel,
     pub(super) answers: &'a Answers,
     pub(super) area_name: String,
-    pub(super) website: String,
     /// The municipality's own content first, then its regions'.
     pub(super) local: Vec<&'a LocalSteps>,
+    /// The chosen municipality's code.
+    pub(super) area_id: String,
+    /// 「まず連絡するところ」: the content's ranked lists merged, the website and 119.
+    pub(super) calls: Vec<Call>,
 }
 
 pub(super) fn outcome<'a>(d: &'a ScreeningData, answers: &'a Answers) -> Outcome<'a> {
@@ -30,7 +35,13 @@ pub(super) fn outcome<'a>(d: &'a ScreeningData, answers: &'a Answers) -> Outcome
         if website.is_empty() || website.starts_with("http") { website } else { format!("https://{website}") };
     let mut local: Vec<&LocalSteps> = d.local.iter().filter(|l| l.members.iter().any(|m| m == area)).collect();
     local.sort_by_key(|l| l.id != area);
-    Outcome { s, r: score(s, answers), answers, area_name, website, local }
+    let mut lists: Vec<Vec<Call>> = local.iter().map(|l| l.calls.clone()).collect();
+    if website.starts_with("http") {
+        lists.push(vec![Call::website(&area_name, &website)]);
+    }
+    lists.push(vec![Call::emergency()]);
+    let calls = merge_calls(lists.iter().map(Vec::as_slice));
+    Outcome { s, r: score(s, answers), answers, area_name, local, area_id: area.to_string(), calls }
 }
 
 pub(super) fn area_answer<'a>(s: &Screening, answers: &'a Answers) -> &'a str {
@@ -65,24 +76,8 @@ pub(super) fn memo_text(o: &Outcome, page_url: &str, date: &str, full: bool) -> 
     }
     if full {
         t += &format!("\n■ 次にすること（{}）\n", o.area_name);
-        let mut any = false;
-        for c in o.local.iter().flat_map(|l| &l.contacts) {
-            any = true;
-            t += &format!("・相談先：{}", c.name);
-            if let Some(x) = &c.hours {
-                t += &format!("（受付：{x}）");
-            }
-            if let Some(p) = &c.phone {
-                t += &format!(" 電話 {p}");
-            }
-            t += "\n";
-        }
-        if !any {
-            t += &format!("・{}\n", s.next_steps.no_content);
-        }
-        if !o.website.is_empty() {
-            t += &format!("・{}の公式サイト：{}\n", o.area_name, o.website);
-        }
+        t += "まず連絡するところ（上から順に）\n";
+        t += &call_list_text(&o.calls);
         t += &format!("・{}\n", s.next_steps.ask);
         for x in &o.r.advice {
             t += &format!("・{x}\n");

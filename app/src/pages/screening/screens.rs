@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::browser::today;
 use crate::data::{join_base, ScreeningData};
 use crate::html::esc;
+use crate::markup::call_list::call_list;
 use crate::model::screening::{Answers, QuestionKind};
 
 use super::memo::{answer_label, area_answer, encode, memo_text, outcome};
@@ -185,45 +186,12 @@ pub(super) fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base:
 
     // 1. Whom to contact: the area's contacts, else honest advice and the official website.
     *h += &format!("<h3>次にすること（{}）</h3><ol class=\"kn-screening__steps\"><li class=\"kn-screening__step\"><h4>相談先に連絡する</h4>", esc(&o.area_name));
-    let contacts: Vec<_> = o.local.iter().flat_map(|l| &l.contacts).collect();
-    if contacts.is_empty() {
-        *h += &format!("<p>{}</p>", esc(&steps.no_content));
-    } else {
-        *h += "<ul class=\"kn-contact-list\">";
-        for c in contacts {
-            let name = match &c.facility {
-                Some(id) => format!(
-                    "<a href=\"{}\">{}</a>",
-                    join_base(base, &format!("/facilities/{}/", esc(id))),
-                    esc(&c.name)
-                ),
-                None => esc(&c.name),
-            };
-            *h += &format!("<li class=\"kn-contact-list__item\"><p class=\"kn-contact-list__name\">{name}</p>");
-            if let Some(p) = &c.purpose {
-                *h += &format!("<p>{}</p>", esc(p));
-            }
-            if let Some(x) = &c.hours {
-                *h += &format!("<p>受付：{}</p>", esc(x));
-            }
-            *h += &match &c.phone {
-                Some(p) => format!(
-                    "<a class=\"kn-button kn-button--call\" href=\"tel:{}\">電話する {}</a></li>",
-                    esc(&p.replace('-', "")),
-                    esc(p)
-                ),
-                None => "<p class=\"kn-contact-list__unknown\">電話番号：未掲載</p></li>".to_string(),
-            };
-        }
-        *h += "</ul>";
-    }
-    if o.website.starts_with("http") {
-        *h += &format!(
-            "<p><a class=\"kn-screening__link\" href=\"{}\" rel=\"noopener noreferrer\">{}の公式サイト</a></p>",
-            esc(&o.website),
-            esc(&o.area_name)
-        );
-    }
+    *h += &call_list(&o.calls, &o.area_name, base);
+    *h += &format!(
+        "<p class=\"kn-screening__screen-only\"><a class=\"kn-screening__link\" href=\"{}\">{}の「まず連絡するところ」と近くの事業所（拠点ナビ）</a></p>",
+        esc(&join_base(base, &format!("/areas/{}/#kn-first", o.area_id))),
+        esc(&o.area_name)
+    );
     for l in &o.local {
         *h += &format!("<p class=\"kn-screening__screen-only\"><a class=\"kn-screening__link\" href=\"{}\">{}の地域生活支援拠点等（拠点ナビ）</a></p>", join_base(base, &format!("/areas/{}/", esc(&l.id))), esc(&l.name));
     }

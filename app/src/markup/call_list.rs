@@ -1,0 +1,174 @@
+//! 「まず連絡するところ」 as markup and as plain text (the 相談メモ): the ranked entries of
+//! [`crate::model::Call`], each with why and when to call, its hours, a call button and
+//! the source of its number beside it. Never a bare 「未掲載」: when no 拠点 or 基幹 number
+//! is known the list says so, and the next entry is a number that is known.
+
+use super::call_button::call_button;
+use crate::data::join_base;
+use crate::html::esc;
+use crate::model::{Call, CallRank};
+
+/// The list for `area_name`; links to the site's pages start at `base`.
+pub fn call_list(calls: &[Call], area_name: &str, base: &str) -> String {
+    let mut h = String::new();
+    if !calls.iter().any(|c| c.rank == CallRank::Kyoten) {
+        h += &format!(
+            "<p class=\"kn-call-list__gap\">{}の拠点・基幹相談支援センターの電話番号は、拠点ナビが確かめた資料にはまだありません。下の順に連絡してください。</p>",
+            esc(area_name)
+        );
+    }
+    h += "<ol class=\"kn-call-list\">";
+    for c in calls {
+        h += &format!("<li class=\"kn-call-list__item kn-call-list__item--{}\">", rank_id(c.rank));
+        h += &format!("<p class=\"kn-call-list__rank\">{}</p>", esc(c.rank.label()));
+        let name = match &c.page {
+            Some(page) => format!("<a href=\"{}\">{}</a>", esc(&join_base(base, page)), esc(&c.name)),
+            None => esc(&c.name),
+        };
+        h += &format!("<p class=\"kn-call-list__name\">{name}");
+        if c.open_24h {
+            h += "<span class=\"kn-call-list__badge\">24時間</span>";
+        }
+        h += "</p>";
+        h += &format!("<p class=\"kn-call-list__why\">{}</p>", esc(&c.why));
+        if let Some(hours) = &c.hours {
+            h += &format!("<p class=\"kn-call-list__hours\">受付：{}</p>", esc(hours));
+        }
+        match (&c.phone, &c.url) {
+            (Some(phone), _) => h += &call_button(phone),
+            (None, Some(url)) => {
+                h += &format!(
+                    "<a class=\"kn-button\" href=\"{}\" rel=\"noopener noreferrer\">{}を開く</a>",
+                    esc(url),
+                    esc(&c.name)
+                )
+            }
+            (None, None) => {}
+        }
+        if let Some(source) = &c.source {
+            h += &format!("<p class=\"kn-call-list__source\">{}", esc(source));
+            if let Some(url) = &c.source_url {
+                h += &format!(
+                    " <a class=\"kn-call-list__source-link\" href=\"{}\" rel=\"noopener noreferrer\">資料を開く</a>",
+                    esc(url)
+                );
+            }
+            h += "</p>";
+        }
+        h += "</li>";
+    }
+    h += "</ol>";
+    h
+}
+
+/// The same list as lines of text, for the printed or mailed 相談メモ.
+pub fn call_list_text(calls: &[Call]) -> String {
+    let mut t = String::new();
+    for (i, c) in calls.iter().enumerate() {
+        t += &format!("{}. {}：{}", i + 1, c.rank.label(), c.name);
+        if let Some(phone) = &c.phone {
+            t += &format!(" 電話 {phone}");
+        }
+        if c.open_24h {
+            t += "（24時間）";
+        }
+        if let (None, Some(url)) = (&c.phone, &c.url) {
+            t += &format!(" {url}");
+        }
+        t += &format!("\n   {}\n", c.why);
+        if let Some(hours) = &c.hours {
+            t += &format!("   受付：{hours}\n");
+        }
+        if let Some(source) = &c.source {
+            t += &format!("   {source}\n");
+        }
+    }
+    t
+}
+
+fn rank_id(rank: CallRank) -> &'static str {
+    match rank {
+        CallRank::Kyoten => "kyoten",
+        CallRank::Desk => "desk",
+        CallRank::Settlement => "settlement",
+        CallRank::ShortStay => "short-stay",
+        CallRank::Website => "website",
+        CallRank::Emergency => "emergency",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn calls() -> Vec<Call> {
+        vec![
+            Call {
+                rank: CallRank::Desk,
+                name: "中央区保健福祉センター高齢障害支援課".into(),
+                why: "区の障害福祉の窓口です。".into(),
+                phone: Some("043-221-2152".into()),
+                source: Some("出典：千葉市「区の窓口」".into()),
+                source_url: Some("https://www.city.chiba.jp/x.html".into()),
+                ..Default::default()
+            },
+            Call {
+                rank: CallRank::Website,
+                name: "千葉市の公式サイト".into(),
+                why: "窓口の電話番号をさがせます。".into(),
+                url: Some("https://www.city.chiba.jp/".into()),
+                ..Default::default()
+            },
+            Call {
+                rank: CallRank::Emergency,
+                name: "救急 <119>".into(),
+                why: "命に関わるとき。".into(),
+                phone: Some("119".into()),
+                ..Default::default()
+            },
+        ]
+    }
+
+    #[test]
+    fn without_a_kyoten_number_the_list_says_so_and_goes_on_to_known_numbers() {
+        let h = call_list(&calls(), "千葉市", "/");
+        let gap = h.find("kn-call-list__gap").expect("the gap is said");
+        let first_tel = h.find("href=\"tel:0432212152\"").expect("the desk's number");
+        assert!(gap < first_tel);
+        assert!(!h.contains("未掲載"));
+        assert!(h.contains("出典：千葉市「区の窓口」"));
+        assert!(h.contains("href=\"tel:119\""));
+        assert!(h.contains("救急 &lt;119&gt;"), "names are escaped");
+        assert!(h.contains("href=\"https://www.city.chiba.jp/\""));
+    }
+
+    #[test]
+    fn a_kyoten_entry_needs_no_gap_line_and_links_its_page_under_the_base() {
+        let mut c = calls();
+        c.insert(
+            0,
+            Call {
+                rank: CallRank::Kyoten,
+                name: "基幹".into(),
+                why: "w".into(),
+                phone: Some("042-000-0000".into()),
+                page: Some("/facilities/x/".into()),
+                open_24h: true,
+                ..Default::default()
+            },
+        );
+        let h = call_list(&c, "国分寺市", "/sub/");
+        assert!(!h.contains("kn-call-list__gap"));
+        assert!(h.contains("href=\"/sub/facilities/x/\""));
+        assert!(h.contains("24時間"));
+    }
+
+    #[test]
+    fn the_text_form_numbers_entries_with_their_phones_and_sources() {
+        let t = call_list_text(&calls());
+        assert!(t.starts_with("1. 市区町村の窓口：中央区保健福祉センター高齢障害支援課 電話 043-221-2152\n"), "{t}");
+        assert!(t.contains("2. 公式サイト：千葉市の公式サイト https://www.city.chiba.jp/"));
+        assert!(t.contains("3. 命に関わるとき：救急 <119> 電話 119"));
+        assert!(t.contains("出典：千葉市「区の窓口」"));
+    }
+}
