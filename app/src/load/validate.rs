@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::diagnostic::{Diagnostic, FileReport};
+use super::ids::valid_path_id;
 use super::reference::valid_lgcode;
 use super::{Content, Located};
 use crate::model::practice::parse_function_cell;
@@ -95,8 +96,8 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
                 r.error("members", "only a region (a file named by a slug, e.g. higashi-iburi.md) has members");
             }
         } else {
-            if !is_slug(&area.id) {
-                r.error("", format!("file name \"{}\" must be a 6-digit code or a slug of a–z, 0–9 and -", area.id));
+            if let Err(e) = valid_path_id(&area.id) {
+                r.error("", format!("file name {e} (a region is named by a slug, a municipality by its 6-digit code)"));
             }
             if area.name.is_empty() {
                 r.error("name", "a region needs its name, e.g. name = \"東胆振圏域\"");
@@ -151,8 +152,8 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
         let Located { path, front_matter, first_line, mut value } = file;
         let mut r = FileReport { path: &path, front_matter: &front_matter, first_line, out };
         let f = &mut value;
-        if !is_slug(&f.id) {
-            r.error("", format!("file name \"{}\" must use only a–z, 0–9 and -", f.id));
+        if let Err(e) = valid_path_id(&f.id) {
+            r.error("", format!("file name {e}"));
         }
         if f.name.trim().is_empty() {
             r.error("name", "is empty");
@@ -213,8 +214,8 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
     let mut guides = Vec::new();
     for file in files.guides {
         let mut r = report(&file, out);
-        if !is_slug(&file.value.slug) {
-            r.error("", format!("file name \"{}\" must use only a–z, 0–9 and -", file.value.slug));
+        if let Err(e) = valid_path_id(&file.value.slug) {
+            r.error("", format!("file name {e}"));
         }
         check_sources(&mut r, "sources", &file.value.sources, &source_ids, true);
         guides.push(file.value);
@@ -279,10 +280,6 @@ fn report<'a, T>(file: &'a Located<T>, out: &'a mut Vec<Diagnostic>) -> FileRepo
 
 fn is_code(id: &str) -> bool {
     id.len() == 6 && id.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn is_slug(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn is_kana(c: char) -> bool {

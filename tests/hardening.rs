@@ -1,0 +1,88 @@
+//! Hostile and broken input never hurts the site, its data or its users (issue #20): each
+//! test is one attack or bad input from the audit, on a temporary copy of the fixture
+//! content, and fails if the hole comes back.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use kyoten_navi::build::assets::walk;
+use kyoten_navi::build::site::{build_site, BuildOptions};
+use kyoten_navi::load::wamnet::HEADER;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for e in fs::read_dir(from).expect("read_dir").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            fs::copy(&p, to.join(e.file_name())).expect("copy");
+        }
+    }
+}
+
+/// A temporary copy of the fixture content (in `<tmp>/content`).
+fn content() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("content");
+    copy_dir(&root().join("tests/fixtures/content"), &dir);
+    (tmp, dir)
+}
+
+/// Build `content` into `<tmp>/dist` (no wasm); the build log and the result.
+fn build(tmp: &Path, content: &Path) -> (Vec<String>, Result<usize, String>) {
+    let opts = BuildOptions {
+        content: content.to_path_buf(),
+        out: tmp.join("dist"),
+        base_path: "/".into(),
+        wasm: false,
+        root: root(),
+        precompress: Default::default(),
+    };
+    let mut log = Vec::new();
+    let result = build_site(&opts, &mut |l| log.push(l.to_string())).map_err(|e| format!("{e:?}"));
+    (log, result)
+}
+
+/// A WAM NET file (`content/wamnet/csvdownload024.csv`, with its source) of these rows:
+/// (事業所番号, 事業所の名称), each a 短期入所 in 国分寺市.
+fn wamnet_file(content: &Path, rows: &[(&str, &str)]) {
+    let mut csv = format!("\u{feff}{}\n", HEADER.join(","));
+    for (number, name) in rows {
+        let mut cells = vec![String::new(); 29];
+        cells[11] = "短期入所".into();
+        cells[12] = format!("\"{}\"", name.replace('"', "\"\""));
+        cells[14] = format!("\"{number}\"");
+        cells[15] = "東京都国分寺市".into();
+        cells[17] = "042-300-0001".into();
+        csv.push_str(&cells.join(","));
+        csv.push('\n');
+    }
+    fs::create_dir_all(content.join("wamnet")).expect("mkdir");
+    fs::write(content.join("wamnet/csvdownload024.csv"), csv).expect("write");
+    let mut sources = fs::read_to_string(content.join("sources.toml")).expect("sources");
+    sources.push_str("\n[[source]]\nid = \"wamnet-024\"\ntitle = \"WAM NET 短期入所\"\npublisher = \"WAM NET\"\nyear = \"2024年4月取得\"\n");
+    fs::write(content.join("sources.toml"), sources).expect("write");
+}
+
+#[test]
+fn a_wamnet_number_cannot_write_outside_the_output_folder() {
+    let (tmp, c) = content();
+    // Relative to dist/facilities/w<number>-<hash>/ this is <tmp>/x-<hash>/index.html.
+    wamnet_file(&c, &[("1234567890/../../../x", "悪い行"), ("1300000001", "よい行")]);
+    let (log, result) = build(tmp.path(), &c);
+    result.expect("the build goes on without the bad row");
+    let mut files = Vec::new();
+    walk(tmp.path(), &mut files);
+    let outside: Vec<&PathBuf> =
+        files.iter().filter(|p| !p.starts_with(tmp.path().join("dist")) && !p.starts_with(&c)).collect();
+    assert!(outside.is_empty(), "written outside dist/: {outside:?}");
+    let warning = log.iter().find(|l| l.contains("事業所番号")).unwrap_or_else(|| panic!("no warning in {log:#?}"));
+    assert!(warning.contains("content/wamnet/csvdownload024.csv:2: 事業所番号: row left out"), "{warning}");
+    let good = kyoten_navi::load::wamnet::wamnet_id("1300000001", "よい行");
+    assert!(tmp.path().join(format!("dist/facilities/{good}/index.html")).exists(), "the good row is published");
+}
