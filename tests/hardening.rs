@@ -86,3 +86,32 @@ fn a_wamnet_number_cannot_write_outside_the_output_folder() {
     let good = kyoten_navi::load::wamnet::wamnet_id("1300000001", "よい行");
     assert!(tmp.path().join(format!("dist/facilities/{good}/index.html")).exists(), "the good row is published");
 }
+
+#[test]
+fn formula_cells_are_neutralised_in_every_published_csv_and_exact_in_json() {
+    let (tmp, c) = content();
+    let hyperlink = "=HYPERLINK(\"https://evil.example/\",\"詳細\")";
+    wamnet_file(&c, &[("1300000001", "+OneLife相談支援事業所"), ("1300000002", "@REVE"), ("1300000003", hyperlink)]);
+    let (_, result) = build(tmp.path(), &c);
+    result.expect("builds");
+    let dist = tmp.path().join("dist");
+    for file in ["opendata/facilities.csv", "opendata/areas/132144.csv"] {
+        let text = fs::read_to_string(dist.join(file)).expect(file);
+        let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let names: Vec<String> =
+            reader.records().map(|r| r.expect("row").get(1).unwrap_or_default().to_string()).collect();
+        for name in ["'+OneLife相談支援事業所", "'@REVE", &format!("'{hyperlink}")] {
+            assert!(names.iter().any(|n| n == name), "{file}: no {name:?} in {names:?}");
+        }
+        assert!(!names.iter().any(|n| n.starts_with(['=', '+', '-', '@'])), "{file}: {names:?}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(dist.join("opendata/facilities.json")).expect("json")).expect("parse");
+    let names: Vec<&str> =
+        json["facilities"].as_array().expect("list").iter().filter_map(|f| f["name"].as_str()).collect();
+    for name in ["+OneLife相談支援事業所", "@REVE", hyperlink] {
+        assert!(names.contains(&name), "JSON keeps {name:?} exact: {names:?}");
+    }
+    let page = fs::read_to_string(dist.join("opendata/index.html")).expect("page");
+    assert!(page.contains("数式として動かないよう"), "the /opendata/ page says so");
+}
