@@ -115,3 +115,27 @@ fn formula_cells_are_neutralised_in_every_published_csv_and_exact_in_json() {
     let page = fs::read_to_string(dist.join("opendata/index.html")).expect("page");
     assert!(page.contains("数式として動かないよう"), "the /opendata/ page says so");
 }
+
+#[test]
+fn a_nesting_bomb_in_an_import_cell_is_refused_quickly_with_its_line() {
+    use kyoten_navi::import::sheet::{plan_sheet, SheetImport};
+    let (tmp, c) = content();
+    for bomb in ["> ".repeat(50_000), "- ".repeat(50_000)] {
+        let file = tmp.path().join("list.csv");
+        fs::write(&file, format!("ID,名称,備考\ntest-kikan,テスト基幹相談支援センター,\"{bomb}x\"\n")).expect("write");
+        let started = std::time::Instant::now();
+        let plan = plan_sheet(&SheetImport {
+            file: file.clone(),
+            source: Some("doc".into()),
+            date: "2026-11-22".into(),
+            content: c.clone(),
+        })
+        .expect("plan");
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+        let rejected: Vec<String> = plan.rejected.iter().map(|d| d.to_string()).collect();
+        assert!(
+            rejected.iter().any(|r| r.contains("list.csv:2: 備考: Markdown nested more than 32 levels")),
+            "{rejected:?}"
+        );
+    }
+}

@@ -284,6 +284,9 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
             }
         };
         let note = cell("備考");
+        if let Err((_, message)) = crate::markdown::check_limits(note) {
+            err("備考", message);
+        }
 
         let Some(target) = target else {
             plan.rejected.extend(errors);
