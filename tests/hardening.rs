@@ -139,3 +139,47 @@ fn a_nesting_bomb_in_an_import_cell_is_refused_quickly_with_its_line() {
         );
     }
 }
+
+/// The messages of `check` (load) on `content`.
+fn check(content: &Path) -> Vec<String> {
+    match kyoten_navi::load::load_content(content, "/") {
+        Ok(_) => Vec::new(),
+        Err(ds) => ds.iter().map(|d| d.to_string()).collect(),
+    }
+}
+
+#[test]
+fn check_refuses_links_out_of_content_wrong_case_names_and_bad_utf8() {
+    let (tmp, c) = content();
+    // A symbolic link to a file outside content/ is not followed.
+    let secret = tmp.path().join("secret.md");
+    fs::copy(c.join("guides/faq.md"), &secret).expect("copy");
+    std::os::unix::fs::symlink(&secret, c.join("guides/leak.md")).expect("symlink");
+    // A link inside content/ is fine.
+    std::os::unix::fs::symlink(c.join("guides/faq.md"), c.join("guides/faq-again.md")).expect("symlink");
+    // Upper-case extension.
+    fs::copy(c.join("guides/faq.md"), c.join("guides/extra.MD")).expect("copy");
+    // Invalid UTF-8 on line 3.
+    let mut bytes = fs::read(c.join("facilities/test-kikan.md")).expect("read");
+    let third = bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').nth(1).map(|(i, _)| i + 1).expect("3 lines");
+    bytes.insert(third, 0xff);
+    fs::write(c.join("facilities/test-kikan.md"), bytes).expect("write");
+    let errors = check(&c);
+    let has = |prefix: &str, text: &str| errors.iter().any(|e| e.starts_with(prefix) && e.contains(text));
+    assert!(has("content/guides/leak.md: ", "outside the content folder"), "{errors:#?}");
+    assert!(!errors.iter().any(|e| e.contains("faq-again")), "{errors:#?}");
+    assert!(has("content/guides/extra.MD: ", "must be .md in lower case"), "{errors:#?}");
+    assert!(has("content/facilities/test-kikan.md:3: ", "is not UTF-8"), "{errors:#?}");
+}
+
+#[test]
+fn check_reports_unsafe_markdown_links_with_their_line() {
+    let (_tmp, c) = content();
+    let path = c.join("guides/faq.md");
+    let text = fs::read_to_string(&path).expect("read");
+    let lines = text.lines().count();
+    fs::write(&path, format!("{text}\n[押してください](javascript:alert(1))\n")).expect("write");
+    let errors = check(&c);
+    let want = format!("content/guides/faq.md:{}: a link to \"javascript:\"", lines + 2);
+    assert!(errors.iter().any(|e| e.starts_with(&want)), "{want}\n{errors:#?}");
+}

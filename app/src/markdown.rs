@@ -79,6 +79,18 @@ pub fn render_markdown(
                     format!("raw HTML {shown:?} is not allowed in content; write Markdown instead"),
                 ));
             }
+            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
+                if unsafe_scheme(dest_url).is_some() =>
+            {
+                let scheme = unsafe_scheme(dest_url).unwrap_or_default();
+                out.push(Diagnostic::new(
+                    path,
+                    line_of(range.start),
+                    "",
+                    format!("a link to \"{scheme}:\" is removed from the page; link only to https:, http:, mailto: or tel: addresses"),
+                ));
+                events.push(event);
+            }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = rebase(dest_url, base_path);
                 events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
@@ -92,6 +104,18 @@ pub fn render_markdown(
         return unsafe_html; // no body: nothing to clean (most facility files, issue #7)
     }
     sanitise(&unsafe_html)
+}
+
+/// The scheme of a link the sanitiser would drop (`javascript:`, `data:`, `vbscript:` …),
+/// lower-cased, as a browser reads it (spaces and control characters ignored); `None` for
+/// the kept schemes and for relative links.
+fn unsafe_scheme(dest: &str) -> Option<String> {
+    let cleaned: String = dest.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let is_scheme = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let scheme = scheme.to_ascii_lowercase();
+    (is_scheme && !["https", "http", "mailto", "tel"].contains(&scheme.as_str())).then_some(scheme)
 }
 
 /// A site-internal link `/guides/x/` becomes `{base_path}guides/x/`.
@@ -185,6 +209,26 @@ mod tests {
         }
         let (html, out) = render("> > > 三重の引用\n\n- a\n  - b\n    - c\n");
         assert!(out.is_empty() && html.contains("三重の引用"), "ordinary nesting passes: {out:?}");
+    }
+
+    #[test]
+    fn unsafe_links_are_reported_with_their_line() {
+        for (body, scheme) in [
+            ("a\n\n[x](javascript:alert(1))\n", "javascript"),
+            ("a\n\n[x](JaVaScRiPt:alert(1))\n", "javascript"),
+            ("a\n\n[x](<java\tscript:alert(1)>)\n", "javascript"),
+            ("a\n\n![x](data:text/html,hi)\n", "data"),
+            ("a\n\n[x](vbscript:msgbox)\n", "vbscript"),
+        ] {
+            let (html, out) = render(body);
+            assert_eq!(out.len(), 1, "{body:?}: {out:?}");
+            assert_eq!(out[0].line, 7, "{body:?}");
+            assert!(out[0].message.contains(&format!("\"{scheme}:\"")), "{}", out[0].message);
+            assert!(!html.to_lowercase().contains(&format!("=\"{scheme}:")), "{html}");
+        }
+        for ok in ["[x](https://a.jp/)", "[x](/guides/x/)", "[x](tel:0421234567)", "[x](mailto:a@b.jp)", "[x](#top)"] {
+            assert!(render(ok).1.is_empty(), "{ok}");
+        }
     }
 
     #[test]
