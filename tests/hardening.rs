@@ -183,3 +183,25 @@ fn check_reports_unsafe_markdown_links_with_their_line() {
     let want = format!("content/guides/faq.md:{}: a link to \"javascript:\"", lines + 2);
     assert!(errors.iter().any(|e| e.starts_with(&want)), "{want}\n{errors:#?}");
 }
+
+#[test]
+fn url_settings_and_fields_refuse_scripts_and_header_injection() {
+    let (_tmp, c) = content();
+    fs::write(
+        c.join("site.toml"),
+        "name = \"拠点ナビ\"\norigin = \"https://example.jp\"\ncorrections_email = \"fix@example.jp?bcc=all@example.jp\"\nedit_url = \"javascript:alert(1)//{path}\"\n",
+    )
+    .expect("write");
+    let facility = c.join("facilities/test-kikan.md");
+    let text = fs::read_to_string(&facility).expect("read");
+    let text = text.replacen("name = ", "url = \"javascript:alert(document.cookie)\"\nname = ", 1);
+    fs::write(&facility, text).expect("write");
+    let errors = check(&c);
+    for want in [
+        "content/site.toml:3: corrections_email: \"fix@example.jp?bcc=all@example.jp\" is not one plain e-mail address",
+        "content/site.toml:4: edit_url: \"javascript:alert(1)//content/x.md\" is not a web address",
+        "content/facilities/test-kikan.md:2: url: \"javascript:alert(document.cookie)\" is not a web address",
+    ] {
+        assert!(errors.iter().any(|e| e.starts_with(want)), "{want}\n{errors:#?}");
+    }
+}

@@ -57,7 +57,14 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
     let mut out = Vec::new();
     let display = |p: &Path| display_path(dir, p);
 
-    let site = read_toml::<Site>(dir, &dir.join("site.toml"), &display, &mut out).unwrap_or_default();
+    let site_path = dir.join("site.toml");
+    let site = read_toml::<Site>(dir, &site_path, &display, &mut out);
+    if let (Some(site), Ok(text)) = (&site, fs::read_to_string(&site_path)) {
+        let shown = display(&site_path);
+        let mut r = diagnostic::FileReport { path: &shown, front_matter: &text, first_line: 1, out: &mut out };
+        validate::validate_site(site, &mut r);
+    }
+    let site = site.unwrap_or_default();
     let sources = read_toml::<crate::model::source::SourceFile>(dir, &dir.join("sources.toml"), &display, &mut out)
         .map(|f| f.source)
         .unwrap_or_default();

@@ -181,6 +181,9 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
         if let Some(p) = &f.phone {
             check_phone(&mut r, "phone", p);
         }
+        if let Some(u) = &f.url {
+            check_url(&mut r, "url", u);
+        }
         if let Some(p) = &f.positioned {
             check_date(&mut r, "positioned", p, true);
         }
@@ -356,8 +359,70 @@ fn check_phone(r: &mut FileReport, field: &str, value: &str) {
 }
 
 fn check_url(r: &mut FileReport, field: &str, value: &str) {
-    if !value.starts_with("https://") && !value.starts_with("http://") {
-        r.error(field, format!("\"{value}\" is not a web address (expected https://…)"));
+    if let Err(e) = web_url(value, false) {
+        r.error(field, e);
+    }
+}
+
+/// `Ok` when `value` is an absolute `https:` (or, unless `https_only`, `http:`) address with
+/// a host, written without spaces or control characters (a CR/LF would end a header line
+/// wherever the value is copied; the URL parser drops tabs and newlines silently, so they
+/// are refused before parsing). `javascript:`, `data:` and every other scheme are refused.
+pub fn web_url(value: &str, https_only: bool) -> Result<(), String> {
+    let expected = if https_only { "https://…" } else { "https://… or http://…" };
+    let shown: String = value.chars().take(80).collect::<String>().escape_debug().to_string();
+    if value.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(format!("\"{shown}\" has a space, line break or control character (expected {expected})"));
+    }
+    let parsed =
+        url::Url::parse(value).map_err(|e| format!("\"{shown}\" is not a web address: {e} (expected {expected})"))?;
+    let scheme_ok = parsed.scheme() == "https" || (!https_only && parsed.scheme() == "http");
+    if !scheme_ok || parsed.host_str().is_none_or(str::is_empty) {
+        return Err(format!("\"{shown}\" is not a web address (expected {expected})"));
+    }
+    Ok(())
+}
+
+/// `Ok` when `value` is one plain e-mail address (`local@domain.example`): no name, no
+/// `?subject=`/`&cc=` or other query that would smuggle headers into the mail the site's
+/// `mailto:` link opens, no space, line break or second address.
+pub fn plain_email(value: &str) -> Result<(), String> {
+    let shown: String = value.chars().take(80).collect::<String>().escape_debug().to_string();
+    let bad = || Err(format!("\"{shown}\" is not one plain e-mail address (expected e.g. fix@example.jp)"));
+    let Some((local, domain)) = value.split_once('@') else { return bad() };
+    let local_ok = !local.is_empty()
+        && local.chars().all(|c| c.is_ascii_alphanumeric() || "._+-".contains(c))
+        && !local.starts_with('.')
+        && !local.ends_with('.');
+    let domain_ok = domain.contains('.')
+        && domain.split('.').all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    if local_ok && domain_ok {
+        Ok(())
+    } else {
+        bad()
+    }
+}
+
+/// `content/site.toml`: the correction address and the edit link are plain, safe values
+/// (they reach every facility page and the open data).
+pub fn validate_site(site: &crate::model::Site, r: &mut FileReport) {
+    if let Some(e) = &site.corrections_email {
+        if let Err(m) = plain_email(e) {
+            r.error("corrections_email", m);
+        }
+    }
+    if let Some(u) = &site.edit_url {
+        if let Err(m) = web_url(&u.replace("{path}", "content/x.md"), true) {
+            r.error("edit_url", m);
+        }
+    }
+    if let Err(m) = web_url(&site.origin, false) {
+        r.error("origin", m);
     }
 }
 
@@ -559,6 +624,38 @@ mod tests {
             ("2021-4-1", false, false),
         ] {
             assert_eq!(is_real_date(d, month_ok), ok, "{d}");
+        }
+    }
+
+    #[test]
+    fn urls_and_addresses() {
+        for (u, https_only, ok) in [
+            ("https://www.city.kokubunji.tokyo.jp/x.html", true, true),
+            ("http://example.jp/", false, true),
+            ("http://example.jp/", true, false),
+            ("javascript:alert(1)", false, false),
+            ("JavaScript:alert(1)//https://x.jp", false, false),
+            ("data:text/html,x", false, false),
+            ("https://example.jp/\r\nSet-Cookie: a=b", false, false),
+            ("https://exa\tmple.jp/", false, false),
+            ("https://", false, false),
+            ("example.jp", false, false),
+        ] {
+            assert_eq!(web_url(u, https_only).is_ok(), ok, "{u:?}");
+        }
+        for (e, ok) in [
+            ("fix@example.jp", true),
+            ("kikan.center+fix@city.kokubunji.tokyo.jp", true),
+            ("fix@example.jp?subject=x", false),
+            ("fix@example.jp&cc=all@example.jp", false),
+            ("fix@example.jp?bcc=a@b.jp", false),
+            ("fix@example.jp\r\nBcc: a@b.jp", false),
+            ("fix@example.jp,b@example.jp", false),
+            ("名前 <fix@example.jp>", false),
+            ("javascript:alert(1)//@x.jp", false),
+            ("fix", false),
+        ] {
+            assert_eq!(plain_email(e).is_ok(), ok, "{e:?}");
         }
     }
 
