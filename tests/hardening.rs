@@ -205,3 +205,21 @@ fn url_settings_and_fields_refuse_scripts_and_header_injection() {
         assert!(errors.iter().any(|e| e.starts_with(want)), "{want}\n{errors:#?}");
     }
 }
+
+#[test]
+fn a_path_is_never_taken_for_an_area() {
+    use kyoten_navi::import::sheet::{plan_sheet, SheetImport};
+    let (tmp, c) = content();
+    // `content/areas/../facilities/test-kikan.md` exists, but it is not a region.
+    let file = tmp.path().join("list.csv");
+    fs::write(&file, "ID,名称,市区町村コード,役割\nnew-one,新しい窓口,../facilities/test-kikan,municipal_office\n")
+        .expect("write");
+    let plan =
+        plan_sheet(&SheetImport { file, source: Some("doc".into()), date: "2026-11-22".into(), content: c.clone() })
+            .expect("plan");
+    let rejected: Vec<String> = plan.rejected.iter().map(|d| d.to_string()).collect();
+    assert!(rejected.iter().any(|r| r.contains("list.csv:2: 市区町村コード")), "{rejected:?}");
+    let reference = kyoten_navi::import::reference(&c).expect("reference");
+    let e = kyoten_navi::import::wamnet::target_areas(&c, &reference, "../facilities/test-kikan").expect_err("a path");
+    assert!(e.starts_with("--area \"../facilities/test-kikan\" must use only"), "{e}");
+}
