@@ -223,3 +223,33 @@ fn a_path_is_never_taken_for_an_area() {
     let e = kyoten_navi::import::wamnet::target_areas(&c, &reference, "../facilities/test-kikan").expect_err("a path");
     assert!(e.starts_with("--area \"../facilities/test-kikan\" must use only"), "{e}");
 }
+
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    files.into_iter().map(|p| (p.clone(), fs::read(&p).unwrap_or_default())).collect()
+}
+
+#[test]
+fn an_import_that_fails_midway_changes_nothing_and_says_so() {
+    use kyoten_navi::import::sheet::{plan_sheet, SheetImport};
+    let (tmp, c) = content();
+    let file = tmp.path().join("list.csv");
+    fs::write(
+        &file,
+        "ID,名称,市区町村コード,役割,電話番号\naaa-new,新しい窓口,132144,municipal_office,\ntest-kikan,,,,042-999-0000\nzzz-new,もう一つの窓口,132144,municipal_office,\n",
+    )
+    .expect("write");
+    let plan =
+        plan_sheet(&SheetImport { file, source: Some("doc".into()), date: "2026-11-22".into(), content: c.clone() })
+            .expect("plan");
+    assert!(plan.rejected.is_empty(), "{:?}", plan.rejected);
+    assert!(plan.files.iter().filter(|f| f.text.is_some()).count() >= 2);
+    // Something in the way of the last file: its move fails after the first two are made.
+    fs::create_dir_all(c.join("facilities/zzz-new.md/in-the-way")).expect("mkdir");
+    let before = snapshot(&c);
+    let e = plan.write().expect_err("the last move fails");
+    assert!(e.contains("zzz-new.md") && e.contains("the import was undone: no file was changed"), "{e}");
+    assert_eq!(snapshot(&c), before, "every file as it was, no .import-tmp left");
+}
