@@ -410,7 +410,7 @@ fn the_sheet_merges_by_id_or_number_and_reports_every_bad_row() {
             format!(
                 "{f}:2: 拠点の機能: 「送迎」 is not one of 相談、緊急、体験、人材、体制 (separate several with 「、」)"
             ),
-            format!("{f}:3: ID: \"Test_Kikan\" must use only a–z, 0–9 and - (it is the file name)"),
+            format!("{f}:3: ID: \"Test_Kikan\" must use only a–z, 0–9 and - (it becomes part of a file name and a page address; found 'T')"),
             format!("{f}:4: ID: ID or 事業所番号 is needed to know which facility this row is"),
             format!("{f}:5: 役割: there is no file content/facilities/new-one.md yet; a new facility needs 役割"),
             format!("{f}:6: 電話番号: \"042-123\" is not a complete phone number (expected e.g. 042-123-4567)"),

@@ -10,8 +10,51 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
+/// The largest body (or import cell) accepted, in bytes. The longest real page is about
+/// 20 KB; this leaves room for ten times that while no body keeps a command busy.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// The deepest nesting of Markdown elements accepted (a quote in a list in a quote … counts
+/// each level). Real pages nest three or four levels; the HTML parser under the sanitiser
+/// takes time that grows with the square of the depth (32,000 levels of `- ` took a minute).
+pub const MAX_DEPTH: usize = 32;
+
+/// Whether `body` is within [`MAX_BODY_BYTES`] and [`MAX_DEPTH`]: on failure, the byte
+/// offset of the problem and what to do. Checked before anything is sanitised, by the loader
+/// and by the importer for a cell that becomes a body.
+pub fn check_limits(body: &str) -> Result<(), (usize, String)> {
+    if body.len() > MAX_BODY_BYTES {
+        return Err((
+            0,
+            format!(
+                "the text is {} KB; at most {} KB is accepted: split it into several pages",
+                body.len() / 1024,
+                MAX_BODY_BYTES / 1024
+            ),
+        ));
+    }
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err((
+                        range.start,
+                        format!("Markdown nested more than {MAX_DEPTH} levels deep (quotes `>` or lists `- ` inside each other); flatten it"),
+                    ));
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Render `body` (which starts at file line `first_line` of `path`). Raw HTML in content is
 /// reported as a mistake — content is Markdown — and removed from the output in any case.
+/// A body over the limits ([`check_limits`]) is a mistake at its line and renders as nothing.
 pub fn render_markdown(
     path: &str,
     body: &str,
@@ -20,6 +63,10 @@ pub fn render_markdown(
     out: &mut Vec<Diagnostic>,
 ) -> String {
     let line_of = |offset: usize| first_line + body[..offset.min(body.len())].matches('\n').count();
+    if let Err((offset, message)) = check_limits(body) {
+        out.push(Diagnostic::new(path, line_of(offset), "", message));
+        return String::new();
+    }
     let mut events = Vec::new();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
@@ -31,6 +78,18 @@ pub fn render_markdown(
                     "",
                     format!("raw HTML {shown:?} is not allowed in content; write Markdown instead"),
                 ));
+            }
+            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
+                if unsafe_scheme(dest_url).is_some() =>
+            {
+                let scheme = unsafe_scheme(dest_url).unwrap_or_default();
+                out.push(Diagnostic::new(
+                    path,
+                    line_of(range.start),
+                    "",
+                    format!("a link to \"{scheme}:\" is removed from the page; link only to https:, http:, mailto: or tel: addresses"),
+                ));
+                events.push(event);
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = rebase(dest_url, base_path);
@@ -45,6 +104,18 @@ pub fn render_markdown(
         return unsafe_html; // no body: nothing to clean (most facility files, issue #7)
     }
     sanitise(&unsafe_html)
+}
+
+/// The scheme of a link the sanitiser would drop (`javascript:`, `data:`, `vbscript:` …),
+/// lower-cased, as a browser reads it (spaces and control characters ignored); `None` for
+/// the kept schemes and for relative links.
+fn unsafe_scheme(dest: &str) -> Option<String> {
+    let cleaned: String = dest.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let is_scheme = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let scheme = scheme.to_ascii_lowercase();
+    (is_scheme && !["https", "http", "mailto", "tel"].contains(&scheme.as_str())).then_some(scheme)
 }
 
 /// A site-internal link `/guides/x/` becomes `{base_path}guides/x/`.
@@ -117,6 +188,46 @@ mod tests {
             ] {
                 assert!(!lower.contains(bad), "{input:?} gave {html:?}");
             }
+        }
+    }
+
+    #[test]
+    fn nesting_bombs_and_huge_bodies_are_refused_quickly_with_their_line() {
+        let quotes = format!("ok\n\n{}x\n", "> ".repeat(50_000));
+        let lists = format!("ok\n\n{}x\n", "- ".repeat(50_000));
+        let indented: String = (0..3_000).map(|i| format!("{}- x\n", "  ".repeat(i))).collect();
+        let huge = "あ".repeat(MAX_BODY_BYTES / 3 + 1);
+        for (name, body, line) in
+            [("quotes", &quotes, 7), ("lists", &lists, 7), ("indented", &indented, 5), ("huge", &huge, 5)]
+        {
+            let started = std::time::Instant::now();
+            let (html, out) = render(body);
+            assert!(started.elapsed() < std::time::Duration::from_secs(5), "{name}: {:?}", started.elapsed());
+            assert_eq!(html, "", "{name}");
+            assert_eq!(out.len(), 1, "{name}: {out:?}");
+            assert_eq!(out[0].line, line, "{name}: {}", out[0]);
+        }
+        let (html, out) = render("> > > 三重の引用\n\n- a\n  - b\n    - c\n");
+        assert!(out.is_empty() && html.contains("三重の引用"), "ordinary nesting passes: {out:?}");
+    }
+
+    #[test]
+    fn unsafe_links_are_reported_with_their_line() {
+        for (body, scheme) in [
+            ("a\n\n[x](javascript:alert(1))\n", "javascript"),
+            ("a\n\n[x](JaVaScRiPt:alert(1))\n", "javascript"),
+            ("a\n\n[x](<java\tscript:alert(1)>)\n", "javascript"),
+            ("a\n\n![x](data:text/html,hi)\n", "data"),
+            ("a\n\n[x](vbscript:msgbox)\n", "vbscript"),
+        ] {
+            let (html, out) = render(body);
+            assert_eq!(out.len(), 1, "{body:?}: {out:?}");
+            assert_eq!(out[0].line, 7, "{body:?}");
+            assert!(out[0].message.contains(&format!("\"{scheme}:\"")), "{}", out[0].message);
+            assert!(!html.to_lowercase().contains(&format!("=\"{scheme}:")), "{html}");
+        }
+        for ok in ["[x](https://a.jp/)", "[x](/guides/x/)", "[x](tel:0421234567)", "[x](mailto:a@b.jp)", "[x](#top)"] {
+            assert!(render(ok).1.is_empty(), "{ok}");
         }
     }
 

@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::{mpsc, Arc, Mutex};
 
 use sha2::{Digest, Sha256};
@@ -128,8 +128,12 @@ impl Output {
         Ok(Output { root: root.to_path_buf(), mode, queue: Some(queue), workers })
     }
 
-    /// Write `rel` (a path under `dist/`, `/`-separated), creating its folders.
+    /// Write `rel` (a path under `dist/`, `/`-separated), creating its folders. A path that
+    /// is absolute or has a `..`, `.` or empty part is refused before anything is created:
+    /// whatever a data file says, nothing is written outside `dist/` (ids are checked where
+    /// they are made, `load::ids`; this is the second lock).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
+        inside_output(rel)?;
         let path = self.root.join(rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
@@ -147,6 +151,23 @@ impl Output {
     pub fn finish(mut self) -> Result<(), String> {
         drop(self.queue.take());
         self.workers.drain(..).try_for_each(|w| w.join().unwrap_or_else(|_| Err("compression thread panicked".into())))
+    }
+}
+
+/// `Ok` when `rel` names a file inside the output folder: relative, and every part a plain
+/// name (no `..`, no `.`, no root, no empty part from `//`).
+fn inside_output(rel: &str) -> Result<(), String> {
+    let plain = !rel.is_empty()
+        && !rel.starts_with('/')
+        && !rel.contains("//")
+        && Path::new(rel).components().all(|c| matches!(c, Component::Normal(_)))
+        && rel.split('/').all(|part| part != "." && part != "..");
+    if plain {
+        Ok(())
+    } else {
+        Err(format!(
+            "refusing to write {rel:?}: the path would leave the output folder (or is not a plain relative path)"
+        ))
     }
 }
 
@@ -311,6 +332,30 @@ mod tests {
         assert_eq!(files[1].1.matches("<url>").count(), SITEMAP_MAX);
         assert_eq!(files[2].1.matches("<url>").count(), 1);
         assert!(files[2].1.contains(&format!("/facilities/f{SITEMAP_MAX}/")));
+    }
+
+    #[test]
+    fn the_writer_refuses_paths_that_leave_the_output_folder() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let root = tmp.path().join("dist");
+        let out = Output::new(&root, Precompress::None).expect("output");
+        for rel in [
+            "facilities/w1234567890/../../../../tmp/x-5e0b/index.html",
+            "../x.html",
+            "/tmp/x.html",
+            "a/./b.html",
+            "a//b.html",
+            "..",
+            "",
+        ] {
+            assert!(out.write(rel, b"x").is_err(), "{rel:?} was written");
+        }
+        let mut written = Vec::new();
+        walk(tmp.path(), &mut written);
+        assert!(written.is_empty(), "{written:?}");
+        out.write("facilities/w1412606194-5e0b/index.html", b"ok").expect("a plain path");
+        assert_eq!(fs::read(root.join("facilities/w1412606194-5e0b/index.html")).expect("read"), b"ok");
+        out.finish().expect("finish");
     }
 
     #[test]

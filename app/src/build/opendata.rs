@@ -40,6 +40,32 @@ pub const FACILITY_COLUMNS: &[(&str, &str)] = &[
     ("notes", "説明（施設のページの本文をテキストにしたもの）"),
 ];
 
+/// Columns of `facilities.csv` that the builder writes from numbers (positions in Japan and
+/// counts are never negative, flags are 0/1): written as they are, so a spreadsheet still
+/// reads them as numbers. Every other column is text and is neutralised ([`csv_cell`]).
+pub const NUMBER_COLUMNS: &[&str] = &["lat", "lng", "exact_position", "open_24h", "emergency_beds", "capacity"];
+
+/// A text cell as a spreadsheet may open it safely: a cell beginning with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return (or their full-width forms `＝＋－＠`, which Japanese Excel
+/// also reads as the start of a formula) gets a leading `'`, as OWASP recommends against CSV
+/// injection — Excel then shows the text instead of running it (`=HYPERLINK(…)`,
+/// `+OneLife相談支援事業所` and `@REVE` are real WAM NET names). Only the CSV files do this;
+/// JSON and GeoJSON carry the exact text.
+pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠') => format!("'{text}").into(),
+        _ => text.into(),
+    }
+}
+
+/// A cell as the bytes the CSV writer takes, without copying a borrowed one.
+fn bytes(cell: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, [u8]> {
+    match cell {
+        std::borrow::Cow::Borrowed(s) => s.as_bytes().into(),
+        std::borrow::Cow::Owned(s) => s.into_bytes().into(),
+    }
+}
+
 /// The facilities an area's page lists: its own, its wards' (a designated city) and its
 /// members' (a region), in content order. The page and its CSV slice use this one list.
 /// Indexed once per build: a scan of every facility for every area took minutes at
@@ -98,8 +124,14 @@ fn facilities_csv<'r>(rows: impl IntoIterator<Item = &'r Vec<String>>) -> Vec<u8
     {
         let mut w = csv::Writer::from_writer(&mut csv);
         let _ = w.write_record(FACILITY_COLUMNS.iter().map(|(k, _)| *k));
+        let number: Vec<bool> = FACILITY_COLUMNS.iter().map(|(k, _)| NUMBER_COLUMNS.contains(k)).collect();
         for r in rows {
-            let _ = w.write_record(r);
+            let _ = w.write_record(
+                r.iter()
+                    .zip(&number)
+                    .map(|(cell, &n)| if n { cell.as_str().into() } else { csv_cell(cell) })
+                    .map(bytes),
+            );
         }
         let _ = w.flush();
     }
@@ -144,18 +176,20 @@ pub fn opendata_files(c: &Content) -> Vec<(String, Vec<u8>)> {
             "website",
         ]);
         for a in c.areas.values() {
+            // Text cells neutralised; practice_number, lat and lng are written from numbers.
+            let text = |s: &str| csv_cell(s).into_owned();
             let _ = w.write_record([
-                a.id.clone(),
-                a.name.clone(),
-                a.kana.clone(),
-                a.prefecture.clone(),
-                a.development_type.map(|t| t.label().to_string()).unwrap_or_default(),
-                a.members.join(" "),
-                a.regions.join(" "),
+                text(&a.id),
+                text(&a.name),
+                text(&a.kana),
+                text(&a.prefecture),
+                text(a.development_type.map(|t| t.label()).unwrap_or_default()),
+                text(&a.members.join(" ")),
+                text(&a.regions.join(" ")),
                 a.practice.as_ref().map(|p| p.number.to_string()).unwrap_or_default(),
                 a.lat.to_string(),
                 a.lng.to_string(),
-                a.website.clone().unwrap_or_default(),
+                text(a.website.as_deref().unwrap_or_default()),
             ]);
         }
         let _ = w.flush();
@@ -304,6 +338,34 @@ fn plain_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised_in_csv_only() {
+        for (cell, want) in [
+            ("+OneLife相談支援事業所", "'+OneLife相談支援事業所"),
+            ("@REVE", "'@REVE"),
+            ("=HYPERLINK(\"https://evil.example/\",\"詳細\")", "'=HYPERLINK(\"https://evil.example/\",\"詳細\")"),
+            ("-1+2", "'-1+2"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("＝1+1", "'＝1+1"),
+            ("相談支援センター=A", "相談支援センター=A"),
+            ("042-123-4567", "042-123-4567"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(cell), want, "{cell:?}");
+        }
+        for n in NUMBER_COLUMNS {
+            assert!(FACILITY_COLUMNS.iter().any(|(k, _)| k == n), "{n} is a column");
+        }
+        let mut row: Vec<String> = FACILITY_COLUMNS.iter().map(|_| String::new()).collect();
+        row[1] = "=HYPERLINK(\"https://evil.example/\")".into();
+        row[13] = "35.7".into();
+        let text = String::from_utf8(facilities_csv([&row])).expect("utf-8");
+        let line = text.lines().nth(1).expect("row");
+        assert!(line.starts_with(",\"'=HYPERLINK(\"\"https://evil.example/\"\")\","), "{line}");
+        assert!(line.contains(",35.7,"), "numbers stay numbers: {line}");
+    }
 
     #[test]
     fn bodies_become_plain_text() {

@@ -51,10 +51,7 @@ pub fn run(args: &[String], root: &Path) -> Result<(), String> {
     };
     print!("{}", report(&plan));
     if !plan.rejected.is_empty() {
-        let mut s = String::new();
-        for d in &plan.rejected {
-            s.push_str(&format!("{d}\n"));
-        }
+        let mut s = capped(&plan.rejected, "");
         s.push_str(&format!("{} row(s) rejected; nothing was written", plan.rejected.len()));
         return Err(s);
     }
@@ -108,9 +105,7 @@ pub fn report(plan: &Plan) -> String {
     for m in &plan.missing {
         s.push_str(&format!("not in this file any more (kept; check whether it closed or was renamed): {m}\n"));
     }
-    for n in &plan.notes {
-        s.push_str(&format!("note: {n}\n"));
-    }
+    s.push_str(&capped(&plan.notes, "note: "));
     let (created, changed, unchanged) = plan.counts();
     s.push_str(&format!("{created} created, {changed} changed, {unchanged} unchanged"));
     if plan.other_areas > 0 {
@@ -120,9 +115,47 @@ pub fn report(plan: &Plan) -> String {
     s
 }
 
+/// At most this many lines of one kind (same file and field) are printed; the rest counted.
+pub const SHOWN_PER_KIND: usize = 10;
+
+/// The diagnostics one per line (each after `prefix`), but no more than [`SHOWN_PER_KIND`]
+/// of the same file and field: a header of 100,000 bad columns printed 44 MB; now it prints
+/// ten lines and how many more there are.
+pub fn capped(ds: &[crate::load::Diagnostic], prefix: &str) -> String {
+    let mut shown: std::collections::BTreeMap<(&str, &str), usize> = std::collections::BTreeMap::new();
+    let mut s = String::new();
+    for d in ds {
+        let n = shown.entry((d.path.as_str(), d.field.as_str())).or_default();
+        *n += 1;
+        if *n <= SHOWN_PER_KIND {
+            s.push_str(&format!("{prefix}{d}\n"));
+        }
+    }
+    for ((path, field), n) in shown {
+        if n > SHOWN_PER_KIND {
+            let what = if field.is_empty() { String::new() } else { format!(" {field}") };
+            s.push_str(&format!("{prefix}{path}:{what}: … and {} more like these ({n} in all)\n", n - SHOWN_PER_KIND));
+        }
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_problems_are_capped_with_a_count() {
+        let many: Vec<crate::load::Diagnostic> = (0..100_000)
+            .map(|i| crate::load::Diagnostic::new("f.csv", 1, "header", format!("column {i} is not a template column")))
+            .chain([crate::load::Diagnostic::new("f.csv", 2, "電話番号", "bad")])
+            .collect();
+        let s = capped(&many, "");
+        assert!(s.len() < 2_000, "{} bytes", s.len());
+        assert_eq!(s.lines().count(), SHOWN_PER_KIND + 2, "{s}");
+        assert!(s.contains("f.csv:2: 電話番号: bad"), "{s}");
+        assert!(s.contains("f.csv: header: … and 99990 more like these (100000 in all)"), "{s}");
+    }
 
     #[test]
     fn functions_by_id_prefix_or_word() {

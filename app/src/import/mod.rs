@@ -107,11 +107,50 @@ impl Plan {
             }
             staged.push((tmp, *path));
         }
-        for (tmp, path) in &staged {
-            fs::rename(tmp, path).map_err(|e| format!("{}: {e}", path.display()))?;
+        // Then move them in place one by one, remembering what each target held: when a move
+        // fails (a read-only file, a folder in the way), the moves already made are undone
+        // and the staged files removed, so the import applies all of its changes or none.
+        let mut applied: Vec<(&Path, Option<Vec<u8>>)> = Vec::new();
+        for (i, (tmp, path)) in staged.iter().enumerate() {
+            let moved = if path.is_file() { fs::read(path).map(Some) } else { Ok(None) }
+                .and_then(|before| fs::rename(tmp, path).map(|()| before));
+            match moved {
+                Ok(before) => applied.push((path, before)),
+                Err(e) => {
+                    for (t, _) in &staged[i..] {
+                        let _ = fs::remove_file(t);
+                    }
+                    let failed = undo(&applied);
+                    return Err(if failed.is_empty() {
+                        format!("{}: {e}; the import was undone: no file was changed", path.display())
+                    } else {
+                        format!(
+                            "{}: {e}; undoing the import failed for {} (compare them with the last commit)",
+                            path.display(),
+                            failed.join(", ")
+                        )
+                    });
+                }
+            }
         }
         Ok(staged.len())
     }
+}
+
+/// Put back what `applied` files held before the import (remove the ones it created), newest
+/// first; the paths that could not be restored.
+fn undo(applied: &[(&Path, Option<Vec<u8>>)]) -> Vec<String> {
+    let mut failed = Vec::new();
+    for (path, before) in applied.iter().rev() {
+        let restored = match before {
+            Some(bytes) => fs::write(path, bytes),
+            None => fs::remove_file(path),
+        };
+        if restored.is_err() {
+            failed.push(path.display().to_string());
+        }
+    }
+    failed
 }
 
 /// A facility file already in `content/facilities/`.

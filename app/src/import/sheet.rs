@@ -15,6 +15,7 @@ use super::edit::{Doc, Origin};
 use super::{
     check_shape, claimed_by, existing_facilities, finish, shown, source_ids, string, strings, FileChange, Plan,
 };
+use crate::load::ids::valid_path_id;
 use crate::load::reference::valid_lgcode;
 use crate::load::validate::{in_japan, is_phone, is_real_date};
 use crate::load::wamnet::wamnet_id;
@@ -136,11 +137,12 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
             err("事業所番号", format!("\"{number}\" is not a 事業所番号 (expected 10 digits, e.g. 1313700161)"));
         }
         let target = if !id_cell.is_empty() {
-            if id_cell.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-                Some(id_cell.to_string())
-            } else {
-                err("ID", format!("\"{id_cell}\" must use only a–z, 0–9 and - (it is the file name)"));
-                None
+            match valid_path_id(id_cell) {
+                Ok(()) => Some(id_cell.to_string()),
+                Err(e) => {
+                    err("ID", e);
+                    None
+                }
             }
         } else if !number.is_empty() {
             let id = wamnet_id(&number, name);
@@ -178,7 +180,7 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
         if !area.is_empty() {
             let region = content.join("areas").join(format!("{area}.md"));
             if (valid_lgcode(&area) && reference.contains_key(&area))
-                || (!area.bytes().all(|b| b.is_ascii_digit()) && region.exists())
+                || (!area.bytes().all(|b| b.is_ascii_digit()) && valid_path_id(&area).is_ok() && region.exists())
             {
                 facts.push(("area", string(&area)));
             } else {
@@ -282,6 +284,9 @@ pub fn plan_sheet(opts: &SheetImport) -> Result<Plan, String> {
             }
         };
         let note = cell("備考");
+        if let Err((_, message)) = crate::markdown::check_limits(note) {
+            err("備考", message);
+        }
 
         let Some(target) = target else {
             plan.rejected.extend(errors);

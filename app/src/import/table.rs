@@ -40,14 +40,18 @@ pub fn parse_table(path: &str, bytes: &[u8]) -> Result<Table, Diagnostic> {
     }
     let mut rows = Vec::new();
     let mut broken = Vec::new();
+    // The reader's own line count is off for CRLF files and after a field that spans lines;
+    // the line a text editor shows is one more than the line breaks before the record's
+    // first byte.
+    let lines = LineIndex::new(text);
     for result in reader.records() {
         match result {
             Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line() as usize);
+                let line = record.position().map_or(0, |p| lines.record_line(text, p.byte() as usize));
                 rows.push(Row { line, record });
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = e.position().map_or(0, |p| lines.record_line(text, p.byte() as usize));
                 let message = match e.kind() {
                     csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
                         format!("this row has {len} fields, the header has {expected_len} (a missing or extra comma, or an unclosed \" quote)")
@@ -59,6 +63,32 @@ pub fn parse_table(path: &str, bytes: &[u8]) -> Result<Table, Diagnostic> {
         }
     }
     Ok(Table { headers, rows, broken })
+}
+
+/// The byte offsets where each line starts, to turn an offset into a 1-based line.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { starts }
+    }
+
+    /// The line of the first character at or after `byte` that is not a line break (the
+    /// CSV reader reports a CRLF file's record as starting at the previous line's `\n`).
+    pub fn record_line(&self, text: &str, byte: usize) -> usize {
+        let skip = text
+            .as_bytes()
+            .get(byte..)
+            .map_or(0, |rest| rest.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count());
+        self.line_at(byte + skip)
+    }
+
+    pub fn line_at(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&s| s <= byte).max(1)
+    }
 }
 
 #[cfg(test)]
@@ -75,6 +105,21 @@ mod tests {
         assert_eq!(&t.rows[0].record[1], "x, y\ny\nz");
         assert_eq!(t.broken.len(), 1);
         assert_eq!(t.broken[0].to_string(), "f.csv:6: columns: this row has 1 fields, the header has 2 (a missing or extra comma, or an unclosed \" quote)");
+    }
+
+    #[test]
+    fn lines_are_right_for_crlf_files_and_after_multi_line_fields() {
+        // Excel on Windows: CRLF; the second record spans lines 2–3; the broken row is line 6.
+        let text = "a,b\r\n1,\"x\r\ny\"\r\n2,w\r\n3,v\r\n4\r\n5,u\r\n";
+        let t = parse_table("f.csv", text.as_bytes()).expect("parses");
+        let lines: Vec<usize> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 4, 5, 7]);
+        assert_eq!(t.broken.len(), 1);
+        assert_eq!(t.broken[0].line, 6, "{}", t.broken[0]);
+        let lf = text.replace("\r\n", "\n");
+        let t = parse_table("f.csv", lf.as_bytes()).expect("parses");
+        assert_eq!(t.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 4, 5, 7]);
+        assert_eq!(t.broken[0].line, 6, "{}", t.broken[0]);
     }
 
     #[test]

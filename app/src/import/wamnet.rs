@@ -356,6 +356,7 @@ pub fn target_areas(
         }
         codes.insert(area.to_string());
     } else {
+        crate::load::ids::valid_path_id(area).map_err(|e| format!("--area {e} (a region's id)"))?;
         let path = content.join("areas").join(format!("{area}.md"));
         let text = fs::read_to_string(&path).map_err(|_| format!("--area {area}: expected a 6-digit municipality code (e.g. 132144) or a region with a file content/areas/{area}.md"))?;
         let mut out = Vec::new();

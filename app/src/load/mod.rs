@@ -5,6 +5,7 @@
 
 pub mod diagnostic;
 pub mod front_matter;
+pub mod ids;
 pub mod reference;
 pub mod split;
 pub mod validate;
@@ -56,19 +57,26 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
     let mut out = Vec::new();
     let display = |p: &Path| display_path(dir, p);
 
-    let site = read_toml::<Site>(&dir.join("site.toml"), &display, &mut out).unwrap_or_default();
-    let sources = read_toml::<crate::model::source::SourceFile>(&dir.join("sources.toml"), &display, &mut out)
+    let site_path = dir.join("site.toml");
+    let site = read_toml::<Site>(dir, &site_path, &display, &mut out);
+    if let (Some(site), Ok(text)) = (&site, fs::read_to_string(&site_path)) {
+        let shown = display(&site_path);
+        let mut r = diagnostic::FileReport { path: &shown, front_matter: &text, first_line: 1, out: &mut out };
+        validate::validate_site(site, &mut r);
+    }
+    let site = site.unwrap_or_default();
+    let sources = read_toml::<crate::model::source::SourceFile>(dir, &dir.join("sources.toml"), &display, &mut out)
         .map(|f| f.source)
         .unwrap_or_default();
 
     let reference_path = dir.join("geo/localgovjp-utf8.csv");
-    let reference = match fs::read_to_string(&reference_path) {
+    let reference = match read_text(dir, &reference_path, &display(&reference_path)) {
         Ok(text) => reference::parse_reference(&text).unwrap_or_else(|e| {
             out.push(Diagnostic::new(&display(&reference_path), 0, "", e));
             BTreeMap::new()
         }),
-        Err(e) => {
-            out.push(Diagnostic::new(&display(&reference_path), 0, "", format!("cannot read the reference list: {e}")));
+        Err(d) => {
+            out.push(d);
             BTreeMap::new()
         }
     };
@@ -120,15 +128,45 @@ fn load_open_data(dir: &Path, display: &dyn Fn(&Path) -> String, content: &mut C
             ));
             continue;
         }
-        match fs::read_to_string(&path) {
+        match read_text(dir, &path, &shown) {
             Ok(text) => match wamnet::parse_wamnet(&shown, &text, &source, &cities, "", &mut content.warnings) {
                 Ok(rows) => open.extend(rows),
                 Err(d) => out.push(d),
             },
-            Err(e) => out.push(Diagnostic::new(&shown, 0, "", format!("cannot read: {e}"))),
+            Err(d) => out.push(d),
         }
     }
     wamnet::merge(&mut content.facilities, open);
+}
+
+/// A content file's text, or a diagnostic: invalid UTF-8 names the line of the first bad
+/// byte; a symbolic link that leads outside the content folder is refused, not followed
+/// (a link could publish any file of the machine that builds the site).
+pub fn read_text(root: &Path, path: &Path, shown: &str) -> Result<String, Diagnostic> {
+    if let Some(message) = link_outside(root, path) {
+        return Err(Diagnostic::new(shown, 0, "", message));
+    }
+    let bytes = fs::read(path).map_err(|e| Diagnostic::new(shown, 0, "", format!("cannot read: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count();
+        Diagnostic::new(shown, line, "", "is not UTF-8 (perhaps Shift_JIS): save it as UTF-8")
+    })
+}
+
+/// Why `path` must not be read, when it is a symbolic link (or inside a linked folder)
+/// that resolves outside `root`.
+fn link_outside(root: &Path, path: &Path) -> Option<String> {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let (Ok(root), Ok(target)) = (root.canonicalize(), path.canonicalize()) else {
+        return is_link.then(|| "is a symbolic link that leads nowhere; put the file itself here".to_string());
+    };
+    (!target.starts_with(&root)).then(|| {
+        format!(
+            "is a symbolic link to {}, outside the content folder: it is not read; copy the file in instead",
+            target.display()
+        )
+    })
 }
 
 fn display_path(root: &Path, p: &Path) -> String {
@@ -138,15 +176,16 @@ fn display_path(root: &Path, p: &Path) -> String {
 }
 
 fn read_toml<T: DeserializeOwned>(
+    root: &Path,
     path: &Path,
     display: &dyn Fn(&Path) -> String,
     out: &mut Vec<Diagnostic>,
 ) -> Option<T> {
     let shown = display(path);
-    match fs::read_to_string(path) {
+    match read_text(root, path, &shown) {
         Ok(text) => front_matter::parse_front_matter(&shown, &text, 1).map_err(|d| out.push(d)).ok(),
-        Err(e) => {
-            out.push(Diagnostic::new(&shown, 0, "", format!("cannot read: {e}")));
+        Err(d) => {
+            out.push(d);
             None
         }
     }
@@ -161,8 +200,20 @@ fn load_dir<T: DeserializeOwned + HasBody + Send>(
 ) -> Vec<Located<T>> {
     let dir = root.join(sub);
     let Ok(entries) = fs::read_dir(&dir) else { return Vec::new() };
-    let mut paths: Vec<PathBuf> =
-        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for p in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        match p.extension().and_then(|x| x.to_str()) {
+            Some("md") => paths.push(p),
+            // `X.MD` or `x.Md` would be skipped without a word on Linux and read on macOS.
+            Some(x) if x.eq_ignore_ascii_case("md") => out.push(Diagnostic::new(
+                &display_path(root, &p),
+                0,
+                "",
+                "the extension must be .md in lower case; rename the file",
+            )),
+            _ => {}
+        }
+    }
     paths.sort();
     // On all cores (a national operator's tens of thousands of files, issue #7), each part
     // with its own diagnostics; the files stay in name order.
@@ -197,10 +248,10 @@ fn load_file<T: DeserializeOwned + HasBody>(
     out: &mut Vec<Diagnostic>,
 ) -> Option<Located<T>> {
     let shown = display_path(root, path);
-    let text = match fs::read_to_string(path) {
+    let text = match read_text(root, path, &shown) {
         Ok(t) => t,
-        Err(e) => {
-            out.push(Diagnostic::new(&shown, 0, "", format!("cannot read: {e}")));
+        Err(d) => {
+            out.push(d);
             return None;
         }
     };

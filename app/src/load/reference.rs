@@ -27,6 +27,8 @@ pub fn parse_reference(csv_text: &str) -> Result<BTreeMap<String, Area>, String>
     let mut cities: BTreeMap<(String, String), String> = BTreeMap::new();
     for (i, row) in reader.deserialize::<Row>().enumerate() {
         let row = row.map_err(|e| format!("line {}: {e}", i + 2))?;
+        // A code names the area's page folder: never `../x`.
+        crate::load::ids::valid_path_id(&row.lgcode).map_err(|e| format!("line {}: lgcode {e}", i + 2))?;
         // 「札幌市 中央区」 is a ward of 「札幌市」, listed before it.
         let parent =
             row.city.split_once(' ').and_then(|(city, _)| cities.get(&(row.pref.clone(), city.to_string())).cloned());
@@ -86,5 +88,8 @@ mod tests {
             ("札幌市中央区", "さっぽろしちゅうおうく", "北海道")
         );
         assert_eq!(a.parent.as_deref(), Some("011002"));
+        let bad = csv.replace(",011011", ",../../x");
+        let e = parse_reference(&bad).expect_err("a code that is a path");
+        assert!(e.starts_with("line 3: lgcode"), "{e}");
     }
 }

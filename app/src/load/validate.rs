@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::diagnostic::{Diagnostic, FileReport};
+use super::ids::valid_path_id;
 use super::reference::valid_lgcode;
 use super::{Content, Located};
 use crate::model::practice::parse_function_cell;
@@ -95,8 +96,8 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
                 r.error("members", "only a region (a file named by a slug, e.g. higashi-iburi.md) has members");
             }
         } else {
-            if !is_slug(&area.id) {
-                r.error("", format!("file name \"{}\" must be a 6-digit code or a slug of a–z, 0–9 and -", area.id));
+            if let Err(e) = valid_path_id(&area.id) {
+                r.error("", format!("file name {e} (a region is named by a slug, a municipality by its 6-digit code)"));
             }
             if area.name.is_empty() {
                 r.error("name", "a region needs its name, e.g. name = \"東胆振圏域\"");
@@ -151,8 +152,8 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
         let Located { path, front_matter, first_line, mut value } = file;
         let mut r = FileReport { path: &path, front_matter: &front_matter, first_line, out };
         let f = &mut value;
-        if !is_slug(&f.id) {
-            r.error("", format!("file name \"{}\" must use only a–z, 0–9 and -", f.id));
+        if let Err(e) = valid_path_id(&f.id) {
+            r.error("", format!("file name {e}"));
         }
         if f.name.trim().is_empty() {
             r.error("name", "is empty");
@@ -179,6 +180,9 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
         }
         if let Some(p) = &f.phone {
             check_phone(&mut r, "phone", p);
+        }
+        if let Some(u) = &f.url {
+            check_url(&mut r, "url", u);
         }
         if let Some(p) = &f.positioned {
             check_date(&mut r, "positioned", p, true);
@@ -213,8 +217,8 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
     let mut guides = Vec::new();
     for file in files.guides {
         let mut r = report(&file, out);
-        if !is_slug(&file.value.slug) {
-            r.error("", format!("file name \"{}\" must use only a–z, 0–9 and -", file.value.slug));
+        if let Err(e) = valid_path_id(&file.value.slug) {
+            r.error("", format!("file name {e}"));
         }
         check_sources(&mut r, "sources", &file.value.sources, &source_ids, true);
         guides.push(file.value);
@@ -279,10 +283,6 @@ fn report<'a, T>(file: &'a Located<T>, out: &'a mut Vec<Diagnostic>) -> FileRepo
 
 fn is_code(id: &str) -> bool {
     id.len() == 6 && id.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn is_slug(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn is_kana(c: char) -> bool {
@@ -359,8 +359,70 @@ fn check_phone(r: &mut FileReport, field: &str, value: &str) {
 }
 
 fn check_url(r: &mut FileReport, field: &str, value: &str) {
-    if !value.starts_with("https://") && !value.starts_with("http://") {
-        r.error(field, format!("\"{value}\" is not a web address (expected https://…)"));
+    if let Err(e) = web_url(value, false) {
+        r.error(field, e);
+    }
+}
+
+/// `Ok` when `value` is an absolute `https:` (or, unless `https_only`, `http:`) address with
+/// a host, written without spaces or control characters (a CR/LF would end a header line
+/// wherever the value is copied; the URL parser drops tabs and newlines silently, so they
+/// are refused before parsing). `javascript:`, `data:` and every other scheme are refused.
+pub fn web_url(value: &str, https_only: bool) -> Result<(), String> {
+    let expected = if https_only { "https://…" } else { "https://… or http://…" };
+    let shown: String = value.chars().take(80).collect::<String>().escape_debug().to_string();
+    if value.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(format!("\"{shown}\" has a space, line break or control character (expected {expected})"));
+    }
+    let parsed =
+        url::Url::parse(value).map_err(|e| format!("\"{shown}\" is not a web address: {e} (expected {expected})"))?;
+    let scheme_ok = parsed.scheme() == "https" || (!https_only && parsed.scheme() == "http");
+    if !scheme_ok || parsed.host_str().is_none_or(str::is_empty) {
+        return Err(format!("\"{shown}\" is not a web address (expected {expected})"));
+    }
+    Ok(())
+}
+
+/// `Ok` when `value` is one plain e-mail address (`local@domain.example`): no name, no
+/// `?subject=`/`&cc=` or other query that would smuggle headers into the mail the site's
+/// `mailto:` link opens, no space, line break or second address.
+pub fn plain_email(value: &str) -> Result<(), String> {
+    let shown: String = value.chars().take(80).collect::<String>().escape_debug().to_string();
+    let bad = || Err(format!("\"{shown}\" is not one plain e-mail address (expected e.g. fix@example.jp)"));
+    let Some((local, domain)) = value.split_once('@') else { return bad() };
+    let local_ok = !local.is_empty()
+        && local.chars().all(|c| c.is_ascii_alphanumeric() || "._+-".contains(c))
+        && !local.starts_with('.')
+        && !local.ends_with('.');
+    let domain_ok = domain.contains('.')
+        && domain.split('.').all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    if local_ok && domain_ok {
+        Ok(())
+    } else {
+        bad()
+    }
+}
+
+/// `content/site.toml`: the correction address and the edit link are plain, safe values
+/// (they reach every facility page and the open data).
+pub fn validate_site(site: &crate::model::Site, r: &mut FileReport) {
+    if let Some(e) = &site.corrections_email {
+        if let Err(m) = plain_email(e) {
+            r.error("corrections_email", m);
+        }
+    }
+    if let Some(u) = &site.edit_url {
+        if let Err(m) = web_url(&u.replace("{path}", "content/x.md"), true) {
+            r.error("edit_url", m);
+        }
+    }
+    if let Err(m) = web_url(&site.origin, false) {
+        r.error("origin", m);
     }
 }
 
@@ -562,6 +624,38 @@ mod tests {
             ("2021-4-1", false, false),
         ] {
             assert_eq!(is_real_date(d, month_ok), ok, "{d}");
+        }
+    }
+
+    #[test]
+    fn urls_and_addresses() {
+        for (u, https_only, ok) in [
+            ("https://www.city.kokubunji.tokyo.jp/x.html", true, true),
+            ("http://example.jp/", false, true),
+            ("http://example.jp/", true, false),
+            ("javascript:alert(1)", false, false),
+            ("JavaScript:alert(1)//https://x.jp", false, false),
+            ("data:text/html,x", false, false),
+            ("https://example.jp/\r\nSet-Cookie: a=b", false, false),
+            ("https://exa\tmple.jp/", false, false),
+            ("https://", false, false),
+            ("example.jp", false, false),
+        ] {
+            assert_eq!(web_url(u, https_only).is_ok(), ok, "{u:?}");
+        }
+        for (e, ok) in [
+            ("fix@example.jp", true),
+            ("kikan.center+fix@city.kokubunji.tokyo.jp", true),
+            ("fix@example.jp?subject=x", false),
+            ("fix@example.jp&cc=all@example.jp", false),
+            ("fix@example.jp?bcc=a@b.jp", false),
+            ("fix@example.jp\r\nBcc: a@b.jp", false),
+            ("fix@example.jp,b@example.jp", false),
+            ("名前 <fix@example.jp>", false),
+            ("javascript:alert(1)//@x.jp", false),
+            ("fix", false),
+        ] {
+            assert_eq!(plain_email(e).is_ok(), ok, "{e:?}");
         }
     }
 

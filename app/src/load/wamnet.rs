@@ -190,6 +190,8 @@ pub fn facility_of(
     if row.name.trim().is_empty() || row.number.trim().is_empty() {
         return Err(("事業所の名称", "a row needs 事業所の名称 and 事業所番号".into()));
     }
+    super::ids::valid_path_id(&wamnet_id(&row.number, &row.name))
+        .map_err(|e| ("事業所番号", format!("row left out: the facility id made from it {e}")))?;
     let area = cities
         .code_of(&row.city)
         .ok_or(("事業所住所（市区町村）", format!("「{}」 is not a municipality in the reference list", row.city)))?;
@@ -370,6 +372,25 @@ mod tests {
         let mut content = vec![Facility { id: wamnet_id("1300000001", "A"), name: "A".into(), ..Default::default() }];
         merge(&mut content, vec![open("A")]);
         assert_eq!(content.len(), 1);
+    }
+
+    #[test]
+    fn a_number_that_would_leave_the_output_folder_is_left_out_with_its_line() {
+        let mut csv = format!("\u{feff}{}\n", HEADER.join(","));
+        let row = |number: &str| {
+            let mut cells = vec![""; 29];
+            (cells[11], cells[12], cells[14], cells[15]) = ("短期入所", "テスト", number, "神奈川県相模原市中央区");
+            cells.join(",") + "\n"
+        };
+        csv.push_str(&row("1234567890/../../../../tmp/x"));
+        csv.push_str(&row("1412606194"));
+        let mut skipped = Vec::new();
+        let rows = parse_wamnet("wamnet/x.csv", &csv, "wamnet-024", &cities(), "", &mut skipped).expect("parses");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].id, wamnet_id("1412606194", "テスト"));
+        assert_eq!(skipped.len(), 1, "{skipped:?}");
+        let shown = skipped[0].to_string();
+        assert!(shown.starts_with("wamnet/x.csv:2: 事業所番号: row left out"), "{shown}");
     }
 
     #[test]

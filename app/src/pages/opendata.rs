@@ -26,6 +26,7 @@ pub fn opendata(columns: &'static [(&'static str, &'static str)]) -> impl IntoVi
                     <li><a href=href("/opendata/facilities.geojson") download="facilities.geojson">"facilities.geojson"</a>"（施設の位置、GeoJSON）"</li>
                     <li><a href=href("/opendata/areas.csv") download="areas.csv">"areas.csv"</a>"（市区町村・圏域、CSV・UTF-8 BOM付き）"</li>
                 </ul>
+                <p>"CSV ファイルでは、Excel などの表計算ソフトで開いたときに数式として動かないよう、「=」「+」「-」「@」（全角も含みます）やタブ・改行の文字で始まる欄の先頭に「'」（半角のアポストロフィ）を付けています。緯度・経度・定員などの数値の欄は、そのままです。元の文字どおりの値は、JSON と GeoJSON に入っています。"</p>
                 <p>"市区町村・圏域ごとの施設の一覧（列は facilities.csv と同じ）は、各地域のページの「オープンデータ」からダウンロードできます（"<code>"/opendata/areas/市区町村コード.csv"</code>"）。"</p>
                 <h2>"自分の地域のデータを載せるには"</h2>
                 <p>"自治体の方は、WAM NET のオープンデータと自治体の一覧表（テンプレート "<code>"content/templates/facilities-template.csv"</code>"）から、拠点ナビの施設ファイルを作れます。手順はリポジトリの README の「データを取り込む」にあります。"</p>
