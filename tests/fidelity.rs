@@ -203,3 +203,59 @@ fn open_data_facilities_carry_exactly_the_csv_facts() {
     // content file's page).
     assert_eq!(open.len() + claimed.len(), 11_223);
 }
+
+/// Issue #19: seed 002 is a plan (位置づけについて（案）). Each 西東京市 facility is marked as
+/// named in the plan, with the year of the column that names it.
+#[test]
+fn nishitokyo_facilities_are_a_plan_with_the_year_the_plan_gives() {
+    let c = content();
+    let s = seed("002");
+    let cells = |head: &str| -> Vec<String> {
+        s.lines().find(|l| l.starts_with(head)).expect("table row").split('\t').map(String::from).collect()
+    };
+    let (years, bodies) = (cells("年度\t"), cells("配置機関\t"));
+    let nishitokyo: Vec<_> = c.facilities.iter().filter(|f| f.id.starts_with("nishitokyo-")).collect();
+    assert_eq!(nishitokyo.len(), 6);
+    for f in nishitokyo {
+        let column = bodies.iter().position(|b| b.contains(&format!("●{}", f.name))).expect("named in the plan");
+        assert_eq!(f.planned.as_deref(), Some(years[column].as_str()), "{}", f.id);
+        assert_eq!(f.plan_source.as_deref(), Some("令和3年度資料"), "{}", f.id);
+    }
+}
+
+/// Issue #19: seed 000 line 9 names つばさ only for ④ 専門的人材の確保・養成; ① and ⑤ go to
+/// the unnamed 「地域活動支援センター（3箇所）」.
+#[test]
+fn tsubasa_carries_only_the_function_the_seed_names_it_for() {
+    let c = content();
+    let f = c.facilities.iter().find(|f| f.id == "kokubunji-tsubasa").expect("つばさ");
+    assert_eq!(f.functions, vec![Function::Expertise]);
+    let s = seed("000");
+    let named: Vec<&str> = s.lines().filter(|l| l.contains("地域活動支援センターつばさ")).collect();
+    assert_eq!(named.len(), 1);
+    assert!(named[0].starts_with("専門的人材の確保・養成"));
+}
+
+/// Issue #19: a facility named in a municipal document and also in WAM NET is one facility
+/// (西東京市's ハーモニー and 保谷 were listed twice), and a document's body that is not a
+/// WAM NET facility is not counted among them (仙台市: the CSVs have 99, the page said 100).
+#[test]
+fn no_facility_is_listed_twice_and_wamnet_counts_only_wamnet() {
+    let c = content();
+    let key = |n: &str| n.chars().filter(|ch| !matches!(ch, ' ' | '　' | '・')).collect::<String>();
+    let mut seen = BTreeMap::new();
+    for f in c.facilities.iter().filter(|f| f.area == "132292") {
+        if let Some(other) = seen.insert(key(&f.name), f.id.clone()) {
+            panic!("{} and {} are the same facility", other, f.id);
+        }
+    }
+    let sendai_open = c
+        .facilities
+        .iter()
+        .filter(|f| c.areas.get(&f.area).is_some_and(|a| a.id == "041009" || a.parent.as_deref() == Some("041009")))
+        .filter(|f| !f.kyoten && f.wamnet.is_some())
+        .count();
+    assert_eq!(sendai_open, 99);
+    let kikan = c.facilities.iter().find(|f| f.id == "sendai-kikan").expect("sendai-kikan");
+    assert!(kikan.wamnet.is_none() && kikan.services.is_empty() && !kikan.kyoten);
+}

@@ -65,6 +65,14 @@ pub struct Facility {
     /// When it was positioned as part of the 拠点: `"YYYY-MM"` or `"YYYY-MM-DD"`.
     #[serde(default)]
     pub positioned: Option<String>,
+    /// When the source only proposes positioning it in the 拠点 (a plan, 案): which document,
+    /// e.g. `"令和3年度資料"`. The page then says 「位置付けの案（令和3年度資料）」, not that it is
+    /// positioned.
+    #[serde(default)]
+    pub plan_source: Option<String>,
+    /// The time the plan gives for positioning it, as the plan writes it, e.g. `"令和4年度"`.
+    #[serde(default)]
+    pub planned: Option<String>,
     /// `true` when a source positions it as part of the area's 拠点 (default `true` for
     /// content files; imported open data is `false` until a municipality confirms).
     #[serde(default = "yes")]

@@ -34,7 +34,13 @@ pub fn facility(data: FacilityData) -> impl IntoView {
                 <h1 class="kn-page-heading__title">{f.name.clone()}</h1>
                 {f.kana.clone().map(|k| view! { <p class="kn-page-heading__kana">{k}</p> })}
                 {if f.kyoten {
-                    view! { <p class="kn-facility__kyoten">"資料で地域生活支援拠点等に位置付けられています"</p> }.into_any()
+                    view! { <p class="kn-facility__kyoten">{kyoten_label(&f)}</p> }.into_any()
+                } else if f.services.is_empty() {
+                    view! {
+                        <p class="kn-facility__open-data">
+                            {f.role.label()}"です。資料は、この機関を"{data.area.name.clone()}"の地域生活支援拠点等の一部としては書いていません。"
+                        </p>
+                    }.into_any()
                 } else {
                     view! {
                         <p class="kn-facility__open-data">
@@ -62,7 +68,7 @@ pub fn facility(data: FacilityData) -> impl IntoView {
                 <div class="kn-summary-list__row"><dt>"受付時間"</dt><dd>{match f.hours.clone() { Some(h) => h.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
                 <div class="kn-summary-list__row"><dt>"24時間対応"</dt><dd>{match open_24h { Some(t) => t.into_any(), None => "資料に記載がありません".into_any() }}</dd></div>
                 <div class="kn-summary-list__row"><dt>"緊急用の空床"</dt><dd>{match f.emergency_beds { Some(n) => format!("{n}床").into_any(), None => "資料に記載がありません".into_any() }}</dd></div>
-                <div class="kn-summary-list__row"><dt>"拠点への位置付け"</dt><dd>{match f.positioned.clone() { Some(p) => p.into_any(), None => "時期の記載はありません".into_any() }}</dd></div>
+                <div class="kn-summary-list__row"><dt>"拠点への位置付け"</dt><dd>{positioned_text(&f)}</dd></div>
                 <div class="kn-summary-list__row"><dt>"地図上の位置"</dt><dd>{if f.exact_position { "所在地の位置" } else { "所在地が未掲載のため、市区町村役所の位置に仮に表示しています（おおよその位置）" }}</dd></div>
             </dl>
             {(!rows.is_empty()).then(|| view! {
@@ -88,6 +94,24 @@ pub fn facility(data: FacilityData) -> impl IntoView {
                 <CorrectionLinks corrections=data.corrections title=f.name.clone()/>
             </section>
         </article>
+    }
+}
+
+/// What the sources say about the facility's place in the 拠点: positioned, or only proposed
+/// in a plan (西東京市's 「位置づけについて（案）」, seed 002, issue #19).
+fn kyoten_label(f: &crate::model::Facility) -> String {
+    match &f.plan_source {
+        Some(doc) => format!("地域生活支援拠点等への位置付けの案（{doc}）に挙げられています。実際に位置付けられたかどうかは市区町村にご確認ください"),
+        None => "資料で地域生活支援拠点等に位置付けられています".into(),
+    }
+}
+
+/// The 「拠点への位置付け」 row: the date positioned, the year a plan gives, or that no time is given.
+fn positioned_text(f: &crate::model::Facility) -> String {
+    match (&f.positioned, &f.planned) {
+        (Some(p), _) => p.clone(),
+        (None, Some(year)) => format!("計画（案）では{year}（{}）", f.plan_source.as_deref().unwrap_or("資料")),
+        (None, None) => "時期の記載はありません".into(),
     }
 }
 
@@ -186,6 +210,17 @@ mod tests {
         ] {
             assert_eq!(as_of(&years.into_iter().map(s).collect::<Vec<_>>()), shown);
         }
+    }
+
+    #[test]
+    fn a_plan_is_labelled_as_a_plan_with_its_year() {
+        let mut f = crate::model::Facility::default();
+        assert_eq!(kyoten_label(&f), "資料で地域生活支援拠点等に位置付けられています");
+        assert_eq!(positioned_text(&f), "時期の記載はありません");
+        f.plan_source = Some("令和3年度資料".into());
+        f.planned = Some("令和4年度".into());
+        assert!(kyoten_label(&f).starts_with("地域生活支援拠点等への位置付けの案（令和3年度資料）"));
+        assert_eq!(positioned_text(&f), "計画（案）では令和4年度（令和3年度資料）");
     }
 
     #[test]
