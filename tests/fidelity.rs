@@ -259,3 +259,30 @@ fn no_facility_is_listed_twice_and_wamnet_counts_only_wamnet() {
     let kikan = c.facilities.iter().find(|f| f.id == "sendai-kikan").expect("sendai-kikan");
     assert!(kikan.wamnet.is_none() && kikan.services.is_empty() && !kikan.kyoten);
 }
+
+/// Issue #19: seed 003 names no publisher; the credit says its title and that the publisher
+/// is not stated, and guesses none.
+#[test]
+fn the_good_practices_credit_names_no_publisher_the_seed_does_not_give() {
+    let c = content();
+    let s = c.sources.iter().find(|s| s.id == "good-practices").expect("good-practices");
+    assert!(seed("003").contains(&s.title), "{}", s.title);
+    assert_eq!(s.publisher, "（発行者の記載なし）");
+    assert!(!seed("003").contains("厚生労働省"));
+}
+
+/// Issue #19: seed 003 describes registration for these three (lines 307, 318, 392–393);
+/// their pages said the sources do not.
+#[test]
+fn registration_described_in_the_good_practices_is_shown() {
+    let c = content();
+    for (id, seed_words) in [
+        ("shiogama-tagajo", "原則登録制"),
+        ("092037", "緊急時の受け入れは登録制"),
+        ("hokushin", "事前登録者以外の緊急相談は基幹相談支援センターが対応"),
+    ] {
+        assert!(seed("003").contains(seed_words), "{seed_words}");
+        let r = c.areas[id].registration.as_ref().unwrap_or_else(|| panic!("{id} has no registration"));
+        assert!(r.summary.starts_with("好事例集（平成30年度ごろの資料）では"), "{id}: {}", r.summary);
+    }
+}

@@ -25,7 +25,7 @@ pub fn facility(data: FacilityData) -> impl IntoView {
     let open_24h = f.open_24h.map(|b| if b { "24時間対応" } else { "24時間対応ではありません" });
     let other_phones = f.other_phones();
     let rows = differing_rows(&f.records, &data.sources);
-    let maps = f.address.clone().map(|a| format!("https://www.google.com/maps/search/?api=1&query={}", a));
+    let maps = f.address.as_deref().map(map_link);
     view! {
         <article class="kn-facility">
             <script type="application/ld+json" inner_html=json_ld></script>
@@ -113,6 +113,12 @@ fn positioned_text(f: &crate::model::Facility) -> String {
         (None, Some(year)) => format!("計画（案）では{year}（{}）", f.plan_source.as_deref().unwrap_or("資料")),
         (None, None) => "時期の記載はありません".into(),
     }
+}
+
+/// A map app's search for the address, the address percent-encoded (41 addresses had raw
+/// spaces in the link, issue #19).
+fn map_link(address: &str) -> String {
+    format!("https://www.google.com/maps/search/?api=1&query={}", encode_component(address))
 }
 
 /// The sources' dates, each once: two files of the same month read 「2025年3月時点」, not
@@ -209,6 +215,21 @@ mod tests {
             (vec!["2024年4月取得", "2025年3月時点", "2025年3月時点"], "2024年4月取得、2025年3月時点"),
         ] {
             assert_eq!(as_of(&years.into_iter().map(s).collect::<Vec<_>>()), shown);
+        }
+    }
+
+    #[test]
+    fn the_map_link_encodes_the_address() {
+        for (address, query) in [
+            (
+                "東京都国分寺市本町 1-2 #3",
+                "%E6%9D%B1%E4%BA%AC%E9%83%BD%E5%9B%BD%E5%88%86%E5%AF%BA%E5%B8%82%E6%9C%AC%E7%94%BA%201-2%20%233",
+            ),
+            ("a&b=c", "a%26b%3Dc"),
+        ] {
+            let link = map_link(address);
+            assert_eq!(link, format!("https://www.google.com/maps/search/?api=1&query={query}"));
+            assert!(!link.contains(' '));
         }
     }
 
