@@ -171,3 +171,20 @@ fn two_rows_of_one_facility_in_one_file_keep_both_addresses() {
     assert_eq!(lines, vec![1514, 1515], "{:?}", f.records);
     assert!(f.records[1].address.as_deref().is_some_and(|a| a.ends_with("３０３号アメニティパレスワタナベ")));
 }
+
+/// Issue #19: a malformed 事業所URL is never a link; it is kept as text on its facility and
+/// named in the build log with its file and line.
+#[test]
+fn malformed_websites_are_kept_as_text_and_logged() {
+    let c = content();
+    let logged: Vec<_> = c.warnings.iter().filter(|w| w.field == "事業所URL").collect();
+    println!("malformed 事業所URL rows: {}", logged.len());
+    assert!(!logged.is_empty());
+    let as_text = c.facilities.iter().filter(|f| f.url_source.is_some()).count();
+    assert!(as_text > 0 && as_text <= logged.len(), "{as_text} facilities, {} rows", logged.len());
+    for f in &c.facilities {
+        if let Some(u) = &f.url {
+            assert!(kyoten_navi::load::wamnet::web_url(u).is_some() || !u.starts_with("http"), "{}: {u}", f.id);
+        }
+    }
+}

@@ -174,6 +174,14 @@ pub fn parse_wamnet(
                 for r in &mut f.records {
                     r.line = line;
                 }
+                if let Some(u) = &f.url_source {
+                    skipped.push(Diagnostic::new(
+                        path,
+                        line,
+                        "事業所URL",
+                        format!("「{u}」 is not a usable web address: the page shows it as text, not as a link"),
+                    ));
+                }
                 out.push(f)
             }
             Err((field, message)) => skipped.push(Diagnostic::new(path, line, field, message)),
@@ -249,7 +257,8 @@ pub fn facility_of(
         services: vec![role],
         capacity,
         records: vec![record],
-        url: Some(row.url.trim().to_string()).filter(|u| u.starts_with("http")),
+        url: web_url(&row.url),
+        url_source: Some(row.url.trim().to_string()).filter(|u| !u.is_empty() && web_url(u).is_none()),
         ..Default::default()
     })
 }
@@ -259,6 +268,27 @@ fn same_capacity(records: &[crate::model::SourceRecord]) -> Option<u32> {
     let mut given = records.iter().filter_map(|r| r.capacity);
     let first = given.next()?;
     given.all(|c| c == first).then_some(first)
+}
+
+/// A website address a browser can open, parsed with the `url` crate, or `None`: only
+/// `http(s)://` with a host name of letters, digits and hyphens in dotted labels, no user
+/// part (「http://info@…」), no third slash (「http:///www…」), no full-width or stray
+/// characters (「http://＠kibinosato.or.jp」, 「http://three.ai,jp」), issue #19.
+pub fn web_url(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let rest = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://"))?;
+    if rest.starts_with('/') || raw.chars().any(|c| c.is_whitespace() || !c.is_ascii()) {
+        return None;
+    }
+    let parsed = url::Url::parse(raw).ok()?;
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return None;
+    }
+    let Some(url::Host::Domain(host)) = parsed.host() else { return None };
+    let labels: Vec<&str> = host.split('.').collect();
+    let good = labels.len() >= 2
+        && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    good.then(|| raw.to_string())
 }
 
 /// Stable id from 事業所番号 plus the name (numbers repeat across different facilities).
@@ -469,6 +499,23 @@ mod tests {
             ],
         );
         assert_eq!(content[0].other_phones(), vec!["地域定着支援：0138-83-8015".to_string()]);
+    }
+
+    #[test]
+    fn web_urls_are_parsed_and_malformed_ones_refused() {
+        for (raw, usable) in [
+            ("https://grouphome-saitama.com/", Some("https://grouphome-saitama.com/")),
+            ("http://www.example.or.jp/page?x=1", Some("http://www.example.or.jp/page?x=1")),
+            // The malformed addresses of issue #19, as WAM NET gives them.
+            ("http://＠kibinosato.or.jp", None),
+            ("http://three.ai,jp", None),
+            ("http:///www.example.jp/", None),
+            ("http://info@example.jp", None),
+            ("www.example.jp", None),
+            ("", None),
+        ] {
+            assert_eq!(web_url(raw).as_deref(), usable, "{raw}");
+        }
     }
 
     #[test]

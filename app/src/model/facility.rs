@@ -96,6 +96,10 @@ pub struct Facility {
     /// The facility's own website, `https://…`.
     #[serde(default)]
     pub url: Option<String>,
+    /// Filled in by the loader: a website address the open data gives that is not a usable
+    /// address (「http://three.ai,jp」), kept as written; the page shows it as text.
+    #[serde(default)]
+    pub url_source: Option<String>,
     /// Filled in by the loader: `true` when `lat`/`lng` are the facility's own position,
     /// `false` when they are the municipality hall.
     #[serde(default)]

@@ -62,6 +62,7 @@ pub fn facility(data: FacilityData) -> impl IntoView {
                 {(!f.services.is_empty()).then(|| view! { <div class="kn-summary-list__row"><dt>"サービス種別"</dt><dd>{f.services.iter().map(|r| r.label()).collect::<Vec<_>>().join("、")}</dd></div> })}
                 {f.capacity.map(|c| view! { <div class="kn-summary-list__row"><dt>"定員"</dt><dd>{format!("{c}人")}</dd></div> })}
                 {f.url.clone().map(|u| view! { <div class="kn-summary-list__row"><dt>"ウェブサイト"</dt><dd><a class="kn-summary-list__link" href=u.clone() rel="noopener noreferrer">{u.clone()}</a></dd></div> })}
+                {f.url.is_none().then_some(()).and(f.url_source.clone()).map(|u| view! { <div class="kn-summary-list__row"><dt>"ウェブサイト"</dt><dd>"資料の記載："{u}"（アドレスの形が正しくないため、リンクにしていません）"</dd></div> })}
                 <div class="kn-summary-list__row"><dt>{if f.kyoten { "担う機能" } else { "関わる拠点の機能（サービス種別から）" }}</dt><dd>{if functions.is_empty() { view! { <UnknownValue/> }.into_any() } else { functions.into_any() }}</dd></div>
                 <div class="kn-summary-list__row"><dt>"対象となる障害"</dt><dd>{if disabilities.is_empty() { "対象は事業所にご確認ください".into_any() } else { disabilities.into_any() }}</dd></div>
                 <div class="kn-summary-list__row"><dt>"対象年齢"</dt><dd>{if ages.is_empty() { "資料に記載がありません".into_any() } else { ages.into_any() }}</dd></div>
