@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use kyoten_navi::build::opendata::{opendata_files, FACILITY_COLUMNS};
+use kyoten_navi::load::phone::normalize_phone;
 use kyoten_navi::load::wamnet::{service_role, wamnet_id};
 use kyoten_navi::load::{load_content, Content};
 use kyoten_navi::model::Facility;
@@ -146,6 +147,20 @@ fn every_row_of_every_wamnet_file_keeps_its_service_hours_and_phone() {
         lost_services.len(),
         missing.len()
     );
+    let given: Vec<&SourceRow> = rows.iter().filter(|r| !r.phone.is_empty()).collect();
+    let normalised: Vec<Result<String, String>> = given.iter().map(|r| normalize_phone(&r.phone)).collect();
+    let changed = given.iter().zip(&normalised).filter(|(r, n)| n.as_ref().is_ok_and(|n| *n != r.phone)).count();
+    let invalid: Vec<_> = given.iter().zip(&normalised).filter(|(_, n)| n.is_err()).collect();
+    println!("phones: {} given, {changed} rewritten in the national format, {} not valid", given.len(), invalid.len());
+    for (r, _) in &invalid {
+        assert!(
+            c.warnings.iter().any(|w| w.path.ends_with(&r.file) && w.line == r.line && w.field == "事業所電話番号"),
+            "{}:{} {} is not in the build log",
+            r.file,
+            r.line,
+            r.phone
+        );
+    }
     let sample = |m: &BTreeMap<String, String>| m.values().take(5).cloned().collect::<Vec<_>>();
     assert!(lost_hours.is_empty(), "{} facilities lose hours, e.g. {:?}", lost_hours.len(), sample(&lost_hours));
     assert!(lost_phones.is_empty(), "{} facilities lose phones, e.g. {:?}", lost_phones.len(), sample(&lost_phones));

@@ -5,6 +5,7 @@
 
 pub mod diagnostic;
 pub mod front_matter;
+pub mod phone;
 pub mod reference;
 pub mod split;
 pub mod validate;

@@ -174,6 +174,19 @@ pub fn parse_wamnet(
                 for r in &mut f.records {
                     r.line = line;
                 }
+                if let Some(Err(why)) = f
+                    .records
+                    .first()
+                    .filter(|r| !r.phone_source.is_empty())
+                    .map(|r| super::phone::normalize_phone(&r.phone_source))
+                {
+                    skipped.push(Diagnostic::new(
+                        path,
+                        line,
+                        "事業所電話番号",
+                        format!("{why}: the page shows 未掲載"),
+                    ));
+                }
                 if let Some(u) = &f.url_source {
                     skipped.push(Diagnostic::new(
                         path,
@@ -212,7 +225,9 @@ pub fn facility_of(
     };
     // A number that cannot be dialled (「834-2006」, 「(089)909-5034」) stays unknown, like a
     // position outside Japan: the page shows 未掲載 rather than a broken tel: link.
-    let phone = Some(row.phone.trim().to_string()).filter(|p| super::validate::is_phone(p));
+    // Written in the national format (「0138838015」 → 「0138-83-8015」, issue #19); the
+    // source value stays in `SourceRecord::phone_source` and the open data.
+    let phone = super::phone::normalize_phone(&row.phone).ok();
     let mut hours = Vec::new();
     for (day, h) in [("平日", &row.weekday), ("土曜", &row.saturday), ("日曜", &row.sunday), ("祝日", &row.holiday)]
     {
