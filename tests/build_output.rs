@@ -252,3 +252,25 @@ fn open_data_is_published_as_csv_json_and_geojson() {
     assert!(read(&out.join("opendata/index.html")).contains("<code>wamnet_number</code>"));
     assert!(fs::read(out.join("opendata/areas.csv")).expect("areas").starts_with(b"\xEF\xBB\xBFid,name,kana"));
 }
+
+/// Issue #19: 638 pages shared a title (「ひまわり｜拠点ナビ」 ×6, 「池田町｜拠点ナビ」 ×4). Every
+/// page of a build has its own title, and a facility's names its municipality.
+#[test]
+fn every_page_title_is_unique_and_says_where() {
+    let (_tmp, out) = build(&fixture(), "/");
+    let mut files = Vec::new();
+    walk(&out, &mut files);
+    let mut titles: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for f in files.iter().filter(|f| f.file_name().is_some_and(|n| n == "index.html")) {
+        let html = read(f);
+        let Some(start) = html.find("<title>") else { continue };
+        let end = html[start..].find("</title>").map_or(html.len(), |e| start + e);
+        let title = html[start + "<title>".len()..end].to_string();
+        titles.entry(title).or_default().push(f.strip_prefix(&out).unwrap_or(f).display().to_string());
+    }
+    assert!(titles.len() > 10, "{titles:?}");
+    let shared: Vec<_> = titles.iter().filter(|(_, pages)| pages.len() > 1).collect();
+    assert!(shared.is_empty(), "titles shared by several pages: {shared:?}");
+    let kikan = read(&out.join("facilities/test-kikan/index.html"));
+    assert!(kikan.contains("<title>テスト基幹相談支援センター（東京都国分寺市）｜拠点ナビ</title>"), "facility title");
+}

@@ -186,8 +186,16 @@ fn open_data_facilities_carry_exactly_the_csv_facts() {
         assert!(f.disabilities.is_empty(), "{}: open data has no disability types", f.id);
     }
     for f in open.iter().chain(&claimed) {
+        // Phones are shown in the national format (issue #19): the same digits as a row's
+        // 事業所電話番号, which stays as written in `phone_source`.
+        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
         for fact in [f.phone.as_ref()].into_iter().flatten() {
-            assert!(csv.contains(fact.as_str()), "{}: {fact:?} is not in the CSV", f.id);
+            let source = f.records.iter().find(|r| digits(&r.phone_source) == digits(fact));
+            let Some(source) = source else {
+                assert!(claimed.iter().any(|c| c.id == f.id), "{}: {fact:?} is in no row", f.id);
+                continue;
+            };
+            assert!(csv.contains(source.phone_source.as_str()), "{}: {fact:?} is not in the CSV", f.id);
         }
     }
     for f in &open {
@@ -202,4 +210,87 @@ fn open_data_facilities_carry_exactly_the_csv_facts() {
     // trimmed, two of them are the same facility, so 11,223 pages, one each (one of them a
     // content file's page).
     assert_eq!(open.len() + claimed.len(), 11_223);
+}
+
+/// Issue #19: seed 002 is a plan (位置づけについて（案）). Each 西東京市 facility is marked as
+/// named in the plan, with the year of the column that names it.
+#[test]
+fn nishitokyo_facilities_are_a_plan_with_the_year_the_plan_gives() {
+    let c = content();
+    let s = seed("002");
+    let cells = |head: &str| -> Vec<String> {
+        s.lines().find(|l| l.starts_with(head)).expect("table row").split('\t').map(String::from).collect()
+    };
+    let (years, bodies) = (cells("年度\t"), cells("配置機関\t"));
+    let nishitokyo: Vec<_> = c.facilities.iter().filter(|f| f.id.starts_with("nishitokyo-")).collect();
+    assert_eq!(nishitokyo.len(), 6);
+    for f in nishitokyo {
+        let column = bodies.iter().position(|b| b.contains(&format!("●{}", f.name))).expect("named in the plan");
+        assert_eq!(f.planned.as_deref(), Some(years[column].as_str()), "{}", f.id);
+        assert_eq!(f.plan_source.as_deref(), Some("令和3年度資料"), "{}", f.id);
+    }
+}
+
+/// Issue #19: seed 000 line 9 names つばさ only for ④ 専門的人材の確保・養成; ① and ⑤ go to
+/// the unnamed 「地域活動支援センター（3箇所）」.
+#[test]
+fn tsubasa_carries_only_the_function_the_seed_names_it_for() {
+    let c = content();
+    let f = c.facilities.iter().find(|f| f.id == "kokubunji-tsubasa").expect("つばさ");
+    assert_eq!(f.functions, vec![Function::Expertise]);
+    let s = seed("000");
+    let named: Vec<&str> = s.lines().filter(|l| l.contains("地域活動支援センターつばさ")).collect();
+    assert_eq!(named.len(), 1);
+    assert!(named[0].starts_with("専門的人材の確保・養成"));
+}
+
+/// Issue #19: a facility named in a municipal document and also in WAM NET is one facility
+/// (西東京市's ハーモニー and 保谷 were listed twice), and a document's body that is not a
+/// WAM NET facility is not counted among them (仙台市: the CSVs have 99, the page said 100).
+#[test]
+fn no_facility_is_listed_twice_and_wamnet_counts_only_wamnet() {
+    let c = content();
+    let key = |n: &str| n.chars().filter(|ch| !matches!(ch, ' ' | '　' | '・')).collect::<String>();
+    let mut seen = BTreeMap::new();
+    for f in c.facilities.iter().filter(|f| f.area == "132292") {
+        if let Some(other) = seen.insert(key(&f.name), f.id.clone()) {
+            panic!("{} and {} are the same facility", other, f.id);
+        }
+    }
+    let sendai_open = c
+        .facilities
+        .iter()
+        .filter(|f| c.areas.get(&f.area).is_some_and(|a| a.id == "041009" || a.parent.as_deref() == Some("041009")))
+        .filter(|f| !f.kyoten && f.wamnet.is_some())
+        .count();
+    assert_eq!(sendai_open, 99);
+    let kikan = c.facilities.iter().find(|f| f.id == "sendai-kikan").expect("sendai-kikan");
+    assert!(kikan.wamnet.is_none() && kikan.services.is_empty() && !kikan.kyoten);
+}
+
+/// Issue #19: seed 003 names no publisher; the credit says its title and that the publisher
+/// is not stated, and guesses none.
+#[test]
+fn the_good_practices_credit_names_no_publisher_the_seed_does_not_give() {
+    let c = content();
+    let s = c.sources.iter().find(|s| s.id == "good-practices").expect("good-practices");
+    assert!(seed("003").contains(&s.title), "{}", s.title);
+    assert_eq!(s.publisher, "（発行者の記載なし）");
+    assert!(!seed("003").contains("厚生労働省"));
+}
+
+/// Issue #19: seed 003 describes registration for these three (lines 307, 318, 392–393);
+/// their pages said the sources do not.
+#[test]
+fn registration_described_in_the_good_practices_is_shown() {
+    let c = content();
+    for (id, seed_words) in [
+        ("shiogama-tagajo", "原則登録制"),
+        ("092037", "緊急時の受け入れは登録制"),
+        ("hokushin", "事前登録者以外の緊急相談は基幹相談支援センターが対応"),
+    ] {
+        assert!(seed("003").contains(seed_words), "{seed_words}");
+        let r = c.areas[id].registration.as_ref().unwrap_or_else(|| panic!("{id} has no registration"));
+        assert!(r.summary.starts_with("好事例集（平成30年度ごろの資料）では"), "{id}: {}", r.summary);
+    }
 }

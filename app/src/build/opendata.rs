@@ -38,6 +38,9 @@ pub const FACILITY_COLUMNS: &[(&str, &str)] = &[
     ("wamnet_number", "WAM NET の事業所番号"),
     ("operator", "運営法人"),
     ("notes", "説明（施設のページの本文をテキストにしたもの）"),
+    ("phone_source", "電話番号（WAM NET の記載のまま。行ごとに異なる場合は「／」区切り）"),
+    ("other_phones", "サービス別のほかの電話番号（WAM NET の行が異なる番号を載せている場合）"),
+    ("source_rows", "もとにした WAM NET の行（出典ID:行番号 サービス種別）"),
 ];
 
 /// Columns of `facilities.csv` that the builder writes from numbers (positions in Japan and
@@ -309,6 +312,21 @@ fn facility_row(f: &Facility, c: &Content) -> Vec<String> {
         opt(&f.wamnet),
         opt(&f.operator),
         plain_text(&f.body_html),
+        {
+            let mut raw: Vec<&str> = Vec::new();
+            for r in &f.records {
+                if !r.phone_source.is_empty() && !raw.contains(&r.phone_source.as_str()) {
+                    raw.push(&r.phone_source);
+                }
+            }
+            raw.join(" ／ ")
+        },
+        f.other_phones().join(" ／ "),
+        f.records
+            .iter()
+            .map(|r| format!("{}:{} {}", r.source, r.line, r.service.label()))
+            .collect::<Vec<_>>()
+            .join(" / "),
     ]
 }
 

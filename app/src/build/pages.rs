@@ -78,6 +78,36 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         "/search/".to_string(),
         PageData::Search(SearchData { start_html: render_fragment(&shell, || pages::search::search_start(start)) }),
     ));
+    // Titles say which facility and where (「ひまわり（北海道池田町）」): 638 pages shared a
+    // title when they gave only the name (issue #19). Names that still repeat in one
+    // municipality add the role, then the address.
+    let place = |area: &str| match c.areas.get(area) {
+        Some(a) if !a.prefecture.is_empty() && !a.name.starts_with(&a.prefecture) => {
+            format!("{}{}", a.prefecture, a.name)
+        }
+        Some(a) => a.name.clone(),
+        None => area.to_string(),
+    };
+    let mut base_titles: BTreeMap<String, usize> = BTreeMap::new();
+    let mut role_titles: BTreeMap<String, usize> = BTreeMap::new();
+    for f in &c.facilities {
+        *base_titles.entry(format!("{}（{}）", f.name, place(&f.area))).or_default() += 1;
+        *role_titles.entry(format!("{}（{}・{}）", f.name, place(&f.area), f.role.label())).or_default() += 1;
+    }
+    let facility_title = |f: &crate::model::Facility| {
+        let base = format!("{}（{}）", f.name, place(&f.area));
+        if base_titles.get(&base).copied().unwrap_or(0) < 2 {
+            return base;
+        }
+        let with_role = format!("{}（{}・{}）", f.name, place(&f.area), f.role.label());
+        if role_titles.get(&with_role).copied().unwrap_or(0) < 2 {
+            return with_role;
+        }
+        match &f.address {
+            Some(a) => format!("{}（{}・{}）", f.name, a, f.role.label()),
+            None => format!("{}（{}・{}）", f.name, place(&f.area), f.id),
+        }
+    };
     // One page per facility, on all cores (50,000 at national scale, issue #7), in order.
     let facility_page = |f: &crate::model::Facility| {
         let path = format!("/facilities/{}/", f.id);
@@ -89,7 +119,10 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             sources: sources_of(&f.sources),
             corrections: corrections(&path, &format!("content/facilities/{}.md", f.id)),
         };
-        (path.clone(), page(f.name.clone(), description, render_fragment(&shell, || pages::facility::facility(data))))
+        (
+            path.clone(),
+            page(facility_title(f), description, render_fragment(&shell, || pages::facility::facility(data))),
+        )
     };
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     let size = c.facilities.len().div_ceil(threads).max(1);
@@ -121,7 +154,12 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         let mut seen = std::collections::BTreeSet::new();
         source_ids.retain(|id| seen.insert(id.clone()));
         let link = |id: &String| c.areas.get(id).map(AreaLink::of);
-        let title = a.name.clone();
+        // 「池田町（北海道）」: four 池田町 shared one title (issue #19).
+        let title = if a.prefecture.is_empty() || a.name.starts_with(&a.prefecture) {
+            a.name.clone()
+        } else {
+            format!("{}（{}）", a.name, a.prefecture)
+        };
         let description = format!("{}の地域生活支援拠点等：相談先、5つの機能の整備状況、事前登録の方法。", a.name);
         let data = AreaData {
             area: a.clone(),

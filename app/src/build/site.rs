@@ -61,8 +61,8 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
         started.elapsed()
     ));
     if !content.warnings.is_empty() {
-        log(&format!("note: {} open-data row(s) left out:", content.warnings.len()));
-        for w in content.warnings.iter().take(20) {
+        log(&format!("note: {} open-data row(s) left out or value(s) shown as text:", content.warnings.len()));
+        for w in &content.warnings {
             log(&format!("  {w}"));
         }
     }

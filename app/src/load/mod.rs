@@ -6,6 +6,7 @@
 pub mod diagnostic;
 pub mod front_matter;
 pub mod ids;
+pub mod phone;
 pub mod reference;
 pub mod split;
 pub mod validate;

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::diagnostic::Diagnostic;
-use crate::model::{Area, Facility, Function, Role};
+use crate::model::{Area, Facility, Function, Role, SourceRecord};
 
 /// The 29 columns of every WAM NET open-data file, in order (the header row, after the BOM).
 pub const HEADER: [&str; 29] = [
@@ -170,7 +170,33 @@ pub fn parse_wamnet(
             }
         };
         match facility_of(&row, source, cities, last_verified) {
-            Ok(f) => out.push(f),
+            Ok(mut f) => {
+                for r in &mut f.records {
+                    r.line = line;
+                }
+                if let Some(Err(why)) = f
+                    .records
+                    .first()
+                    .filter(|r| !r.phone_source.is_empty())
+                    .map(|r| super::phone::normalize_phone(&r.phone_source))
+                {
+                    skipped.push(Diagnostic::new(
+                        path,
+                        line,
+                        "事業所電話番号",
+                        format!("{why}: the page shows 未掲載"),
+                    ));
+                }
+                if let Some(u) = &f.url_source {
+                    skipped.push(Diagnostic::new(
+                        path,
+                        line,
+                        "事業所URL",
+                        format!("「{u}」 is not a usable web address: the page shows it as text, not as a link"),
+                    ));
+                }
+                out.push(f)
+            }
             Err((field, message)) => skipped.push(Diagnostic::new(path, line, field, message)),
         }
     }
@@ -201,7 +227,9 @@ pub fn facility_of(
     };
     // A number that cannot be dialled (「834-2006」, 「(089)909-5034」) stays unknown, like a
     // position outside Japan: the page shows 未掲載 rather than a broken tel: link.
-    let phone = Some(row.phone.trim().to_string()).filter(|p| super::validate::is_phone(p));
+    // Written in the national format (「0138838015」 → 「0138-83-8015」, issue #19); the
+    // source value stays in `SourceRecord::phone_source` and the open data.
+    let phone = super::phone::normalize_phone(&row.phone).ok();
     let mut hours = Vec::new();
     for (day, h) in [("平日", &row.weekday), ("土曜", &row.saturday), ("日曜", &row.sunday), ("祝日", &row.holiday)]
     {
@@ -212,6 +240,19 @@ pub fn facility_of(
     if !row.closed.trim().is_empty() {
         hours.push(format!("定休日：{}", row.closed.trim()));
     }
+    let address = Some(format!("{}{}", row.city.trim(), row.street.trim()));
+    let hours = (!hours.is_empty()).then(|| hours.join("／"));
+    let capacity = row.capacity.trim().parse().ok();
+    let record = SourceRecord {
+        source: source.to_string(),
+        line: 0,
+        service: role,
+        phone: phone.clone(),
+        phone_source: row.phone.trim().to_string(),
+        hours: hours.clone(),
+        address: address.clone(),
+        capacity,
+    };
     Ok(Facility {
         id: wamnet_id(&row.number, &row.name),
         name: row.name.trim().to_string(),
@@ -220,21 +261,51 @@ pub fn facility_of(
         area,
         role,
         functions,
-        address: Some(format!("{}{}", row.city.trim(), row.street.trim())),
+        address,
         exact_position: lat.is_some(),
         lat,
         lng,
         phone,
-        hours: (!hours.is_empty()).then(|| hours.join("／")),
+        hours,
         kyoten: false,
         last_verified: last_verified.to_string(),
         sources: vec![source.to_string()],
         wamnet: Some(row.number.trim().to_string()),
         services: vec![role],
-        capacity: row.capacity.trim().parse().ok(),
-        url: Some(row.url.trim().to_string()).filter(|u| u.starts_with("http")),
+        capacity,
+        records: vec![record],
+        url: web_url(&row.url),
+        url_source: Some(row.url.trim().to_string()).filter(|u| !u.is_empty() && web_url(u).is_none()),
         ..Default::default()
     })
+}
+
+/// The rows' 定員 when they agree; `None` when they differ (each row's is in `records`).
+fn same_capacity(records: &[crate::model::SourceRecord]) -> Option<u32> {
+    let mut given = records.iter().filter_map(|r| r.capacity);
+    let first = given.next()?;
+    given.all(|c| c == first).then_some(first)
+}
+
+/// A website address a browser can open, parsed with the `url` crate, or `None`: only
+/// `http(s)://` with a host name of letters, digits and hyphens in dotted labels, no user
+/// part (「http://info@…」), no third slash (「http:///www…」), no full-width or stray
+/// characters (「http://＠kibinosato.or.jp」, 「http://three.ai,jp」), issue #19.
+pub fn web_url(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let rest = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://"))?;
+    if rest.starts_with('/') || raw.chars().any(|c| c.is_whitespace() || !c.is_ascii()) {
+        return None;
+    }
+    let parsed = url::Url::parse(raw).ok()?;
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return None;
+    }
+    let Some(url::Host::Domain(host)) = parsed.host() else { return None };
+    let labels: Vec<&str> = host.split('.').collect();
+    let good = labels.len() >= 2
+        && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    good.then(|| raw.to_string())
 }
 
 /// Stable id from 事業所番号 plus the name (numbers repeat across different facilities).
@@ -265,8 +336,14 @@ pub fn merge(content: &mut Vec<Facility>, open: Vec<Facility>) {
                         existing.sources.push(src);
                     }
                 }
-                existing.capacity = existing.capacity.or(f.capacity);
-                existing.hours = existing.hours.take().or(f.hours);
+                // Every row's facts stay in `records`; the summary fields say them all:
+                // hours by service when rows differ, the first dialable phone (the others
+                // are `Facility::other_phones`), capacity only when no row disagrees.
+                existing.records.extend(f.records);
+                existing.hours = Facility::hours_by_service(&existing.records);
+                existing.phone = existing.phone.take().or(f.phone);
+                existing.capacity = same_capacity(&existing.records);
+                existing.url = existing.url.take().or(f.url);
             }
             None => {
                 by_id.insert(f.id.clone(), f);
@@ -292,6 +369,7 @@ pub fn merge(content: &mut Vec<Facility>, open: Vec<Facility>) {
         c.url = c.url.take().or(open.url);
         c.capacity = open.capacity;
         c.services = open.services;
+        c.records = open.records;
         if !c.exact_position && open.exact_position {
             c.lat = open.lat;
             c.lng = open.lng;
@@ -372,6 +450,89 @@ mod tests {
         let mut content = vec![Facility { id: wamnet_id("1300000001", "A"), name: "A".into(), ..Default::default() }];
         merge(&mut content, vec![open("A")]);
         assert_eq!(content.len(), 1);
+    }
+
+    /// Issue #19: a facility in 053 and 054 kept only the 053 row's hours and phone.
+    #[test]
+    fn merging_rows_keeps_every_rows_hours_and_phone() {
+        let row = |service: Role, source: &str, line, phone: Option<&str>, hours: Option<&str>| Facility {
+            id: "w0130103716-ae1b".into(),
+            services: vec![service],
+            phone: phone.map(String::from),
+            hours: hours.map(String::from),
+            sources: vec![source.into()],
+            records: vec![SourceRecord {
+                source: source.into(),
+                line,
+                service,
+                phone: phone.map(String::from),
+                phone_source: phone.unwrap_or("").into(),
+                hours: hours.map(String::from),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        for (a, b, hours, phone, others) in [
+            // 053 gives no hours, 054 gives them.
+            (None, Some("平日 09:00-18:00"), Some("平日 09:00-18:00"), Some("011-1"), Vec::<String>::new()),
+            // Both give hours and they differ: each by service.
+            (
+                Some("平日 10:00-17:00"),
+                Some("平日 09:00-18:00"),
+                Some("地域移行支援：平日 10:00-17:00　地域定着支援：平日 09:00-18:00"),
+                Some("011-1"),
+                vec![],
+            ),
+        ] {
+            let mut content = Vec::new();
+            merge(
+                &mut content,
+                vec![
+                    row(Role::CommunityTransition, "wamnet-053", 4, Some("011-1"), a),
+                    row(Role::CommunitySettlement, "wamnet-054", 4, Some("011-1"), b),
+                ],
+            );
+            assert_eq!(content[0].hours.as_deref(), hours);
+            assert_eq!(content[0].phone.as_deref(), phone);
+            assert_eq!(content[0].other_phones(), others);
+            assert_eq!(content[0].records.len(), 2);
+        }
+        // A different phone in 054 stays, by service; an undialable first phone gives way.
+        let mut content = Vec::new();
+        merge(
+            &mut content,
+            vec![
+                row(Role::CommunityTransition, "wamnet-053", 4, None, None),
+                row(Role::CommunitySettlement, "wamnet-054", 4, Some("048-581-2112"), None),
+            ],
+        );
+        assert_eq!(content[0].phone.as_deref(), Some("048-581-2112"));
+        let mut content = Vec::new();
+        merge(
+            &mut content,
+            vec![
+                row(Role::CommunityTransition, "wamnet-053", 4, Some("0138-83-1111"), None),
+                row(Role::CommunitySettlement, "wamnet-054", 4, Some("0138-83-8015"), None),
+            ],
+        );
+        assert_eq!(content[0].other_phones(), vec!["地域定着支援：0138-83-8015".to_string()]);
+    }
+
+    #[test]
+    fn web_urls_are_parsed_and_malformed_ones_refused() {
+        for (raw, usable) in [
+            ("https://grouphome-saitama.com/", Some("https://grouphome-saitama.com/")),
+            ("http://www.example.or.jp/page?x=1", Some("http://www.example.or.jp/page?x=1")),
+            // The malformed addresses of issue #19, as WAM NET gives them.
+            ("http://＠kibinosato.or.jp", None),
+            ("http://three.ai,jp", None),
+            ("http:///www.example.jp/", None),
+            ("http://info@example.jp", None),
+            ("www.example.jp", None),
+            ("", None),
+        ] {
+            assert_eq!(web_url(raw).as_deref(), usable, "{raw}");
+        }
     }
 
     #[test]

@@ -65,6 +65,14 @@ pub struct Facility {
     /// When it was positioned as part of the 拠点: `"YYYY-MM"` or `"YYYY-MM-DD"`.
     #[serde(default)]
     pub positioned: Option<String>,
+    /// When the source only proposes positioning it in the 拠点 (a plan, 案): which document,
+    /// e.g. `"令和3年度資料"`. The page then says 「位置付けの案（令和3年度資料）」, not that it is
+    /// positioned.
+    #[serde(default)]
+    pub plan_source: Option<String>,
+    /// The time the plan gives for positioning it, as the plan writes it, e.g. `"令和4年度"`.
+    #[serde(default)]
+    pub planned: Option<String>,
     /// `true` when a source positions it as part of the area's 拠点 (default `true` for
     /// content files; imported open data is `false` until a municipality confirms).
     #[serde(default = "yes")]
@@ -88,6 +96,10 @@ pub struct Facility {
     /// The facility's own website, `https://…`.
     #[serde(default)]
     pub url: Option<String>,
+    /// Filled in by the loader: a website address the open data gives that is not a usable
+    /// address (「http://three.ai,jp」), kept as written; the page shows it as text.
+    #[serde(default)]
+    pub url_source: Option<String>,
     /// Filled in by the loader: `true` when `lat`/`lng` are the facility's own position,
     /// `false` when they are the municipality hall.
     #[serde(default)]
@@ -95,6 +107,82 @@ pub struct Facility {
     /// Filled in by the loader: the Markdown body as sanitised HTML.
     #[serde(default)]
     pub body_html: String,
+    /// Filled in by the loader: every open-data row this facility was built from, each with
+    /// what that row says, so that a facility in several files (or twice in one) loses no
+    /// fact when the rows are merged (issue #19).
+    #[serde(default)]
+    pub records: Vec<SourceRecord>,
+}
+
+/// One row of an open-data file as the file gives it (filled in by the loader, never written).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRecord {
+    /// Id in `content/sources.toml`, e.g. `"wamnet-054"`.
+    pub source: String,
+    /// Line of the row in its file.
+    pub line: usize,
+    /// The service type of the row.
+    pub service: Role,
+    /// The row's phone number when it can be dialled.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// The row's phone number exactly as the file gives it (may be empty).
+    #[serde(default)]
+    pub phone_source: String,
+    /// The row's hours, 「平日 09:00-18:00／定休日：…」.
+    #[serde(default)]
+    pub hours: Option<String>,
+    /// The row's address.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// The row's 定員.
+    #[serde(default)]
+    pub capacity: Option<u32>,
+}
+
+impl Facility {
+    /// Hours as one text: the same for every row, or each row's by service when they differ
+    /// (「地域移行支援：平日 09:00-18:00／…　地域定着支援：…」).
+    pub fn hours_by_service(records: &[SourceRecord]) -> Option<String> {
+        let mut distinct: Vec<&str> = Vec::new();
+        for h in records.iter().filter_map(|r| r.hours.as_deref()) {
+            if !distinct.contains(&h) {
+                distinct.push(h);
+            }
+        }
+        match distinct.len() {
+            0 => None,
+            1 => Some(distinct[0].to_string()),
+            _ => {
+                let mut parts: Vec<String> = Vec::new();
+                for r in records {
+                    let Some(h) = &r.hours else { continue };
+                    let part = format!("{}：{h}", r.service.label());
+                    if !parts.contains(&part) {
+                        parts.push(part);
+                    }
+                }
+                Some(parts.join("　"))
+            }
+        }
+    }
+
+    /// Phone numbers the open-data rows give besides [`Facility::phone`], each with its
+    /// service (「地域定着支援：0138-83-8015」), in row order.
+    pub fn other_phones(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut seen: Vec<&str> = self.phone.as_deref().into_iter().collect();
+        for r in &self.records {
+            let p = r.phone.as_deref().unwrap_or(r.phone_source.as_str());
+            if p.is_empty() || seen.contains(&p) {
+                continue;
+            }
+            seen.push(p);
+            out.push(format!("{}：{p}", r.service.label()));
+        }
+        out
+    }
 }
 
 fn yes() -> bool {

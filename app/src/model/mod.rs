@@ -17,7 +17,7 @@ pub mod vocab;
 pub use area::{Area, Contact, Registration};
 pub use call::{merge_calls, Call, CallRank};
 pub use catalogue::{Bar, CatalogueSummary, Chart, ExampleList, PracticePart, PracticeSection};
-pub use facility::Facility;
+pub use facility::{Facility, SourceRecord};
 pub use guide::Guide;
 pub use practice::{FunctionStatus, Practice};
 pub use report::{Figure, Report};

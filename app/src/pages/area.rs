@@ -155,7 +155,11 @@ pub fn area(data: AreaData) -> impl IntoView {
             {(!data.facilities.is_empty()).then(|| {
                 // Two kinds, never mixed (issue #11): bodies a municipality's documents position
                 // as its 拠点, and registered service providers from WAM NET open data.
-                let (kyoten, open): (Vec<_>, Vec<_>) = data.facilities.into_iter().partition(|f| f.kyoten);
+                // A content file that is neither (仙台市's 基幹相談支援センター, which its city
+                // keeps apart from the 拠点) is listed on its own, outside the WAM NET credit
+                // and count (issue #19).
+                let (kyoten, rest): (Vec<_>, Vec<_>) = data.facilities.into_iter().partition(|f| f.kyoten);
+                let (open, other): (Vec<_>, Vec<_>) = rest.into_iter().partition(|f| !f.services.is_empty());
                 let map = data.map.map(|m| view! { <AreaMapFigure map=m area_name=a.name.clone()/> });
                 let open_sources: Vec<String> = data.sources.iter().filter(|s| s.id.starts_with("wamnet-")).map(|s| format!("{}（{}）", s.title.trim_start_matches("障害福祉サービス等情報公表システム（WAM NET）オープンデータ "), s.year)).collect();
                 view! {
@@ -164,6 +168,11 @@ pub fn area(data: AreaData) -> impl IntoView {
                         {(!kyoten.is_empty()).then(|| view! {
                             <h3>"資料で拠点に位置付けられている相談先"</h3>
                             <ul class="kn-facility-list">{kyoten.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul>
+                        })}
+                        {(!other.is_empty()).then(|| view! {
+                            <h3>"資料に載っているほかの相談先"</h3>
+                            <p>"資料は、これらを地域生活支援拠点等の一部としては書いていません。"</p>
+                            <ul class="kn-facility-list">{other.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul>
                         })}
                         {(!open.is_empty()).then(|| view! {
                             <h3>"障害福祉サービス事業所（"{open.len()}"か所）"</h3>
