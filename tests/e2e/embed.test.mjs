@@ -75,15 +75,17 @@ async function fits(iframe, frame) {
   assert.fail(`the frame is ${h.box}px for ${h.content}px of content`);
 }
 
-/** 国分寺市's contact as content/areas/132144.md gives it: marked for emergencies, its hours,
- *  and its phone number shown as unknown, since no source gives one (never invented). */
+/** 国分寺市's 「まず連絡するところ」 (issue #17): no source gives its 基幹's number, so the card
+ *  says so and goes on to numbers that are known — nearby WAM NET facilities, then 119 —
+ *  never a bare 「未掲載」 and never an invented number. */
 async function emergencyContact(frame) {
-  const item = frame.locator('.kn-contact-list__item').first();
-  const text = await item.innerText();
-  assert.match(text, /国分寺市 基幹相談支援センター\s*緊急時/);
-  assert.match(text, /受付：24時間365日/);
-  assert.match(text, /電話番号：未掲載/);
-  assert.equal(await frame.locator('a[href^="tel:"]').count(), 0);
+  assert.match(await frame.locator('.kn-call-list__gap').innerText(), /国分寺市の拠点・基幹相談支援センターの電話番号は/);
+  const items = frame.locator('.kn-call-list__item');
+  assert.ok((await items.count()) >= 2);
+  assert.ok((await frame.locator('.kn-call-list a[href^="tel:"]').count()) >= 2, 'a nearby facility and 119');
+  assert.equal(await frame.locator('a[href="tel:119"]').count(), 1);
+  assert.match(await items.first().innerText(), /出典：WAM NET/);
+  assert.doesNotMatch(await frame.locator('body').innerText(), /未掲載/);
 }
 
 const count = async (frame) => Number((await frame.locator('.kn-finder-results__count').innerText()).match(/(\d+)件/)[1]);
@@ -249,7 +251,7 @@ test('an unknown area or a bad colour gives a message inside the widget, never a
 
   const green = await widget(page, page.locator('iframe[src*="006633"]'));
   assert.equal(await green.locator('.kn-widget__notice').count(), 0);
-  const border = await green.locator('.kn-contact-list__item').first().evaluate((e) => getComputedStyle(e).borderLeftColor);
+  const border = await green.locator('.kn-call-list__item').first().evaluate((e) => getComputedStyle(e).borderLeftColor);
   assert.equal(border, rgb('#006633'));
   assert.deepEqual(problems, []);
   await context.close();

@@ -19,7 +19,7 @@ test('the home page shows its content with JavaScript disabled', async () => {
   for (const name of ['緊急のとき', '地域から探す', '目的から探す']) {
     assert.ok(await page.getByRole('heading', { name }).isVisible(), name);
   }
-  assert.ok(await page.getByRole('link', { name: '緊急時の流れを見る' }).isVisible());
+  assert.ok(await page.getByRole('link', { name: '市区町村を選んで連絡先を見る' }).isVisible());
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
   await context.close();
 });

@@ -161,17 +161,19 @@ test('the result names the area’s contacts, its registration, the disclaimer a
   const { context, page } = await openScreening();
   await answerAll(page, { ...LEVELS[5][1] });
   const text = await page.locator('.kn-screening__result').innerText();
-  for (const needle of ['国分寺市 基幹相談支援センター', '緊急利用対象者', '介護している方が入院している', '市区町村が決めたものではなく', '体験利用', 'この相談メモ', '東京都国分寺市']) {
+  for (const needle of ['国分寺市の拠点・基幹相談支援センターの電話番号は', '緊急利用対象者', '介護している方が入院している', '市区町村が決めたものではなく', '体験利用', 'この相談メモ', '東京都国分寺市']) {
     assert.ok(text.includes(needle), needle);
   }
   assert.ok(await page.getByRole('link', { name: '東京都国分寺市の公式サイト' }).isVisible());
   await page.getByRole('button', { name: '最初からやり直す' }).click();
-  // An area without content: said honestly, with its official website; no phone number.
+  // An area without content: said honestly, with its official website, and 119 as the one
+  // number that is always right; no other number is invented.
   await answerAll(page, { ...CALM, area: '131016' });
   const other = await page.locator('.kn-screening__result').innerText();
-  assert.ok(other.includes('まだ拠点ナビに掲載されていません'));
+  assert.ok(other.includes('東京都千代田区の拠点・基幹相談支援センターの電話番号は'));
   assert.ok(await page.getByRole('link', { name: '東京都千代田区の公式サイト' }).isVisible());
-  assert.equal(await page.locator('.kn-screening__result a[href^="tel:"]').count(), 0);
+  assert.equal(await page.locator('.kn-screening__result a[href^="tel:"]').count(), 1);
+  assert.equal(await page.locator('.kn-screening__result a[href="tel:119"]').count(), 1);
   await context.close();
 });
 

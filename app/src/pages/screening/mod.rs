@@ -284,7 +284,7 @@ fn storage() -> Option<web_sys::Storage> {
 fn test_data() -> ScreeningData {
     use crate::data::{AreaChoice, LocalSteps, ScreeningPrefecture};
     use crate::model::screening::{Choice, Level, NextSteps, Question, Screening};
-    use crate::model::{Contact, Registration};
+    use crate::model::{Call, CallRank, Registration};
     let choice = |id: &str, weight| Choice { id: id.into(), label: format!("<{id}>"), weight, ..Default::default() };
     let screening = Screening {
         disclaimer: "目安です。".into(),
@@ -323,7 +323,16 @@ fn test_data() -> ScreeningData {
             id: "132144".into(),
             name: "国分寺市".into(),
             members: vec!["132144".into()],
-            contacts: vec![Contact { name: "基幹".into(), phone: Some("042-123-4567".into()), ..Default::default() }],
+            calls: vec![
+                Call {
+                    rank: CallRank::Kyoten,
+                    name: "基幹".into(),
+                    why: "相談".into(),
+                    phone: Some("042-123-4567".into()),
+                    ..Default::default()
+                },
+                Call::emergency(),
+            ],
             registration: Some(Registration {
                 summary: "事前面談".into(),
                 apply_url: Some("https://example.jp/apply".into()),
