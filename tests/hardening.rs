@@ -39,7 +39,7 @@ fn build(tmp: &Path, content: &Path) -> (Vec<String>, Result<usize, String>) {
         content: content.to_path_buf(),
         out: tmp.join("dist"),
         base_path: "/".into(),
-        wasm: false,
+        wasm: None,
         root: root(),
         precompress: Default::default(),
     };
