@@ -75,7 +75,16 @@ fn every_route_is_rendered_with_its_content() {
             ],
         ),
         ("areas/test-region/index.html", vec!["テスト圏域", "苫小牧市", "白老町", "併用整備型"]),
-        ("areas/012131/index.html", vec!["苫小牧市", "テスト圏域", "まだ拠点ナビに掲載されていません"]),
+        (
+            "areas/012131/index.html",
+            vec![
+                "苫小牧市",
+                "テスト圏域",
+                "まず連絡するところ",
+                "電話番号は、拠点ナビが確かめた資料にはまだありません",
+                "tel:119",
+            ],
+        ),
         ("catalogue/index.html", vec!["好事例集", "整備類型", "面的整備型", "ワンストップの相談窓口"]),
         ("screening/index.html", vec!["事前登録"]),
         (
