@@ -75,10 +75,8 @@ pub fn call_list_text(calls: &[Call]) -> String {
         if let (None, Some(url)) = (&c.phone, &c.url) {
             t += &format!(" {url}");
         }
-        t += &format!("\n   {}\n", c.why);
-        if let Some(hours) = &c.hours {
-            t += &format!("   受付：{hours}\n");
-        }
+        // The memo fits one printed page: why and hours stay on screen, the source goes along.
+        t += "\n";
         if let Some(source) = &c.source {
             t += &format!("   {source}\n");
         }

@@ -26,7 +26,6 @@ pub fn home(data: HomeData) -> impl IntoView {
                 <h2 id="kn-entry-emergency" class="kn-home__entry-title">"緊急のとき"</h2>
                 <p>"介護する家族が急に倒れた、など今すぐ助けが必要なときは、お住まいの市区町村の相談先に連絡してください。命に関わるときは119番へ。"</p>
                 <a class="kn-button kn-button--emergency" href=href("/emergency/")>"市区町村を選んで連絡先を見る"</a>
-                <p><a href=href("/guides/emergency/")>"緊急時の流れ（解説）"</a></p>
             </section>
             <section class="kn-home__entry" aria-labelledby="kn-entry-area">
                 <h2 id="kn-entry-area" class="kn-home__entry-title">"地域から探す"</h2>
