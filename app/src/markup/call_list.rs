@@ -64,7 +64,15 @@ pub fn call_list(calls: &[Call], area_name: &str, base: &str) -> String {
 /// The same list as lines of text, for the printed or mailed 相談メモ.
 pub fn call_list_text(calls: &[Call]) -> String {
     let mut t = String::new();
-    for (i, c) in calls.iter().enumerate() {
+    // One facility of each nearby kind: the rest are on the area's page.
+    let mut kinds = Vec::new();
+    let calls = calls.iter().filter(|c| {
+        let nearby = matches!(c.rank, CallRank::Settlement | CallRank::ShortStay);
+        let first = !kinds.contains(&c.rank);
+        kinds.push(c.rank);
+        !nearby || first
+    });
+    for (i, c) in calls.enumerate() {
         t += &format!("{}. {}：{}", i + 1, c.rank.label(), c.name);
         if let Some(phone) = &c.phone {
             t += &format!(" 電話 {phone}");
@@ -76,10 +84,10 @@ pub fn call_list_text(calls: &[Call]) -> String {
             t += &format!(" {url}");
         }
         // The memo fits one printed page: why and hours stay on screen, the source goes along.
-        t += "\n";
         if let Some(source) = &c.source {
-            t += &format!("   {source}\n");
+            t += &format!("（{source}）");
         }
+        t += "\n";
     }
     t
 }
@@ -164,7 +172,7 @@ mod tests {
     #[test]
     fn the_text_form_numbers_entries_with_their_phones_and_sources() {
         let t = call_list_text(&calls());
-        assert!(t.starts_with("1. 市区町村の窓口：中央区保健福祉センター高齢障害支援課 電話 043-221-2152\n"), "{t}");
+        assert!(t.starts_with("1. 市区町村の窓口：中央区保健福祉センター高齢障害支援課 電話 043-221-2152（出典：千葉市「区の窓口」）\n"), "{t}");
         assert!(t.contains("2. 公式サイト：千葉市の公式サイト https://www.city.chiba.jp/"));
         assert!(t.contains("3. 命に関わるとき：救急 <119> 電話 119"));
         assert!(t.contains("出典：千葉市「区の窓口」"));

@@ -76,7 +76,6 @@ pub(super) fn memo_text(o: &Outcome, page_url: &str, date: &str, full: bool) -> 
     }
     if full {
         t += &format!("\n■ 次にすること（{}）\n", o.area_name);
-        t += "まず連絡するところ（上から順に）\n";
         t += &call_list_text(&o.calls);
         t += &format!("・{}\n", s.next_steps.ask);
         for x in &o.r.advice {
