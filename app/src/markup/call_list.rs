@@ -64,14 +64,8 @@ pub fn call_list(calls: &[Call], area_name: &str, base: &str) -> String {
 /// The same list as lines of text, for the printed or mailed 相談メモ.
 pub fn call_list_text(calls: &[Call]) -> String {
     let mut t = String::new();
-    // One facility of each nearby kind: the rest are on the area's page.
-    let mut kinds = Vec::new();
-    let calls = calls.iter().filter(|c| {
-        let nearby = matches!(c.rank, CallRank::Settlement | CallRank::ShortStay);
-        let first = !kinds.contains(&c.rank);
-        kinds.push(c.rank);
-        !nearby || first
-    });
+    // The printed memo keeps to one page: nearby facilities stay on the area's page.
+    let calls = calls.iter().filter(|c| !matches!(c.rank, CallRank::Settlement | CallRank::ShortStay));
     for (i, c) in calls.enumerate() {
         t += &format!("{}. {}：{}", i + 1, c.rank.label(), c.name);
         if let Some(phone) = &c.phone {
