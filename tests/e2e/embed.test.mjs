@@ -304,8 +304,16 @@ test('the generator works by keyboard and its snippets work when pasted into ano
   const previewFrame = await widget(page, preview);
   await previewFrame.getByRole('heading', { level: 1, name: '苫小牧市の緊急時の連絡先' }).waitFor();
   await fits(preview, previewFrame, 768);
-  await page.getByRole('button', { name: 'スクリプト版のコードをコピーする' }).click();
-  assert.match(await page.locator('#kn-embed-copied').innerText(), /コピーしました|選択しました/);
+  // The confirmation appears beside the button that was pressed, and only there.
+  const copyScript = page.getByRole('button', { name: 'スクリプト版のコードをコピーする' });
+  await copyScript.click();
+  const confirmed = page.locator('#kn-embed-copied-script');
+  assert.match(await confirmed.innerText(), /コピーしました|選択しました/);
+  const [button, said] = [await copyScript.boundingBox(), await confirmed.boundingBox()];
+  assert.ok(said.y >= button.y && said.y - (button.y + button.height) < 24, `beside the button: ${JSON.stringify([button, said])}`);
+  await page.getByRole('button', { name: 'iframe 版のコードをコピーする' }).click();
+  assert.match(await page.locator('#kn-embed-copied-iframe').innerText(), /コピーしました|選択しました/);
+  assert.equal(await confirmed.innerText(), '', 'the first confirmation is cleared');
   const iframeSnippet = await page.getByLabel('iframe 版のコード').inputValue();
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);

@@ -213,3 +213,42 @@ test('the finder with its map has no accessibility violations on a phone and a d
     await context.close();
   }
 });
+
+test('on a touch screen one finger scrolls the page over the map; 「指1本で地図を動かす」 gives it to the map', async () => {
+  const { context, page, map } = await mapPage({ hasTouch: true, isMobile: true });
+  const cdp = await context.newCDPSession(page);
+  await map.scrollIntoViewIfNeeded();
+  const box = await map.boundingBox();
+  const swipe = (yDistance) => cdp.send('Input.synthesizeScrollGesture', {
+    x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2), yDistance, xDistance: 0,
+    gestureSourceType: 'touch', speed: 800,
+  });
+  const before = { scroll: await page.evaluate(() => scrollY), view: await viewBox(page) };
+  await swipe(-200);
+  await page.waitForTimeout(300);
+  const after = { scroll: await page.evaluate(() => scrollY), view: await viewBox(page) };
+  assert.ok(after.scroll > before.scroll + 100, `the page scrolled: ${before.scroll} → ${after.scroll}`);
+  assert.deepEqual(after.view, before.view, 'the map did not move');
+
+  const toggle = page.getByRole('button', { name: '指1本で地図を動かす' });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  await map.scrollIntoViewIfNeeded();
+  const box2 = await map.boundingBox();
+  const scroll = await page.evaluate(() => scrollY);
+  const view = await viewBox(page);
+  await cdp.send('Input.synthesizeScrollGesture', {
+    x: Math.round(box2.x + box2.width / 2), y: Math.round(box2.y + box2.height / 2), yDistance: -150, xDistance: 0,
+    gestureSourceType: 'touch', speed: 800,
+  });
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => scrollY), scroll, 'the page stayed');
+  assert.notDeepEqual(await viewBox(page), view, 'the map moved');
+  // The list is one tap away from the map.
+  await page.getByRole('button', { name: '一覧にもどる' }).click();
+  await page.waitForFunction(() => {
+    const r = document.getElementById('kn-results-heading').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  });
+  await context.close();
+});

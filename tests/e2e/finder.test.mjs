@@ -71,6 +71,41 @@ test('each filter narrows the results and lives in the URL', async () => {
   await context.close();
 });
 
+test('filters say what the data knows: 対象 split and counted, a condition that narrows nothing named', async () => {
+  const { context, page } = await finder('/search/?area=132144');
+  await page.locator('.kn-finder-results__count').waitFor();
+  const total = Number((await count(page)).match(/(\d+)件/)[1]);
+  await page.goto(site.url('/search/?area=132144&dis=intellectual&age=adult'));
+  await hydrated(page);
+  await page.locator('.kn-finder-results__count').waitFor();
+  // No source gives any facility's 対象: nothing is confirmed, nothing is dropped, and it is said.
+  assert.equal(
+    await count(page),
+    `国分寺市で${total}件見つかりました（対象として確認できるところ0件、対象は事業所に確認が必要なところ${total}件）`,
+  );
+  assert.ok(await page.getByRole('heading', { name: `対象は事業所に確認が必要なところ（${total}件）` }).isVisible());
+  assert.match(await page.locator('.kn-finder-results__unchanged').innerText(), /「障害の種類・年齢」の条件では、件数は変わりませんでした/);
+  const note = page.locator('.kn-facility-card__note').first();
+  assert.equal(await note.evaluate((e) => getComputedStyle(e).fontSize), '16px', 'the caveat is body text');
+  await context.close();
+});
+
+test('緊急時 keeps the 拠点 entry point on top, says each result’s basis, and the area’s call list is one tap away', async () => {
+  const { context, page } = await finder('/search/?area=132144&fn=emergency');
+  await page.locator('.kn-finder-results__count').waitFor();
+  const cards = page.locator('.kn-search__results .kn-facility-list .kn-facility-card');
+  assert.match(await cards.first().innerText(), /国分寺市 基幹相談支援センター[\s\S]*緊急時：拠点の相談の入口です/);
+  for (const t of await cards.allInnerTexts()) {
+    assert.match(t, /緊急時：.*（(市区町村の資料|サービス種別)から）/, t);
+    assert.doesNotMatch(t, /地域定着支援）/, '地域定着支援 alone is ①, not ②');
+  }
+  assert.equal(await page.locator('.kn-finder-results__unchanged').count(), 0);
+  await page.getByRole('link', { name: '国分寺市で、まず連絡するところ（電話番号）を見る' }).click();
+  await page.waitForURL(/\/areas\/132144\/#kn-first$/);
+  assert.ok(await page.locator('#kn-first').isVisible());
+  await context.close();
+});
+
 test('URL round trip: reload restores the search and the back button returns', async () => {
   const { context, page } = await finder('/search/?area=132144&fn=emergency');
   await page.locator('.kn-finder-results__count').waitFor();
@@ -214,4 +249,37 @@ test('the finder has no accessibility violations, with and without results', asy
     assert.deepEqual(await axe(page), [], path);
     await context.close();
   }
+});
+
+/** Open `path` with the wasm held back until `release()` (a slow phone's first visit). */
+async function slowFinder(path) {
+  const opened = await openPage(browser, { hasTouch: true, isMobile: true });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await opened.context.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  await opened.page.goto(site.url(path));
+  return { ...opened, release };
+}
+
+test('before the wasm arrives the chosen area and its call list are there, and what is typed is kept', async () => {
+  const { context, page, release, problems } = await slowFinder('/search/?area=132144');
+  const early = page.getByRole('link', { name: '国分寺市で、まず連絡するところ（電話番号）を見る' });
+  await early.waitFor();
+  assert.equal(await early.getAttribute('href'), '/areas/132144/#kn-first');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.hydrated), undefined, 'still waiting for the wasm');
+  release();
+  await hydrated(page);
+  assert.match(await count(page), /国分寺市で\d+件見つかりました/);
+  assert.equal(await page.locator('.kn-search__early').count(), 0, 'the early note gives way to the results');
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  const slow = await slowFinder('/search/');
+  await slow.page.getByLabel('お住まいの市区町村（ひらがな・ローマ字でも）').fill('こくぶんじ');
+  slow.release();
+  await hydrated(slow.page);
+  assert.equal(await slow.page.getByLabel('お住まいの市区町村（ひらがな・ローマ字でも）').inputValue(), 'こくぶんじ');
+  await slow.page.getByRole('button', { name: /^国分寺市/ }).click();
+  await slow.page.waitForURL(/area=132144/);
+  await slow.context.close();
 });

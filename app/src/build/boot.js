@@ -5,7 +5,8 @@
 // names (Leptos adds a hash: FinderIsland_1555…).
 const BUNDLES = __BUNDLES__;
 const islands = [...document.querySelectorAll("leptos-island")];
-const ready = () => { document.documentElement.dataset.hydrated = "true"; };
+const early = earlyArea();
+const ready = () => { early?.remove(); document.documentElement.dataset.hydrated = "true"; };
 const bundle = islands.length ? BUNDLES[islands[0].dataset.component.replace(/_\d+$/, "")] : null;
 if (!bundle) {
   if (islands.length) console.error(`拠点ナビ: no bundle for ${islands[0].dataset.component}`);
@@ -13,6 +14,9 @@ if (!bundle) {
 } else {
   import(bundle[0]).then(async (mod) => {
     await mod.default({ module_or_path: new URL(bundle[1], import.meta.url) });
+    // What a person typed or ticked while the wasm was on its way (a slow phone, issue
+    // #17) is given back to the islands after hydration, as if typed then.
+    const typed = [...document.querySelectorAll("leptos-island input[id]")].map((i) => [i.id, i.value, i.checked]);
     mod.hydrate();
     for (const el of islands) {
       const island = mod[el.dataset.component];
@@ -20,5 +24,34 @@ if (!bundle) {
       else console.error(`拠点ナビ: no island ${el.dataset.component}`);
     }
     ready();
+    for (const [id, value, checked] of typed) {
+      const input = document.getElementById(id);
+      if (!input || input.type === "hidden") continue;
+      const tick = input.type === "checkbox" || input.type === "radio";
+      if (tick ? input.checked === checked : input.value === value || value === "") continue;
+      if (tick) input.checked = checked; else input.value = value;
+      input.dispatchEvent(new Event(tick ? "change" : "input", { bubbles: true }));
+    }
   });
+}
+
+// The finder opened for an area (`/search/?area=132144`, from the home page): before the
+// wasm arrives, name the area and link to its 「まず連絡するところ」, whose numbers are in
+// its pre-rendered page. The name comes from the page's own area directory.
+function earlyArea() {
+  const start = document.getElementById("kn-search-start");
+  const id = new URLSearchParams(location.search).get("area");
+  if (!start || !id || !/^[0-9]{6}$/.test(id)) return null;
+  const link = start.querySelector(`a[href$="/areas/${id}/"]`);
+  if (!link) return null;
+  const name = link.textContent.trim();
+  const box = document.createElement("p");
+  box.className = "kn-search__early";
+  box.setAttribute("role", "status");
+  const first = document.createElement("a");
+  first.href = `${link.getAttribute("href")}#kn-first`;
+  first.textContent = `${name}で、まず連絡するところ（電話番号）を見る`;
+  box.append(`${name}の相談先を読み込んでいます。`, document.createElement("br"), first);
+  start.before(box);
+  return box;
 }

@@ -54,12 +54,25 @@ pub fn first_contacts(c: &Content, by_area: &AreaFacilities, area: &Area) -> Vec
             }
         }
     }
+    // Whom a family without a 地域定着支援 contract calls instead: a number listed above, or
+    // the desk the municipality's website names.
+    let instead = if calls.iter().any(|x| x.phone.is_some()) {
+        "契約のない方は、上の窓口に先に連絡してください。"
+    } else if area.website.is_some() {
+        "契約のない方は、下の公式サイトで市区町村の障害福祉の窓口を確かめて、先に連絡してください。"
+    } else {
+        "契約のない方は、市区町村の障害福祉の窓口に先に連絡してください。"
+    };
     for (service, rank) in [(Role::CommunitySettlement, CallRank::Settlement), (Role::ShortStay, CallRank::ShortStay)] {
         for (f, km) in nearby(c, by_area, area, service) {
             if calls.iter().any(|x| x.phone == f.phone) {
                 continue;
             }
-            calls.push(facility_call(c, f, rank, Some((km, !in_area(by_area, area, f)))));
+            let mut call = facility_call(c, f, rank, Some((km, !in_area(by_area, area, f))));
+            if rank == CallRank::Settlement {
+                call.why = format!("{}{instead}", call.why);
+            }
+            calls.push(call);
         }
     }
     if let Some(url) = &area.website {
@@ -117,7 +130,7 @@ fn facility_call(c: &Content, f: &Facility, rank: CallRank, distance: Option<(f6
     };
     let why = match rank {
         CallRank::Settlement => format!(
-            "地域定着支援の事業所です{place}。契約している方には、夜間も含めて常に連絡がとれる体制があります。契約のない方は、上の窓口に先に連絡してください。"
+            "地域定着支援の事業所です{place}。契約している方には、夜間も含めて常に連絡がとれる体制があります。"
         ),
         CallRank::ShortStay => {
             format!("短期入所（ショートステイ）の事業所です{place}。緊急に泊まれる空きがあるか、電話で尋ねられます。")

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::data::{href, FacilitySummary};
+use crate::markup::call_button::tel_href;
 
 #[component]
 pub fn FacilityCard(facility: FacilitySummary) -> impl IntoView {
@@ -27,7 +28,7 @@ pub fn FacilityCard(facility: FacilitySummary) -> impl IntoView {
             </p>
             {(!functions.is_empty()).then(|| view! { <p class="kn-facility-card__functions">{if facility.kyoten { "機能：" } else { "関わる機能：" }}{functions}</p> })}
             {facility.phone.clone().map(|p| {
-                let tel = format!("tel:{}", p.replace('-', ""));
+                let tel = tel_href(&p);
                 view! { <a class="kn-facility-card__phone" href=tel>"電話 "{p}</a> }
             })}
         </li>

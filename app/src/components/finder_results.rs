@@ -18,10 +18,11 @@ use std::sync::Arc;
 use crate::browser::{fetch_json, reveal, timed};
 use crate::data::{href, Shell};
 use crate::html::{esc, fixed};
+use crate::markup::call_button::tel_href;
 use crate::model::{Function, Role};
 use crate::pages::search::{use_set_filters, FinderState};
 use crate::search::areas::{area, area_codes, distance_km, row_files, AreaEntry};
-use crate::search::query::{rank, BadParam, Filters, FinderRow, Hit, Matcher};
+use crate::search::query::{fit, rank, unchanged_by, BadParam, Filters, Fit, FinderRow, Hit, Matcher};
 
 /// What the results area shows.
 #[derive(Clone, PartialEq)]
@@ -29,16 +30,21 @@ enum Outcome {
     Loading,
     NoArea,
     UnknownArea(String),
-    Found { area: AreaEntry, hits: Vec<Hit> },
+    /// `unchanged`: the labels of conditions that narrowed nothing.
+    Found { area: AreaEntry, hits: Vec<Hit>, unchanged: Vec<&'static str> },
 }
 
 const PAGE: usize = 30;
 
+/// `page`: results shown at first and per 「さらに表示」 — given by the finder widget, which
+/// then also links to the full results on the portal.
 #[component]
-pub fn FinderResults() -> impl IntoView {
+pub fn FinderResults(#[prop(default = None)] page: Option<usize>) -> impl IntoView {
     let state = expect_context::<FinderState>();
     let set = use_set_filters();
-    let shown = RwSignal::new(PAGE);
+    let widget = page.is_some();
+    let page = page.unwrap_or(PAGE);
+    let shown = RwSignal::new(page);
     // The row files of the chosen area, each fetched once (and only once while in flight).
     let build = use_context::<Shell>().unwrap_or_default().build;
     let requested = StoredValue::new(BTreeSet::<String>::new());
@@ -80,10 +86,11 @@ pub fn FinderResults() -> impl IntoView {
                 let m = Matcher::new(&filters, &codes);
                 let earlier = last.get_value();
                 last.set_value(Some((filters.clone(), near)));
-                if let (Some(Outcome::Found { area: then, hits }), Some((before, near_then))) = (prev, earlier) {
+                let unchanged = unchanged_by(loaded.iter().flat_map(|file| file.iter()), &filters, &codes);
+                if let (Some(Outcome::Found { area: then, hits, .. }), Some((before, near_then))) = (prev, earlier) {
                     if then.id == area.id && near_then == near && m.narrows(&Matcher::new(&before, &codes)) {
                         let hits = hits.iter().filter(|h| m.accepts(h.row())).cloned().collect();
-                        return Outcome::Found { area, hits };
+                        return Outcome::Found { area, hits, unchanged };
                     }
                 }
                 let mut hits: Vec<Hit> = loaded
@@ -99,7 +106,9 @@ pub fn FinderResults() -> impl IntoView {
                 if near.is_some() {
                     hits.sort_by(|a, b| a.distance.unwrap_or(f64::MAX).total_cmp(&b.distance.unwrap_or(f64::MAX)));
                 }
-                Outcome::Found { area, hits }
+                // Stable: rows whose 対象 is confirmed first, each group in the order above.
+                hits.sort_by_key(|h| fit(&filters, h.row()));
+                Outcome::Found { area, hits, unchanged }
             })
         })
     });
@@ -120,7 +129,7 @@ pub fn FinderResults() -> impl IntoView {
         }
         if let Some(i) = state.found.with_untracked(|hits| hits.iter().position(|h| h.row().id == id)) {
             if i >= shown.get_untracked() {
-                shown.set((i / PAGE + 1) * PAGE);
+                shown.set((i / page + 1) * page);
             }
         }
         reveal(format!(".kn-facility-card[data-id=\"{id}\"]"), false);
@@ -143,7 +152,7 @@ pub fn FinderResults() -> impl IntoView {
         let filters = state.filters.with_untracked(|f| f.0.clone());
         format!(
             r#"<h2 id="kn-results-heading" class="kn-finder-results__title">さがした結果</h2>{bad}{}"#,
-            outcome.with(|o| results_html(o, &filters, shown.get(), selected.as_deref()))
+            outcome.with(|o| results_html(o, &filters, Shown { count: shown.get(), widget }, selected.as_deref()))
         )
     };
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -160,7 +169,7 @@ pub fn FinderResults() -> impl IntoView {
             set.run(f);
         };
         match button.get_attribute("data-kn-action").as_deref() {
-            Some("more") => shown.update(|n| *n += PAGE),
+            Some("more") => shown.update(|n| *n += page),
             Some("map") => {
                 state.from_map.set(false);
                 state.selected.set(button.get_attribute("data-id"));
@@ -198,7 +207,14 @@ fn bad_params(bad: &[BadParam]) -> String {
 
 /// What the results area says for `outcome`: the first `shown` cards, 「さらに表示」, or a way
 /// on when nothing matches.
-fn results_html(outcome: &Outcome, filters: &Filters, shown: usize, selected: Option<&str>) -> String {
+/// How many cards to show, and whether they are in the finder widget.
+struct Shown {
+    count: usize,
+    widget: bool,
+}
+
+fn results_html(outcome: &Outcome, filters: &Filters, shown: Shown, selected: Option<&str>) -> String {
+    let Shown { count: shown, widget } = shown;
     match outcome {
         Outcome::Loading => r#"<p class="kn-loading" role="status">読み込んでいます…</p>"#.into(),
         Outcome::NoArea => r#"<p role="status">まず、お住まいの市区町村を選んでください。</p>"#.into(),
@@ -206,25 +222,76 @@ fn results_html(outcome: &Outcome, filters: &Filters, shown: usize, selected: Op
             r#"<div class="kn-finder-results__empty" role="status"><p>「{}」という市区町村は見つかりませんでした。アドレスが古いか、間違っている可能性があります。</p><button class="kn-button" type="button" data-kn-action="rechoose">市区町村を選び直す</button></div>"#,
             esc(id)
         ),
-        Outcome::Found { area, hits } if hits.is_empty() => no_results(area, filters),
-        Outcome::Found { area, hits } => {
+        Outcome::Found { area, hits, .. } if hits.is_empty() => no_results(area, filters),
+        Outcome::Found { area, hits, unchanged } => {
             let name = esc(&area.name);
-            let cards: String = hits.iter().take(shown).map(|h| card_html(h.row(), h.distance, selected)).collect();
+            let confirmed = hits.iter().filter(|h| fit(filters, h.row()) == Fit::Confirmed).count();
+            let split = filters.asks_who();
+            let count = if split {
+                format!(
+                    "{name}で<strong>{}件</strong>見つかりました（対象として確認できるところ{confirmed}件、対象は事業所に確認が必要なところ{}件）",
+                    hits.len(),
+                    hits.len() - confirmed
+                )
+            } else {
+                format!("{name}で<strong>{}件</strong>見つかりました", hits.len())
+            };
+            let mut cards = String::new();
+            let mut group = None;
+            for h in hits.iter().take(shown) {
+                let g = fit(filters, h.row());
+                if split && group != Some(g) {
+                    if group.is_some() {
+                        cards += "</ul>";
+                    }
+                    let (title, n) = match g {
+                        Fit::Confirmed => ("対象として確認できるところ", confirmed),
+                        Fit::AskFacility => ("対象は事業所に確認が必要なところ", hits.len() - confirmed),
+                    };
+                    cards += &format!(
+                        r#"<h3 class="kn-finder-results__group">{title}（{n}件）</h3><ul class="kn-facility-list">"#
+                    );
+                    group = Some(g);
+                }
+                cards += &card_html(h.row(), h.distance, selected, filters, if split { 4 } else { 3 });
+            }
+            let cards = if split { format!("{cards}</ul>") } else { format!(r#"<ul class="kn-facility-list">{cards}</ul>"#) };
             let more = hits.len().saturating_sub(shown);
-            let more = if more > 0 {
+            let mut more = if more > 0 {
                 format!(
                     r#"<button class="kn-button kn-button--secondary" type="button" data-kn-action="more">さらに表示（残り{more}件）</button>"#
                 )
             } else {
                 String::new()
             };
+            if widget {
+                more += &format!(
+                    r#"<p class="kn-finder-results__full"><a href="{}">すべての結果（{}件）を地図とともに拠点ナビで見る</a></p>"#,
+                    esc(&href(&format!("/search/?{}", filters.to_query()))),
+                    hits.len()
+                );
+            }
             format!(
-                r#"<p class="kn-finder-results__count" role="status">{name}で<strong>{}件</strong>見つかりました</p><ul class="kn-facility-list">{cards}</ul>{more}<p><a class="kn-finder-results__area-link" href="{}">{name}の相談先・拠点の情報を見る</a></p>"#,
-                hits.len(),
-                esc(&href(&format!("/areas/{}/", area.id)))
+                r#"<p class="kn-finder-results__count" role="status">{count}</p>{}<p class="kn-finder-results__first"><a class="kn-finder-results__area-link" href="{}">{name}で、まず連絡するところ（電話番号）を見る</a></p>{cards}{more}"#,
+                unchanged_note(unchanged),
+                esc(&href(&format!("/areas/{}/#kn-first", area.id)))
             )
         }
     }
+}
+
+/// Conditions that narrowed nothing, said rather than shown as if they had.
+fn unchanged_note(unchanged: &[&str]) -> String {
+    if unchanged.is_empty() {
+        return String::new();
+    }
+    let names = unchanged.iter().map(|l| format!("「{l}」")).collect::<Vec<_>>().join("");
+    let who = if unchanged.contains(&"障害の種類・年齢") {
+        "障害の種類や年齢の情報がない事業所は除かずに、「対象は事業所に確認が必要なところ」に入れています。"
+    } else {
+        ""
+    };
+    format!(r#"<p class="kn-finder-results__unchanged">{names}の条件では、件数は変わりませんでした。{who}</p>"#)
 }
 
 /// No result: where to ask instead, and one tap to widen the search.
@@ -248,7 +315,7 @@ fn no_results(area: &AreaEntry, f: &Filters) -> String {
 
 /// One result: name (link to its page), what kind of place it is, what it helps with, and
 /// a tel: button when the number is known.
-fn card_html(row: &FinderRow, distance: Option<f64>, selected: Option<&str>) -> String {
+fn card_html(row: &FinderRow, distance: Option<f64>, selected: Option<&str>, filters: &Filters, level: u8) -> String {
     let kind = if row.kyoten == 1 {
         format!("拠点・{}", row.role().label())
     } else {
@@ -262,7 +329,7 @@ fn card_html(row: &FinderRow, distance: Option<f64>, selected: Option<&str>) -> 
     let needs: Vec<&str> = Function::ALL.into_iter().filter(|f| row.has_function(*f)).map(|f| f.label()).collect();
     let (id, name) = (esc(&row.id), esc(&row.name));
     let mut html = format!(
-        r#"<li class="kn-facility-card{}" data-id="{id}"><p class="kn-facility-card__selected">地図で選んだ相談先</p><h3 class="kn-facility-card__name"><a class="kn-facility-card__link" href="{}">{name}</a></h3><p class="kn-facility-card__meta"><span class="{}">{}</span>{}</p>"#,
+        r#"<li class="kn-facility-card{}" data-id="{id}"><p class="kn-facility-card__selected">地図で選んだ相談先</p><h{level} class="kn-facility-card__name"><a class="kn-facility-card__link" href="{}">{name}</a></h{level}><p class="kn-facility-card__meta"><span class="{}">{}</span>{}</p>"#,
         if selected == Some(row.id.as_str()) { " kn-facility-card--selected" } else { "" },
         esc(&href(&format!("/facilities/{}/", row.id))),
         if row.kyoten == 1 { "kn-facility-card__badge" } else { "kn-facility-card__kind" },
@@ -272,13 +339,18 @@ fn card_html(row: &FinderRow, distance: Option<f64>, selected: Option<&str>) -> 
     if !needs.is_empty() {
         html += &format!(r#"<p class="kn-facility-card__functions">関わる機能：{}</p>"#, needs.join("・"));
     }
+    if filters.functions.contains(&Function::Emergency) {
+        if let Some(basis) = row.emergency_basis() {
+            html += &format!(r#"<p class="kn-facility-card__emergency">緊急時：{basis}</p>"#);
+        }
+    }
     if row.disabilities == 0 {
         html += r#"<p class="kn-facility-card__note">対象は事業所にご確認ください</p>"#;
     }
     if let Some(p) = &row.phone {
         html += &format!(
-            r#"<a class="kn-facility-card__phone" href="tel:{}">電話 {}</a>"#,
-            esc(&p.replace('-', "")),
+            r#"<a class="kn-facility-card__phone" href="{}">電話 {}</a>"#,
+            esc(&tel_href(p)),
             esc(p)
         );
     }

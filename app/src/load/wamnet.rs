@@ -95,9 +95,8 @@ pub struct Row {
 pub fn service_role(service: &str) -> Option<(Role, Vec<Function>)> {
     match service {
         "短期入所" => Some((Role::ShortStay, vec![Function::Emergency, Function::Experience])),
-        "地域相談支援（地域定着支援）" => {
-            Some((Role::CommunitySettlement, vec![Function::Consultation, Function::Emergency]))
-        }
+        // 地域定着支援 is defined by its 常時の連絡体制 (①); no source names it for ② 受け入れ.
+        "地域相談支援（地域定着支援）" => Some((Role::CommunitySettlement, vec![Function::Consultation])),
         "地域相談支援（地域移行支援）" => Some((Role::CommunityTransition, vec![Function::Experience])),
         _ => None,
     }

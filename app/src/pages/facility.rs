@@ -7,6 +7,7 @@ use crate::components::page::static_view;
 use crate::components::source_list::SourceList;
 use crate::components::unknown_value::UnknownValue;
 use crate::data::{href, Corrections, FacilityData};
+use crate::markup::call_button::tel_href;
 use crate::search::query::encode_component;
 
 /// Shows the HTML the builder rendered with [`facility`].
@@ -51,7 +52,7 @@ pub fn facility(data: FacilityData) -> impl IntoView {
                 }}
             </header>
             {f.phone.clone().map(|p| {
-                let tel = format!("tel:{}", p.replace('-', ""));
+                let tel = tel_href(&p);
                 view! { <a class="kn-button kn-button--call" href=tel>"電話する "{p}</a> }
             })}
             <dl class="kn-summary-list">

@@ -88,9 +88,15 @@ pub fn use_set_filters() -> Callback<Filters> {
 }
 
 /// The finder, on `/search/` and in the finder widget (`pages::embed`), which leaves out the
-/// map in compact mode (`no_map`).
+/// map in compact mode (`no_map`) and shows fewer results at a time (`page`).
 #[component]
-pub fn Finder(#[prop(optional)] no_map: Option<Signal<bool>>) -> impl IntoView {
+pub fn Finder(
+    #[prop(optional)] no_map: Option<Signal<bool>>,
+    /// Results shown at first and per 「さらに表示」: a few in a widget, which then links to
+    /// the full page, so that a host page stays about two screens tall.
+    #[prop(optional)]
+    page: Option<usize>,
+) -> impl IntoView {
     let query = use_query_map();
     let ready = RwSignal::new(false);
     let filters = Memo::new(move |_| {
@@ -151,7 +157,7 @@ pub fn Finder(#[prop(optional)] no_map: Option<Signal<bool>>) -> impl IntoView {
     view! {
         <FinderForm/>
         <Show when=searching>
-            <div class="kn-search__results"><FinderResults/>{move || (!no_map.is_some_and(|m| m.get())).then(|| view! { <FinderMap/> })}</div>
+            <div class="kn-search__results"><FinderResults page=page/>{move || (!no_map.is_some_and(|m| m.get())).then(|| view! { <FinderMap/> })}</div>
         </Show>
     }
 }

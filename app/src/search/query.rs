@@ -111,6 +111,26 @@ impl FinderRow {
         self.services & (1 << r as u16) != 0
     }
 
+    /// A 拠点's own entry point: a 基幹相談支援センター or the 拠点's office that a municipality's
+    /// documents position as part of the 拠点 — where a family in an emergency is sent first.
+    pub fn is_entry_point(&self) -> bool {
+        self.kyoten == 1 && matches!(self.role(), Role::CoreConsultation | Role::Base)
+    }
+
+    /// What the row offers in an emergency and on what basis, for the 緊急時 need: the
+    /// municipality's documents for a 拠点 body, the service type for an open-data facility.
+    pub fn emergency_basis(&self) -> Option<&'static str> {
+        if self.kyoten == 1 && self.has_function(Function::Emergency) {
+            Some("緊急時の受け入れ・対応を担います（市区町村の資料から）")
+        } else if self.is_entry_point() {
+            Some("拠点の相談の入口です。緊急時にどこに頼めるか、まずここに相談できます（市区町村の資料から）")
+        } else if self.has_service(Role::ShortStay) {
+            Some("短期入所の空きがあるか、電話で尋ねられます（サービス種別から）")
+        } else {
+            None
+        }
+    }
+
     /// 24-hour contact: stated by a source, or 地域定着支援, whose definition is a
     /// 常時の連絡体制 (issue #11).
     pub fn answers_24h(&self) -> bool {
@@ -260,18 +280,114 @@ impl<'f> Matcher<'f> {
             && earlier.words.iter().all(|w| self.words.iter().any(|n| n.contains(w.as_str())))
     }
 
-    pub fn accepts(&self, r: &FinderRow) -> bool {
+    /// One bit per [`Condition`] the row fails (never the area: a row of another area fails
+    /// everything, `u8::MAX`).
+    pub fn failing(&self, r: &FinderRow) -> u8 {
         let f = self.filters;
-        (self.codes.is_empty() || self.codes.binary_search(&r.code).is_ok())
-            && (f.functions.is_empty() || f.functions.iter().any(|x| r.has_function(*x)))
-            // Unknown disability types stay in: 「対象は事業所にご確認ください」.
-            && (r.disabilities == 0 || f.disabilities.is_empty() || f.disabilities.iter().any(|d| r.disabilities & (1 << *d as u16) != 0))
-            && (r.ages == 0 || f.age.is_none_or(|a| r.ages & (1 << a as u8) != 0))
-            && (!f.open_24h || r.answers_24h())
+        if !(self.codes.is_empty() || self.codes.binary_search(&r.code).is_ok()) {
+            return u8::MAX;
+        }
+        let need = f.functions.is_empty()
+            || f.functions.iter().any(|x| r.has_function(*x))
+            || (f.functions.contains(&Function::Emergency) && r.is_entry_point());
+        let who = (r.disabilities == 0
+            || f.disabilities.is_empty()
+            || f.disabilities.iter().any(|d| r.disabilities & (1 << *d as u16) != 0))
+            && (r.ages == 0 || f.age.is_none_or(|a| r.ages & (1 << a as u8) != 0));
+        let other = (!f.open_24h || r.answers_24h())
             && (!f.beds || r.beds.is_some_and(|b| b > 0))
-            && (!f.kyoten_only || r.kyoten == 1)
-            && self.words.iter().all(|w| r.key.contains(w.as_str()))
+            && (!f.kyoten_only || r.kyoten == 1);
+        let text = self.words.iter().all(|w| r.key.contains(w.as_str()));
+        [need, who, other, text].into_iter().enumerate().filter(|(_, ok)| !ok).fold(0, |m, (i, _)| m | 1 << i)
     }
+
+    pub fn accepts(&self, r: &FinderRow) -> bool {
+        self.failing(r) == 0
+    }
+}
+
+/// Whether a result is known to serve the people the 「誰が」 filters ask for, or was kept
+/// because its source does not say (issue #17: 「対象は事業所に確認が必要なところ」).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Fit {
+    Confirmed,
+    AskFacility,
+}
+
+impl Filters {
+    /// Whether the disability or age filter is on: only then do results split by [`Fit`].
+    pub fn asks_who(&self) -> bool {
+        !self.disabilities.is_empty() || self.age.is_some()
+    }
+
+    /// The groups of conditions a person can see and remove, with their labels.
+    pub fn groups(&self) -> Vec<(Condition, &'static str)> {
+        [
+            (!self.functions.is_empty(), Condition::Need, "困っていること"),
+            (self.asks_who(), Condition::Who, "障害の種類・年齢"),
+            (self.open_24h || self.beds || self.kyoten_only, Condition::Other, "そのほかの条件"),
+            (!self.text.trim().is_empty(), Condition::Text, "名前・住所"),
+        ]
+        .into_iter()
+        .filter(|g| g.0)
+        .map(|(_, c, label)| (c, label))
+        .collect()
+    }
+
+    /// These filters without one group of conditions.
+    pub fn without(&self, c: Condition) -> Filters {
+        let mut f = self.clone();
+        match c {
+            Condition::Need => f.functions.clear(),
+            Condition::Who => {
+                f.disabilities.clear();
+                f.age = None;
+            }
+            Condition::Other => {
+                f.open_24h = false;
+                f.beds = false;
+                f.kyoten_only = false;
+            }
+            Condition::Text => f.text.clear(),
+        }
+        f
+    }
+}
+
+/// A group of conditions, as the form shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Condition {
+    // The order is the bit order of [`Matcher::failing`].
+    Need,
+    Who,
+    Other,
+    Text,
+}
+
+/// How `r` fits the 「誰が」 filters of `f`: confirmed only when every asked-for kind is
+/// known for the row (an unknown value never filters a row out).
+pub fn fit(f: &Filters, r: &FinderRow) -> Fit {
+    let known = (f.disabilities.is_empty() || r.disabilities != 0) && (f.age.is_none() || r.ages != 0);
+    if known {
+        Fit::Confirmed
+    } else {
+        Fit::AskFacility
+    }
+}
+
+/// The labels of the condition groups in `f` that do not change which rows of `rows` match:
+/// said on the page instead of showing the same list as if it had been narrowed. One pass:
+/// a group changes nothing when no row fails it alone.
+pub fn unchanged_by<'a>(rows: impl IntoIterator<Item = &'a FinderRow>, f: &Filters, codes: &[String]) -> Vec<&'static str> {
+    let m = Matcher::new(f, codes);
+    let mut alone = [false; 4];
+    for r in rows {
+        let failing = m.failing(r);
+        if failing.count_ones() == 1 {
+            alone[failing.trailing_zeros() as usize] = true;
+        }
+    }
+    f.groups().into_iter().filter(|(c, _)| !alone[*c as usize]).map(|(_, label)| label).collect()
 }
 
 /// Results order, best first: 拠点 bodies — the 基幹相談支援センター, a family's first
@@ -289,7 +405,7 @@ pub fn matching<'a>(
 ) -> Vec<&'a FinderRow> {
     let m = Matcher::new(filters, codes);
     let mut out: Vec<&FinderRow> = rows.into_iter().filter(|r| m.accepts(r)).collect();
-    out.sort_by_key(|r| rank(r));
+    out.sort_by_key(|r| (fit(filters, r), rank(r)));
     out
 }
 
@@ -389,8 +505,12 @@ mod tests {
         let ranked = vec![other, open, core];
         let order: Vec<&str> = matching(&ranked, &Filters::default(), &[]).iter().map(|r| r.id.as_str()).collect();
         assert_eq!(order, vec!["わ基幹", "あ拠点", "い事業所"]);
+        // 緊急時: the short stay, and the 基幹相談支援センター as the 拠点's entry point.
         let (f, _) = Filters::from_pairs([("fn", "emergency")]);
-        assert_eq!(matching(&rows, &f, &["132144".into()]).len(), 1);
+        let ids: Vec<&str> = matching(&rows, &f, &["132144".into()]).iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["基幹センター", "ショートステイあおば"]);
+        let (f, _) = Filters::from_pairs([("fn", "experience")]);
+        assert!(matching(&rows, &f, &["132144".into()]).is_empty(), "only 緊急時 keeps the entry points");
         let (f, _) = Filters::from_pairs([("q", "しょーとすてい")]);
         assert_eq!(matching(&rows, &f, &[]).len(), 1);
         let (f, _) = Filters::from_pairs([("q", "ｼｮｰﾄｽﾃｲ")]);
@@ -525,6 +645,26 @@ mod tests {
             matching(&rows, &Filters::default(), &codes).iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             vec!["b"]
         );
+    }
+
+    #[test]
+    fn confirmed_rows_come_first_and_a_mismatch_is_left_out() {
+        let with = |id: &str, d: &[DisabilityType]| FinderRow {
+            disabilities: d.iter().fold(0, |m, x| m | 1 << *x as u16),
+            ..row(id, "132144", &[], false)
+        };
+        let rows = [
+            with("unknown", &[]),
+            with("physical", &[DisabilityType::Physical]),
+            with("intellectual", &[DisabilityType::Intellectual]),
+        ];
+        let f = Filters { disabilities: vec![DisabilityType::Intellectual], ..Default::default() };
+        let hits: Vec<(&str, Fit)> =
+            matching(&rows, &f, &["132144".into()]).into_iter().map(|r| (r.id.as_str(), fit(&f, r))).collect();
+        assert_eq!(hits, [("intellectual", Fit::Confirmed), ("unknown", Fit::AskFacility)]);
+        assert!(unchanged_by(&rows, &f, &["132144".into()]).is_empty(), "it left 「physical」 out");
+        let none = Filters::default();
+        assert!(rows.iter().all(|r| fit(&none, r) == Fit::Confirmed), "no question, nothing to confirm");
     }
 
     #[test]

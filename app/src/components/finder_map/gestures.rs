@@ -98,6 +98,12 @@ impl Map {
             match act.as_str() {
                 "in" => self.zoom_by(2.0),
                 "out" => self.zoom_by(0.5),
+                "one-finger" => self.toggle_one_finger(&target),
+                // Back to the list, at the card shown on the map when there is one.
+                "list" => match self.state.selected.get_untracked() {
+                    Some(_) => crate::browser::reveal(".kn-facility-card--selected .kn-facility-card__link".into(), true),
+                    None => crate::browser::reveal("#kn-results-heading".into(), false),
+                },
                 _ => self.reset(),
             }
         } else if !self.model().dragging {
@@ -105,6 +111,27 @@ impl Map {
                 self.activate(&key);
             }
         }
+    }
+
+    /// 「指1本で地図を動かす」: on touch screens one finger scrolls the page over the map
+    /// (issue #17) unless this is on; two fingers always move and zoom the map.
+    fn toggle_one_finger(&self, target: &Element) {
+        let on = {
+            let mut m = self.model();
+            m.one_finger = !m.one_finger;
+            m.one_finger
+        };
+        if let Some(button) = target.closest("button").ok().flatten() {
+            let _ = button.set_attribute("aria-pressed", if on { "true" } else { "false" });
+        }
+        if let Some(svg) = self.svg() {
+            let _ = svg.class_list().toggle_with_force("kn-finder-map__svg--one-finger", on);
+        }
+        self.say(if on {
+            "1本の指で地図を動かせます。もう一度押すと、1本の指でページを動かせるようにもどります。"
+        } else {
+            "1本の指で上下になぞると、ページが動きます。"
+        });
     }
 
     fn on_change(&self, ev: &web_sys::Event) {
@@ -189,6 +216,11 @@ impl Map {
         let next = {
             let mut m = self.model();
             let Some(at) = m.pointers.iter().position(|p| p.0 == id) else { return };
+            // One finger on a touch screen is the page's (CSS `touch-action: pan-y` lets it
+            // scroll), unless 「指1本で地図を動かす」 is on.
+            if ev.pointer_type() == "touch" && m.pointers.len() == 1 && !m.one_finger {
+                return;
+            }
             if !m.dragging {
                 if m.pointers.len() == 1 && ((cx - m.start.0).powi(2) + (cy - m.start.1).powi(2)).sqrt() < 6.0 {
                     return;

@@ -80,6 +80,8 @@ pub(super) struct Model {
     pub(super) start: (f64, f64),
     pub(super) origin: (f64, f64),
     pub(super) dragging: bool,
+    /// 「指1本で地図を動かす」 is on: one finger moves the map instead of the page.
+    pub(super) one_finger: bool,
     pub(super) wheel_turn: u32,
     /// What was drawn or seen last, to redraw only what changed.
     pub(super) outlines: String,

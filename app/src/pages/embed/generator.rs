@@ -126,7 +126,9 @@ const COMPACT: &str = "kn-embed-compact";
 const PREVIEW: &str = "kn-embed-preview";
 const SCRIPT: &str = "kn-embed-script";
 const IFRAME: &str = "kn-embed-iframe";
-const COPIED: &str = "kn-embed-copied";
+/// The confirmations, one beside each copy button.
+const COPIED_SCRIPT: &str = "kn-embed-copied-script";
+const COPIED_IFRAME: &str = "kn-embed-copied-iframe";
 /// The section holding the snippets and their copy buttons.
 const COPY_AREA: &str = "kn-embed-snippets";
 /// The `kn_id` the preview frame reports its height with.
@@ -201,15 +203,20 @@ pub fn generator(g: GeneratorData) -> impl IntoView {
                     <label class="kn-field__label" for=SCRIPT>"スクリプト版のコード"</label>
                     <textarea class="kn-field__input kn-embed__code" id=SCRIPT readonly rows="6">{script_snippet(&g.portal, &c)}</textarea>
                 </div>
-                <button class="kn-button kn-embed__js" type="button" data-copy=SCRIPT hidden>"スクリプト版のコードをコピーする"</button>
+                <div class="kn-embed__copy">
+                    <button class="kn-button kn-embed__js" type="button" data-copy=SCRIPT data-status=COPIED_SCRIPT hidden>"スクリプト版のコードをコピーする"</button>
+                    <p class="kn-embed__copied" id=COPIED_SCRIPT role="status"></p>
+                </div>
                 <h3>"2. iframe だけで埋め込む（スクリプトが消えてしまうとき）"</h3>
                 <p>{format!("ホームページの作成システム（CMS）がスクリプトを消してしまうときは、こちらを使います。高さは固定です（相談先の検索 {}px、緊急時の連絡先 {}px、セルフチェック {}px）。内容が長いときは、枠の中でスクロールできます。", fallback_height(Widget::Finder), fallback_height(Widget::Emergency), fallback_height(Widget::Screening))}</p>
                 <div class="kn-field">
                     <label class="kn-field__label" for=IFRAME>"iframe 版のコード"</label>
                     <textarea class="kn-field__input kn-embed__code" id=IFRAME readonly rows="6">{iframe_snippet(&g.portal, &c)}</textarea>
                 </div>
-                <button class="kn-button kn-embed__js" type="button" data-copy=IFRAME hidden>"iframe 版のコードをコピーする"</button>
-                <p class="kn-embed__copied" id=COPIED role="status"></p>
+                <div class="kn-embed__copy">
+                    <button class="kn-button kn-embed__js" type="button" data-copy=IFRAME data-status=COPIED_IFRAME hidden>"iframe 版のコードをコピーする"</button>
+                    <p class="kn-embed__copied" id=COPIED_IFRAME role="status"></p>
+                </div>
             </section>
             <section class="kn-embed__section" aria-labelledby="kn-embed-preview-title">
                 <h2 id="kn-embed-preview-title">"プレビュー"</h2>
@@ -355,7 +362,13 @@ fn clicked(ev: web_sys::Event) {
         (Some(c), Some(f)) => f.call1(&c, &area.value().into()).is_ok(),
         _ => false,
     };
-    if let Some(status) = by_id(COPIED) {
+    // The confirmation appears beside the button pressed; the other one is cleared.
+    for id in [COPIED_SCRIPT, COPIED_IFRAME] {
+        if let Some(status) = by_id(id) {
+            status.set_text_content(None);
+        }
+    }
+    if let Some(status) = button.get_attribute("data-status").and_then(|id| by_id(&id)) {
         status.set_text_content(Some(if copied {
             "コピーしました。ホームページの編集画面に貼り付けてください。"
         } else {

@@ -80,13 +80,16 @@ pub fn is_widget_request(base: &str) -> bool {
     })
 }
 
+/// Results the finder widget shows at first and per 「さらに表示」 (about two phone screens).
+const WIDGET_RESULTS: usize = 5;
+
 /// The finder widget, an island in the `finder-widget` wasm bundle.
 #[cfg_attr(any(feature = "ssr", feature = "island-finder-widget"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "island-finder-widget")), component, allow(dead_code))]
 fn FinderWidget() -> impl IntoView {
     let options = wire_frame(Widget::Finder, |_| None);
     let compact = Signal::derive(move || options.with(|o| o.as_ref().is_some_and(|o| o.compact)));
-    view! { <Finder no_map=compact/> }
+    view! { <Finder no_map=compact page=WIDGET_RESULTS/> }
 }
 
 /// The emergency contacts widget, an island in the `screening-widget` wasm bundle (it reads
