@@ -44,6 +44,16 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
         for c in &area.contacts {
             if let Some(p) = &c.phone {
                 check_phone(&mut r, "contacts.phone", p);
+                // No number without a source a reader can check (issue #17).
+                check_sources(&mut r, "contacts.sources", &c.sources, &source_ids, true);
+                for s in c.sources.iter().filter_map(|id| content.sources.iter().find(|s| &s.id == id)) {
+                    if s.url.is_some() && s.read.is_none() {
+                        r.error(
+                            "contacts.sources",
+                            format!("source \"{}\" is a web page: give it `read = \"YYYY-MM-DD\"` (the day it was read) in content/sources.toml", s.id),
+                        );
+                    }
+                }
             }
             if let Some(u) = &c.url {
                 check_url(&mut r, "contacts.url", u);
