@@ -70,3 +70,16 @@ fn the_settlement_line_points_to_a_contact_that_is_really_listed() {
     // 旭川市 has no sourced desk: its settlement line sends to the website below.
     assert!(calls("012041").iter().any(|c| c.rank == CallRank::Settlement && c.why.contains("下の公式サイト")));
 }
+
+#[test]
+fn shinjuku_and_shizuoka_have_their_desks_from_their_own_pages() {
+    for (area, count, publisher) in [("131041", 1, "新宿区"), ("221007", 4, "静岡市"), ("221015", 4, "静岡市")] {
+        let desks: Vec<Call> = calls(area).into_iter().filter(|c| c.rank == CallRank::Desk).collect();
+        assert_eq!(desks.len(), count, "{area}");
+        for d in desks {
+            let source = d.source.unwrap_or_default();
+            assert!(source.contains(publisher) && source.contains("2026年12月5日"), "{area}: {source}");
+            assert!(d.source_url.is_some_and(|u| u.starts_with("http")), "{area}: the page can be opened");
+        }
+    }
+}

@@ -16,7 +16,9 @@ if (!bundle) {
     await mod.default({ module_or_path: new URL(bundle[1], import.meta.url) });
     // What a person typed or ticked while the wasm was on its way (a slow phone, issue
     // #17) is given back to the islands after hydration, as if typed then.
-    const typed = [...document.querySelectorAll("leptos-island input[id]")].map((i) => [i.id, i.value, i.checked]);
+    const typed = [...document.querySelectorAll("leptos-island input[id]")]
+      .filter((i) => i.type !== "hidden" && (i.value !== i.defaultValue || i.checked !== i.defaultChecked))
+      .map((i) => [i.id, i.value, i.checked]);
     mod.hydrate();
     for (const el of islands) {
       const island = mod[el.dataset.component];
@@ -26,9 +28,8 @@ if (!bundle) {
     ready();
     for (const [id, value, checked] of typed) {
       const input = document.getElementById(id);
-      if (!input || input.type === "hidden") continue;
+      if (!input) continue;
       const tick = input.type === "checkbox" || input.type === "radio";
-      if (tick ? input.checked === checked : input.value === value || value === "") continue;
       if (tick) input.checked = checked; else input.value = value;
       input.dispatchEvent(new Event(tick ? "change" : "input", { bubbles: true }));
     }

@@ -130,11 +130,18 @@ pub fn build_wasm(mode: WasmMode, log: &mut dyn FnMut(&str)) -> Result<Vec<Bundl
         .collect()
 }
 
+/// Sources that never reach the browser: modules that `lib.rs` compiles only with the `ssr`
+/// feature (a test keeps this list and `lib.rs` in step), and the binary. Editing them (the
+/// build, the importers, the content loader, `boot.js`) rebuilds no bundle.
+const NATIVE_ONLY: [&str; 5] = ["app/src/build", "app/src/import", "app/src/load", "app/src/markdown.rs", "app/src/main.rs"];
+
 /// The inputs of every bundle that live in files: the workspace manifests, the lock file and
-/// everything under `app/` (sources and the crate's manifest), by relative path and content.
+/// everything under `app/` (sources and the crate's manifest) but [`NATIVE_ONLY`], by relative
+/// path and content.
 fn source_digest(root: &Path) -> Result<Vec<u8>, String> {
     let mut files = vec![root.join("Cargo.toml"), root.join("Cargo.lock"), root.join("rust-toolchain.toml")];
     collect_files(&root.join("app"), &mut files)?;
+    files.retain(|f| !NATIVE_ONLY.iter().any(|n| f.starts_with(root.join(n))));
     files.sort();
     let mut hasher = Sha256::new();
     for file in files {
@@ -335,4 +342,27 @@ fn ensure_target(log: &mut dyn FnMut(&str)) -> Result<(), String> {
 
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn native_only_sources_are_the_modules_lib_rs_compiles_only_for_ssr() {
+        let app = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let lib = fs::read_to_string(app.join("src/lib.rs")).expect("lib.rs");
+        let lines: Vec<&str> = lib.lines().collect();
+        for path in NATIVE_ONLY.iter().filter(|p| !p.ends_with("main.rs")) {
+            let name = Path::new(path).file_stem().and_then(|s| s.to_str()).expect("module name");
+            let at = lines
+                .iter()
+                .position(|l| l.trim() == format!("pub mod {name};"))
+                .unwrap_or_else(|| panic!("lib.rs declares no module {name}"));
+            assert_eq!(lines[at - 1].trim(), "#[cfg(feature = \"ssr\")]", "{name} reaches the wasm: drop it from NATIVE_ONLY");
+        }
+        // main.rs is the binary: the wasm bundles build the library only.
+        let manifest = fs::read_to_string(app.join("Cargo.toml")).expect("Cargo.toml");
+        assert!(manifest.contains("crate-type"), "the library builds the wasm");
+    }
 }
