@@ -227,6 +227,25 @@ fn works_under_a_base_path() {
 fn the_real_content_builds_without_broken_links() {
     let (_tmp, out) = build(&root().join("content"), "/");
     assert_links_resolve(&out, "/");
+
+    // The deployment sets no corrections address (content/site.toml): 「修正を依頼する」 never
+    // ends in a dead end (issue #21). 新宿区 has one sourced desk: its number, with the source.
+    let shinjuku = read(&out.join("facilities/w1330401660-bdcf/index.html"));
+    let fix = &shinjuku[shinjuku.find("kn-correction").expect("correction block")..];
+    assert!(fix.contains("修正の受付先がまだ設定されていません"), "{fix}");
+    assert!(fix.contains("新宿区 障害者福祉課 支援係") && fix.contains("href=\"tel:0352734583\""), "{fix}");
+    assert!(fix.contains("出典：新宿区"), "{fix}");
+    assert!(fix.contains("href=\"/areas/131041/#kn-first\""), "{fix}");
+    assert!(fix.contains("障害福祉サービス等情報公表制度"), "a WAM NET facility learns how to fix its own data");
+    // 国分寺市 has no sourced number: the official website, and the area's list.
+    let kokubunji = read(&out.join("facilities/w1313700161-d134/index.html"));
+    let fix = &kokubunji[kokubunji.find("kn-correction").expect("correction block")..];
+    assert!(fix.contains("国分寺市の公式サイトを開く") && !fix.contains("tel:"), "{fix}");
+    // 千葉市 has six ward desks: the website, and the list that names all six.
+    let chiba = read(&out.join("areas/121002/index.html"));
+    let fix = &chiba[chiba.find("kn-correction").expect("correction block")..];
+    assert!(fix.contains("千葉市の公式サイトを開く") && fix.contains("/areas/121002/#kn-first"), "{fix}");
+    assert!(!chiba.contains("このサイトの運営者に、ページのアドレスを添えてお知らせください"));
 }
 
 #[test]

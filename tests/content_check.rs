@@ -209,3 +209,23 @@ fn the_self_check_is_required() {
     let errors = errors_after(|c| fs::remove_file(c.join(SCREENING)).expect("remove"));
     assert!(errors.iter().any(|e| e.starts_with("content/screening/index.md: cannot read")), "{errors:#?}");
 }
+
+#[test]
+fn no_corrections_address_is_a_warning_that_names_the_setting_not_an_error() {
+    let warnings = |edit: &dyn Fn(&Path)| -> Vec<String> {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let content = copy_fixture(tmp.path());
+        edit(&content);
+        let c = load_content(&content, "/").unwrap_or_else(|d| panic!("a warning, not errors: {d:#?}"));
+        c.warnings.iter().map(|w| w.to_string()).filter(|w| w.contains("site.toml")).collect()
+    };
+    assert_eq!(warnings(&|_| {}), Vec::<String>::new(), "an address is set");
+    let none = warnings(&|c| replace(&c.join("site.toml"), "corrections_email = \"fix@example.jp\"", ""));
+    assert_eq!(none.len(), 1);
+    assert!(none[0].starts_with("content/site.toml:1: corrections_email: not set"), "{none:?}");
+    assert!(none[0].contains("set corrections_email"), "{none:?}");
+    let edit_only = warnings(&|c| {
+        replace(&c.join("site.toml"), "corrections_email = \"fix@example.jp\"", "edit_url = \"https://example.jp/edit/{path}\"")
+    });
+    assert_eq!(edit_only, Vec::<String>::new(), "an edit link is a way to send corrections");
+}

@@ -100,6 +100,19 @@ pub struct Corrections {
     pub edit_url: Option<String>,
     /// The public URL of this page, for the e-mail body.
     pub page_url: String,
+    /// Whom to tell instead when the deployment sets no address (issue #21): the area's one
+    /// sourced desk or 拠点 number, else its website (`build::first_contacts`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instead: Option<crate::model::Call>,
+    /// The area's page (a route), whose 「まず連絡するところ」 lists every known number.
+    #[serde(default)]
+    pub area_page: String,
+    /// The area's name, as the page says it.
+    #[serde(default)]
+    pub area_name: String,
+    /// The facts come from WAM NET, which the facility itself reports to its prefecture.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub wamnet: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

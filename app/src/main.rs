@@ -78,6 +78,15 @@ fn run(args: &[String]) -> Result<(), String> {
     match command {
         "check" => match load_content(&content, &base) {
             Ok(c) => {
+                // Warnings never stop a build: the settings left out, and open-data values shown
+                // as text (counted; `build` lists them).
+                for w in c.warnings.iter().filter(|w| w.path.ends_with("site.toml")) {
+                    eprintln!("warning: {w}");
+                }
+                let open_data = c.warnings.iter().filter(|w| !w.path.ends_with("site.toml")).count();
+                if open_data > 0 {
+                    eprintln!("note: {open_data} open-data value(s) are shown as text or left out; `build` lists them");
+                }
                 println!(
                     "content is valid: {} areas, {} facilities, {} reports, {} guides",
                     c.areas.len(),

@@ -115,9 +115,9 @@ test('the finder widget loads through embed.js and its height follows a filter',
   assert.equal(await more.getAttribute('target'), '_blank');
   assert.equal(await more.getAttribute('rel'), 'noopener');
   assert.match(await more.getAttribute('href'), /^\/search\/\?area=132144$/);
+  await frame.getByText('障害の種類・年齢・そのほかの条件').click();
   const before = await fits(iframe, frame);
 
-  await frame.getByText('障害の種類・年齢・そのほかの条件').click();
   await frame.getByLabel('拠点に位置付けられた相談先だけ').check();
   await frame.waitForURL(/kyoten=1/);
   assert.match(frame.url(), /kn_id=kn[0-9a-f]{12}/, 'the widget keeps its id when the finder rewrites its query');

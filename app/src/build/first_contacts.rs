@@ -82,6 +82,22 @@ pub fn first_contacts(c: &Content, by_area: &AreaFacilities, area: &Area) -> Vec
     calls
 }
 
+/// Whom a correction goes to when the deployment sets no address (issue #21): the one desk
+/// or 拠点 contact with a sourced number among the areas that apply, else the first website.
+/// Several numbers (千葉市's six ward desks) are left to the area's list.
+pub fn corrections_contact(c: &Content, area: &Area) -> Option<Call> {
+    let chain = contact_chain(c, area);
+    let numbered: Vec<(&Contact, &Area)> = chain
+        .iter()
+        .flat_map(|a| a.contacts.iter().map(move |k| (k, *a)))
+        .filter(|(k, _)| k.phone.is_some() && k.kind != ContactKind::Other)
+        .collect();
+    if let [(k, a)] = numbered.as_slice() {
+        return Some(contact_call(c, k, a, rank_of(k.kind)));
+    }
+    chain.iter().find_map(|a| a.website.as_ref().map(|u| Call::website(&a.name, u)))
+}
+
 /// The areas whose contacts apply: the area, its designated city (a ward), its regions.
 fn contact_chain<'a>(c: &'a Content, area: &'a Area) -> Vec<&'a Area> {
     let mut chain = vec![area];

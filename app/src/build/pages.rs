@@ -22,10 +22,19 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         ids.iter().filter_map(|id| c.sources.iter().find(|s| &s.id == id).cloned()).collect()
     };
     let area_name = |id: &str| c.areas.get(id).map(|a| a.name.clone()).unwrap_or_default();
-    let corrections = |path: &str, file: &str| Corrections {
-        email: c.site.corrections_email.clone(),
-        edit_url: c.site.edit_url.as_ref().map(|u| u.replace("{path}", file)),
-        page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, path)),
+    let corrections = |path: &str, file: &str, area: Option<&Area>| {
+        let email = c.site.corrections_email.clone();
+        let edit_url = c.site.edit_url.as_ref().map(|u| u.replace("{path}", file));
+        let unset = email.is_none() && edit_url.is_none();
+        Corrections {
+            instead: area.filter(|_| unset).and_then(|a| super::first_contacts::corrections_contact(c, a)),
+            area_page: area.map(|a| format!("/areas/{}/", a.id)).unwrap_or_default(),
+            area_name: area.map(|a| a.name.clone()).unwrap_or_default(),
+            email,
+            edit_url,
+            page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, path)),
+            wamnet: false,
+        }
     };
     let content_areas: Vec<&Area> = c.areas.values().filter(|a| a.has_content()).collect();
 
@@ -117,7 +126,10 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             facility: f.clone(),
             area,
             sources: sources_of(&f.sources),
-            corrections: corrections(&path, &format!("content/facilities/{}.md", f.id)),
+            corrections: Corrections {
+                wamnet: !f.records.is_empty(),
+                ..corrections(&path, &format!("content/facilities/{}.md", f.id), c.areas.get(&f.area))
+            },
         };
         (
             path.clone(),
@@ -169,7 +181,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             members: a.members.iter().filter_map(link).collect(),
             regions: a.regions.iter().filter_map(link).collect(),
             sources: sources_of(&source_ids),
-            corrections: corrections(&path, &file),
+            corrections: corrections(&path, &file, Some(a)),
             map: area_map(c, a, &listed),
             calls: super::first_contacts::first_contacts(c, &by_area, a),
         };

@@ -60,9 +60,13 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
         content.facilities.len(),
         started.elapsed()
     ));
-    if !content.warnings.is_empty() {
-        log(&format!("note: {} open-data row(s) left out or value(s) shown as text:", content.warnings.len()));
-        for w in &content.warnings {
+    let (settings, open_data): (Vec<_>, Vec<_>) = content.warnings.iter().partition(|w| w.path.ends_with("site.toml"));
+    for w in settings {
+        log(&format!("warning: {w}"));
+    }
+    if !open_data.is_empty() {
+        log(&format!("note: {} open-data row(s) left out or value(s) shown as text:", open_data.len()));
+        for w in open_data {
             log(&format!("  {w}"));
         }
     }
@@ -101,9 +105,9 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
                 log(&format!("note: the {} wasm is not optimised by wasm-opt", b.name));
             }
         }
-        let mut boot =
-            include_str!("boot.js").replace("__BUNDLES__", &serde_json::to_string(&table).map_err(|e| e.to_string())?);
-        boot.push_str(include_str!("sw-register.js"));
+        let mut boot = without_comments(include_str!("boot.js"))
+            .replace("__BUNDLES__", &serde_json::to_string(&table).map_err(|e| e.to_string())?);
+        boot.push_str(&without_comments(include_str!("sw-register.js")));
         let boot_name = hashed_name("boot.js", boot.as_bytes());
         write(&boot_name, boot.as_bytes())?;
         names.boot = Some(boot_name);
@@ -203,5 +207,22 @@ mod tests {
         for (input, want) in [("/", "/"), ("", "/"), ("sub", "/sub/"), ("/a/b", "/a/b/"), ("/a/b/", "/a/b/")] {
             assert_eq!(normalise_base(input), want);
         }
+    }
+}
+
+/// A script as shipped: its whole-line `//` comments are for the people who read the source,
+/// not for every family's phone on every page (the boot script's budget is 2 KB, issue #10).
+fn without_comments(script: &str) -> String {
+    script.lines().filter(|l| !l.trim_start().starts_with("//")).map(|l| format!("{l}\n")).collect()
+}
+
+#[cfg(test)]
+mod script_tests {
+    use super::without_comments;
+
+    #[test]
+    fn whole_line_comments_are_left_out_and_code_is_kept() {
+        let shipped = without_comments("// why\nconst a = \"//x\"; // keep\n  // indented\nf(a);\n");
+        assert_eq!(shipped, "const a = \"//x\"; // keep\nf(a);\n");
     }
 }

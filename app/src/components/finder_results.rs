@@ -227,15 +227,11 @@ fn results_html(outcome: &Outcome, filters: &Filters, shown: Shown, selected: Op
             let name = esc(&area.name);
             let confirmed = hits.iter().filter(|h| fit(filters, h.row()) == Fit::Confirmed).count();
             let split = filters.asks_who();
-            let count = if split {
-                format!(
-                    "{name}で<strong>{}件</strong>見つかりました（対象として確認できるところ{confirmed}件、対象は事業所に確認が必要なところ{}件）",
-                    hits.len(),
-                    hits.len() - confirmed
-                )
-            } else {
-                format!("{name}で<strong>{}件</strong>見つかりました", hits.len())
-            };
+            let ask = hits.len() - confirmed;
+            let mut count = format!("{name}で<strong>{}件</strong>見つかりました", hits.len());
+            if split {
+                count += &format!("（{CONFIRMED}{confirmed}件、{ASK}{ask}件）");
+            }
             let mut cards = String::new();
             let mut group = None;
             for h in hits.iter().take(shown) {
@@ -244,10 +240,7 @@ fn results_html(outcome: &Outcome, filters: &Filters, shown: Shown, selected: Op
                     if group.is_some() {
                         cards += "</ul>";
                     }
-                    let (title, n) = match g {
-                        Fit::Confirmed => ("対象として確認できるところ", confirmed),
-                        Fit::AskFacility => ("対象は事業所に確認が必要なところ", hits.len() - confirmed),
-                    };
+                    let (title, n) = if g == Fit::Confirmed { (CONFIRMED, confirmed) } else { (ASK, ask) };
                     cards += &format!(
                         r#"<h3 class="kn-finder-results__group">{title}（{n}件）</h3><ul class="kn-facility-list">"#
                     );
@@ -280,18 +273,28 @@ fn results_html(outcome: &Outcome, filters: &Filters, shown: Shown, selected: Op
     }
 }
 
+/// The two groups of results when a disability type or age is asked for (issue #17).
+const CONFIRMED: &str = "対象として確認できるところ";
+const ASK: &str = "対象は事業所に確認が必要なところ";
+
 /// Conditions that narrowed nothing, said rather than shown as if they had.
 fn unchanged_note(unchanged: &[&str]) -> String {
     if unchanged.is_empty() {
         return String::new();
     }
-    let names = unchanged.iter().map(|l| format!("「{l}」")).collect::<Vec<_>>().join("");
-    let who = if unchanged.contains(&"障害の種類・年齢") {
-        "障害の種類や年齢の情報がない事業所は除かずに、「対象は事業所に確認が必要なところ」に入れています。"
-    } else {
-        ""
-    };
-    format!(r#"<p class="kn-finder-results__unchanged">{names}の条件では、件数は変わりませんでした。{who}</p>"#)
+    let mut h = String::from(r#"<p class="kn-finder-results__unchanged">"#);
+    for label in unchanged {
+        h.push('「');
+        h.push_str(label);
+        h.push('」');
+    }
+    h.push_str("の条件では、件数は変わりませんでした。");
+    if unchanged.contains(&"障害の種類・年齢") {
+        h.push_str("障害の種類や年齢の情報がない事業所は除かずに、「");
+        h.push_str(ASK);
+        h.push_str("」に入れています。");
+    }
+    h + "</p>"
 }
 
 /// No result: where to ask instead, and one tap to widen the search.

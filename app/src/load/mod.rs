@@ -66,6 +66,17 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
         validate::validate_site(site, &mut r);
     }
     let site = site.unwrap_or_default();
+    // Not an error: the pages then send corrections to the area's desk or website (issue #21).
+    let mut warnings = Vec::new();
+    if site.corrections_email.is_none() && site.edit_url.is_none() {
+        warnings.push(Diagnostic::new(
+            &display(&site_path),
+            1,
+            "corrections_email",
+            "not set (nor edit_url): 「修正を依頼する」 has no address of this site, so pages ask people to tell the \
+             area's desk or to use its website instead; set corrections_email = \"…\" in content/site.toml",
+        ));
+    }
     let sources = read_toml::<crate::model::source::SourceFile>(dir, &dir.join("sources.toml"), &display, &mut out)
         .map(|f| f.source)
         .unwrap_or_default();
@@ -90,7 +101,7 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
     let catalogue = load_file::<CatalogueSummary>(&dir.join("catalogue/index.md"), dir, base_path, &mut out);
     let screening = load_file::<Screening>(&dir.join("screening/index.md"), dir, base_path, &mut out);
 
-    let mut content = Content { site, sources, ..Default::default() };
+    let mut content = Content { site, sources, warnings, ..Default::default() };
     validate::validate(
         &mut content,
         validate::Files { reference, areas, facilities, reports, guides, practices, catalogue, screening },

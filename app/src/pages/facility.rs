@@ -7,7 +7,8 @@ use crate::components::page::static_view;
 use crate::components::source_list::SourceList;
 use crate::components::unknown_value::UnknownValue;
 use crate::data::{href, Corrections, FacilityData};
-use crate::markup::call_button::tel_href;
+use crate::html::esc;
+use crate::markup::call_button::{call_button, tel_href};
 use crate::search::query::encode_component;
 
 /// Shows the HTML the builder rendered with [`facility`].
@@ -194,14 +195,50 @@ pub fn CorrectionLinks(corrections: Corrections, title: String) -> impl IntoView
         format!("mailto:{e}?subject={}&body={}", encode_component(&subject), encode_component(&body))
     });
     let none = mail.is_none() && corrections.edit_url.is_none();
+    let instead = none.then(|| correction_instead(&corrections));
+    let wamnet = corrections.wamnet.then(|| view! {
+        <p>"障害福祉サービス事業所としての情報（WAM NET）は、事業所が都道府県に報告している内容です（障害福祉サービス等情報公表制度）。事業所の方は、その報告を直すと、WAM NET のデータに反映されます。"</p>
+    });
     view! {
         <div class="kn-correction">
             <h3 class="kn-correction__title">"修正を依頼する"</h3>
             {mail.map(|m| view! { <a class="kn-button kn-button--secondary" href=m>"メールで修正を依頼する"</a> })}
             {corrections.edit_url.map(|u| view! { <a class="kn-button kn-button--secondary" href=u rel="noopener noreferrer">"掲載データを直接編集する"</a> })}
-            {none.then(|| view! { <p>"このサイトの運営者に、ページのアドレスを添えてお知らせください。"</p> })}
+            {instead.map(|html| view! { <div class="kn-correction__instead" inner_html=html></div> })}
+            {wamnet}
         </div>
     }
+}
+
+/// No address for corrections on this deployment: say so, and name whom to tell — the
+/// area's one sourced number or its website — with the area's full list one tap away.
+fn correction_instead(c: &Corrections) -> String {
+    let area = esc(&c.area_name);
+    let mut h = String::from("<p>このサイトには、修正の受付先がまだ設定されていません。");
+    match &c.instead {
+        Some(call) if call.phone.is_some() => {
+            h += &format!("掲載内容の誤りや変更は、次の窓口にお知らせください。</p><p class=\"kn-correction__name\">{}</p>", esc(&call.name));
+            h += &call_button(call.phone.as_deref().unwrap_or_default());
+            if let Some(source) = &call.source {
+                h += &format!("<p class=\"kn-correction__source\">{}</p>", esc(source));
+            }
+        }
+        Some(call) => {
+            h += &format!(
+                "掲載内容の誤りや変更は、{area}の障害福祉の担当窓口にお知らせください。窓口の連絡先は公式サイトでさがせます。</p><a class=\"kn-button kn-button--secondary\" href=\"{}\" rel=\"noopener noreferrer\">{}を開く</a>",
+                esc(call.url.as_deref().unwrap_or_default()),
+                esc(&call.name)
+            );
+        }
+        None => h += &format!("掲載内容の誤りや変更は、{area}の障害福祉の担当窓口にお知らせください。</p>"),
+    }
+    if !c.area_page.is_empty() {
+        h += &format!(
+            "<p><a href=\"{}\">{area}で、まず連絡するところ（電話番号）の一覧を見る</a></p>",
+            esc(&href(&format!("{}#kn-first", c.area_page)))
+        );
+    }
+    h + "<p>お知らせの際は、このページのアドレスと、正しい内容の根拠となる資料（ホームページや通知など）を添えてください。</p>"
 }
 
 #[cfg(test)]

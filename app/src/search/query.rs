@@ -298,7 +298,7 @@ impl<'f> Matcher<'f> {
             && (!f.beds || r.beds.is_some_and(|b| b > 0))
             && (!f.kyoten_only || r.kyoten == 1);
         let text = self.words.iter().all(|w| r.key.contains(w.as_str()));
-        [need, who, other, text].into_iter().enumerate().filter(|(_, ok)| !ok).fold(0, |m, (i, _)| m | 1 << i)
+        u8::from(!need) | u8::from(!who) << 1 | u8::from(!other) << 2 | u8::from(!text) << 3
     }
 
     pub fn accepts(&self, r: &FinderRow) -> bool {
