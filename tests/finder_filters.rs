@@ -11,7 +11,7 @@ use kyoten_navi::load::{load_content, Content};
 use kyoten_navi::model::{AgeGroup, DisabilityType, Function, Role};
 use kyoten_navi::search::areas::area_codes;
 use kyoten_navi::search::index::{area_index, shards};
-use kyoten_navi::search::query::{fit, matching, unchanged_by, Filters, FinderRow, Fit};
+use kyoten_navi::search::query::{fit, matching, unchanged_by, Condition, Filters, FinderRow, Fit};
 
 struct Data {
     content: Content,
@@ -32,7 +32,7 @@ fn data() -> &'static Data {
 }
 
 /// The rows the browser searches for `area` (a city with its wards included).
-fn search(area: &str, f: &Filters) -> (Vec<FinderRow>, Vec<&'static str>) {
+fn search(area: &str, f: &Filters) -> (Vec<FinderRow>, Vec<Condition>) {
     let d = data();
     let index = area_index(&d.content, &d.rows);
     let codes = area_codes(&index.areas, area);
@@ -63,7 +63,7 @@ fn disability_and_age_keep_every_row_whose_source_is_silent_and_say_so() {
             let (hits, unchanged) = search(area, f);
             assert_eq!(hits.len(), all.len(), "{area}: {f:?} keeps every row");
             assert!(hits.iter().all(|r| fit(f, r) == Fit::AskFacility), "{area}: nothing is confirmed");
-            assert_eq!(unchanged, ["障害の種類・年齢"], "{area}: {f:?}");
+            assert_eq!(unchanged, [Condition::Who], "{area}: {f:?}");
         }
     }
 }
@@ -117,12 +117,12 @@ fn a_condition_that_narrows_nothing_is_named_and_one_that_narrows_is_not() {
     // Every row of 国分寺市 is in 国分寺市: searching for its name narrows nothing.
     let (all, _) = search("132144", &Filters::default());
     let (hits, unchanged) = search("132144", &Filters { text: "国分寺".into(), ..Default::default() });
-    assert_eq!((hits.len(), unchanged.as_slice()), (all.len(), ["名前・住所"].as_slice()));
+    assert_eq!((hits.len(), unchanged.as_slice()), (all.len(), [Condition::Text].as_slice()));
     let (hits, unchanged) = search("132144", &Filters { text: "カペラ".into(), ..Default::default() });
     assert_eq!(hits.len(), 1);
     assert!(unchanged.is_empty());
     // Two conditions, one of which narrows.
     let f = Filters { text: "国分寺".into(), functions: vec![Function::Emergency], ..Default::default() };
     let (_, unchanged) = search("132144", &f);
-    assert_eq!(unchanged, ["名前・住所"]);
+    assert_eq!(unchanged, [Condition::Text]);
 }

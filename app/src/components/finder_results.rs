@@ -22,7 +22,7 @@ use crate::markup::call_button::tel_href;
 use crate::model::{Function, Role};
 use crate::pages::search::{use_set_filters, FinderState};
 use crate::search::areas::{area, area_codes, distance_km, row_files, AreaEntry};
-use crate::search::query::{fit, rank, unchanged_by, BadParam, Filters, Fit, FinderRow, Hit, Matcher};
+use crate::search::query::{fit, rank, unchanged_by, BadParam, Condition, Filters, Fit, FinderRow, Hit, Matcher};
 
 /// What the results area shows.
 #[derive(Clone, PartialEq)]
@@ -30,8 +30,8 @@ enum Outcome {
     Loading,
     NoArea,
     UnknownArea(String),
-    /// `unchanged`: the labels of conditions that narrowed nothing.
-    Found { area: AreaEntry, hits: Vec<Hit>, unchanged: Vec<&'static str> },
+    /// `unchanged`: the conditions that narrowed nothing.
+    Found { area: AreaEntry, hits: Vec<Hit>, unchanged: Vec<Condition> },
 }
 
 const PAGE: usize = 30;
@@ -102,12 +102,15 @@ pub fn FinderResults(#[prop(default = None)] page: Option<usize>) -> impl IntoVi
                         })
                     })
                     .collect();
-                hits.sort_by_key(|h| rank(h.row()));
+                // Rows whose 対象 is confirmed first; in each group the 拠点 first, or the nearest.
+                hits.sort_by_key(|h| (fit(&filters, h.row()), rank(h.row())));
                 if near.is_some() {
-                    hits.sort_by(|a, b| a.distance.unwrap_or(f64::MAX).total_cmp(&b.distance.unwrap_or(f64::MAX)));
+                    let key = |h: &Hit| (fit(&filters, h.row()), h.distance.unwrap_or(f64::MAX));
+                    hits.sort_by(|a, b| {
+                        let (a, b) = (key(a), key(b));
+                        a.0.cmp(&b.0).then(a.1.total_cmp(&b.1))
+                    });
                 }
-                // Stable: rows whose 対象 is confirmed first, each group in the order above.
-                hits.sort_by_key(|h| fit(&filters, h.row()));
                 Outcome::Found { area, hits, unchanged }
             })
         })
@@ -163,29 +166,24 @@ pub fn FinderResults(#[prop(default = None)] page: Option<usize>) -> impl IntoVi
         else {
             return;
         };
-        let widen = |edit: fn(&mut Filters)| {
-            let mut f = state.filters.with_untracked(|f| f.0.clone());
-            edit(&mut f);
-            set.run(f);
-        };
+        let widen = |c: Condition| set.run(state.filters.with_untracked(|f| f.0.without(c)));
         match button.get_attribute("data-kn-action").as_deref() {
             Some("more") => shown.update(|n| *n += page),
             Some("map") => {
                 state.from_map.set(false);
                 state.selected.set(button.get_attribute("data-id"));
             }
-            Some("rechoose") => widen(|f| f.area = None),
-            Some("widen-fn") => widen(|f| f.functions.clear()),
-            Some("widen-who") => widen(|f| {
-                f.disabilities.clear();
-                f.age = None;
-            }),
-            Some("widen-other") => widen(|f| {
-                f.open_24h = false;
-                f.beds = false;
-                f.kyoten_only = false;
-            }),
-            Some("widen-text") => widen(|f| f.text.clear()),
+            Some("rechoose") => {
+                let mut f = state.filters.with_untracked(|f| f.0.clone());
+                f.area = None;
+                set.run(f);
+            }
+            Some("widen") => {
+                let group = button.get_attribute("data-group").and_then(|g| g.parse::<usize>().ok());
+                if let Some(c) = group.and_then(|g| Condition::ALL.get(g)) {
+                    widen(*c);
+                }
+            }
             _ => {}
         }
     };
@@ -278,18 +276,18 @@ const CONFIRMED: &str = "対象として確認できるところ";
 const ASK: &str = "対象は事業所に確認が必要なところ";
 
 /// Conditions that narrowed nothing, said rather than shown as if they had.
-fn unchanged_note(unchanged: &[&str]) -> String {
+fn unchanged_note(unchanged: &[Condition]) -> String {
     if unchanged.is_empty() {
         return String::new();
     }
     let mut h = String::from(r#"<p class="kn-finder-results__unchanged">"#);
-    for label in unchanged {
+    for c in unchanged {
         h.push('「');
-        h.push_str(label);
+        h.push_str(c.label());
         h.push('」');
     }
     h.push_str("の条件では、件数は変わりませんでした。");
-    if unchanged.contains(&"障害の種類・年齢") {
+    if unchanged.contains(&Condition::Who) {
         h.push_str("障害の種類や年齢の情報がない事業所は除かずに、「");
         h.push_str(ASK);
         h.push_str("」に入れています。");
@@ -300,16 +298,12 @@ fn unchanged_note(unchanged: &[&str]) -> String {
 /// No result: where to ask instead, and one tap to widen the search.
 fn no_results(area: &AreaEntry, f: &Filters) -> String {
     let name = esc(&area.name);
-    let widen: String = [
-        (!f.functions.is_empty(), "widen-fn", "困っていることの条件を外す"),
-        (!f.disabilities.is_empty() || f.age.is_some(), "widen-who", "障害の種類・年齢の条件を外す"),
-        (f.open_24h || f.beds || f.kyoten_only, "widen-other", "そのほかの条件を外す"),
-        (!f.text.is_empty(), "widen-text", "名前・住所の条件を外す"),
-    ]
-    .into_iter()
-    .filter(|w| w.0)
-    .map(|(_, action, label)| format!(r#"<li><button class="kn-button kn-button--secondary" type="button" data-kn-action="{action}">{label}</button></li>"#))
-    .collect();
+    let widen: String = Condition::ALL
+        .into_iter()
+        .enumerate()
+        .filter(|(_, c)| f.has(*c))
+        .map(|(i, c)| format!(r#"<li><button class="kn-button kn-button--secondary" type="button" data-kn-action="widen" data-group="{i}">{}の条件を外す</button></li>"#, c.label()))
+        .collect();
     format!(
         r#"<div class="kn-finder-results__empty"><p role="status">{name}では、この条件に合う相談先は見つかりませんでした。</p><p>条件をゆるめるか、{name}の相談先（基幹相談支援センターや市区町村の窓口）にお問い合わせください。</p><a class="kn-button" href="{}">{name}の相談先を見る</a><ul class="kn-finder-results__widen">{widen}</ul></div>"#,
         esc(&href(&format!("/areas/{}/", area.id)))

@@ -320,21 +320,17 @@ impl Filters {
         !self.disabilities.is_empty() || self.age.is_some()
     }
 
-    /// The groups of conditions a person can see and remove, with their labels.
-    pub fn groups(&self) -> Vec<(Condition, &'static str)> {
-        [
-            (!self.functions.is_empty(), Condition::Need, "困っていること"),
-            (self.asks_who(), Condition::Who, "障害の種類・年齢"),
-            (self.open_24h || self.beds || self.kyoten_only, Condition::Other, "そのほかの条件"),
-            (!self.text.trim().is_empty(), Condition::Text, "名前・住所"),
-        ]
-        .into_iter()
-        .filter(|g| g.0)
-        .map(|(_, c, label)| (c, label))
-        .collect()
+    /// Whether the condition group `c` narrows these filters at all.
+    pub fn has(&self, c: Condition) -> bool {
+        match c {
+            Condition::Need => !self.functions.is_empty(),
+            Condition::Who => self.asks_who(),
+            Condition::Other => self.open_24h || self.beds || self.kyoten_only,
+            Condition::Text => !self.text.trim().is_empty(),
+        }
     }
 
-    /// These filters without one group of conditions.
+    /// These filters without one group of conditions (「…の条件を外す」).
     pub fn without(&self, c: Condition) -> Filters {
         let mut f = self.clone();
         match c {
@@ -354,7 +350,7 @@ impl Filters {
     }
 }
 
-/// A group of conditions, as the form shows them.
+/// A group of conditions, as the form shows them and a person removes them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Condition {
     // The order is the bit order of [`Matcher::failing`].
@@ -362,6 +358,20 @@ pub enum Condition {
     Who,
     Other,
     Text,
+}
+
+impl Condition {
+    pub const ALL: [Condition; 4] = [Condition::Need, Condition::Who, Condition::Other, Condition::Text];
+
+    /// As the page names it: 「{label}の条件を外す」, 「{label}」の条件では…
+    pub fn label(self) -> &'static str {
+        match self {
+            Condition::Need => "困っていること",
+            Condition::Who => "障害の種類・年齢",
+            Condition::Other => "そのほか",
+            Condition::Text => "名前・住所",
+        }
+    }
 }
 
 /// How `r` fits the 「誰が」 filters of `f`: confirmed only when every asked-for kind is
@@ -375,10 +385,10 @@ pub fn fit(f: &Filters, r: &FinderRow) -> Fit {
     }
 }
 
-/// The labels of the condition groups in `f` that do not change which rows of `rows` match:
+/// The condition groups in `f` that do not change which rows of `rows` match:
 /// said on the page instead of showing the same list as if it had been narrowed. One pass:
 /// a group changes nothing when no row fails it alone.
-pub fn unchanged_by<'a>(rows: impl IntoIterator<Item = &'a FinderRow>, f: &Filters, codes: &[String]) -> Vec<&'static str> {
+pub fn unchanged_by<'a>(rows: impl IntoIterator<Item = &'a FinderRow>, f: &Filters, codes: &[String]) -> Vec<Condition> {
     let m = Matcher::new(f, codes);
     let mut alone = [false; 4];
     for r in rows {
@@ -387,7 +397,7 @@ pub fn unchanged_by<'a>(rows: impl IntoIterator<Item = &'a FinderRow>, f: &Filte
             alone[failing.trailing_zeros() as usize] = true;
         }
     }
-    f.groups().into_iter().filter(|(c, _)| !alone[*c as usize]).map(|(_, label)| label).collect()
+    Condition::ALL.into_iter().filter(|c| f.has(*c) && !alone[*c as usize]).collect()
 }
 
 /// Results order, best first: 拠点 bodies — the 基幹相談支援センター, a family's first
