@@ -105,6 +105,7 @@ impl<'a> Document<'a> {
         head.push_str(&format!("<link rel=\"stylesheet\" href=\"{}\">", a(&self.assets.css)));
         head.push_str(&format!("<link rel=\"manifest\" href=\"{}\">", a("manifest.webmanifest")));
         head.push_str(&format!("<link rel=\"icon\" href=\"{}\" type=\"image/svg+xml\">", a("icon.svg")));
+        head.push_str(&format!("<link rel=\"apple-touch-icon\" href=\"{}\">", a("apple-touch-icon.png")));
         if let Some(boot) = &self.assets.boot {
             // The wasm is fetched only by pages with an island, and only its islands' bundle;
             // every page has the boot script (it also registers the service worker).
