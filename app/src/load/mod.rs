@@ -66,9 +66,13 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
         validate::validate_site(site, &mut r);
     }
     let site = site.unwrap_or_default();
-    let sources = read_toml::<crate::model::source::SourceFile>(dir, &dir.join("sources.toml"), &display, &mut out)
+    let sources_path = dir.join("sources.toml");
+    let sources = read_toml::<crate::model::source::SourceFile>(dir, &sources_path, &display, &mut out)
         .map(|f| f.source)
         .unwrap_or_default();
+    if let Ok(text) = fs::read_to_string(&sources_path) {
+        validate::validate_sources(&sources, &text, &display(&sources_path), &mut out);
+    }
 
     let reference_path = dir.join("geo/localgovjp-utf8.csv");
     let reference = match read_text(dir, &reference_path, &display(&reference_path)) {
