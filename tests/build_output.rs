@@ -241,7 +241,13 @@ fn png_icons_for_phones_have_their_sizes_and_are_referenced() {
         .as_array()
         .expect("icons")
         .iter()
-        .map(|i| (i["src"].as_str().unwrap_or("").into(), i["sizes"].as_str().unwrap_or("").into(), i["type"].as_str().unwrap_or("").into()))
+        .map(|i| {
+            (
+                i["src"].as_str().unwrap_or("").into(),
+                i["sizes"].as_str().unwrap_or("").into(),
+                i["type"].as_str().unwrap_or("").into(),
+            )
+        })
         .collect();
     for (src, sizes) in [("/kyoten/navi/icon-192.png", "192x192"), ("/kyoten/navi/icon-512.png", "512x512")] {
         assert!(icons.contains(&(src.into(), sizes.into(), "image/png".into())), "{src} in {icons:?}");
