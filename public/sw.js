@@ -257,6 +257,13 @@ async function rewarm(oldCaches) {
     } catch { /* offline: not carried over */ }
   }
   await Promise.all([...assets].map((u) => saveFromNetwork(u).catch(() => {})));
+  // Leave the pages in the order they were seen, newest last, as the next update reads them.
+  for (const href of [...chosen].reverse()) {
+    try {
+      const res = await cache.match(href);
+      if (res) await cache.put(href, res);
+    } catch { /* the copy stays where it is */ }
+  }
   return unsafe;
 }
 

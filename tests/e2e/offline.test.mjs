@@ -286,6 +286,12 @@ test('after an update, the area page seen last still works offline, however many
     return (names.length === 1 && names[0] === newCache) || names.join(' ');
   }, `only ${newCache} left`, 60000);
 
+  // The new cache keeps the order the pages were seen in (newest last) for the next update.
+  const order = (await cacheState(page))[newCache].filter((u) => /\/(areas|facilities)\/[^/]+\/$/.test(u));
+  assert.equal(order.at(-1), url('/areas/132144/'), 'the area page, seen last, is listed last');
+  // 60 other pages at most: the home page (opened for the update) and the newest 59 facilities.
+  assert.equal(order.length, 60, 'the area page and the newest 59 facility pages');
+
   await goOffline(context, true);
   const res = await page.goto(url('/areas/132144/'));
   assert.equal(res.status(), 200, 'the area page offline after the update');
