@@ -294,6 +294,7 @@ test('the self-check widget reports the same heights whatever the answers', asyn
     // The whole result can still be read: the screen scrolls inside the widget.
     await frame.getByRole('button', { name: '最初からやり直す' }).scrollIntoViewIfNeeded();
     assert.ok(await frame.getByRole('button', { name: '最初からやり直す' }).isVisible());
+    assert.deepEqual(await axe(frame), [], 'the result screen that scrolls inside is accessible');
     const reported = await page.evaluate(() => window.knHeights);
     assert.deepEqual(problems, []);
     await context.close();
