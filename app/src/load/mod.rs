@@ -66,13 +66,9 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
         validate::validate_site(site, &mut r);
     }
     let site = site.unwrap_or_default();
-    let sources_path = dir.join("sources.toml");
-    let sources = read_toml::<crate::model::source::SourceFile>(dir, &sources_path, &display, &mut out)
+    let sources = read_toml::<crate::model::source::SourceFile>(dir, &dir.join("sources.toml"), &display, &mut out)
         .map(|f| f.source)
         .unwrap_or_default();
-    if let Ok(text) = fs::read_to_string(&sources_path) {
-        validate::validate_sources(&sources, &text, &display(&sources_path), &mut out);
-    }
 
     let reference_path = dir.join("geo/localgovjp-utf8.csv");
     let reference = match read_text(dir, &reference_path, &display(&reference_path)) {
@@ -101,6 +97,11 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
         &mut out,
     );
     load_open_data(dir, &display, &mut content, &mut out);
+    // Each source's `url`, at its line in the file (issue #20).
+    let sources_path = dir.join("sources.toml");
+    if let Ok(text) = fs::read_to_string(&sources_path) {
+        validate::validate_sources(&content.sources, &text, &display(&sources_path), &mut out);
+    }
     if out.is_empty() {
         Ok(content)
     } else {
