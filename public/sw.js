@@ -12,7 +12,9 @@
 // - One cache per site version, `kn:<scope>:<version>`. The version comes from the
 //   registration URL (`sw.js?v=<build>.<boot hash>`, written by the boot script), so every
 //   new build installs a new worker; on activation the pages seen before are fetched again
-//   for the new version and the old caches are deleted.
+//   for the new version (issue #20): every area page and emergency page, newest first, then
+//   the newest others up to MAX_REWARM. A page the network cannot give is copied from the
+//   old cache as it was; an old cache is deleted only once its pages are in the new one.
 // - Retiring: serve deploy/sw-retire.js as sw.js, or open any page with `?sw=off`
 //   (see README, 「オフライン」).
 'use strict';
@@ -23,8 +25,11 @@ const PREFIX = `kn:${SCOPE}:`;
 const CACHE = PREFIX + VERSION;
 const NETWORK_TIMEOUT_MS = 6000;
 const SAVE_TIMEOUT_MS = 10000;
-// Pages fetched again for a new version: enough for everything a family looked at.
+// Other pages fetched again for a new version, newest first: enough for everything a family
+// looked at. Area and emergency pages (KEEP) are always carried over, however many.
 const MAX_REWARM = 60;
+// An area's page (its contacts) and the emergency contacts, relative to the scope.
+const KEEP = /^(?:areas\/[^/]+\/|emergency\/(?:[^/]+\/)?)$/;
 
 const HASHED = /(?:\/pkg\/[^/]+|\/boot\.[0-9a-f]{10}\.js|\/style\.[0-9a-f]{10}\.css)$/;
 const DATA = /\/data\/([0-9a-f]+)\/(.+)\.json$/;
@@ -37,8 +42,8 @@ self.addEventListener('install', () => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const old = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
-    await rewarm(old);
-    await Promise.all(old.map((k) => caches.delete(k)));
+    const unsafe = await rewarm(old);
+    await Promise.all(old.filter((k) => !unsafe.has(k)).map((k) => caches.delete(k)));
     await self.clients.claim();
   })());
 });
@@ -99,8 +104,19 @@ async function page(event, url) {
   try {
     return await networkFirst(event, key);
   } catch {
-    return offlinePage();
+    // An older version's copy (an update still carrying pages over) beats the notice.
+    return (await savedElsewhere(key)) || offlinePage();
   }
+}
+
+/** The newest copy of `key` in this scope's other caches, if any. */
+async function savedElsewhere(key) {
+  const names = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE).reverse();
+  for (const name of names) {
+    const res = await (await caches.open(name)).match(key);
+    if (res) return res;
+  }
+  return null;
 }
 
 async function networkFirst(event, key) {
@@ -160,25 +176,38 @@ async function saveAreaOf(clientId) {
 }
 
 /** Fetch again, for this version, the pages and data saved by older versions; then the
- *  hashed files the new pages use. Anything that fails is simply not carried over. */
+ *  hashed files the new pages use. Area and emergency pages come first and all of them,
+ *  then the newest other pages up to MAX_REWARM. A page the network does not give (offline,
+ *  a timeout, a server error; not a 404: that page is gone) is copied from the old cache
+ *  with the files it needs. Returns the old caches that must not be deleted yet: those
+ *  whose pages could not be written to the new cache. */
 async function rewarm(oldCaches) {
-  const pages = new Set();
+  // Newest first: a cache lists its keys in the order they were last written (put()
+  // replaces an entry by appending it), and caches.keys() lists older versions first.
+  const pages = new Map(); // page URL → the old cache holding its newest copy
   const data = new Set();
-  for (const name of oldCaches) {
+  for (const name of [...oldCaches].reverse()) {
     const cache = await caches.open(name);
-    for (const req of await cache.keys()) {
+    for (const req of (await cache.keys()).reverse()) {
       const path = new URL(req.url).pathname;
-      if (path.endsWith('/')) pages.add(req.url);
-      else if (DATA.test(path)) data.add(path.match(DATA)[2]);
+      if (path.endsWith('/')) {
+        if (!pages.has(req.url)) pages.set(req.url, name);
+      } else if (DATA.test(path)) data.add(path.match(DATA)[2]);
     }
   }
+  const keep = (href) => KEEP.test(new URL(href).pathname.slice(SCOPE.length));
+  const all = [...pages.keys()];
+  const chosen = [...all.filter(keep), ...all.filter((h) => !keep(h)).slice(0, MAX_REWARM)];
   const cache = await caches.open(CACHE);
+  const unsafe = new Set();
+  const copiedFrom = new Set();
   let build = null;
   const assets = new Set();
-  for (const href of [...pages].slice(0, MAX_REWARM)) {
+  for (const href of chosen) {
     try {
-      const res = await fetch(href, { cache: 'no-cache' });
-      if (!res.ok) continue;
+      const res = await fetchWithin(href, NETWORK_TIMEOUT_MS);
+      if (res.status === 404 || res.status === 410) continue;
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const text = await res.clone().text();
       await cache.put(href, res);
       build = build || (text.match(/"build":"([0-9a-f]+)"/) || [])[1];
@@ -186,7 +215,33 @@ async function rewarm(oldCaches) {
         const u = new URL(m[1], href);
         if (u.origin === self.location.origin && HASHED.test(u.pathname)) assets.add(u.href);
       }
-    } catch { /* offline or gone: not carried over */ }
+    } catch {
+      // Offline or failing: keep the page as it was rather than lose it.
+      const from = pages.get(href);
+      try {
+        const saved = await (await caches.open(from)).match(href);
+        if (saved) {
+          await cache.put(href, saved);
+          copiedFrom.add(from);
+        }
+      } catch {
+        unsafe.add(from);
+      }
+    }
+  }
+  // A page copied as it was needs its own version's files and data: copy them too (hashed
+  // names and build-stamped data paths never clash with the new version's).
+  for (const name of copiedFrom) {
+    try {
+      const old = await caches.open(name);
+      for (const req of await old.keys()) {
+        if (new URL(req.url).pathname.endsWith('/') || (await cache.match(req.url))) continue;
+        const res = await old.match(req);
+        if (res) await cache.put(req.url, res);
+      }
+    } catch {
+      unsafe.add(name);
+    }
   }
   if (build) {
     for (const key of data) assets.add(new URL(`${SCOPE}data/${build}/${key}.json`, self.location.origin).href);
@@ -195,13 +250,32 @@ async function rewarm(oldCaches) {
   // JavaScript of its islands' bundle, so carry over that bundle's wasm too (only those).
   for (const boot of [...assets].filter((u) => /\/boot\.[0-9a-f]{10}\.js$/.test(u))) {
     try {
-      const text = await (await fetch(boot)).text();
+      const text = await (await fetchWithin(boot, NETWORK_TIMEOUT_MS)).text();
       for (const m of text.matchAll(/\["(\.\/pkg\/[A-Za-z0-9_.-]+)","(\.\/pkg\/[A-Za-z0-9_.-]+)"\]/g)) {
         if (assets.has(new URL(m[1], boot).href)) assets.add(new URL(m[2], boot).href);
       }
     } catch { /* offline: not carried over */ }
   }
   await Promise.all([...assets].map((u) => saveFromNetwork(u).catch(() => {})));
+  // Leave the pages in the order they were seen, newest last, as the next update reads them.
+  for (const href of [...chosen].reverse()) {
+    try {
+      const res = await cache.match(href);
+      if (res) await cache.put(href, res);
+    } catch { /* the copy stays where it is */ }
+  }
+  return unsafe;
+}
+
+/** fetch() that gives up after `ms`: a dead connection must not hold an update back. */
+async function fetchWithin(href, ms) {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), ms);
+  try {
+    return await fetch(href, { cache: 'no-cache', signal: abort.signal });
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Shown for a page never seen before while offline: what is saved, and a way back. */

@@ -223,6 +223,73 @@ fn works_under_a_base_path() {
     assert!(read(&out.join("sitemap.xml")).contains("https://example.jp/kyoten/navi/areas/132144/"));
 }
 
+/// Issue #20: phones get PNG icons (192 and 512 in the manifest, a 180 px apple-touch-icon in
+/// every page's head), drawn from `public/icon.svg` at build time.
+#[test]
+fn png_icons_for_phones_have_their_sizes_and_are_referenced() {
+    let (_tmp, out) = build(&fixture(), "/kyoten/navi/");
+    for (name, px) in [("icon-192.png", 192u32), ("icon-512.png", 512), ("apple-touch-icon.png", 180)] {
+        let png = fs::read(out.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{name} is a PNG");
+        assert_eq!(&png[12..16], b"IHDR", "{name}");
+        let size = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+        assert_eq!((size(16), size(20)), (px, px), "{name}");
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&out.join("manifest.webmanifest"))).expect("the manifest is JSON");
+    let icons: Vec<(String, String, String)> = manifest["icons"]
+        .as_array()
+        .expect("icons")
+        .iter()
+        .map(|i| {
+            (
+                i["src"].as_str().unwrap_or("").into(),
+                i["sizes"].as_str().unwrap_or("").into(),
+                i["type"].as_str().unwrap_or("").into(),
+            )
+        })
+        .collect();
+    for (src, sizes) in [("/kyoten/navi/icon-192.png", "192x192"), ("/kyoten/navi/icon-512.png", "512x512")] {
+        assert!(icons.contains(&(src.into(), sizes.into(), "image/png".into())), "{src} in {icons:?}");
+    }
+    for page in ["index.html", "guides/what-is/index.html", "404.html"] {
+        assert!(
+            read(&out.join(page)).contains(r#"<link rel="apple-touch-icon" href="/kyoten/navi/apple-touch-icon.png">"#),
+            "{page}"
+        );
+    }
+}
+
+/// Issue #20: `<!>` hydration markers are invalid HTML; pages without islands have none, and
+/// in islands they are written as the equivalent `<!---->`.
+#[test]
+fn no_hydration_marker_is_left_as_invalid_html() {
+    let (_tmp, out) = build(&fixture(), "/");
+    let mut files = Vec::new();
+    walk(&out, &mut files);
+    let pages: Vec<_> = files.iter().filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+    assert!(pages.len() > 10);
+    for page in pages {
+        assert!(!read(page).contains("<!>"), "{}", page.display());
+    }
+    assert!(read(&out.join("screening/index.html")).contains("<leptos-island"), "islands are still there");
+}
+
+/// Issue #20: a base-path build's `_headers` has every rule under the base path.
+#[test]
+fn headers_file_follows_the_base_path() {
+    let (_tmp, out) = build(&fixture(), "/kyoten/navi/");
+    let headers = read(&out.join("_headers"));
+    let rules: Vec<&str> = headers.lines().filter(|l| l.starts_with('/')).collect();
+    assert!(rules.len() > 10, "{headers}");
+    for rule in &rules {
+        assert!(rule.starts_with("/kyoten/navi/"), "{rule}");
+    }
+    assert!(rules.contains(&"/kyoten/navi/embed/:widget/"), "{rules:?}");
+    let (_tmp2, root_out) = build(&fixture(), "/");
+    assert_eq!(read(&root_out.join("_headers")), read(&root().join("public/_headers")));
+}
+
 #[test]
 fn the_real_content_builds_without_broken_links() {
     let (_tmp, out) = build(&root().join("content"), "/");

@@ -207,6 +207,24 @@ fn url_settings_and_fields_refuse_scripts_and_header_injection() {
 }
 
 #[test]
+fn source_urls_refuse_scripts_and_header_injection_with_their_line() {
+    let (_tmp, c) = content();
+    let path = c.join("sources.toml");
+    let text = fs::read_to_string(&path).expect("read");
+    let lines = text.trim_end().lines().count();
+    let added = "\n[[source]]\nid = \"bad-script\"\ntitle = \"t\"\npublisher = \"p\"\nyear = \"y\"\nurl = \"javascript:alert(1)\"\n\n[[source]]\nid = \"bad-header\"\ntitle = \"t\"\nurl = \"https://example.jp/a\\r\\nSet-Cookie: x=1\"\npublisher = \"p\"\nyear = \"y\"\n\n[[source]]\nid = \"good\"\ntitle = \"t\"\npublisher = \"p\"\nyear = \"y\"\nurl = \"https://example.jp/ok\"\n";
+    fs::write(&path, format!("{}{added}", text.trim_end())).expect("write");
+    let errors = check(&c);
+    for want in [
+        format!("content/sources.toml:{}: url: source \"bad-script\": \"javascript:alert(1)\" is not a web address", lines + 6),
+        format!("content/sources.toml:{}: url: source \"bad-header\": \"https://example.jp/a\\r\\nSet-Cookie: x=1\" has a space, line break or control character", lines + 11),
+    ] {
+        assert!(errors.iter().any(|e| e.starts_with(&want)), "{want}\n{errors:#?}");
+    }
+    assert!(!errors.iter().any(|e| e.contains("\"good\"")), "{errors:#?}");
+}
+
+#[test]
 fn a_path_is_never_taken_for_an_area() {
     use kyoten_navi::import::sheet::{plan_sheet, SheetImport};
     let (tmp, c) = content();

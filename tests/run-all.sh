@@ -20,6 +20,9 @@ command -v fc-list >/dev/null || missing+=(fontconfig)
 [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || missing+=(libnginx-mod-http-brotli-filter)
+# Java runs the Nu HTML checker (npm vnu-jar) in tests/e2e/valid-html.test.mjs; installed
+# before npm ci, so vnu-jar's install step finds it and downloads no Java of its own.
+command -v java >/dev/null || missing+=(default-jre-headless)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]} (apt)"
   as_root apt-get update -qq

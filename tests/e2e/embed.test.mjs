@@ -258,6 +258,55 @@ test('an unknown area or a bad colour gives a message inside the widget, never a
   await context.close();
 });
 
+/** Issue #20: the self-check widget posts its height to the host page with target `*`, so
+ *  the heights must not depend on the answers. Answer every question with its first option,
+ *  then with its second: the two runs report the same heights, screen by screen. */
+test('the self-check widget reports the same heights whatever the answers', async () => {
+  const run = async (pick) => {
+    const opened = await openPage(browser, { viewport: { width: 360, height: 740 } });
+    const { context, page, problems } = opened;
+    // What any script on the host page can read: every height message, in order.
+    await page.addInitScript(() => {
+      window.knHeights = [];
+      addEventListener('message', (e) => {
+        if (e.data?.type === 'kyoten-navi:height') window.knHeights.push(e.data.height);
+      });
+    });
+    await page.goto(host.put(`/h${Math.random().toString(36).slice(2)}.html`,
+      `<script src="${site.url('/embed.js')}" data-widget="screening" data-area="132144" async></script>`));
+    const iframe = page.locator('iframe');
+    const frame = await widget(page, iframe);
+    await fits(iframe, frame);
+    await frame.getByRole('button', { name: 'はじめる', exact: true }).click();
+    const screens = [];
+    for (;;) {
+      await frame.locator('.kn-screening__progress, .kn-screening__result').first().waitFor();
+      screens.push((await fits(iframe, frame)).box);
+      if (await frame.locator('.kn-screening__result').count()) break;
+      const progress = await frame.locator('.kn-screening__progress').innerText();
+      const radios = frame.locator('.kn-screening__radio');
+      const n = await radios.count();
+      if (n) await radios.nth(Math.min(pick, n - 1)).check();
+      await frame.locator('.kn-screening__next').click();
+      await frame.waitForFunction((p) => document.querySelector('.kn-screening__progress')?.innerText !== p, progress);
+    }
+    const result = await frame.locator('.kn-screening__result').evaluate((e) => e.getBoundingClientRect().height);
+    // The whole result can still be read: the screen scrolls inside the widget.
+    await frame.getByRole('button', { name: '最初からやり直す' }).scrollIntoViewIfNeeded();
+    assert.ok(await frame.getByRole('button', { name: '最初からやり直す' }).isVisible());
+    assert.deepEqual(await axe(frame), [], 'the result screen that scrolls inside is accessible');
+    const reported = await page.evaluate(() => window.knHeights);
+    assert.deepEqual(problems, []);
+    await context.close();
+    return { screens, reported, result };
+  };
+  const a = await run(0);
+  const b = await run(1);
+  assert.notEqual(a.result, b.result, 'the two answer sets give results of different lengths');
+  assert.deepEqual(b.screens, a.screens, 'the frame is as tall on every screen');
+  assert.deepEqual(b.reported, a.reported, 'the host page receives the same heights');
+});
+
 function rgb(hex) {
   const n = parseInt(hex.slice(1), 16);
   return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;

@@ -12,7 +12,7 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { DIST, ROOT } from './harness.mjs';
+import { DIST, DIST_SUB, ROOT } from './harness.mjs';
 
 const YEAR = 'public, max-age=31536000, immutable';
 const WIDGET = /^\/embed\/[^/]+\//;
@@ -20,7 +20,7 @@ const HASHED = /^\/(pkg\/|data\/[0-9a-f]+\/|(boot|style)\.[0-9a-f]{10}\.(js|css)
 const REVALIDATED = new Set(['/sw.js', '/embed.js', '/manifest.webmanifest']);
 
 /** Every URL path dist/ serves: files, and directories with an index.html as `dir/`. */
-async function servedPaths() {
+async function servedPaths(dir = DIST) {
   const paths = [];
   const walk = async (dir, rel) => {
     for (const e of await readdir(dir, { withFileTypes: true })) {
@@ -32,7 +32,7 @@ async function servedPaths() {
       }
     }
   };
-  await walk(DIST, '');
+  await walk(dir, '');
   return paths;
 }
 
@@ -87,31 +87,46 @@ function parseHeaders(text) {
 let paths;
 before(async () => { paths = await servedPaths(); });
 
-test('_headers: every file of dist/ gets its headers, from one rule per header', async () => {
-  const text = await readFile(join(DIST, '_headers'), 'utf8');
-  assert.equal(text, await readFile(join(ROOT, 'public/_headers'), 'utf8'), 'dist/_headers is public/_headers');
+/** Check every path of a build against its `_headers`: `prefix` is the base path (without its
+ *  last slash) that the host puts in front of every path of the build. */
+function checkHeaders(text, paths, prefix = '') {
   const rules = parseHeaders(text);
   const used = new Set();
   const counts = { page: 0, widget: 0, hashed: 0 };
   for (const path of paths) {
     const headers = {};
-    for (const rule of rules.filter((r) => r.regex.test(path))) {
+    for (const rule of rules.filter((r) => r.regex.test(prefix + path))) {
       used.add(rule.pattern);
       for (const [name, value] of rule.headers) {
-        assert.ok(!(name in headers), `${path}: ${name} set by two rules (Cloudflare would join them)`);
+        assert.ok(!(name in headers), `${prefix}${path}: ${name} set by two rules (Cloudflare would join them)`);
         headers[name] = value;
       }
     }
-    check(path, headers, '_headers');
+    check(path, headers, `_headers ${prefix}`);
     assert.equal(headers['x-content-type-options'], 'nosniff', path);
     if (path.endsWith('/')) counts[WIDGET.test(path) ? 'widget' : 'page']++;
     if (HASHED.test(path)) counts.hashed++;
   }
   // Rules for files a build may lack today (embed.js, widget pages) are listed, not failed.
   const unused = rules.map((r) => r.pattern).filter((p) => !used.has(p));
-  for (const p of unused) assert.ok(['/embed.js', '/embed/:widget/', '/embed/:widget/index.html'].includes(p), `rule ${p} matches nothing in dist/`);
+  for (const p of unused) assert.ok(['/embed.js', '/embed/:widget/', '/embed/:widget/index.html'].map((q) => prefix + q).includes(p), `rule ${p} matches nothing in dist/`);
   assert.ok(counts.page > 100 && counts.hashed > 10, JSON.stringify(counts));
   console.log(`_headers checked on ${paths.length} paths: ${counts.page} pages, ${counts.widget} widget pages, ${counts.hashed} hashed files; rules matching nothing in this build: ${unused.join(', ') || 'none'}`);
+  return rules;
+}
+
+test('_headers: every file of dist/ gets its headers, from one rule per header', async () => {
+  const text = await readFile(join(DIST, '_headers'), 'utf8');
+  assert.equal(text, await readFile(join(ROOT, 'public/_headers'), 'utf8'), 'dist/_headers is public/_headers');
+  checkHeaders(text, paths);
+});
+
+// Issue #20: copied unchanged into a base-path build, no rule matched a page there, so no
+// page got frame-ancestors. The build writes the rules under the base path.
+test('_headers of a base-path build: every rule is under the base path and every file gets its headers', async () => {
+  const text = await readFile(join(DIST_SUB, '_headers'), 'utf8');
+  const rules = checkHeaders(text, await servedPaths(DIST_SUB), '/kyoten/navi');
+  for (const r of rules) assert.ok(r.pattern.startsWith('/kyoten/navi/'), `${r.pattern} is under the base path`);
 });
 
 /** A free port on 127.0.0.1. */

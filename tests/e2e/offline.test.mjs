@@ -19,7 +19,7 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.txt': 'text/plain',
 };
 
-const state = { offline: false, v2: null, retire: false, requests: [] };
+const state = { offline: false, v2: null, retire: false, fail: null, requests: [] };
 let server, origin, browser, old;
 
 before(async () => {
@@ -43,6 +43,8 @@ function publishNewBuild() {
 async function handle(req, res) {
   if (state.offline) return req.socket.destroy();
   let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  // A connection that fails for some paths only: a flaky network during an update.
+  if (state.fail?.test(path)) return req.socket.destroy();
   state.requests.push(path);
   const send = (status, body, type) => { res.writeHead(status, { 'content-type': type }); res.end(body); };
   try {
@@ -249,4 +251,88 @@ test('under a base path the worker\'s scope and caches are the base path\'s', as
     await context.close();
     await sub.close();
   }
+});
+
+/** Issue #20: after 61 facility pages and then an area page, a new build's worker must still
+ *  carry the area page (its contacts) over: area and emergency pages first, newest first. */
+test('after an update, the area page seen last still works offline, however many pages came before', async () => {
+  Object.assign(state, { offline: false, v2: null, retire: false, fail: null });
+  const { context, page } = await openPage(browser);
+  const facilities = (await readdir(join(DIST, 'facilities'), { withFileTypes: true }))
+    .filter((d) => d.isDirectory()).map((d) => d.name).slice(0, 61);
+  assert.equal(facilities.length, 61);
+  const version = `${old.build}.${old.boot.split('.')[1]}`;
+  for (const [i, id] of facilities.entries()) {
+    await page.goto(url(`/facilities/${id}/`), { waitUntil: 'domcontentloaded' });
+    if (i === 0) {
+      await eventually(async () => (await cacheState(page))[`kn:/:${version}`]?.includes(url(`/facilities/${id}/`)), 'the first page to be saved');
+    }
+  }
+  await page.goto(url('/areas/132144/'));
+  await hydrated(page);
+  const areaTel = await telLinks(page);
+  assert.ok(areaTel.length > 0);
+  await eventually(async () => (await cacheState(page))[`kn:/:${version}`]?.includes(url('/areas/132144/')), 'the area page to be saved');
+
+  await goOffline(context, true);
+  assert.equal((await page.goto(url('/areas/132144/'))).status(), 200, 'offline before the update');
+  await goOffline(context, false);
+
+  publishNewBuild();
+  const newCache = `kn:/:${state.v2.build}.b2b2b2b2b2`;
+  await page.goto(url('/'));
+  await eventually(async () => {
+    const names = Object.keys(await cacheState(page));
+    return (names.length === 1 && names[0] === newCache) || names.join(' ');
+  }, `only ${newCache} left`, 60000);
+
+  // The new cache keeps the order the pages were seen in (newest last) for the next update.
+  const order = (await cacheState(page))[newCache].filter((u) => /\/(areas|facilities)\/[^/]+\/$/.test(u));
+  assert.equal(order.at(-1), url('/areas/132144/'), 'the area page, seen last, is listed last');
+  // 60 other pages at most: the home page (opened for the update) and the newest 59 facilities.
+  assert.equal(order.length, 60, 'the area page and the newest 59 facility pages');
+
+  await goOffline(context, true);
+  const res = await page.goto(url('/areas/132144/'));
+  assert.equal(res.status(), 200, 'the area page offline after the update');
+  assert.equal(await page.locator('meta[name="kn-test-build"]').getAttribute('content'), '2', 'fetched again for the new build');
+  assert.deepEqual(await telLinks(page), areaTel, 'the same contacts offline after the update');
+  assert.equal((await page.goto(url('/emergency/'))).status(), 503, 'a page never seen is not invented');
+  await goOffline(context, false);
+  await context.close();
+});
+
+test('an update while the network fails keeps the old copy of an area page before deleting the old cache', async () => {
+  Object.assign(state, { offline: false, v2: null, retire: false, fail: null });
+  const { context, page } = await openPage(browser);
+  const version = `${old.build}.${old.boot.split('.')[1]}`;
+  await page.goto(url('/emergency/'));
+  await hydrated(page);
+  await eventually(async () => (await cacheState(page))[`kn:/:${version}`]?.includes(url('/emergency/')), 'the first page to be saved');
+  await page.goto(url('/areas/132144/'));
+  await hydrated(page);
+  const areaTel = await telLinks(page);
+  await eventually(async () => (await cacheState(page))[`kn:/:${version}`]?.includes(url('/areas/132144/')), 'the area page to be saved');
+
+  // The update arrives, but the area and emergency pages cannot be fetched again.
+  publishNewBuild();
+  state.fail = /^\/(areas|emergency)\//;
+  const newCache = `kn:/:${state.v2.build}.b2b2b2b2b2`;
+  await page.goto(url('/'));
+  await eventually(async () => {
+    const names = Object.keys(await cacheState(page));
+    return (names.length === 1 && names[0] === newCache) || names.join(' ');
+  }, `only ${newCache} left`, 60000);
+  state.fail = null;
+
+  await goOffline(context, true);
+  for (const p of ['/areas/132144/', '/emergency/']) {
+    const res = await page.goto(url(p));
+    assert.equal(res.status(), 200, `${p} offline after an update that could not fetch it`);
+    assert.equal(await page.locator('meta[name="kn-test-build"]').count(), 0, `${p}: the old copy, as it was`);
+  }
+  await page.goto(url('/areas/132144/'));
+  assert.deepEqual(await telLinks(page), areaTel, 'the contacts kept');
+  await goOffline(context, false);
+  await context.close();
 });

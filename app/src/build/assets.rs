@@ -243,16 +243,63 @@ pub fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Copy `public/` into `dist/` unchanged.
-pub fn copy_public(public: &Path, out: &Output) -> Result<(), String> {
+/// Copy `public/` into `dist/`: unchanged, except `_headers`, whose rules are moved under
+/// the base path ([`headers_for_base`]).
+pub fn copy_public(public: &Path, out: &Output, base: &str) -> Result<(), String> {
     let mut files = Vec::new();
     walk(public, &mut files);
     for f in files {
         let rel = f.strip_prefix(public).map_err(|e| e.to_string())?;
         let bytes = fs::read(&f).map_err(|e| format!("{}: {e}", f.display()))?;
-        out.write(&rel.to_string_lossy(), &bytes)?;
+        if rel == Path::new("_headers") {
+            let text = String::from_utf8(bytes).map_err(|e| format!("{}: {e}", f.display()))?;
+            out.write("_headers", headers_for_base(&text, base).as_bytes())?;
+        } else {
+            out.write(&rel.to_string_lossy(), &bytes)?;
+        }
     }
     Ok(())
+}
+
+/// `public/_headers` (Netlify, Cloudflare Pages) for a site published under `base`: every
+/// rule's path (a line starting with `/`) gets the base path in front, so `/embed/:widget/`
+/// becomes `/kyoten/navi/embed/:widget/` (issue #20: copied unchanged, the rules of a
+/// base-path build matched nothing and no page got its frame-ancestors header).
+pub fn headers_for_base(text: &str, base: &str) -> String {
+    let prefix = base.trim_end_matches('/');
+    let mut out = String::with_capacity(text.len() + 64 * prefix.len());
+    for line in text.lines() {
+        if line.starts_with('/') {
+            out.push_str(prefix);
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The PNG icons phones ask for, by file name and size in pixels: 192 and 512 for the web
+/// app manifest (Android's install prompt needs PNGs), 180 for iOS's home screen.
+pub const PNG_ICONS: &[(&str, u32)] = &[("icon-192.png", 192), ("icon-512.png", 512), ("apple-touch-icon.png", 180)];
+
+/// [`PNG_ICONS`] drawn from the SVG icon by resvg. iOS shows transparent corners black and
+/// rounds the icon itself, so the apple-touch-icon is drawn on the theme colour.
+pub fn png_icons(svg: &[u8]) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
+    use resvg::{tiny_skia, usvg};
+    let tree = usvg::Tree::from_data(svg, &usvg::Options::default()).map_err(|e| format!("public/icon.svg: {e}"))?;
+    let size = tree.size();
+    PNG_ICONS
+        .iter()
+        .map(|&(name, px)| {
+            let mut pixmap = tiny_skia::Pixmap::new(px, px).ok_or_else(|| format!("{name}: no {px}px canvas"))?;
+            if name == "apple-touch-icon.png" {
+                pixmap.fill(tiny_skia::Color::from_rgba8(0x1d, 0x4f, 0x91, 0xff));
+            }
+            let scale = px as f32 / size.width().max(size.height());
+            resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+            Ok((name, pixmap.encode_png().map_err(|e| format!("{name}: {e}"))?))
+        })
+        .collect()
 }
 
 /// The most URLs one sitemap file may list (sitemaps.org); past it, `sitemap.xml` is an index.
@@ -301,7 +348,11 @@ pub fn manifest(name: &str, base: &str) -> String {
         "display": "standalone",
         "background_color": "#ffffff",
         "theme_color": "#1d4f91",
-        "icons": [{ "src": crate::data::join_base(base, "icon.svg"), "sizes": "any", "type": "image/svg+xml" }]
+        "icons": [
+            { "src": crate::data::join_base(base, "icon.svg"), "sizes": "any", "type": "image/svg+xml" },
+            { "src": crate::data::join_base(base, "icon-192.png"), "sizes": "192x192", "type": "image/png" },
+            { "src": crate::data::join_base(base, "icon-512.png"), "sizes": "512x512", "type": "image/png" }
+        ]
     })
     .to_string()
 }
@@ -309,6 +360,31 @@ pub fn manifest(name: &str, base: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headers_move_under_the_base_path() {
+        let text = "# comment /x\n/*\n  X-Content-Type-Options: nosniff\n/embed/:widget/\n  Cache-Control: no-cache\n";
+        assert_eq!(headers_for_base(text, "/"), text);
+        assert_eq!(
+            headers_for_base(text, "/kyoten/navi/"),
+            "# comment /x\n/kyoten/navi/*\n  X-Content-Type-Options: nosniff\n/kyoten/navi/embed/:widget/\n  Cache-Control: no-cache\n"
+        );
+    }
+
+    #[test]
+    fn png_icons_have_their_sizes() {
+        let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="#fff"/></svg>"##;
+        let icons = png_icons(svg).expect("a valid SVG");
+        assert_eq!(icons.len(), 3);
+        for ((name, png), (want, px)) in icons.iter().zip(PNG_ICONS) {
+            assert_eq!(name, want);
+            assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+            // IHDR: width and height, big-endian, at bytes 16..24.
+            assert_eq!(png[16..20], px.to_be_bytes());
+            assert_eq!(png[20..24], px.to_be_bytes());
+        }
+        assert!(png_icons(b"<not svg").is_err());
+    }
 
     #[test]
     fn minifies_without_changing_rules() {

@@ -84,7 +84,11 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
     let output = Output::new(out, opts.precompress)?;
     let write = |rel: &str, bytes: &[u8]| output.write(rel, bytes);
 
-    assets::copy_public(&opts.root.join("public"), &output)?;
+    assets::copy_public(&opts.root.join("public"), &output, &opts.base_path)?;
+    let svg = fs::read(opts.root.join("public/icon.svg")).map_err(|e| format!("public/icon.svg: {e}"))?;
+    for (name, png) in assets::png_icons(&svg)? {
+        write(name, &png)?;
+    }
     let css = assets::stylesheet(&opts.root.join("style"))?;
     let css_name = hashed_name("style.css", css.as_bytes());
     write(&css_name, css.as_bytes())?;

@@ -108,6 +108,11 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
         &mut out,
     );
     load_open_data(dir, &display, &mut content, &mut out);
+    // Each source's `url`, at its line in the file (issue #20).
+    let sources_path = dir.join("sources.toml");
+    if let Ok(text) = fs::read_to_string(&sources_path) {
+        validate::validate_sources(&content.sources, &text, &display(&sources_path), &mut out);
+    }
     if out.is_empty() {
         Ok(content)
     } else {

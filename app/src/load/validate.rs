@@ -436,6 +436,27 @@ pub fn validate_site(site: &crate::model::Site, r: &mut FileReport) {
     }
 }
 
+/// `content/sources.toml` (`text`, shown as `path`): every `url` is a web address, reported
+/// at its own line (issue #20: a `javascript:` or header-injecting `url` reached the pages'
+/// source lines and the open data).
+pub fn validate_sources(sources: &[crate::model::source::Source], text: &str, path: &str, out: &mut Vec<Diagnostic>) {
+    let lines: Vec<&str> = text.lines().collect();
+    // The line index of each `[[source]]` header, in the order serde reads the tables.
+    let headers: Vec<usize> =
+        lines.iter().enumerate().filter(|(_, l)| l.trim_start().starts_with("[[source]]")).map(|(i, _)| i).collect();
+    for (n, source) in sources.iter().enumerate() {
+        let Some(url) = &source.url else { continue };
+        if let Err(m) = web_url(url, false) {
+            let start = headers.get(n).copied().unwrap_or(0);
+            let end = headers.get(n + 1).copied().unwrap_or(lines.len());
+            let line = (start..end)
+                .find(|&i| lines[i].trim_start().strip_prefix("url").is_some_and(|r| r.trim_start().starts_with('=')))
+                .unwrap_or(start);
+            out.push(Diagnostic::new(path, line + 1, "url", format!("source \"{}\": {m}", source.id)));
+        }
+    }
+}
+
 /// The self-check (`content/screening/index.md`): ids unique and well formed, every
 /// single-choice question with two or more options, weights 0 or more, every flag naming
 /// a level, levels starting at 0 with increasing thresholds, each level reachable.
