@@ -46,7 +46,7 @@ const START_ID: &str = "kn-search-start";
 #[cfg_attr(any(feature = "ssr", feature = "island-finder"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "island-finder")), component, allow(dead_code))]
 pub fn FinderIsland() -> impl IntoView {
-    view! { <Finder/> }
+    view! { <Finder map=|| view! { <FinderMap/> }/> }
 }
 
 /// Everything the finder's parts share.
@@ -87,11 +87,14 @@ pub fn use_set_filters() -> Callback<Filters> {
     })
 }
 
-/// The finder, on `/search/` and in the finder widget (`pages::embed`), which leaves out the
-/// map in compact mode (`no_map`) and shows fewer results at a time (`page`).
+/// The finder, on `/search/` with its map, and in the finder widget (`pages::embed`), which
+/// has no map (the widget stays about two screens tall and its wasm small; its link opens
+/// the results with the map on the portal) and shows fewer results at a time (`page`).
 #[component]
 pub fn Finder(
-    #[prop(optional)] no_map: Option<Signal<bool>>,
+    /// The map beside the results (`/search/` only).
+    #[prop(optional, into)]
+    map: Option<ViewFn>,
     /// Results shown at first and per 「さらに表示」: a few in a widget, which then links to
     /// the full page, so that a host page stays about two screens tall.
     #[prop(optional)]
@@ -157,7 +160,7 @@ pub fn Finder(
     view! {
         <FinderForm/>
         <Show when=searching>
-            <div class="kn-search__results"><FinderResults page=page/>{move || (!no_map.is_some_and(|m| m.get())).then(|| view! { <FinderMap/> })}</div>
+            <div class="kn-search__results"><FinderResults page=page/>{map.clone().map(|m| m.run())}</div>
         </Show>
     }
 }

@@ -191,7 +191,7 @@ pub fn generator(g: GeneratorData) -> impl IntoView {
                     </div>
                     <label class="kn-check">
                         <input class="kn-check__input" type="checkbox" id=COMPACT/>
-                        <span class="kn-check__label">"コンパクト表示（説明文と地図を省き、余白を小さくします）"</span>
+                        <span class="kn-check__label">"コンパクト表示（説明文を省き、余白を小さくします）"</span>
                     </label>
                 </form>
             </section>

@@ -87,9 +87,8 @@ const WIDGET_RESULTS: usize = 5;
 #[cfg_attr(any(feature = "ssr", feature = "island-finder-widget"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "island-finder-widget")), component, allow(dead_code))]
 fn FinderWidget() -> impl IntoView {
-    let options = wire_frame(Widget::Finder, |_| None);
-    let compact = Signal::derive(move || options.with(|o| o.as_ref().is_some_and(|o| o.compact)));
-    view! { <Finder no_map=compact page=WIDGET_RESULTS/> }
+    wire_frame(Widget::Finder, |_| None);
+    view! { <Finder page=WIDGET_RESULTS/> }
 }
 
 /// The emergency contacts widget, an island in the `screening-widget` wasm bundle (it reads
