@@ -225,7 +225,11 @@ fn no_corrections_address_is_a_warning_that_names_the_setting_not_an_error() {
     assert!(none[0].starts_with("content/site.toml:1: corrections_email: not set"), "{none:?}");
     assert!(none[0].contains("set corrections_email"), "{none:?}");
     let edit_only = warnings(&|c| {
-        replace(&c.join("site.toml"), "corrections_email = \"fix@example.jp\"", "edit_url = \"https://example.jp/edit/{path}\"")
+        replace(
+            &c.join("site.toml"),
+            "corrections_email = \"fix@example.jp\"",
+            "edit_url = \"https://example.jp/edit/{path}\"",
+        )
     });
     assert_eq!(edit_only, Vec::<String>::new(), "an edit link is a way to send corrections");
 }

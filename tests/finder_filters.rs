@@ -54,7 +54,11 @@ fn disability_and_age_keep_every_row_whose_source_is_silent_and_say_so() {
     let asks = [
         Filters { disabilities: vec![DisabilityType::Intellectual], ..Default::default() },
         Filters { age: Some(AgeGroup::ALL[0]), ..Default::default() },
-        Filters { disabilities: vec![DisabilityType::Physical, DisabilityType::Mental], age: Some(AgeGroup::ALL[1]), ..Default::default() },
+        Filters {
+            disabilities: vec![DisabilityType::Physical, DisabilityType::Mental],
+            age: Some(AgeGroup::ALL[1]),
+            ..Default::default()
+        },
     ];
     for area in ["132144", "121002", "012041"] {
         let (all, _) = search(area, &Filters::default());

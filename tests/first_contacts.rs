@@ -57,7 +57,8 @@ fn chiba_leads_with_its_ward_desks_from_the_city_page() {
 fn the_settlement_line_points_to_a_contact_that_is_really_listed() {
     for area in ["121002", "132144", "012041", "141526"] {
         let list = calls(area);
-        let numbered_above = list.iter().any(|c| matches!(c.rank, CallRank::Kyoten | CallRank::Desk) && c.phone.is_some());
+        let numbered_above =
+            list.iter().any(|c| matches!(c.rank, CallRank::Kyoten | CallRank::Desk) && c.phone.is_some());
         for s in list.iter().filter(|c| c.rank == CallRank::Settlement) {
             if numbered_above {
                 assert!(s.why.ends_with("上の窓口に先に連絡してください。"), "{area}: {}", s.why);
@@ -73,7 +74,8 @@ fn the_settlement_line_points_to_a_contact_that_is_really_listed() {
 
 #[test]
 fn shinjuku_and_shizuoka_have_their_desks_from_their_own_pages() {
-    for (area, count, publisher) in [("131041", 1, "新宿区"), ("221007", 4, "静岡市"), ("221015", 4, "静岡市")] {
+    for (area, count, publisher) in [("131041", 1, "新宿区"), ("221007", 4, "静岡市"), ("221015", 4, "静岡市")]
+    {
         let desks: Vec<Call> = calls(area).into_iter().filter(|c| c.rank == CallRank::Desk).collect();
         assert_eq!(desks.len(), count, "{area}");
         for d in desks {

@@ -138,7 +138,7 @@ test('the finder widget loads through embed.js and its height follows a filter',
   await context.close();
 });
 
-test('the finder widget stays about two screens tall: no map, a few results, さらに表示 and a link to all of them', async () => {
+test('the finder widget stays about two screens tall: no map, three results, さらに表示 and a link to all of them', async () => {
   const { context, page, problems } = await openHost(
     `<script src="${site.url('/embed.js')}" data-widget="finder" data-area="041009" async></script><p>下の段落</p>`,
   );
@@ -148,14 +148,15 @@ test('the finder widget stays about two screens tall: no map, a few results, さ
   const all = await count(frame);
   assert.ok(all > 50, `仙台市 has ${all} results`);
   const cards = frame.locator('.kn-facility-card');
-  assert.equal(await cards.count(), 5);
+  assert.equal(await cards.count(), 3);
   assert.equal(await frame.locator('.kn-finder-map').count(), 0, 'the map is on the portal, not in the widget');
+  assert.equal(await frame.getByRole('button', { name: /地図で見る/ }).count(), 0, 'no map, no 「地図で見る」');
   const { box } = await fits(iframe, frame);
   assert.ok(box <= 2 * 740 + 300, `the frame is ${box}px tall`);
   const full = frame.getByRole('link', { name: `すべての結果（${all}件）を地図とともに拠点ナビで見る` });
   assert.match(await full.getAttribute('href'), /^\/search\/\?area=041009$/);
-  await frame.getByRole('button', { name: `さらに表示（残り${all - 5}件）` }).click();
-  assert.equal(await cards.count(), 10);
+  await frame.getByRole('button', { name: `さらに表示（残り${all - 3}件）` }).click();
+  assert.equal(await cards.count(), 6);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -145,9 +145,9 @@ fn facility_call(c: &Content, f: &Facility, rank: CallRank, distance: Option<(f6
         None => String::new(),
     };
     let why = match rank {
-        CallRank::Settlement => format!(
-            "地域定着支援の事業所です{place}。契約している方には、夜間も含めて常に連絡がとれる体制があります。"
-        ),
+        CallRank::Settlement => {
+            format!("地域定着支援の事業所です{place}。契約している方には、夜間も含めて常に連絡がとれる体制があります。")
+        }
         CallRank::ShortStay => {
             format!("短期入所（ショートステイ）の事業所です{place}。緊急に泊まれる空きがあるか、電話で尋ねられます。")
         }

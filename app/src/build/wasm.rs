@@ -133,7 +133,8 @@ pub fn build_wasm(mode: WasmMode, log: &mut dyn FnMut(&str)) -> Result<Vec<Bundl
 /// Sources that never reach the browser: modules that `lib.rs` compiles only with the `ssr`
 /// feature (a test keeps this list and `lib.rs` in step), and the binary. Editing them (the
 /// build, the importers, the content loader, `boot.js`) rebuilds no bundle.
-const NATIVE_ONLY: [&str; 5] = ["app/src/build", "app/src/import", "app/src/load", "app/src/markdown.rs", "app/src/main.rs"];
+const NATIVE_ONLY: [&str; 5] =
+    ["app/src/build", "app/src/import", "app/src/load", "app/src/markdown.rs", "app/src/main.rs"];
 
 /// The inputs of every bundle that live in files: the workspace manifests, the lock file and
 /// everything under `app/` (sources and the crate's manifest) but [`NATIVE_ONLY`], by relative
@@ -359,7 +360,11 @@ mod tests {
                 .iter()
                 .position(|l| l.trim() == format!("pub mod {name};"))
                 .unwrap_or_else(|| panic!("lib.rs declares no module {name}"));
-            assert_eq!(lines[at - 1].trim(), "#[cfg(feature = \"ssr\")]", "{name} reaches the wasm: drop it from NATIVE_ONLY");
+            assert_eq!(
+                lines[at - 1].trim(),
+                "#[cfg(feature = \"ssr\")]",
+                "{name} reaches the wasm: drop it from NATIVE_ONLY"
+            );
         }
         // main.rs is the binary: the wasm bundles build the library only.
         let manifest = fs::read_to_string(app.join("Cargo.toml")).expect("Cargo.toml");

@@ -22,7 +22,7 @@ use crate::markup::call_button::tel_href;
 use crate::model::{Function, Role};
 use crate::pages::search::{use_set_filters, FinderState};
 use crate::search::areas::{area, area_codes, distance_km, row_files, AreaEntry};
-use crate::search::query::{fit, rank, unchanged_by, BadParam, Condition, Filters, Fit, FinderRow, Hit, Matcher};
+use crate::search::query::{fit, rank, unchanged_by, BadParam, Condition, Filters, FinderRow, Fit, Hit, Matcher};
 
 /// What the results area shows.
 #[derive(Clone, PartialEq)]
@@ -31,7 +31,11 @@ enum Outcome {
     NoArea,
     UnknownArea(String),
     /// `unchanged`: the conditions that narrowed nothing.
-    Found { area: AreaEntry, hits: Vec<Hit>, unchanged: Vec<Condition> },
+    Found {
+        area: AreaEntry,
+        hits: Vec<Hit>,
+        unchanged: Vec<Condition>,
+    },
 }
 
 const PAGE: usize = 30;
@@ -244,9 +248,10 @@ fn results_html(outcome: &Outcome, filters: &Filters, shown: Shown, selected: Op
                     );
                     group = Some(g);
                 }
-                cards += &card_html(h.row(), h.distance, selected, filters, if split { 4 } else { 3 });
+                cards += &card_html(h.row(), h.distance, selected, filters, if split { 4 } else { 3 }, !widget);
             }
-            let cards = if split { format!("{cards}</ul>") } else { format!(r#"<ul class="kn-facility-list">{cards}</ul>"#) };
+            let cards =
+                if split { format!("{cards}</ul>") } else { format!(r#"<ul class="kn-facility-list">{cards}</ul>"#) };
             let more = hits.len().saturating_sub(shown);
             let mut more = if more > 0 {
                 format!(
@@ -312,7 +317,15 @@ fn no_results(area: &AreaEntry, f: &Filters) -> String {
 
 /// One result: name (link to its page), what kind of place it is, what it helps with, and
 /// a tel: button when the number is known.
-fn card_html(row: &FinderRow, distance: Option<f64>, selected: Option<&str>, filters: &Filters, level: u8) -> String {
+/// `map`: the finder shows its map (not in the widget), so each card can point to its pin.
+fn card_html(
+    row: &FinderRow,
+    distance: Option<f64>,
+    selected: Option<&str>,
+    filters: &Filters,
+    level: u8,
+    map: bool,
+) -> String {
     let kind = if row.kyoten == 1 {
         format!("拠点・{}", row.role().label())
     } else {
@@ -345,13 +358,9 @@ fn card_html(row: &FinderRow, distance: Option<f64>, selected: Option<&str>, fil
         html += r#"<p class="kn-facility-card__note">対象は事業所にご確認ください</p>"#;
     }
     if let Some(p) = &row.phone {
-        html += &format!(
-            r#"<a class="kn-facility-card__phone" href="{}">電話 {}</a>"#,
-            esc(&tel_href(p)),
-            esc(p)
-        );
+        html += &format!(r#"<a class="kn-facility-card__phone" href="{}">電話 {}</a>"#, esc(&tel_href(p)), esc(p));
     }
-    if row.lat != 0.0 || row.lng != 0.0 {
+    if map && (row.lat != 0.0 || row.lng != 0.0) {
         html += &format!(
             r#"<button class="kn-button kn-button--secondary kn-facility-card__map" type="button" data-kn-action="map" data-id="{id}">地図で見る<span class="kn-visually-hidden">（{name}）</span></button>"#
         );

@@ -217,7 +217,10 @@ fn correction_instead(c: &Corrections) -> String {
     let mut h = String::from("<p>このサイトには、修正の受付先がまだ設定されていません。");
     match &c.instead {
         Some(call) if call.phone.is_some() => {
-            h += &format!("掲載内容の誤りや変更は、次の窓口にお知らせください。</p><p class=\"kn-correction__name\">{}</p>", esc(&call.name));
+            h += &format!(
+                "掲載内容の誤りや変更は、次の窓口にお知らせください。</p><p class=\"kn-correction__name\">{}</p>",
+                esc(&call.name)
+            );
             h += &call_button(call.phone.as_deref().unwrap_or_default());
             if let Some(source) = &call.source {
                 h += &format!("<p class=\"kn-correction__source\">{}</p>", esc(source));

@@ -388,7 +388,11 @@ pub fn fit(f: &Filters, r: &FinderRow) -> Fit {
 /// The condition groups in `f` that do not change which rows of `rows` match:
 /// said on the page instead of showing the same list as if it had been narrowed. One pass:
 /// a group changes nothing when no row fails it alone.
-pub fn unchanged_by<'a>(rows: impl IntoIterator<Item = &'a FinderRow>, f: &Filters, codes: &[String]) -> Vec<Condition> {
+pub fn unchanged_by<'a>(
+    rows: impl IntoIterator<Item = &'a FinderRow>,
+    f: &Filters,
+    codes: &[String],
+) -> Vec<Condition> {
     let m = Matcher::new(f, codes);
     let mut alone = [false; 4];
     for r in rows {

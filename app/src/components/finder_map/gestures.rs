@@ -101,7 +101,9 @@ impl Map {
                 "one-finger" => self.toggle_one_finger(&target),
                 // Back to the list, at the card shown on the map when there is one.
                 "list" => match self.state.selected.get_untracked() {
-                    Some(_) => crate::browser::reveal(".kn-facility-card--selected .kn-facility-card__link".into(), true),
+                    Some(_) => {
+                        crate::browser::reveal(".kn-facility-card--selected .kn-facility-card__link".into(), true)
+                    }
                     None => crate::browser::reveal("#kn-results-heading".into(), false),
                 },
                 _ => self.reset(),

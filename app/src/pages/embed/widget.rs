@@ -81,7 +81,7 @@ pub fn is_widget_request(base: &str) -> bool {
 }
 
 /// Results the finder widget shows at first and per 「さらに表示」 (about two phone screens).
-const WIDGET_RESULTS: usize = 5;
+const WIDGET_RESULTS: usize = 3;
 
 /// The finder widget, an island in the `finder-widget` wasm bundle.
 #[cfg_attr(any(feature = "ssr", feature = "island-finder-widget"), island)]
