@@ -32,7 +32,7 @@ enum Outcome {
     UnknownArea(String),
     /// `unchanged`: the conditions that narrowed nothing.
     Found {
-        area: AreaEntry,
+        area: Box<AreaEntry>,
         hits: Vec<Hit>,
         unchanged: Vec<Condition>,
     },
@@ -94,7 +94,7 @@ pub fn FinderResults(#[prop(default = None)] page: Option<usize>) -> impl IntoVi
                 if let (Some(Outcome::Found { area: then, hits, .. }), Some((before, near_then))) = (prev, earlier) {
                     if then.id == area.id && near_then == near && m.narrows(&Matcher::new(&before, &codes)) {
                         let hits = hits.iter().filter(|h| m.accepts(h.row())).cloned().collect();
-                        return Outcome::Found { area, hits, unchanged };
+                        return Outcome::Found { area: Box::new(area), hits, unchanged };
                     }
                 }
                 let mut hits: Vec<Hit> = loaded
@@ -115,7 +115,7 @@ pub fn FinderResults(#[prop(default = None)] page: Option<usize>) -> impl IntoVi
                         a.0.cmp(&b.0).then(a.1.total_cmp(&b.1))
                     });
                 }
-                Outcome::Found { area, hits, unchanged }
+                Outcome::Found { area: Box::new(area), hits, unchanged }
             })
         })
     });
