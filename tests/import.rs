@@ -190,8 +190,9 @@ fn one_facility_in_two_service_files_is_one_file_with_both_services() {
     assert_eq!(files.len(), 1 + 7 + 3, "{files:?}");
     let platz = facility_file(&c, &wamnet_id("1333700035", "地域生活支援センタープラッツ"));
     assert!(platz.contains("sources = [\"wamnet-053\", \"wamnet-054\"]"), "{platz}");
-    // 地域移行支援 brings experience, 地域定着支援 consultation and emergency.
-    assert!(platz.contains("functions = [\"experience\", \"consultation\", \"emergency\"] # WAM NET 053"), "{platz}");
+    // 地域移行支援 brings experience, 地域定着支援 consultation (its 常時の連絡体制; no source
+    // names it for ② 緊急時の受け入れ, issue #17).
+    assert!(platz.contains("functions = [\"experience\", \"consultation\"] # WAM NET 053"), "{platz}");
     // The 053 file gave hours, 054 none: the second file does not remove the first's.
     assert!(platz.contains("hours = \"平日 10:00-19:00／土曜 10:00-19:00／日曜 10:00-19:00／定休日：水曜日、第2・4・5日曜日、祝日\" # WAM NET 053"), "{platz}");
 }
