@@ -131,9 +131,9 @@ fn row_object(header: &[String], row: &[String], types: &BTreeMap<String, String
             continue;
         }
         let value = match types.get(k).map(String::as_str) {
-            Some("number") => serde_json::Number::from_f64(v.parse().expect("a number"))
-                .map(Value::Number)
-                .unwrap_or(Value::Null),
+            Some("number") => {
+                serde_json::Number::from_f64(v.parse().expect("a number")).map(Value::Number).unwrap_or(Value::Null)
+            }
             _ => Value::String(v.clone()),
         };
         o.insert(k.clone(), value);
@@ -240,7 +240,18 @@ fn functions_disabilities_phones_and_hours_reach_every_service() {
     let c = &built().content;
     let (_, terms) = table("hsds/taxonomy_terms.csv");
     let codes: BTreeSet<&str> = terms.iter().map(|t| t[1].as_str()).collect();
-    for code in ["consultation", "emergency", "experience", "expertise", "network", "physical", "intellectual", "mental", "medical_care", "behavioral"] {
+    for code in [
+        "consultation",
+        "emergency",
+        "experience",
+        "expertise",
+        "network",
+        "physical",
+        "intellectual",
+        "mental",
+        "medical_care",
+        "behavioral",
+    ] {
         assert!(codes.contains(code), "{code}");
     }
     assert_eq!(terms.len(), 5 + 9);

@@ -139,7 +139,10 @@ fn practice_links_are_called_the_sites_matching_and_rest_on_the_entrys_text() {
         );
         let p = c.practices.iter().find(|p| p.slug == practice).expect("practice");
         assert!(!p.entries.contains(&area.to_string()), "{practice} still names {area}");
-        assert!(!page(&format!("/areas/{area}/")).contains(&format!("#kn-practice-{practice}\"")), "{area} links {practice}");
+        assert!(
+            !page(&format!("/areas/{area}/")).contains(&format!("#kn-practice-{practice}\"")),
+            "{area} links {practice}"
+        );
     }
     for a in practice_areas() {
         let html = page(&format!("/areas/{}/", a.id));
@@ -163,7 +166,12 @@ fn features_that_rest_on_the_shift_alone_carry_the_same_caveat_everywhere() {
         assert_eq!(p.features_shift_only, !p.reconciliation.contains("確度:高"), "{}: {}", a.id, p.reconciliation);
         flagged += usize::from(p.features_shift_only);
         assert_eq!(rows[&a.id].contains(SHIFT_ONLY_NOTE), p.features_shift_only, "table row {}", a.id);
-        assert_eq!(page(&format!("/areas/{}/", a.id)).contains(SHIFT_ONLY_NOTE), p.features_shift_only, "/areas/{}/", a.id);
+        assert_eq!(
+            page(&format!("/areas/{}/", a.id)).contains(SHIFT_ONLY_NOTE),
+            p.features_shift_only,
+            "/areas/{}/",
+            a.id
+        );
     }
     assert_eq!(flagged, 11);
     // Once in the table and once in the cards for each.

@@ -77,9 +77,10 @@ fn write_csv(header: &[&str], numbers: &[&str], rows: &[Vec<String>], bom: bool)
         let _ = w.write_record(header);
         let number: Vec<bool> = header.iter().map(|h| numbers.contains(h)).collect();
         for r in rows {
-            let _ = w.write_record(
-                r.iter().zip(&number).map(|(cell, &n)| if n { cell.clone() } else { csv_cell(cell).into_owned() }),
-            );
+            let _ =
+                w.write_record(
+                    r.iter().zip(&number).map(|(cell, &n)| if n { cell.clone() } else { csv_cell(cell).into_owned() }),
+                );
         }
         let _ = w.flush();
     }
@@ -95,7 +96,13 @@ pub fn standard_csv(c: &Content) -> Vec<u8> {
         .map(|(i, f)| {
             let area = c.areas.get(&f.area);
             let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-            let position = |x: Option<f64>| if f.exact_position { x.map(|v| v.to_string()).unwrap_or_default() } else { String::new() };
+            let position = |x: Option<f64>| {
+                if f.exact_position {
+                    x.map(|v| v.to_string()).unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            };
             vec![
                 if six_digit_code(&f.area) { f.area.clone() } else { String::new() },
                 (i + 1).to_string(),
@@ -120,7 +127,11 @@ pub fn standard_csv(c: &Content) -> Vec<u8> {
                 opt(&f.url),
                 format!(
                     "{}。拠点ナビの施設ID：{}",
-                    if f.kyoten { "拠点（自治体の資料で拠点に位置付け）" } else { "障害福祉サービス事業所" },
+                    if f.kyoten {
+                        "拠点（自治体の資料で拠点に位置付け）"
+                    } else {
+                        "障害福祉サービス事業所"
+                    },
                     f.id
                 ),
             ]
@@ -317,13 +328,23 @@ pub fn hsds_files(c: &Content) -> Vec<(String, Vec<u8>)> {
                 let id = uuid(&format!("organization:facility:{}", f.id));
                 push(
                     "organization",
-                    vec![id.clone(), f.name.clone(), "運営法人が資料に書かれていないため、施設の名称で載せています。".into()],
+                    vec![
+                        id.clone(),
+                        f.name.clone(),
+                        "運営法人が資料に書かれていないため、施設の名称で載せています。".into(),
+                    ],
                 );
                 id
             }
         };
         let location = uuid(&format!("location:{}", f.id));
-        let position = |x: Option<f64>| if f.exact_position { x.map(|v| v.to_string()).unwrap_or_default() } else { String::new() };
+        let position = |x: Option<f64>| {
+            if f.exact_position {
+                x.map(|v| v.to_string()).unwrap_or_default()
+            } else {
+                String::new()
+            }
+        };
         push(
             "location",
             vec![
@@ -347,7 +368,11 @@ pub fn hsds_files(c: &Content) -> Vec<(String, Vec<u8>)> {
             .unwrap_or_default();
         for role in services(f) {
             let service = uuid(&format!("service:{}:{}", f.id, role.id()));
-            let kind = if f.kyoten { "拠点（自治体の資料で拠点に位置付け）" } else { "障害福祉サービス事業所（WAM NET）" };
+            let kind = if f.kyoten {
+                "拠点（自治体の資料で拠点に位置付け）"
+            } else {
+                "障害福祉サービス事業所（WAM NET）"
+            };
             push(
                 "service",
                 vec![
@@ -389,15 +414,20 @@ pub fn hsds_files(c: &Content) -> Vec<(String, Vec<u8>)> {
             for h in hours {
                 push("schedule", vec![uuid(&format!("schedule:{}:{}:{h}", f.id, role.id())), service.clone(), h]);
             }
-            let terms = f
-                .functions
-                .iter()
-                .map(|x| (uuid(&format!("{FUNCTIONS_TAXONOMY}:{}", x.id())), "function"))
-                .chain(f.disabilities.iter().map(|d| (uuid(&format!("{DISABILITIES_TAXONOMY}:{}", d.id())), "disability")));
+            let terms =
+                f.functions.iter().map(|x| (uuid(&format!("{FUNCTIONS_TAXONOMY}:{}", x.id())), "function")).chain(
+                    f.disabilities.iter().map(|d| (uuid(&format!("{DISABILITIES_TAXONOMY}:{}", d.id())), "disability")),
+                );
             for (term, link_type) in terms {
                 push(
                     "attribute",
-                    vec![uuid(&format!("attribute:{service}:{term}")), service.clone(), term, link_type.into(), "service".into()],
+                    vec![
+                        uuid(&format!("attribute:{service}:{term}")),
+                        service.clone(),
+                        term,
+                        link_type.into(),
+                        "service".into(),
+                    ],
                 );
             }
         }
@@ -407,7 +437,8 @@ pub fn hsds_files(c: &Content) -> Vec<(String, Vec<u8>)> {
         .iter()
         .map(|table| {
             let header: Vec<&str> = table.fields.iter().map(|(n, _, _)| *n).collect();
-            let numbers: Vec<&str> = table.fields.iter().filter(|(_, ty, _)| *ty == "number").map(|(n, _, _)| *n).collect();
+            let numbers: Vec<&str> =
+                table.fields.iter().filter(|(_, ty, _)| *ty == "number").map(|(n, _, _)| *n).collect();
             let rows = t.get(table.name).map(Vec::as_slice).unwrap_or_default();
             (format!("hsds/{}", table.path), write_csv(&header, &numbers, rows, false))
         })

@@ -216,7 +216,9 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         page(
             "オープンデータ".into(),
             "拠点ナビに掲載しているすべての施設と地域を、CSV・JSON・GeoJSONで公開しています。".into(),
-            render_fragment(&shell, || pages::opendata::opendata(super::opendata::FACILITY_COLUMNS, super::hsds::STANDARD_COLUMNS)),
+            render_fragment(&shell, || {
+                pages::opendata::opendata(super::opendata::FACILITY_COLUMNS, super::hsds::STANDARD_COLUMNS)
+            }),
         ),
     ));
     let about = AboutData { sources: c.sources.clone() };

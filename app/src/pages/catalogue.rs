@@ -19,7 +19,10 @@ use crate::components::chart::ChartFigure;
 use crate::components::page::{page_view, PageHeading};
 use crate::components::source_list::SourceList;
 use crate::data::{href, CatalogueData, CatalogueEntry, PageData};
-use crate::model::{Area, CatalogueSummary, DevelopmentType, Function, PracticePart, PracticeSection, Source, GOOD_PRACTICES_AS_OF, PRACTICE_MATCHING_NOTE, SHIFT_ONLY_NOTE};
+use crate::model::{
+    Area, CatalogueSummary, DevelopmentType, Function, PracticePart, PracticeSection, Source, GOOD_PRACTICES_AS_OF,
+    PRACTICE_MATCHING_NOTE, SHIFT_ONLY_NOTE,
+};
 use filter::{Beds, Column, BLANK};
 
 #[component]
