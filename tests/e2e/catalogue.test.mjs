@@ -353,7 +353,7 @@ test('an area page shows its status, coordinator, report with source, and practi
   assert.ok(await page.getByRole('heading', { level: 1, name: '千葉市' }).isVisible());
   const grid = page.getByRole('table', { name: '5つの機能の整備状況' });
   assert.equal(await grid.getByRole('rowheader').count(), 5);
-  assert.ok(await page.getByText('一覧表の「コーディネーター配置」：あり（○）').isVisible());
+  assert.ok(await page.getByText('一覧表の「コーディネーター配置」（平成30年度ごろ）：あり（○）').isVisible());
   const report = page.getByRole('region', { name: '令和6年度 地域生活支援拠点等の運用状況' });
   assert.ok(await report.getByText('3,502件').first().isVisible());
   assert.ok(await report.getByText('千葉市「令和6年度 地域生活支援拠点等の運用状況（資料5）」（令和6年度）').isVisible());

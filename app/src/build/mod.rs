@@ -5,6 +5,7 @@ pub mod assets;
 pub mod bench;
 pub mod first_contacts;
 pub mod geo;
+pub mod hsds;
 pub mod opendata;
 pub mod pages;
 pub mod render;

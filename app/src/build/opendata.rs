@@ -1,7 +1,9 @@
 //! Open data out: every facility and area the site publishes, as CSV (UTF-8 with BOM, so
 //! Excel opens it), JSON and GeoJSON under `dist/opendata/`, plus one CSV per area that
 //! lists facilities (`opendata/areas/<id>.csv`, linked from the area page). The columns are
-//! listed once, in [`FACILITY_COLUMNS`], and described on the `/opendata/` page.
+//! listed once, in [`FACILITY_COLUMNS`], and described on the `/opendata/` page. The same
+//! facilities in standard forms (自治体標準オープンデータセット columns, HSDS 3) come from
+//! [`super::hsds`].
 
 use std::collections::BTreeMap;
 
@@ -221,7 +223,9 @@ pub fn opendata_files(c: &Content) -> Vec<(String, Vec<u8>)> {
                 .unwrap_or_default(),
         ),
         ("areas.csv".into(), areas_csv),
+        ("facilities-standard.csv".into(), super::hsds::standard_csv(c)),
     ];
+    files.extend(super::hsds::hsds_files(c));
     files.extend(slices);
     files
 }

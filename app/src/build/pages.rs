@@ -97,11 +97,19 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         Some(a) => a.name.clone(),
         None => area.to_string(),
     };
+    // Two WAM NET records can share name, address and service under two 事業所番号 (8 pairs
+    // in the March 2025 files, e.g. 滝乃川学園れすぱいとセンター短期入所): those add the number.
+    let with_address = |f: &crate::model::Facility| match &f.address {
+        Some(a) => format!("{}（{}・{}）", f.name, a, f.role.label()),
+        None => format!("{}（{}・{}）", f.name, place(&f.area), f.id),
+    };
     let mut base_titles: BTreeMap<String, usize> = BTreeMap::new();
     let mut role_titles: BTreeMap<String, usize> = BTreeMap::new();
+    let mut address_titles: BTreeMap<String, usize> = BTreeMap::new();
     for f in &c.facilities {
         *base_titles.entry(format!("{}（{}）", f.name, place(&f.area))).or_default() += 1;
         *role_titles.entry(format!("{}（{}・{}）", f.name, place(&f.area), f.role.label())).or_default() += 1;
+        *address_titles.entry(with_address(f)).or_default() += 1;
     }
     let facility_title = |f: &crate::model::Facility| {
         let base = format!("{}（{}）", f.name, place(&f.area));
@@ -112,8 +120,12 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         if role_titles.get(&with_role).copied().unwrap_or(0) < 2 {
             return with_role;
         }
-        match &f.address {
-            Some(a) => format!("{}（{}・{}）", f.name, a, f.role.label()),
+        let by_address = with_address(f);
+        if address_titles.get(&by_address).copied().unwrap_or(0) < 2 {
+            return by_address;
+        }
+        match &f.wamnet {
+            Some(n) => format!("{}（{}・{}・事業所番号{}）", f.name, place(&f.area), f.role.label(), n),
             None => format!("{}（{}・{}）", f.name, place(&f.area), f.id),
         }
     };
@@ -216,7 +228,9 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         page(
             "オープンデータ".into(),
             "拠点ナビに掲載しているすべての施設と地域を、CSV・JSON・GeoJSONで公開しています。".into(),
-            render_fragment(&shell, || pages::opendata::opendata(super::opendata::FACILITY_COLUMNS)),
+            render_fragment(&shell, || {
+                pages::opendata::opendata(super::opendata::FACILITY_COLUMNS, super::hsds::STANDARD_COLUMNS)
+            }),
         ),
     ));
     let about = AboutData { sources: c.sources.clone() };

@@ -289,11 +289,17 @@ fn same_capacity(records: &[crate::model::SourceRecord]) -> Option<u32> {
 /// A website address a browser can open, parsed with the `url` crate, or `None`: only
 /// `http(s)://` with a host name of letters, digits and hyphens in dotted labels, no user
 /// part (「http://info@…」), no third slash (「http:///www…」), no full-width or stray
-/// characters (「http://＠kibinosato.or.jp」, 「http://three.ai,jp」), issue #19.
+/// characters (「http://＠kibinosato.or.jp」, 「http://three.ai,jp」), no `%` without two
+/// hex digits after it (addresses the file cuts off mid-escape, 「…%E3%81%8D%E」), issue #19.
 pub fn web_url(raw: &str) -> Option<String> {
     let raw = raw.trim();
     let rest = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://"))?;
     if rest.starts_with('/') || raw.chars().any(|c| c.is_whitespace() || !c.is_ascii()) {
+        return None;
+    }
+    let b = raw.as_bytes();
+    let hex = |i: usize| b.get(i).is_some_and(u8::is_ascii_hexdigit);
+    if b.iter().enumerate().any(|(i, &c)| c == b'%' && !(hex(i + 1) && hex(i + 2))) {
         return None;
     }
     let parsed = url::Url::parse(raw).ok()?;
@@ -527,6 +533,9 @@ mod tests {
             ("http://three.ai,jp", None),
             ("http:///www.example.jp/", None),
             ("http://info@example.jp", None),
+            // Cut off in the file in the middle of an escape (w1132700038-d1fe).
+            ("https://kobushi-f.jimdofree.com/%E5%9C%B0%E3%81%8D%E", None),
+            ("https://kobushi-f.jimdofree.com/%E5%9C%B0", Some("https://kobushi-f.jimdofree.com/%E5%9C%B0")),
             ("www.example.jp", None),
             ("", None),
         ] {

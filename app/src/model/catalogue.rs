@@ -97,6 +97,9 @@ pub struct ExampleList {
     pub items: Vec<String>,
 }
 
+/// Said wherever a practice links to the entries that show it: the 好事例集 does not name them.
+pub const PRACTICE_MATCHING_NOTE: &str = "好事例集は、これらの取組みの特徴に自治体名を挙げていません。ここに示す自治体等は、拠点ナビが各自治体等の一覧表の行と「Ⅱ. 取組み概要」の記載と照らし合わせて選んだものです。";
+
 /// A practice section: `content/catalogue/practices/<slug>.md`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -118,7 +121,11 @@ pub struct PracticeSection {
     pub development_type: Option<DevelopmentType>,
     /// Position within its part.
     pub order: u32,
-    /// Area ids of 好事例集 entries whose own text shows this practice.
+    /// Area ids of 好事例集 entries whose own text (their 一覧表 row or Ⅱ 取組概要) shows
+    /// this practice, e.g. `["282049", "332101"]`. The document names no municipality for its
+    /// practices (seed 003 sections 3–5): this list is 拠点ナビ's own matching, and the pages
+    /// say so ([`PRACTICE_MATCHING_NOTE`]). Add an id only when that entry's text describes
+    /// the practice itself, not something near it (issue #19).
     #[serde(default)]
     pub entries: Vec<String>,
     /// Filled in by the loader.

@@ -5,6 +5,24 @@ use serde::{Deserialize, Serialize};
 
 use super::vocab::Function;
 
+/// When the 好事例集's statuses held: the document gives no date, and the newest year in its
+/// table is 平成30年度 (「(H30年度~)」, seed 003 line 88). Every status, feature and overview
+/// from it is shown with this beside it (issue #19), as in `content/sources.toml`.
+pub const GOOD_PRACTICES_AS_OF: &str = "平成30年度ごろ";
+
+/// Said beside every 特徴・付加機能等 list whose row has `features_shift_only` (issue #19).
+pub const SHIFT_ONLY_NOTE: &str = "この特徴は、好事例集の一覧表で「特徴・付加機能等」の列が1行ずれていると見て、この自治体等のものとしたものです。「Ⅱ. 取組み概要」に裏づける記載はなく、確かではありません。";
+
+/// A passage of a seed document, quoted exactly, with the line it is on.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedPassage {
+    /// Line number in the seed file (1-based).
+    pub line: u32,
+    /// The words as printed.
+    pub text: String,
+}
+
 /// `[practice]` table in an area file: its row in the 一覧表 and its Ⅱ 取組概要.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,8 +44,19 @@ pub struct Practice {
     pub features: Vec<String>,
     /// コーディネーター配置 column: `true` for 「○」, `false` for 「-」.
     pub coordinator: bool,
+    /// Where the column shows 「-」 but section Ⅱ describes coordinators: that passage of Ⅱ,
+    /// copied exactly, with its line in seed 003, e.g.
+    /// `coordinator_overview = { line = 325, text = "市内全域を対象とする…コーディネーターの役割を担う" }`.
+    /// The column stays as printed; the pages show both (issue #19).
+    #[serde(default)]
+    pub coordinator_overview: Option<SeedPassage>,
     /// How this row was checked against section Ⅱ and the place names, in Japanese.
     pub reconciliation: String,
+    /// `true` when `features` rest on the one-row shift of the 一覧表 alone: section Ⅱ has
+    /// nothing on this entry that confirms them (確度 中 or 低〜中 in `reconciliation`).
+    /// Every page that shows the features then shows [`SHIFT_ONLY_NOTE`] beside them.
+    #[serde(default)]
+    pub features_shift_only: bool,
     /// Ⅱ. 取組概要 lead sentence, for the 13 entries that have one.
     #[serde(default)]
     pub overview_lead: Option<String>,

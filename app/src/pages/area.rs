@@ -10,7 +10,8 @@ use crate::components::source_list::SourceList;
 use crate::data::{href, AreaData, Shell};
 use crate::markup::call_button::call_button;
 use crate::markup::call_list::call_list;
-use crate::model::Function;
+use crate::model::{Function, GOOD_PRACTICES_AS_OF, PRACTICE_MATCHING_NOTE};
+use crate::pages::catalogue::{shift_only_note, COORDINATOR_IN_OVERVIEW};
 use crate::pages::facility::CorrectionLinks;
 
 /// Shows the HTML the builder rendered with [`area`].
@@ -129,10 +130,10 @@ pub fn area(data: AreaData) -> impl IntoView {
             {practice.clone().map(|p| view! {
                 <section class="kn-area__status" aria-labelledby="kn-status">
                     <h2 id="kn-status">"5つの機能の整備状況"</h2>
-                    <p>{format!("好事例集の一覧表（No.{}）の記載です。", p.number)}</p>
+                    <p>{format!("好事例集の一覧表（No.{}）の記載で、{GOOD_PRACTICES_AS_OF}（資料の時点）の状況です。今の状況とは違うことがあります。", p.number)}</p>
                     <table class="kn-status-grid">
                         <caption class="kn-visually-hidden">"5つの機能の整備状況"</caption>
-                        <thead><tr><th scope="col">"機能"</th><th scope="col">"状況"</th><th scope="col">"表の記載"</th></tr></thead>
+                        <thead><tr><th scope="col">"機能"</th><th scope="col">{format!("状況（{GOOD_PRACTICES_AS_OF}）")}</th><th scope="col">"表の記載"</th></tr></thead>
                         <tbody>
                             {Function::ALL.into_iter().map(|f| {
                                 let s = p.status_of(f).cloned().unwrap_or_default();
@@ -146,7 +147,8 @@ pub fn area(data: AreaData) -> impl IntoView {
             {(practice.is_some() || a.coordinator.is_some()).then(|| view! {
                 <section class="kn-area__coordinator" aria-labelledby="kn-coordinator"><h2 id="kn-coordinator">"コーディネーター"</h2>
                     {practice.as_ref().map(|p| view! {
-                        <p>"一覧表の「コーディネーター配置」："{if p.coordinator { "あり（○）" } else { "記載なし（-）" }}</p>
+                        <p>{format!("好事例集の一覧表の「コーディネーター配置」（{GOOD_PRACTICES_AS_OF}）：")}{if p.coordinator { "あり（○）" } else { "記載なし（-）" }}</p>
+                        {p.coordinator_overview.clone().map(|o| view! { <p>{format!("ただし{COORDINATOR_IN_OVERVIEW}：「{}」", o.text)}</p> })}
                     })}
                     {a.coordinator.clone().map(|c| view! { <p>{c}</p> })}
                 </section>
@@ -186,11 +188,16 @@ pub fn area(data: AreaData) -> impl IntoView {
             {practice.map(|p| view! {
                 <section class="kn-area__practice" aria-labelledby="kn-practice">
                     <h2 id="kn-practice">"好事例集での紹介（No."{p.number}"）"</h2>
+                    <p class="kn-area__as-of">{format!("{GOOD_PRACTICES_AS_OF}（資料の時点）の記載です。「予定」「検討中」などは当時の状況で、今とは違うことがあります。")}</p>
                     {(!p.features.is_empty()).then(|| view! { <h3>"特徴・付加機能等"</h3><ul>{p.features.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
+                    {p.features_shift_only.then(shift_only_note)}
                     {p.overview_lead.clone().map(|l| view! { <h3>"取組み概要"</h3><p class="kn-area__lead">{l}</p> })}
                     {(!p.overview.is_empty()).then(|| view! { <ul>{p.overview.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
                     {(!data.practices.is_empty()).then(|| view! {
-                        <h3>"好事例集で、この自治体等が例に挙がっている取組み"</h3>
+                        // Seed 003 names no municipality for these practices: the matching is
+                        // the site's own (issue #19), and the page says so.
+                        <h3>"好事例集の取組みの特徴のうち、この自治体等の記載にも見られるもの"</h3>
+                        <p class="kn-area__practices-note">{PRACTICE_MATCHING_NOTE}</p>
                         <ul class="kn-area__practices">{data.practices.iter().map(|s| view! {
                             <li><a href=href(&format!("/catalogue/#kn-practice-{}", s.slug)) rel="external">{s.title.clone()}</a>
                                 <span class="kn-area__practice-part">{format!("（{}{}）", s.part.label(), s.function.map(|f| format!("・{}", f.label())).unwrap_or_default())}</span></li>

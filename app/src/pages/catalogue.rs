@@ -19,7 +19,10 @@ use crate::components::chart::ChartFigure;
 use crate::components::page::{page_view, PageHeading};
 use crate::components::source_list::SourceList;
 use crate::data::{href, CatalogueData, CatalogueEntry, PageData};
-use crate::model::{Area, CatalogueSummary, DevelopmentType, Function, PracticePart, PracticeSection, Source};
+use crate::model::{
+    Area, CatalogueSummary, DevelopmentType, Function, PracticePart, PracticeSection, Source, GOOD_PRACTICES_AS_OF,
+    PRACTICE_MATCHING_NOTE, SHIFT_ONLY_NOTE,
+};
 use filter::{Beds, Column, BLANK};
 
 #[component]
@@ -74,6 +77,16 @@ pub fn catalogue_page(
             {source.map(|s| view! { <SourceList sources=vec![s]/> })}
         </article>
     }
+}
+
+/// Beside the コーディネーター cell when the column shows 「-」 but section Ⅱ describes
+/// coordinators (`coordinator_overview`, issue #19).
+pub const COORDINATOR_IN_OVERVIEW: &str = "「Ⅱ. 取組み概要」には記載あり";
+
+/// The one caveat beside 特徴・付加機能等 that rest on the one-row shift alone, on the
+/// catalogue's table and cards and on the area page (issue #19).
+pub fn shift_only_note() -> impl IntoView {
+    view! { <p class="kn-shift-note">{SHIFT_ONLY_NOTE}</p> }
 }
 
 /// Row heading without its trailing 「(都道府県)」: 「千葉市(千葉県)」 → 「千葉市」.
@@ -148,6 +161,8 @@ fn comparison(areas: &[&Area], url: &str, verified: &str) -> impl IntoView {
     let link = |a: &Area| href(&format!("/areas/{}/", a.id));
     let features = |a: &Area| a.practice.as_ref().map(|p| p.features.clone()).unwrap_or_default();
     let coordinator = |a: &Area| a.practice.as_ref().is_some_and(|p| p.coordinator);
+    let in_overview = |a: &Area| a.practice.as_ref().is_some_and(|p| p.coordinator_overview.is_some());
+    let shift_only = |a: &Area| a.practice.as_ref().is_some_and(|p| p.features_shift_only);
     let number = |a: &Area| a.practice.as_ref().map_or(0, |p| p.number);
     let kind = |a: &Area| a.development_type.map_or("", |k| k.label());
     let rows = areas
@@ -159,8 +174,8 @@ fn comparison(areas: &[&Area], url: &str, verified: &str) -> impl IntoView {
                     <th scope="row"><a href=link(a)>{row_name(a)}</a><span class="kn-catalogue-table__pref">{a.prefecture.clone()}</span></th>
                     <td>{kind(a)}</td>
                     {cells(a).into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
-                    <td>{if coordinator(a) { "○" } else { "－" }}</td>
-                    <td class="kn-catalogue-table__features"><ul>{features(a).into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul></td>
+                    <td>{if coordinator(a) { "○" } else { "－" }}{in_overview(a).then(|| view! { <span class="kn-catalogue-table__note">{COORDINATOR_IN_OVERVIEW}</span> })}</td>
+                    <td class="kn-catalogue-table__features"><ul>{features(a).into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>{shift_only(a).then(shift_only_note)}</td>
                 </tr>
             }
         })
@@ -168,7 +183,12 @@ fn comparison(areas: &[&Area], url: &str, verified: &str) -> impl IntoView {
     let cards = areas
         .iter()
         .map(|a| {
-            let meta = format!("{} ／ {} ／ コーディネーター配置：{}", a.prefecture, kind(a), if coordinator(a) { "あり" } else { "記載なし" });
+            let placed = match (coordinator(a), in_overview(a)) {
+                (true, _) => "あり".to_string(),
+                (false, true) => format!("一覧表に記載なし（{COORDINATOR_IN_OVERVIEW}）"),
+                (false, false) => "記載なし".to_string(),
+            };
+            let meta = format!("{} ／ {} ／ コーディネーター配置：{placed}", a.prefecture, kind(a));
             view! {
                 <li class="kn-catalogue-card">
                     <h3 class="kn-catalogue-card__title">
@@ -184,6 +204,7 @@ fn comparison(areas: &[&Area], url: &str, verified: &str) -> impl IntoView {
                     {(!features(a).is_empty()).then(|| view! {
                         <ul class="kn-catalogue-card__features">{features(a).into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
                     })}
+                    {shift_only(a).then(shift_only_note)}
                 </li>
             }
         })
@@ -192,6 +213,7 @@ fn comparison(areas: &[&Area], url: &str, verified: &str) -> impl IntoView {
     view! {
         <section class="kn-catalogue__entries" aria-labelledby="kn-entries">
             <h2 id="kn-entries">"掲載自治体等の比較"</h2>
+            <p>{format!("表とカードの「○」「検討中」「予定」などは、好事例集の資料の時点（{GOOD_PRACTICES_AS_OF}）の状況です。今の状況とは違うことがあります。")}</p>
             <form class="kn-catalogue-filter" id="kn-filter" method="get" action=href("/catalogue/") role="search" aria-label="掲載自治体等の絞り込み">
                 <div class="kn-catalogue-filter__field">
                     <label class="kn-field__label" for="kn-filter-q">"キーワード（地名・取組みなど）"</label>
@@ -228,7 +250,7 @@ fn comparison(areas: &[&Area], url: &str, verified: &str) -> impl IntoView {
             <div class="kn-table-scroll kn-catalogue__table" tabindex="0" role="region" aria-labelledby="kn-entries-caption">
                 <table class="kn-catalogue-table">
                     <caption class="kn-catalogue-table__caption" id="kn-entries-caption">
-                        "掲載自治体等の比較表"<span class="kn-catalogue-table__hint">"（列の見出しのボタンで並べ替えできます）"</span>
+                        {format!("掲載自治体等の比較表（好事例集の記載、{GOOD_PRACTICES_AS_OF}の状況）")}<span class="kn-catalogue-table__hint">"（列の見出しのボタンで並べ替えできます）"</span>
                     </caption>
                     <thead>
                         <tr id="kn-catalogue-head">
@@ -377,7 +399,8 @@ fn practice_sections(
     view! {
         <section class="kn-catalogue__practices" aria-labelledby="kn-practices">
             <h2 id="kn-practices">"取組みの特徴"</h2>
-            <p>"好事例集が、整備の経緯・工夫、機能ごと、整備類型ごとにまとめている取組みです。それぞれの下に、その取組みが見られる自治体等を示します。"</p>
+            <p>"好事例集が、整備の経緯・工夫、機能ごと、整備類型ごとにまとめている取組みです。"</p>
+            <p>{PRACTICE_MATCHING_NOTE}</p>
             <nav class="kn-practice-nav" aria-label="取組みの特徴の目次"><ul class="kn-practice-nav__parts">{nav}</ul></nav>
             {sections}
         </section>
@@ -394,7 +417,7 @@ fn practice(p: PracticeSection, names: &BTreeMap<String, String>) -> impl IntoVi
             <h4 class="kn-practice__title" id=title_id>{p.title.clone()}</h4>
             <div class="kn-prose" inner_html=p.body_html.clone()></div>
             {(!entries.is_empty()).then(|| view! {
-                <p class="kn-practice__entries-label">"この取組みが見られる自治体等："</p>
+                <p class="kn-practice__entries-label">"この取組みが見られる自治体等（拠点ナビによる照合）："</p>
                 <ul class="kn-practice__entries">
                     {entries.into_iter().map(|(id, name)| view! {
                         <li><a class="kn-practice__entry" href=href(&format!("/areas/{id}/"))>{name}</a></li>

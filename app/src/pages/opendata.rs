@@ -13,7 +13,11 @@ pub fn OpenDataPage() -> impl IntoView {
 
 /// The page body, rendered at build time. `columns` are the facility CSV's header row with
 /// what each column means.
-pub fn opendata(columns: &'static [(&'static str, &'static str)]) -> impl IntoView {
+/// `standard`: the same for `facilities-standard.csv`.
+pub fn opendata(
+    columns: &'static [(&'static str, &'static str)],
+    standard: &'static [(&'static str, &'static str)],
+) -> impl IntoView {
     view! {
         <article class="kn-opendata">
             <PageHeading title="オープンデータ" lead="拠点ナビに掲載しているすべての施設と地域を、機械で読める形で公開しています。"/>
@@ -26,6 +30,20 @@ pub fn opendata(columns: &'static [(&'static str, &'static str)]) -> impl IntoVi
                     <li><a href=href("/opendata/facilities.geojson") download="facilities.geojson">"facilities.geojson"</a>"（施設の位置、GeoJSON）"</li>
                     <li><a href=href("/opendata/areas.csv") download="areas.csv">"areas.csv"</a>"（市区町村・圏域、CSV・UTF-8 BOM付き）"</li>
                 </ul>
+                <h2>"標準の形式のファイル"</h2>
+                <p>"同じ施設を、ほかのシステムでも読みやすい形式でも公開しています。拠点ナビにない項目は空欄で、推測した値は入れていません。"</p>
+                <ul>
+                    <li><a href=href("/opendata/facilities-standard.csv") download="facilities-standard.csv">"facilities-standard.csv"</a>"：「自治体標準オープンデータセット」の「介護サービス事業所一覧」と同じ列の並びで、施設を載せています（CSV・UTF-8 BOM付き）。列の内容は下の表のとおりです。"</li>
+                    <li><a href=href("/opendata/hsds/datapackage.json") download="datapackage.json">"hsds/datapackage.json"</a>"：Open Referral の Human Services Data Specification（HSDS）3.0 の表形式（Tabular Data Package）の説明ファイルです。同じフォルダの CSV の列と型を示しています。"</li>
+                    <li><a href=href("/opendata/hsds/organizations.csv") download="organizations.csv">"hsds/organizations.csv"</a>"：運営法人です。運営法人が資料に書かれていない施設は、施設の名称で載せています。"</li>
+                    <li><a href=href("/opendata/hsds/services.csv") download="services.csv">"hsds/services.csv"</a>"：施設のサービスです。WAM NET のサービス種別ごとに1行です。"</li>
+                    <li><a href=href("/opendata/hsds/locations.csv") download="locations.csv">"hsds/locations.csv"</a>"：施設の所在地です。緯度・経度は、所在地の位置がわかる施設だけに入れています。"</li>
+                    <li><a href=href("/opendata/hsds/service_at_location.csv") download="service_at_location.csv">"hsds/service_at_location.csv"</a>"：サービスと所在地の結び付きです。"</li>
+                    <li><a href=href("/opendata/hsds/phones.csv") download="phones.csv">"hsds/phones.csv"</a>"：サービスごとの電話番号です。"</li>
+                    <li><a href=href("/opendata/hsds/schedules.csv") download="schedules.csv">"hsds/schedules.csv"</a>"：サービスごとの利用できる時間帯・定休日で、WAM NET の記載のままです。"</li>
+                    <li><a href=href("/opendata/hsds/taxonomies.csv") download="taxonomies.csv">"hsds/taxonomies.csv"</a>"・"<a href=href("/opendata/hsds/taxonomy_terms.csv") download="taxonomy_terms.csv">"hsds/taxonomy_terms.csv"</a>"：地域生活支援拠点等の5つの機能と、障害の種類の分類です。"</li>
+                    <li><a href=href("/opendata/hsds/attributes.csv") download="attributes.csv">"hsds/attributes.csv"</a>"：サービスに、その施設が担う機能と対象となる障害の種類を結び付けています。資料に書かれている場合だけです。"</li>
+                </ul>
                 <p>"CSV ファイルでは、Excel などの表計算ソフトで開いたときに数式として動かないよう、「=」「+」「-」「@」（全角も含みます）やタブ・改行の文字で始まる欄の先頭に「'」（半角のアポストロフィ）を付けています。緯度・経度・定員などの数値の欄は、そのままです。元の文字どおりの値は、JSON と GeoJSON に入っています。"</p>
                 <p>"市区町村・圏域ごとの施設の一覧（列は facilities.csv と同じ）は、各地域のページの「オープンデータ」からダウンロードできます（"<code>"/opendata/areas/市区町村コード.csv"</code>"）。"</p>
                 <h2>"自分の地域のデータを載せるには"</h2>
@@ -35,6 +53,13 @@ pub fn opendata(columns: &'static [(&'static str, &'static str)]) -> impl IntoVi
                     <thead><tr><th scope="col">"列"</th><th scope="col">"内容"</th></tr></thead>
                     <tbody>
                         {columns.iter().map(|(k, v)| view! { <tr><th scope="row"><code>{*k}</code></th><td>{*v}</td></tr> }).collect_view()}
+                    </tbody>
+                </table>
+                <h2>"facilities-standard.csv の項目"</h2>
+                <table>
+                    <thead><tr><th scope="col">"列"</th><th scope="col">"内容"</th></tr></thead>
+                    <tbody>
+                        {standard.iter().map(|(k, v)| view! { <tr><th scope="row">{*k}</th><td>{*v}</td></tr> }).collect_view()}
                     </tbody>
                 </table>
                 <h2>"ライセンスと出典"</h2>
