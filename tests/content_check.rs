@@ -95,6 +95,8 @@ fn each_mistake_names_file_line_and_field() {
          "content/areas/132144.md:3: name: a municipality's name and kana come from the reference list; remove this line"),
         (AREA, "emergency = \"○ (空:拠点内2 拠点外1)\"", "emergency = \"◎\"",
          "content/areas/132144.md:17: practice.emergency: expected 「○」, 「○(基)」 or a remark in brackets, found 「◎」"),
+        (AREA, "coordinator = true", "coordinator = true\ncoordinator_overview = { line = 325, text = \"テスト\" }",
+         "content/areas/132144.md:23: practice.coordinator_overview: is only for a row whose コーディネーター column is 「-」"),
         (AREA, "number = 1", "number = 30",
          "content/areas/132144.md:14: practice.number: 30 is outside the 好事例集's rows 1–25"),
         (AREA, "facility = \"test-kikan\"", "facility = \"nowhere\"",

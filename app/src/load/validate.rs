@@ -79,6 +79,12 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
             if !p.status.is_empty() {
                 r.error("practice.status", "is filled in by the site builder; remove it from the file");
             }
+            if p.coordinator && p.coordinator_overview.is_some() {
+                r.error(
+                    "practice.coordinator_overview",
+                    "is only for a row whose コーディネーター column is 「-」 (coordinator = false) while Ⅱ describes coordinators; remove it",
+                );
+            }
             p.status.clear();
             for f in Function::ALL {
                 match parse_function_cell(f, p.cell(f)) {
