@@ -3,27 +3,15 @@
 //! every copied string can be found in its seed (`tests/fixtures/seeds/`, copies of
 //! `../shared/seeds/`).
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use kyoten_navi::load::{load_content, Content};
+use kyoten_navi::load::Content;
 use kyoten_navi::model::{DevelopmentType, Function};
 
-fn content() -> Content {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-    load_content(&dir, "/").unwrap_or_else(|d| panic!("content has errors: {d:#?}"))
-}
-
-fn seed(n: &str) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/seeds");
-    let name = std::fs::read_dir(&dir)
-        .expect("seeds")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|f| f.starts_with(n))
-        .expect("seed file");
-    std::fs::read_to_string(dir.join(name)).expect("read seed")
-}
+use common::{real_content as content, seed};
 
 fn chart(c: &Content, id: &str) -> BTreeMap<String, u32> {
     let chart = c.catalogue.charts.iter().find(|ch| ch.id == id).unwrap_or_else(|| panic!("chart {id}"));

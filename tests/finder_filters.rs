@@ -3,11 +3,12 @@
 //! 「事業所に確認が必要」; 緊急時 keeps the 拠点's entry points first with their basis;
 //! 地域定着支援 is ① only; a condition that narrows nothing is named.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::OnceLock;
 
-use kyoten_navi::load::{load_content, Content};
+use kyoten_navi::load::Content;
 use kyoten_navi::model::{AgeGroup, DisabilityType, Function, Role};
 use kyoten_navi::search::areas::area_codes;
 use kyoten_navi::search::index::{area_index, shards};
@@ -21,8 +22,7 @@ struct Data {
 fn data() -> &'static Data {
     static DATA: OnceLock<Data> = OnceLock::new();
     DATA.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-        let content = load_content(&dir, "/").unwrap_or_else(|d| panic!("content has errors: {d:#?}"));
+        let content = common::real_content();
         let mut rows = shards(&content);
         for (area, rs) in rows.iter_mut() {
             rs.iter_mut().for_each(|r| r.prepare(area));

@@ -2,20 +2,18 @@
 //! for 千葉市, 国分寺市 and 旭川市 (WAM NET only), never a bare 「未掲載」, and each line's
 //! advice true for what the list above it holds.
 
-use std::path::Path;
+mod common;
+
 use std::sync::OnceLock;
 
 use kyoten_navi::build::first_contacts::first_contacts;
 use kyoten_navi::build::opendata::AreaFacilities;
-use kyoten_navi::load::{load_content, Content};
+use kyoten_navi::load::Content;
 use kyoten_navi::model::{Call, CallRank};
 
 fn content() -> &'static Content {
     static C: OnceLock<Content> = OnceLock::new();
-    C.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-        load_content(&dir, "/").unwrap_or_else(|d| panic!("content has errors: {d:#?}"))
-    })
+    C.get_or_init(common::real_content)
 }
 
 fn calls(area: &str) -> Vec<Call> {

@@ -4,13 +4,15 @@
 //! against Open Referral's published JSON schemas (`tests/fixtures/hsds/`, see SOURCE.md
 //! there) with its ids, links and taxonomy terms complete.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use kyoten_navi::build::hsds::TABLES;
 use kyoten_navi::build::opendata::opendata_files;
-use kyoten_navi::load::{load_content, Content};
+use kyoten_navi::load::Content;
 use serde_json::{Map, Value};
 
 struct Built {
@@ -21,8 +23,7 @@ struct Built {
 fn built() -> &'static Built {
     static BUILT: OnceLock<Built> = OnceLock::new();
     BUILT.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-        let content = load_content(&dir, "/").unwrap_or_else(|d| panic!("content has errors: {d:#?}"));
+        let content = common::real_content();
         let files = opendata_files(&content).into_iter().collect();
         Built { content, files }
     })

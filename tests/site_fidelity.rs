@@ -6,23 +6,23 @@
 //! says; statuses carry the time of their source; no page credits a publisher seed 003 does
 //! not name.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use kyoten_navi::build::assets::walk;
 use kyoten_navi::build::site::{build_site, BuildOptions};
-use kyoten_navi::load::{load_content, Content};
+use kyoten_navi::load::Content;
 use kyoten_navi::model::{GOOD_PRACTICES_AS_OF, PRACTICE_MATCHING_NOTE, SHIFT_ONLY_NOTE};
 use kyoten_navi::pages::catalogue::COORDINATOR_IN_OVERVIEW;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use common::{real_content, root, seed};
 
 fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
-    CONTENT.get_or_init(|| load_content(&root().join("content"), "/").unwrap_or_else(|d| panic!("content: {d:#?}")))
+    CONTENT.get_or_init(real_content)
 }
 
 /// The real site, built once per run into the target's scratch folder.
@@ -47,17 +47,6 @@ fn site() -> &'static Path {
 fn page(path: &str) -> String {
     let file = site().join(path.trim_start_matches('/')).join("index.html");
     std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
-}
-
-fn seed(n: &str) -> String {
-    let dir = root().join("tests/fixtures/seeds");
-    let name = std::fs::read_dir(&dir)
-        .expect("seeds")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|f| f.starts_with(n))
-        .expect("seed file");
-    std::fs::read_to_string(dir.join(name)).expect("read seed")
 }
 
 /// The markup of the `<section>` labelled by `id`, up to its first closing tag.
