@@ -144,7 +144,7 @@ test('seen pages work offline; a new build is served at once and old caches go; 
   await page.reload();
   await hydrated(page);
   assert.deepEqual(await telLinks(page), areaTel, 'area contacts offline');
-  assert.ok(await page.getByRole('heading', { name: 'どこに相談したら良いか' }).isVisible());
+  assert.ok(await page.getByRole('heading', { name: 'まず連絡するところ' }).isVisible());
 
   await page.goto(url('/search/?area=132144'));
   await hydrated(page);

@@ -4,15 +4,17 @@
 use leptos::prelude::*;
 
 use crate::components::area_map::AreaMapFigure;
+use crate::components::correction::{Correction, FactAge};
 use crate::components::facility_card::FacilityCard;
 use crate::components::page::static_view;
 use crate::components::source_list::SourceList;
 use crate::data::{href, AreaData, Shell};
-use crate::markup::call_button::call_button;
 use crate::markup::call_list::call_list;
 use crate::model::{Function, GOOD_PRACTICES_AS_OF, PRACTICE_MATCHING_NOTE};
 use crate::pages::catalogue::{shift_only_note, COORDINATOR_IN_OVERVIEW};
-use crate::pages::facility::CorrectionLinks;
+
+/// The heading of the contacts the sources name without a number.
+const OTHER_CONTACTS: &str = "資料に書かれているほかの相談先";
 
 /// Shows the HTML the builder rendered with [`area`].
 #[component]
@@ -51,7 +53,10 @@ pub fn area(data: AreaData) -> impl IntoView {
     if !data.members.is_empty() {
         toc.push(("kn-members".into(), "構成市町村".into()));
     }
-    toc.push(("kn-contacts".into(), "どこに相談したら良いか".into()));
+    let unnumbered: Vec<_> = a.contacts.iter().filter(|c| c.phone.is_none()).cloned().collect();
+    if !unnumbered.is_empty() {
+        toc.push(("kn-contacts".into(), OTHER_CONTACTS.into()));
+    }
     toc.push(("kn-registration".into(), "事前登録".into()));
     if practice.is_some() {
         toc.push(("kn-status".into(), "5つの機能の整備状況".into()));
@@ -71,6 +76,7 @@ pub fn area(data: AreaData) -> impl IntoView {
                 <p class="kn-page-heading__kana">{a.kana.clone()}</p>
                 {a.development_type.map(|t| view! { <p class="kn-area__type">"整備類型："{t.label()}</p> })}
             </header>
+            <FactAge checked=data.corrections.checked.clone()/>
             <section class="kn-area__first" aria-labelledby="kn-first">
                 <h2 id="kn-first">"まず連絡するところ"</h2>
                 <p>"困ったときは、上から順に連絡してください。それぞれ、どんなときに連絡するかと、電話番号の出典を書いています。"</p>
@@ -92,25 +98,22 @@ pub fn area(data: AreaData) -> impl IntoView {
                     <ul class="kn-link-grid">{data.members.iter().map(|m| view! { <li><a class="kn-link-grid__link" href=href(&format!("/areas/{}/", m.id))>{m.name.clone()}</a></li> }).collect_view()}</ul>
                 </section>
             })}
-            <section class="kn-area__contacts" aria-labelledby="kn-contacts">
-                <h2 id="kn-contacts">"どこに相談したら良いか"</h2>
-                {if a.contacts.is_empty() && !data.facilities.is_empty() {
-                    view! { <p>"この地域の相談窓口について資料に書かれていることは、まだ掲載されていません。資料に載っている拠点・事業所は"<a href="#kn-facilities" rel="external">"「この地域の拠点・事業所」"</a>"にあります。電話番号は"<a href="#kn-first" rel="external">"「まず連絡するところ」"</a>"にあります。"</p> }.into_any()
-                } else if a.contacts.is_empty() {
-                    view! { <p>"この地域の相談窓口について資料に書かれていることは、まだ掲載されていません。電話番号は"<a href="#kn-first" rel="external">"「まず連絡するところ」"</a>"にあります。"</p> }.into_any()
-                } else {
-                    view! { <ul class="kn-contact-list">{a.contacts.iter().map(|c| view! {
+            // Contacts with a number are in 「まず連絡するところ」 above; what is left here is
+            // what the sources say about contacts they give no number for.
+            {(!unnumbered.is_empty()).then(|| view! {
+                <section class="kn-area__contacts" aria-labelledby="kn-contacts">
+                    <h2 id="kn-contacts">{OTHER_CONTACTS}</h2>
+                    <p>"資料に電話番号が書かれていない相談先です。電話は"<a href="#kn-first" rel="external">"「まず連絡するところ」"</a>"の番号にかけてください。"</p>
+                    <ul class="kn-contact-list">{unnumbered.into_iter().map(|c| view! {
                         <li class="kn-contact-list__item">
                             <p class="kn-contact-list__name">{match c.facility.clone() { Some(id) => view! { <a href=href(&format!("/facilities/{id}/"))>{c.name.clone()}</a> }.into_any(), None => c.name.clone().into_any() }}
                                 {c.emergency.then(|| view! { <span class="kn-contact-list__badge">"緊急時"</span> })}</p>
                             {c.purpose.clone().map(|p| view! { <p>{p}</p> })}
                             {c.hours.clone().map(|h| view! { <p>"受付："{h}</p> })}
-                            {match c.phone.clone() { Some(p) => view! { <div inner_html=call_button(&p)></div> }.into_any(), None => view! { <p class="kn-contact-list__unknown">"電話番号は資料にありません。"<a href="#kn-first" rel="external">"まず連絡するところ"</a>"の番号に連絡してください。"</p> }.into_any() }}
                         </li>
-                    }).collect_view()}</ul> }.into_any()
-                }}
-                {a.website.clone().map(|w| view! { <p><a href=w rel="noopener noreferrer">{format!("{}の公式サイト", a.name)}</a></p> })}
-            </section>
+                    }).collect_view()}</ul>
+                </section>
+            })}
             <section class="kn-area__registration" aria-labelledby="kn-registration"><h2 id="kn-registration">"事前登録"</h2>
                 {match a.registration.clone() {
                     Some(r) => view! {
@@ -235,7 +238,16 @@ pub fn area(data: AreaData) -> impl IntoView {
             })}
             <OpenDataLinks area_id=a.id.clone() area_name=a.name.clone() listed=listed/>
             {(!data.sources.is_empty()).then(|| view! { <SourceList sources=data.sources/> })}
-            <CorrectionLinks corrections=data.corrections title=a.name.clone()/>
+            {(!data.worklist.is_empty()).then(|| view! {
+                <details class="kn-worklist">
+                    <summary class="kn-worklist__summary">{format!("市区町村・事業所の方へ：確認をお願いしたい掲載（{}件）", data.worklist.len())}</summary>
+                    <p>"電話番号が未掲載のものと、確かめてから1年以上たつものです。内容を確かめて、それぞれのページの「修正を依頼する」から、直す内容か「この掲載内容は正しいです」をお知らせください。"</p>
+                    <ul class="kn-worklist__items">{data.worklist.iter().map(|w| view! {
+                        <li><a href=href(&format!("/facilities/{}/#kn-correction", w.id))>{w.name.clone()}</a>"："{w.why.clone()}</li>
+                    }).collect_view()}</ul>
+                </details>
+            })}
+            <Correction corrections=data.corrections.clone() title=a.name.clone() facility=None/>
             <p class="kn-print-meta">{page_url}" ／ 情報の確認日："{a.last_verified.clone().unwrap_or_else(|| "記載なし".to_string())}</p>
         </article>
     }
