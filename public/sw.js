@@ -5,7 +5,7 @@
 // - HTML pages and page data JSON: network first; the cache only when the network fails
 //   (or gives no answer within NETWORK_TIMEOUT_MS and a saved copy exists). The network
 //   answer always replaces the saved copy.
-// - Content-hashed files (pkg/*, boot.<hash>.js, style.<hash>.css): cache first; a hashed
+// - Content-hashed files (pkg/*, boot.<hash>.js, correction.<hash>.js, style.<hash>.css): cache first; a hashed
 //   name never changes meaning.
 // - Other origins (the optional GSI 地理院タイル background) are never touched or cached:
 //   the worker does not answer for them at all. Neither are /opendata/ downloads.
@@ -31,7 +31,7 @@ const MAX_REWARM = 60;
 // An area's page (its contacts) and the emergency contacts, relative to the scope.
 const KEEP = /^(?:areas\/[^/]+\/|emergency\/(?:[^/]+\/)?)$/;
 
-const HASHED = /(?:\/pkg\/[^/]+|\/boot\.[0-9a-f]{10}\.js|\/style\.[0-9a-f]{10}\.css)$/;
+const HASHED = /(?:\/pkg\/[^/]+|\/(?:boot|correction)\.[0-9a-f]{10}\.js|\/style\.[0-9a-f]{10}\.css)$/;
 const DATA = /\/data\/([0-9a-f]+)\/(.+)\.json$/;
 
 self.addEventListener('install', () => {

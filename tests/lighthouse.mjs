@@ -35,7 +35,7 @@ const TYPES = {
   '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.xml': 'application/xml',
   '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
 };
-const HASHED = /^\/(pkg\/|data\/[0-9a-f]+\/|(boot|style)\.[0-9a-f]{10}\.(js|css)$)/;
+const HASHED = /^\/(pkg\/|data\/[0-9a-f]+\/|(boot|correction|style)\.[0-9a-f]{10}\.(js|css)$)/;
 
 const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);

@@ -110,9 +110,40 @@ pub struct Corrections {
     /// The area's name, as the page says it.
     #[serde(default)]
     pub area_name: String,
-    /// The facts come from WAM NET, which the facility itself reports to its prefecture.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub wamnet: bool,
+    /// The facts come from WAM NET, which the facility itself reports under the 情報公表制度:
+    /// the page that says how (`content/sources.toml`, [`WAMNET_SYSTEM_SOURCE`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wamnet: Option<crate::model::Source>,
+    /// The import CSV's columns (`import::sheet::SHEET_COLUMNS`), which the form's row has.
+    #[serde(default)]
+    pub columns: Vec<String>,
+    /// The cells that say which facility a row is: (column, value), e.g. `("ID", "kokubunji-kikan")`.
+    #[serde(default)]
+    pub fixed: Vec<(String, String)>,
+    /// When the page's facts were last confirmed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Checked>,
+}
+
+/// The source that explains how WAM NET facts are reported and published.
+pub const WAMNET_SYSTEM_SOURCE: &str = "funabashi-kohyo";
+
+/// How old a page's facts are (issue #21): 「最終確認日：2026-11-22」 or the data's date.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Checked {
+    pub text: String,
+    /// Confirmed more than 12 months before the build.
+    pub stale: bool,
+}
+
+/// A listing an area's staff should look at (issue #21): its phone number is unknown, or
+/// its facts are the oldest.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WorkItem {
+    pub id: String,
+    pub name: String,
+    /// Why it is listed: 「電話番号が未掲載」, 「2025年3月時点のデータ」.
+    pub why: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -130,6 +161,8 @@ pub struct AreaData {
     pub map: Option<AreaMap>,
     /// 「まず連絡するところ」, ranked (`build::first_contacts`).
     pub calls: Vec<crate::model::Call>,
+    /// For the area's staff: listings to confirm or complete first.
+    pub worklist: Vec<WorkItem>,
 }
 
 /// An area's outline and its facilities' positions, in the finder map's units

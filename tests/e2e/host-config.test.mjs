@@ -16,7 +16,7 @@ import { DIST, DIST_SUB, ROOT } from './harness.mjs';
 
 const YEAR = 'public, max-age=31536000, immutable';
 const WIDGET = /^\/embed\/[^/]+\//;
-const HASHED = /^\/(pkg\/|data\/[0-9a-f]+\/|(boot|style)\.[0-9a-f]{10}\.(js|css)$)/;
+const HASHED = /^\/(pkg\/|data\/[0-9a-f]+\/|(boot|correction|style)\.[0-9a-f]{10}\.(js|css)$)/;
 const REVALIDATED = new Set(['/sw.js', '/embed.js', '/manifest.webmanifest']);
 
 /** Every URL path dist/ serves: files, and directories with an index.html as `dir/`. */

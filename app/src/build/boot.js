@@ -36,6 +36,9 @@ if (!bundle) {
   });
 }
 
+// 「修正を依頼する」: its script only where its form is (issue #21).
+if (document.querySelector("form[data-kn-correction]")) import("./__CORRECTION__");
+
 // The finder opened for an area (`/search/?area=132144`, from the home page): before the
 // wasm arrives, name the area and link to its 「まず連絡するところ」, whose numbers are in
 // its pre-rendered page. The name comes from the page's own area directory.

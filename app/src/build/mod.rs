@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod bench;
+pub mod fact_age;
 pub mod first_contacts;
 pub mod geo;
 pub mod hsds;

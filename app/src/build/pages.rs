@@ -33,9 +33,16 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             email,
             edit_url,
             page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, path)),
-            wamnet: false,
+            wamnet: None,
+            columns: Vec::new(),
+            fixed: Vec::new(),
+            checked: None,
         }
     };
+    // Facts older than a year are said to be so, counted from the day of the build.
+    let today = crate::import::today();
+    let wamnet_system = c.sources.iter().find(|s| s.id == WAMNET_SYSTEM_SOURCE).cloned();
+    let columns: Vec<String> = crate::import::sheet::SHEET_COLUMNS.iter().map(|(c, _)| c.to_string()).collect();
     let content_areas: Vec<&Area> = c.areas.values().filter(|a| a.has_content()).collect();
 
     let mut pages = Vec::new();
@@ -139,7 +146,13 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             area,
             sources: sources_of(&f.sources),
             corrections: Corrections {
-                wamnet: !f.records.is_empty(),
+                wamnet: wamnet_system.clone().filter(|_| !f.records.is_empty()),
+                columns: columns.clone(),
+                fixed: [("ID", Some(&f.id)), ("事業所番号", f.wamnet.as_ref())]
+                    .into_iter()
+                    .filter_map(|(k, v)| Some((k.to_string(), v?.clone())))
+                    .collect(),
+                checked: super::fact_age::of_facility(f, &c.sources, &today),
                 ..corrections(&path, &format!("content/facilities/{}.md", f.id), c.areas.get(&f.area))
             },
         };
@@ -193,9 +206,13 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             members: a.members.iter().filter_map(link).collect(),
             regions: a.regions.iter().filter_map(link).collect(),
             sources: sources_of(&source_ids),
-            corrections: corrections(&path, &file, Some(a)),
+            corrections: Corrections {
+                checked: super::fact_age::of_area(a, &today),
+                ..corrections(&path, &file, Some(a))
+            },
             map: area_map(c, a, &listed),
             calls: super::first_contacts::first_contacts(c, &by_area, a),
+            worklist: super::fact_age::worklist(&listed, &c.sources, &today),
         };
         pages.push((path.clone(), page(title, description, render_fragment(&shell, || pages::area::area(data)))));
     }

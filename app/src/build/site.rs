@@ -109,8 +109,12 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
                 log(&format!("note: the {} wasm is not optimised by wasm-opt", b.name));
             }
         }
+        let correction = without_comments(include_str!("correction.js"));
+        let correction_name = hashed_name("correction.js", correction.as_bytes());
+        write(&correction_name, correction.as_bytes())?;
         let mut boot = without_comments(include_str!("boot.js"))
-            .replace("__BUNDLES__", &serde_json::to_string(&table).map_err(|e| e.to_string())?);
+            .replace("__BUNDLES__", &serde_json::to_string(&table).map_err(|e| e.to_string())?)
+            .replace("__CORRECTION__", &correction_name);
         boot.push_str(&without_comments(include_str!("sw-register.js")));
         let boot_name = hashed_name("boot.js", boot.as_bytes());
         write(&boot_name, boot.as_bytes())?;

@@ -4,6 +4,7 @@
 pub mod area_directory;
 pub mod area_map;
 pub mod chart;
+pub mod correction;
 pub mod facility_card;
 pub mod finder_form;
 pub mod finder_map;

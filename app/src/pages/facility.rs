@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
+use crate::components::correction::{Correction, FactAge};
 use crate::components::page::static_view;
 use crate::components::source_list::SourceList;
 use crate::components::unknown_value::UnknownValue;
-use crate::data::{href, Corrections, FacilityData};
-use crate::html::esc;
-use crate::markup::call_button::{call_button, tel_href};
+use crate::data::{href, FacilityData};
+use crate::markup::call_button::tel_href;
 use crate::search::query::encode_component;
 
 /// Shows the HTML the builder rendered with [`facility`].
@@ -56,6 +56,7 @@ pub fn facility(data: FacilityData) -> impl IntoView {
                 let tel = tel_href(&p);
                 view! { <a class="kn-button kn-button--call" href=tel>"電話する "{p}</a> }
             })}
+            <FactAge checked=data.corrections.checked.clone()/>
             <dl class="kn-summary-list">
                 <div class="kn-summary-list__row"><dt>"電話番号"</dt><dd>{match f.phone.clone() { Some(p) => p.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
                 {(!other_phones.is_empty()).then(|| view! { <div class="kn-summary-list__row"><dt>"サービス別のほかの電話番号"</dt><dd>{other_phones.join("、")}</dd></div> })}
@@ -87,14 +88,9 @@ pub fn facility(data: FacilityData) -> impl IntoView {
             {(!f.body_html.is_empty()).then(|| view! { <div class="kn-prose" inner_html=f.body_html.clone()></div> })}
             <section class="kn-listing-info" aria-labelledby="kn-listing-info">
                 <h2 id="kn-listing-info">"掲載情報について"</h2>
-                {if f.last_verified.is_empty() {
-                    view! { <p>"データの時点："{as_of(&data.sources)}</p> }.into_any()
-                } else {
-                    view! { <p>"最終確認日："{f.last_verified.clone()}</p> }.into_any()
-                }}
                 {f.wamnet.is_some().then(|| view! { <p class="kn-listing-info__credit">"出典：障害福祉サービス等情報公表システム（WAM NET）のオープンデータを加工して作成"</p> })}
                 <SourceList sources=data.sources/>
-                <CorrectionLinks corrections=data.corrections title=f.name.clone()/>
+                <Correction corrections=data.corrections title=f.name.clone() facility=Some(f.clone())/>
             </section>
         </article>
     }
@@ -122,18 +118,6 @@ fn positioned_text(f: &crate::model::Facility) -> String {
 /// spaces in the link, issue #19).
 fn map_link(address: &str) -> String {
     format!("https://www.google.com/maps/search/?api=1&query={}", encode_component(address))
-}
-
-/// The sources' dates, each once: two files of the same month read 「2025年3月時点」, not
-/// 「2025年3月時点、2025年3月時点」 (issue #19).
-fn as_of(sources: &[crate::model::Source]) -> String {
-    let mut years: Vec<&str> = Vec::new();
-    for s in sources {
-        if !years.contains(&s.year.as_str()) {
-            years.push(&s.year);
-        }
-    }
-    years.join("、")
 }
 
 /// The open-data rows as table cells (資料（行）, サービス種別, 電話番号, 受付時間, 住所, 定員),
@@ -186,79 +170,10 @@ fn structured_data(data: &FacilityData) -> String {
     ld.to_string().replace('<', "\\u003c")
 }
 
-/// 「修正を依頼する」: mail and/or edit link as configured for this deployment.
-#[component]
-pub fn CorrectionLinks(corrections: Corrections, title: String) -> impl IntoView {
-    let mail = corrections.email.clone().map(|e| {
-        let subject = format!("【拠点ナビ】掲載情報の修正依頼：{title}");
-        let body = format!("ページ：{}\n\n修正してほしい内容：\n\n根拠となる資料：\n", corrections.page_url);
-        format!("mailto:{e}?subject={}&body={}", encode_component(&subject), encode_component(&body))
-    });
-    let none = mail.is_none() && corrections.edit_url.is_none();
-    let instead = none.then(|| correction_instead(&corrections));
-    let wamnet = corrections.wamnet.then(|| view! {
-        <p>"障害福祉サービス事業所としての情報（WAM NET）は、事業所が都道府県に報告している内容です（障害福祉サービス等情報公表制度）。事業所の方は、その報告を直すと、WAM NET のデータに反映されます。"</p>
-    });
-    view! {
-        <div class="kn-correction">
-            <h3 class="kn-correction__title">"修正を依頼する"</h3>
-            {mail.map(|m| view! { <a class="kn-button kn-button--secondary" href=m>"メールで修正を依頼する"</a> })}
-            {corrections.edit_url.map(|u| view! { <a class="kn-button kn-button--secondary" href=u rel="noopener noreferrer">"掲載データを直接編集する"</a> })}
-            {instead.map(|html| view! { <div class="kn-correction__instead" inner_html=html></div> })}
-            {wamnet}
-        </div>
-    }
-}
-
-/// No address for corrections on this deployment: say so, and name whom to tell — the
-/// area's one sourced number or its website — with the area's full list one tap away.
-fn correction_instead(c: &Corrections) -> String {
-    let area = esc(&c.area_name);
-    let mut h = String::from("<p>このサイトには、修正の受付先がまだ設定されていません。");
-    match &c.instead {
-        Some(call) if call.phone.is_some() => {
-            h += &format!(
-                "掲載内容の誤りや変更は、次の窓口にお知らせください。</p><p class=\"kn-correction__name\">{}</p>",
-                esc(&call.name)
-            );
-            h += &call_button(call.phone.as_deref().unwrap_or_default());
-            if let Some(source) = &call.source {
-                h += &format!("<p class=\"kn-correction__source\">{}</p>", esc(source));
-            }
-        }
-        Some(call) => {
-            h += &format!(
-                "掲載内容の誤りや変更は、{area}の障害福祉の担当窓口にお知らせください。窓口の連絡先は公式サイトでさがせます。</p><a class=\"kn-button kn-button--secondary\" href=\"{}\" rel=\"noopener noreferrer\">{}を開く</a>",
-                esc(call.url.as_deref().unwrap_or_default()),
-                esc(&call.name)
-            );
-        }
-        None => h += &format!("掲載内容の誤りや変更は、{area}の障害福祉の担当窓口にお知らせください。</p>"),
-    }
-    if !c.area_page.is_empty() {
-        h += &format!(
-            "<p><a href=\"{}\">{area}で、まず連絡するところ（電話番号）の一覧を見る</a></p>",
-            esc(&href(&format!("{}#kn-first", c.area_page)))
-        );
-    }
-    h + "<p>お知らせの際は、このページのアドレスと、正しい内容の根拠となる資料（ホームページや通知など）を添えてください。</p>"
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Role, Source, SourceRecord};
-
-    #[test]
-    fn the_date_of_two_files_of_the_same_month_is_said_once() {
-        let s = |year: &str| Source { year: year.into(), ..Default::default() };
-        for (years, shown) in [
-            (vec!["2025年3月時点", "2025年3月時点"], "2025年3月時点"),
-            (vec!["2024年4月取得", "2025年3月時点", "2025年3月時点"], "2024年4月取得、2025年3月時点"),
-        ] {
-            assert_eq!(as_of(&years.into_iter().map(s).collect::<Vec<_>>()), shown);
-        }
-    }
 
     #[test]
     fn the_map_link_encodes_the_address() {
