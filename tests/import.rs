@@ -63,7 +63,7 @@ fn wamnet_on(content: &Path, file: &Path, functions: Option<Vec<Function>>, date
 
 fn sheet(content: &Path, file: &Path) -> Plan {
     plan_sheet(&SheetImport {
-        file: file.to_path_buf(),
+        inputs: vec![file.to_path_buf()],
         source: Some("doc".into()),
         date: DATE.into(),
         content: content.to_path_buf(),
