@@ -158,7 +158,8 @@ pub fn sheet_report(plan: &Plan) -> String {
             (false, false, _) => "unchanged",
         };
         s.push_str(&format!("\n{} ({id}) {}: {state}\n", f.name, f.shown));
-        // Row by row in input order; within a row, what was not applied first.
+        // Row by row in input order; within a row, what was not applied first, then fields in
+        // the template's order.
         let rank = |k: &DetailKind, label: &str| match k {
             DetailKind::Conflict { .. } => 0,
             DetailKind::Left { .. } => 1,
@@ -168,7 +169,8 @@ pub fn sheet_report(plan: &Plan) -> String {
             DetailKind::Changed { .. } => 5,
         };
         let mut details: Vec<&super::Detail> = f.details.iter().collect();
-        details.sort_by_key(|d| (d.row, rank(&d.kind, d.label)));
+        let column = |label: &str| super::sheet::SHEET_COLUMNS.iter().position(|(c, _)| *c == label);
+        details.sort_by_key(|d| (d.row, rank(&d.kind, d.label), column(d.label)));
         let mut current_row = None;
         for d in details {
             let row = &f.rows[d.row];

@@ -764,14 +764,13 @@ fn plan_facility(
             match c {
                 Change::Added | Change::Replaced { .. } => {
                     changed = true;
-                    // The claim lines of a new file over WAM NET are not news to anyone.
-                    if !(change.over_base && was.as_deref() == Some(shown_value(key, value).as_str())) {
-                        change.details.push(detail(
-                            i,
-                            column_of(key),
-                            DetailKind::Changed { before: was, after: shown_value(key, value) },
-                        ));
+                    let mut after = shown_value(key, value);
+                    // The value WAM NET already gives, now written in the file (a row that
+                    // says the page is right about it).
+                    if was.as_deref() == Some(format!("{after} (WAM NET)").as_str()) {
+                        after.push_str(" (the same; now written in the file)");
                     }
+                    change.details.push(detail(i, column_of(key), DetailKind::Changed { before: was, after }));
                 }
                 Change::Left { current, why } => {
                     skipped = true;
