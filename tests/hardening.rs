@@ -125,7 +125,7 @@ fn a_nesting_bomb_in_an_import_cell_is_refused_quickly_with_its_line() {
         fs::write(&file, format!("ID,名称,備考\ntest-kikan,テスト基幹相談支援センター,\"{bomb}x\"\n")).expect("write");
         let started = std::time::Instant::now();
         let plan = plan_sheet(&SheetImport {
-            file: file.clone(),
+            inputs: vec![file.clone()],
             source: Some("doc".into()),
             date: "2026-11-22".into(),
             content: c.clone(),
@@ -232,9 +232,13 @@ fn a_path_is_never_taken_for_an_area() {
     let file = tmp.path().join("list.csv");
     fs::write(&file, "ID,名称,市区町村コード,役割\nnew-one,新しい窓口,../facilities/test-kikan,municipal_office\n")
         .expect("write");
-    let plan =
-        plan_sheet(&SheetImport { file, source: Some("doc".into()), date: "2026-11-22".into(), content: c.clone() })
-            .expect("plan");
+    let plan = plan_sheet(&SheetImport {
+        inputs: vec![file],
+        source: Some("doc".into()),
+        date: "2026-11-22".into(),
+        content: c.clone(),
+    })
+    .expect("plan");
     let rejected: Vec<String> = plan.rejected.iter().map(|d| d.to_string()).collect();
     assert!(rejected.iter().any(|r| r.contains("list.csv:2: 市区町村コード")), "{rejected:?}");
     let reference = kyoten_navi::import::reference(&c).expect("reference");
@@ -259,9 +263,13 @@ fn an_import_that_fails_midway_changes_nothing_and_says_so() {
         "ID,名称,市区町村コード,役割,電話番号\naaa-new,新しい窓口,132144,municipal_office,\ntest-kikan,,,,042-999-0000\nzzz-new,もう一つの窓口,132144,municipal_office,\n",
     )
     .expect("write");
-    let plan =
-        plan_sheet(&SheetImport { file, source: Some("doc".into()), date: "2026-11-22".into(), content: c.clone() })
-            .expect("plan");
+    let plan = plan_sheet(&SheetImport {
+        inputs: vec![file],
+        source: Some("doc".into()),
+        date: "2026-11-22".into(),
+        content: c.clone(),
+    })
+    .expect("plan");
     assert!(plan.rejected.is_empty(), "{:?}", plan.rejected);
     assert!(plan.files.iter().filter(|f| f.text.is_some()).count() >= 2);
     // Something in the way of the last file: its move fails after the first two are made.

@@ -1,7 +1,9 @@
 //! `import wamnet` and `import sheet` (issue #9): small real-format fixtures in
 //! `tests/fixtures/import/` (real WAM NET rows for 国分寺市 plus rows named テスト… made for
 //! the cases) imported into a copy of `tests/fixtures/content`, then built, and the open
-//! data compared field by field with the input.
+//! data compared field by field with the input. Corrections (issue #21): files as people send
+//! them (`tests/fixtures/import/corrections/`) imported into a copy of the real `content/`,
+//! through the command line, then checked as `check` checks.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -63,7 +65,7 @@ fn wamnet_on(content: &Path, file: &Path, functions: Option<Vec<Function>>, date
 
 fn sheet(content: &Path, file: &Path) -> Plan {
     plan_sheet(&SheetImport {
-        file: file.to_path_buf(),
+        inputs: vec![file.to_path_buf()],
         source: Some("doc".into()),
         date: DATE.into(),
         content: content.to_path_buf(),
@@ -605,4 +607,387 @@ fn a_round_trip_through_the_build_preserves_every_imported_field() {
         .find(|f| f["properties"]["id"] == capella["id"].as_str())
         .expect("in geojson");
     assert_eq!(feature["geometry"]["coordinates"][1].as_f64(), capella["lat"].parse::<f64>().ok());
+}
+
+// Corrections (issue #21): one CSV row per file, as the site's form or Excel writes them.
+
+/// A temporary copy of the real `content/` (with its WAM NET base layer).
+fn real_content() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("content");
+    copy_dir(&root().join("content"), &dir);
+    (tmp, dir)
+}
+
+fn corrections(rel: &str) -> PathBuf {
+    root().join("tests/fixtures/import/corrections").join(rel)
+}
+
+/// カペラ, a WAM NET facility of 国分寺市 with no file in content/facilities/.
+fn capella() -> String {
+    wamnet_id("1313700161", "カペラ")
+}
+
+/// `kyoten-navi ARGS…`: (success, stdout, stderr).
+fn cli(args: &[&std::ffi::OsStr]) -> (bool, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kyoten-navi")).args(args).output().expect("run");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `import sheet INPUTS… --content C [--apply]`.
+fn import_sheet(content: &Path, inputs: &[&Path], apply: bool) -> (bool, String, String) {
+    let mut args: Vec<&std::ffi::OsStr> = vec!["import".as_ref(), "sheet".as_ref()];
+    args.extend(inputs.iter().map(|p| p.as_os_str()));
+    args.extend(["--content".as_ref(), content.as_os_str()]);
+    if apply {
+        args.push("--apply".as_ref());
+    }
+    cli(&args)
+}
+
+/// A correction file as the form writes it: BOM, the header of every template column, then
+/// one line per row with only the given cells; `eol` "\r\n" as Excel saves it.
+fn correction_file(path: &Path, rows: &[&[(&str, &str)]], eol: &str) {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(if eol == "\r\n" { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+        .from_writer(Vec::new());
+    w.write_record(SHEET_COLUMNS.iter().map(|(c, _)| *c)).expect("csv");
+    for row in rows {
+        let cells: Vec<&str> =
+            SHEET_COLUMNS.iter().map(|(c, _)| row.iter().find(|(k, _)| k == c).map_or("", |(_, v)| *v)).collect();
+        w.write_record(&cells).expect("csv");
+    }
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(w.into_inner().expect("csv"));
+    fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    fs::write(path, bytes).expect("write");
+}
+
+fn corrections_plan(content: &Path, inputs: &[&Path]) -> Plan {
+    plan_sheet(&SheetImport {
+        inputs: inputs.iter().map(|p| p.to_path_buf()).collect(),
+        source: None,
+        date: DATE.into(),
+        content: content.to_path_buf(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn load(content: &Path) -> kyoten_navi::load::Content {
+    kyoten_navi::load::load_content(content, "/")
+        .unwrap_or_else(|d| panic!("check fails: {:#?}", d.iter().map(|x| x.to_string()).collect::<Vec<_>>()))
+}
+
+#[test]
+fn a_folder_and_a_file_are_read_together_the_dry_run_writes_nothing_and_apply_writes() {
+    let (_tmp, c) = real_content();
+    let inbox = corrections("inbox");
+    let excel = corrections("excel-kikan.csv");
+    let capella_file = corrections("inbox/2026-12-01-capella.csv");
+    let before = snapshot(&c);
+
+    // The folder, a file outside it, and a file of the folder again (read once).
+    let (ok, out, err) = import_sheet(&c, &[&inbox, &excel, &capella_file], false);
+    assert!(ok, "{out}\n{err}");
+    assert_eq!(snapshot(&c), before, "a dry run writes nothing: every file's bytes are as they were");
+    let (i, e) = (inbox.display(), excel.display());
+    let id = capella();
+    for want in [
+        format!("カペラ ({id}) content/facilities/{id}.md: new file over its WAM NET record (fields not listed still come from WAM NET)\n  from {i}/2026-12-01-capella.csv:2 · 根拠: 施設のパンフレット 2026年4月版 · 依頼した人: カペラ 施設長 山田 · 確認日 2026-12-01\n    電話番号: 042-325-1861 (WAM NET) → 042-325-1862\n    受付時間: （未掲載） → 平日 9:00～18:00\n    出典: + correction-{id}-2026-12-01 (new [[source]] in content/sources.toml)\n    確認日: （なし） → 2026-12-01\n"),
+        format!("地域活動支援センターつばさ (kokubunji-tsubasa) content/facilities/kokubunji-tsubasa.md: changed\n  from {i}/2026-12-02-tsubasa.csv:2 · 依頼した人: 利用者の家族 · 確認日 2026-12-02\n    confirmed unchanged, 確認日 2026-11-22 → 2026-12-02 by 利用者の家族\n    出典: + correction-kokubunji-tsubasa-2026-12-02 (new [[source]] in content/sources.toml)\n"),
+        // The quoted cell with a comma and a line break arrives whole, on one line; the row
+        // after it is on line 4 of the file.
+        format!("  from {e}:2 · 根拠: 市報こくぶんじ, 2026年12月1日号 （4ページ） · 依頼した人: 国分寺市 障害福祉課 · 確認日 2026-12-03\n    受付時間: （未掲載） → 平日 8:30～17:15\n"),
+        format!("  from {e}:4 · 依頼した人: 千葉市 障害者自立支援課 · 確認日 2026-12-03\n    confirmed unchanged, 確認日 2026-11-22 → 2026-12-03 by 千葉市 障害者自立支援課\n"),
+        "1 created, 3 changed, 0 unchanged; 3 field(s) changed, 2 confirmed unchanged, 0 conflict(s) not applied, 0 left as a person wrote them\ndry run: nothing was written\n".to_string(),
+    ] {
+        assert!(out.contains(&want), "missing:\n{want}\nin:\n{out}");
+    }
+    assert_eq!(out.matches("2026-12-01-capella.csv:2").count(), 1, "read once: {out}");
+    assert!(!out.contains("メール本文"), "only *.csv files of a folder: {out}");
+
+    let (ok, out, err) = import_sheet(&c, &[&inbox, &excel], true);
+    assert!(ok, "{out}\n{err}");
+    assert!(out.contains("wrote 5 file(s)"), "4 facility files and sources.toml: {out}");
+    let kikan = facility_file(&c, "kokubunji-kikan");
+    assert!(kikan.contains("hours = \"平日 8:30～17:15\" # 一覧表 "), "{kikan}");
+    assert!(kikan.contains("last_verified = \"2026-12-03\"\n"), "{kikan}");
+    assert!(kikan.contains("sources = [\"kokubunji-r3\", \"correction-kokubunji-kikan-2026-12-03\"]\n"), "{kikan}");
+    let sources = fs::read_to_string(c.join("sources.toml")).expect("sources");
+    assert!(sources.ends_with("[[source]]\nid = \"correction-w1313700161-d134-2026-12-01\"\ntitle = \"掲載内容の修正依頼（根拠：施設のパンフレット 2026年4月版）\"\npublisher = \"カペラ 施設長 山田\"\nyear = \"2026年12月1日に確認\"\nread = \"2026-12-01\"\n"), "{sources}");
+    load(&c);
+
+    // The same files again change nothing.
+    let after = snapshot(&c);
+    let (ok, out, err) = import_sheet(&c, &[&inbox, &excel], true);
+    assert!(ok, "{out}\n{err}");
+    assert!(out.contains("0 created, 0 changed, 4 unchanged"), "{out}");
+    assert_eq!(snapshot(&c), after);
+}
+
+#[test]
+fn a_form_download_for_a_wamnet_facility_creates_its_file_and_check_passes() {
+    let (_tmp, c) = real_content();
+    let id = capella();
+    assert!(!c.join(format!("facilities/{id}.md")).exists(), "カペラ has no file yet");
+    let count = load(&c).facilities.len();
+    let file = corrections("inbox/2026-12-01-capella.csv");
+    let bytes = fs::read(&file).expect("fixture");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.contains(&b'\r'), "BOM, LF: as a browser writes it");
+
+    let (ok, out, err) = import_sheet(&c, &[&file], true);
+    assert!(ok, "{out}\n{err}");
+    // The file holds what the correction says and what the build needs to claim the record
+    // (kyoten = false: a WAM NET facility is not a 拠点 until a municipality says so).
+    let text = facility_file(&c, &id);
+    for line in [
+        "name = \"カペラ\" # WAM NET 024 ",
+        "area = \"132144\" # WAM NET 024 ",
+        "role = \"short_stay\" # WAM NET 024 ",
+        "kyoten = false # WAM NET 024 ",
+        "wamnet = \"1313700161\" # WAM NET 024 ",
+        "phone = \"042-325-1862\" # 一覧表 ",
+        "hours = \"平日 9:00～18:00\" # 一覧表 ",
+        &format!("sources = [\"wamnet-024\", \"correction-{id}-2026-12-01\"]\n"),
+        "last_verified = \"2026-12-01\"\n",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    for absent in ["address =", "kana =", "operator =", "lat ="] {
+        assert!(!text.contains(absent), "the base layer still gives {absent}: {text}");
+    }
+    let (ok, out, err) = cli(&["check".as_ref(), "--content".as_ref(), c.as_os_str()]);
+    assert!(ok, "check fails:\n{out}\n{err}");
+
+    let content = load(&c);
+    assert_eq!(content.facilities.len(), count, "one facility, not two");
+    let f = content.facilities.iter().find(|f| f.id == id).expect("カペラ is published");
+    assert_eq!(f.phone.as_deref(), Some("042-325-1862"));
+    assert_eq!(f.hours.as_deref(), Some("平日 9:00～18:00"));
+    assert_eq!(f.address.as_deref(), Some("東京都国分寺市東恋ケ窪５-２-２シティハイツ51　203号室"), "from WAM NET");
+    assert!(!f.kyoten);
+    assert_eq!(f.last_verified, "2026-12-01");
+    let source_id = format!("correction-{id}-2026-12-01");
+    assert!(f.sources.contains(&source_id) && f.sources.contains(&"wamnet-024".to_string()), "{:?}", f.sources);
+    let source = content.sources.iter().find(|s| s.id == source_id).expect("the new source");
+    assert_eq!(
+        (source.publisher.as_str(), source.title.as_str(), source.read.as_deref(), source.url.as_deref()),
+        ("カペラ 施設長 山田", "掲載内容の修正依頼（根拠：施設のパンフレット 2026年4月版）", Some("2026-12-01"), None)
+    );
+}
+
+#[test]
+fn a_confirmation_row_renews_the_date_only_and_never_moves_it_back() {
+    let (tmp, c) = content();
+    let before = facility_file(&c, "test-kikan");
+    let newer = tmp.path().join("newer.csv");
+    correction_file(
+        &newer,
+        &[&[("ID", "test-kikan"), ("確認日", "2026-12-02"), ("依頼した人", "テスト 施設長")]],
+        "\r\n",
+    );
+    let plan = corrections_plan(&c, &[&newer]);
+    write(&plan);
+    let after = facility_file(&c, "test-kikan");
+    assert_eq!(
+        after,
+        before
+            .replace("last_verified = \"2026-11-22\"", "last_verified = \"2026-12-02\"")
+            .replace("sources = [\"doc\"]", "sources = [\"doc\", \"correction-test-kikan-2026-12-02\"]"),
+        "only the date and the source change"
+    );
+    assert!(fs::read_to_string(c.join("sources.toml"))
+        .expect("sources")
+        .contains("title = \"掲載内容の確認（根拠となる資料の記載なし）\"\npublisher = \"テスト 施設長\""));
+
+    // An older confirmation keeps the newer date; a row with neither facts nor 確認日 does nothing.
+    let older = tmp.path().join("older.csv");
+    correction_file(&older, &[&[("ID", "test-kikan"), ("確認日", "2026-11-30"), ("依頼した人", "利用者の家族")]], "\n");
+    let empty = tmp.path().join("empty.csv");
+    correction_file(&empty, &[&[("ID", "test-kikan"), ("依頼した人", "利用者の家族")]], "\n");
+    let plan = corrections_plan(&c, &[&older, &empty]);
+    let report = kyoten_navi::import::cli::sheet_report(&plan);
+    assert!(
+        report
+            .contains("confirmed unchanged, 確認日 stays 2026-12-02 (this row's 2026-11-30 is older) by 利用者の家族"),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!("note: {}:2: 確認日: this row changes nothing and gives no 確認日", empty.display())),
+        "{report}"
+    );
+    write(&plan);
+    assert!(facility_file(&c, "test-kikan").contains("last_verified = \"2026-12-02\"\n"));
+}
+
+#[test]
+fn a_row_older_than_the_files_last_edit_is_a_conflict_and_the_other_rows_still_apply() {
+    let (tmp, c) = real_content();
+    // A correction already applied on 2026-12-01.
+    let first = tmp.path().join("first.csv");
+    correction_file(
+        &first,
+        &[&[
+            ("ID", "kokubunji-kikan"),
+            ("受付時間", "平日 9:00～17:00"),
+            ("確認日", "2026-12-01"),
+            ("依頼した人", "国分寺市 障害福祉課"),
+        ]],
+        "\r\n",
+    );
+    let (ok, out, err) = import_sheet(&c, &[&first], true);
+    assert!(ok, "{out}\n{err}");
+    let kikan = facility_file(&c, "kokubunji-kikan");
+
+    // Then a row checked on 2026-11-28 (before that edit), and rows about another facility:
+    // one new phone number, one change to a line a person wrote.
+    let inbox = tmp.path().join("inbox");
+    correction_file(
+        &inbox.join("a-old.csv"),
+        &[&[
+            ("ID", "kokubunji-kikan"),
+            ("受付時間", "平日 10:00～16:00"),
+            ("電話番号", "042-300-0000"),
+            ("確認日", "2026-11-28"),
+            ("依頼した人", "利用者の家族"),
+        ]],
+        "\n",
+    );
+    correction_file(
+        &inbox.join("b-tsubasa.csv"),
+        &[&[
+            ("ID", "kokubunji-tsubasa"),
+            ("電話番号", "042-321-1136"),
+            ("拠点の機能", "相談"),
+            ("確認日", "2026-12-04"),
+            ("根拠となる資料", "https://manyounosato.or.jp/tsubasa/"),
+        ]],
+        "\n",
+    );
+    let (ok, out, err) = import_sheet(&c, &[&inbox], true);
+    assert!(ok, "conflicts are reported, not errors: {out}\n{err}");
+    let a = inbox.join("a-old.csv");
+    let b = inbox.join("b-tsubasa.csv");
+    for want in [
+        format!("  from {}:2 · 依頼した人: 利用者の家族 · 確認日 2026-11-28\n    CONFLICT 受付時間: 平日 9:00～17:00 → 平日 10:00～16:00 not applied: newer edit in the file on 2026-12-01 (this row was checked on 2026-11-28; none of this row is applied)\n", a.display()),
+        format!("  from {}:2 · 根拠: https://manyounosato.or.jp/tsubasa/ · 確認日 2026-12-04\n    left 拠点の機能 = ④専門的人材の確保・養成 (written by hand); the row says ①相談\n    電話番号: 042-321-1136 (WAM NET) → 042-321-1136 (the same; now written in the file)\n", b.display()),
+        "1 conflict(s) not applied, 1 left as a person wrote them".to_string(),
+    ] {
+        assert!(out.contains(&want), "missing:\n{want}\nin:\n{out}");
+    }
+    assert_eq!(facility_file(&c, "kokubunji-kikan"), kikan, "the out-of-date row changed nothing, not even its phone");
+    let tsubasa = facility_file(&c, "kokubunji-tsubasa");
+    assert!(tsubasa.contains("phone = \"042-321-1136\" # 一覧表 "), "{tsubasa}");
+    assert!(tsubasa.contains("functions = [\"expertise\"]\n"), "a person's line stays: {tsubasa}");
+    assert!(tsubasa.contains("last_verified = \"2026-12-04\"\n"), "{tsubasa}");
+    let sources = fs::read_to_string(c.join("sources.toml")).expect("sources");
+    assert!(sources.contains("id = \"correction-kokubunji-tsubasa-2026-12-04\"\ntitle = \"掲載内容の修正依頼（根拠：ウェブページ）\"\npublisher = \"（記載なし）\"\nyear = \"2026年12月4日に確認\"\nurl = \"https://manyounosato.or.jp/tsubasa/\"\nread = \"2026-12-04\"\n"), "{sources}");
+    assert!(!sources.contains("利用者の家族"), "the out-of-date row adds no source");
+    load(&c);
+}
+
+#[test]
+fn two_rows_that_disagree_apply_neither_and_the_rest_of_each_row_applies() {
+    let (tmp, c) = content();
+    let (a, b) = (tmp.path().join("a.csv"), tmp.path().join("b.csv"));
+    correction_file(
+        &a,
+        &[&[
+            ("ID", "test-kikan"),
+            ("受付時間", "平日 9:00～17:00"),
+            ("24時間対応", "はい"),
+            ("確認日", "2026-12-01"),
+            ("依頼した人", "テスト 施設長"),
+        ]],
+        "\n",
+    );
+    correction_file(
+        &b,
+        &[&[
+            ("ID", "test-kikan"),
+            ("受付時間", "平日 8:30～17:15"),
+            ("確認日", "2026-12-02"),
+            ("依頼した人", "利用者の家族"),
+        ]],
+        "\n",
+    );
+    let plan = corrections_plan(&c, &[&a, &b]);
+    assert!(plan.rejected.is_empty(), "{:?}", plan.rejected);
+    let report = kyoten_navi::import::cli::sheet_report(&plan);
+    for want in [
+        format!("    CONFLICT 受付時間: （未掲載） → 平日 9:00～17:00 not applied: {}:2 says 平日 8:30～17:15; the rows disagree, so neither is applied\n", b.display()),
+        format!("    CONFLICT 受付時間: （未掲載） → 平日 8:30～17:15 not applied: {}:2 says 平日 9:00～17:00; the rows disagree, so neither is applied\n", a.display()),
+        "    24時間対応: （未掲載） → はい\n".to_string(),
+    ] {
+        assert!(report.contains(&want), "missing:\n{want}\nin:\n{report}");
+    }
+    write(&plan);
+    let text = facility_file(&c, "test-kikan");
+    assert!(!text.contains("hours ="), "{text}");
+    assert!(text.contains("open_24h = true # 一覧表 "), "{text}");
+    // Only the row that changed something moves the date and is cited.
+    assert!(text.contains("last_verified = \"2026-12-01\"\n"), "{text}");
+    assert!(text.contains("sources = [\"doc\", \"correction-test-kikan-2026-12-01\"]\n"), "{text}");
+}
+
+#[test]
+fn import_sheet_options_and_inputs() {
+    let (tmp, c) = content();
+    let empty = tmp.path().join("empty");
+    fs::create_dir_all(&empty).expect("mkdir");
+    let (ok, _, err) = import_sheet(&c, &[&empty], false);
+    assert!(!ok && err.contains("no .csv file in this folder"), "{err}");
+    let file = tmp.path().join("a.csv");
+    correction_file(&file, &[&[("ID", "test-kikan"), ("確認日", "2026-12-02"), ("依頼した人", "テスト 施設長")]], "\n");
+    let (ok, _, err) = cli(&[
+        "import".as_ref(),
+        "sheet".as_ref(),
+        file.as_os_str(),
+        "--apply".as_ref(),
+        "--dry-run".as_ref(),
+        "--content".as_ref(),
+        c.as_os_str(),
+    ]);
+    assert!(!ok && err.contains("give one of them"), "{err}");
+    // Old commands with --dry-run still work and still write nothing.
+    let before = snapshot(&c);
+    let (ok, out, err) = cli(&[
+        "import".as_ref(),
+        "sheet".as_ref(),
+        file.as_os_str(),
+        "--source".as_ref(),
+        "doc".as_ref(),
+        "--dry-run".as_ref(),
+        "--content".as_ref(),
+        c.as_os_str(),
+    ]);
+    assert!(ok && out.contains("dry run: nothing was written"), "{out}\n{err}");
+    assert_eq!(snapshot(&c), before);
+    // A rejected row still stops everything, --apply or not.
+    let bad = tmp.path().join("bad.csv");
+    correction_file(
+        &bad,
+        &[&[("ID", "test-kikan"), ("電話番号", "042-123"), ("確認日", "2026-12-02"), ("依頼した人", "x")]],
+        "\n",
+    );
+    let (ok, _, err) = import_sheet(&c, &[&file, &bad], true);
+    assert!(
+        !ok && err.contains(&format!("{}:2: 電話番号: \"042-123\" is not a complete phone number", bad.display())),
+        "{err}"
+    );
+    assert!(err.contains("1 row(s) rejected; nothing was written"), "{err}");
+    assert_eq!(snapshot(&c), before);
+    let (ok, _, err) = cli(&[
+        "import".as_ref(),
+        "wamnet".as_ref(),
+        file.as_os_str(),
+        bad.as_os_str(),
+        "--area".as_ref(),
+        "132144".as_ref(),
+    ]);
+    assert!(!ok && err.contains("import wamnet takes one file at a time"), "{err}");
 }

@@ -1,17 +1,21 @@
-//! Data in: `kyoten-navi import wamnet|sheet FILE.csv`. Reads a WAM NET open-data CSV
-//! ([`wamnet`]) or a municipality's own list made from
-//! `content/templates/facilities-template.csv` ([`sheet`]) and writes or updates facility
-//! files in `content/facilities/`.
+//! Data in: `kyoten-navi import wamnet FILE.csv` and `kyoten-navi import sheet FILES…`.
+//! Reads a WAM NET open-data CSV ([`wamnet`]), or a municipality's own list and the
+//! correction rows families and facilities send (issue #21), both made from
+//! `content/templates/facilities-template.csv` ([`sheet`], [`correction`]), and writes or
+//! updates facility files in `content/facilities/`.
 //!
 //! Owns: reading the CSVs with physical line numbers ([`table`]), planning every change
 //! before writing anything, and editing files without touching what a person wrote
-//! ([`edit`]). All or nothing: when a row is rejected, nothing is written.
+//! ([`edit`]). All or nothing: when a row is rejected, nothing is written. (A correction
+//! that conflicts with a newer edit is not an error: it is reported and left out, and the
+//! other rows still apply.)
 //! Does not own: how a WAM NET row becomes a facility, or which municipality an address is
 //! in — that is `load::wamnet`, shared with the build's base layer, so an imported file says
 //! exactly what the base layer would. Native only (the `ssr` feature): nothing here reaches
 //! the wasm.
 
 pub mod cli;
+pub mod correction;
 pub mod edit;
 pub mod sheet;
 pub mod table;
@@ -57,6 +61,60 @@ pub struct FileChange {
     pub left: Vec<(String, Value, Value, &'static str)>,
     /// The new text, when it differs from the file.
     pub text: Option<String>,
+    /// `import sheet`: a new file over a WAM NET base-layer record (`content/wamnet/`): it
+    /// holds what the rows say and what the build needs to claim the record; the base
+    /// layer still gives the rest.
+    pub over_base: bool,
+    /// `import sheet`: the rows that name this facility, in input order ([`Detail::row`]
+    /// points here).
+    pub rows: Vec<RowRef>,
+    /// `import sheet`: what each row does, field by field (empty for `import wamnet`).
+    pub details: Vec<Detail>,
+}
+
+/// Where a row of `import sheet` comes from and on whose word.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowRef {
+    /// The CSV file as given on the command line (or found in a folder given).
+    pub file: String,
+    /// The physical line the row starts on.
+    pub line: usize,
+    /// 依頼した人: who asks, as they wrote it (「カペラ 施設長 山田」, 「利用者の家族」).
+    pub requester: String,
+    /// 根拠となる資料: what the request rests on (a URL or a description).
+    pub basis: String,
+    /// 確認日, or the import's date when the cell is empty.
+    pub date: String,
+    /// The `content/sources.toml` ids the row's facts cite (filled in when it applies).
+    pub sources: Vec<String>,
+    /// Which of `sources` the import adds to `content/sources.toml`.
+    pub new_sources: Vec<String>,
+}
+
+/// One thing a row does (or does not do) to one field of a facility.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Detail {
+    /// Index into [`FileChange::rows`].
+    pub row: usize,
+    /// The template column (`電話番号`), `確認日` or `出典`.
+    pub label: &'static str,
+    pub kind: DetailKind,
+}
+
+/// What happened to a row's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DetailKind {
+    /// Written: the value before (`None`: not published) and after, as shown to people.
+    Changed { before: Option<String>, after: String },
+    /// A confirmation row: the listing is right as it is; `last_verified` before and after
+    /// (after = before when the row's 確認日 is older: it never moves back).
+    Confirmed { before: Option<String>, after: String },
+    /// Not applied, and why (a newer edit in the file, or another row says otherwise).
+    Conflict { proposed: String, why: String },
+    /// Kept because a person wrote the line (as `import wamnet` reports it).
+    Left { current: String, proposed: String, why: &'static str },
+    /// The facility's `sources` gains this id.
+    Cited { source: String },
 }
 
 impl FileChange {
@@ -77,7 +135,8 @@ impl FileChange {
 impl Plan {
     /// Files created, changed and unchanged.
     pub fn counts(&self) -> (usize, usize, usize) {
-        let created = self.files.iter().filter(|f| f.created).count();
+        // A file whose every row was left out (conflicts) is not created.
+        let created = self.files.iter().filter(|f| f.created && f.text.is_some()).count();
         let changed = self.files.iter().filter(|f| !f.created && f.text.is_some()).count();
         (created, changed, self.files.len() - created - changed)
     }
@@ -241,11 +300,16 @@ pub fn today() -> String {
 
 /// Source ids of `content/sources.toml`, or why it cannot be read.
 pub fn source_ids(content: &Path) -> Result<Vec<String>, String> {
+    Ok(sources(content)?.0.into_iter().map(|s| s.id).collect())
+}
+
+/// The sources of `content/sources.toml` and the file's text, or why it cannot be read.
+pub fn sources(content: &Path) -> Result<(Vec<crate::model::Source>, String), String> {
     let path = content.join("sources.toml");
     let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", shown(content, &path)))?;
     let file: crate::model::source::SourceFile =
         toml::from_str(&text).map_err(|e| format!("{}: {}", shown(content, &path), e.message()))?;
-    Ok(file.source.into_iter().map(|s| s.id).collect())
+    Ok((file.source, text))
 }
 
 /// The municipalities of the reference list, by code.

@@ -214,6 +214,9 @@ pub fn plan_wamnet(opts: &WamnetImport) -> Result<Plan, String> {
             changed: Vec::new(),
             left: Vec::new(),
             text: None,
+            over_base: false,
+            rows: Vec::new(),
+            details: Vec::new(),
         };
         let origin = Origin::WamNet(source.trim_start_matches("wamnet-").to_string());
         propose_facts(&mut doc, &mut change, f, &origin, opts.functions.as_deref());
@@ -312,6 +315,52 @@ fn propose_facts(
             let c = doc.propose("kyoten", Value::Boolean(false), &owner, !created);
             change.note("kyoten", c, &Value::Boolean(false));
         }
+    }
+}
+
+/// The build's WAM NET base layer (`content/wamnet/*.csv`) folded as the loader folds it
+/// (`load::wamnet::merge`): one facility per id, with every service and source. Empty when
+/// there is no such folder. `import sheet` uses it to correct a facility that has no file
+/// yet.
+pub fn base_layer(content: &Path, reference: &BTreeMap<String, Area>) -> Result<BTreeMap<String, Facility>, String> {
+    let Ok(entries) = fs::read_dir(content.join("wamnet")) else { return Ok(BTreeMap::new()) };
+    let mut files: Vec<std::path::PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+        .collect();
+    files.sort();
+    let cities = CityIndex::new(reference);
+    let mut open = Vec::new();
+    // Rows the loader leaves out are its business (`check` reports them), not this import's.
+    let mut skipped = Vec::new();
+    for path in files {
+        let shown_path = shown(content, &path);
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let Some(source) = source_id(&stem) else { continue };
+        let text = fs::read_to_string(&path).map_err(|e| format!("{shown_path}: {e}"))?;
+        let rows = crate::load::wamnet::parse_wamnet(&shown_path, &text, &source, &cities, "", &mut skipped)
+            .map_err(|d| d.to_string())?;
+        open.extend(rows);
+    }
+    let mut folded = Vec::new();
+    crate::load::wamnet::merge(&mut folded, open);
+    Ok(folded.into_iter().map(|f| (f.id.clone(), f)).collect())
+}
+
+/// The lines a facility file needs to be the base layer's record `f` (name, area, role,
+/// 事業所番号, its functions and `kyoten = false`), as `import wamnet` writes them with the
+/// marker of the record's first file, so a later `import wamnet` keeps them up to date. The
+/// other facts stay in the base layer, which the build merges under the file.
+pub fn claim_lines(doc: &mut Doc, f: &Facility) {
+    let number = f.sources.first().map_or("", |s| s.trim_start_matches("wamnet-"));
+    let origin = Origin::WamNet(number.to_string());
+    doc.propose("name", string(&f.name), &origin, false);
+    doc.propose("area", string(&f.area), &origin, false);
+    doc.propose("role", string(f.role.id()), &origin, false);
+    doc.propose("functions", strings(f.functions.iter().map(|x| x.id())), &origin, false);
+    doc.propose("kyoten", Value::Boolean(false), &origin, false);
+    if let Some(n) = &f.wamnet {
+        doc.propose("wamnet", string(n), &origin, false);
     }
 }
 
