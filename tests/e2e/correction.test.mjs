@@ -86,10 +86,12 @@ test('a facility changes its phone and hours: form → CSV → import → check 
   const phone = page.getByLabel('電話番号', { exact: true });
   const oldPhone = await phone.inputValue();
   assert.match(oldPhone, /^042-/, 'the form is prefilled with the published number');
+  const oldAddress = await page.getByLabel('住所', { exact: true }).inputValue();
+  assert.ok(oldAddress.includes('国分寺市'), oldAddress);
   await phone.fill('042-555-0123');
   await page.getByLabel('受付時間', { exact: true }).fill('平日 9:00～17:00');
   await page.getByLabel(/根拠となる資料/).fill('https://example.jp/capella/annai');
-  await page.getByLabel(/お名前と立場/).fill('カペラ 職員');
+  await page.getByLabel(/あなたの立場/).fill('カペラ 職員');
   await page.getByRole('button', { name: '修正の文面を作る' }).tap();
   const text = await page.locator('.kn-correction__text').innerText();
   assert.ok(text.includes(`電話番号：${oldPhone} → 042-555-0123`), text);
@@ -120,7 +122,9 @@ test('a facility changes its phone and hours: form → CSV → import → check 
     assert.ok(body.includes('042-555-0123'), 'the new number is on the rebuilt page');
     assert.ok(body.includes('平日 9:00～17:00'), 'the new hours');
     assert.match(body, /最終確認日：\d{4}-\d{2}-\d{2}/, 'with the date it was confirmed');
-    assert.ok(body.includes('https://example.jp/capella/annai') || body.includes('カペラ 職員'), 'and its source');
+    assert.match(body, /カペラ 職員「掲載内容の修正依頼（根拠：ウェブページ）」（2\d{3}年\d+月\d+日に確認、\d{4}-\d{2}-\d{2}閲覧）/, 'and its source: who asked and when');
+    assert.equal(await p2.locator('.kn-source-list a[href="https://example.jp/capella/annai"]').count(), 1, 'the basis is linked');
+    assert.ok(body.includes(oldAddress), 'the address still comes from WAM NET');
     await c2.close();
   } finally {
     await rebuilt.close();
@@ -130,7 +134,7 @@ test('a facility changes its phone and hours: form → CSV → import → check 
 test('「この掲載内容は正しいです」 renews the date only', async () => {
   const { context, page, requests } = await openForm(CONTENT);
   const published = await page.locator('.kn-summary-list').innerText();
-  await page.getByLabel(/お名前と立場/).fill('国分寺市 障害福祉課');
+  await page.getByLabel(/あなたの立場/).fill('国分寺市 障害福祉課');
   await page.getByRole('button', { name: 'この掲載内容は正しいです' }).tap();
   assert.match(await page.locator('.kn-correction__text').innerText(), /掲載内容は正しいことを確かめました/);
   const { path, bytes } = await download(page, 'kikan-confirm.csv');

@@ -28,7 +28,7 @@ function setUp(form) {
     outputs.hidden = true;
     copied.textContent = "";
     const stop = (text, focus) => { message.textContent = text; focus?.focus(); };
-    if (!who.value.trim()) return stop("「お名前と立場」を書いてください。担当者が確かめるときに使います。", who);
+    if (!who.value.trim()) return stop("「あなたの立場」を書いてください。担当者が確かめるときに使います。", who);
     if (confirm && changes.length) {
       return stop("書きかえた項目があります。直してほしいときは「修正の文面を作る」を押してください。", null);
     }

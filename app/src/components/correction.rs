@@ -27,7 +27,7 @@ pub fn FactAge(checked: Option<Checked>) -> impl IntoView {
         view! {
             <p class="kn-fact-age">{c.text.clone()}</p>
             {c.stale.then(|| view! {
-                <p class="kn-fact-age__stale"><strong>{STALE}</strong>"（確かめてから1年以上たっています）。電話で確かめてから利用してください。違っていたら、"<a href="#kn-correction" rel="external">"修正を依頼する"</a>"からお知らせください。"</p>
+                <p class="kn-fact-age__stale"><strong>{STALE}</strong>"（1年以上前の情報です）。電話で確かめてから利用してください。違っていたら、"<a href="#kn-correction" rel="external">"修正を依頼する"</a>"からお知らせください。"</p>
             })}
         }
     })
@@ -57,7 +57,7 @@ pub fn Correction(
             <h2 id="kn-correction" class="kn-correction__title">"修正を依頼する"</h2>
             <p>"掲載内容の誤りや変更、また内容が正しいことを確かめたときは、お知らせください。市区町村などの担当者が確かめてから直します。"</p>
             <div inner_html=form></div>
-            <p class="kn-correction__nojs" data-kn-nojs="">"お知らせには、このページのアドレス、直したい項目と正しい内容、その根拠となる資料（ホームページ、通知、パンフレットなど）、お名前と立場（事業所の職員、ご家族など）を書いてください。"</p>
+            <p class="kn-correction__nojs" data-kn-nojs="">"お知らせには、このページのアドレス、直したい項目と正しい内容、その根拠となる資料（ホームページ、通知、パンフレットなど）、あなたの立場（事業所の職員、ご家族など）を書いてください。"</p>
             {mail.map(|m| view! { <a class="kn-button kn-button--secondary" data-kn-nojs="" href=m>"メールで修正を依頼する"</a> })}
             {corrections.edit_url.map(|u| view! { <a class="kn-button kn-button--secondary" href=u rel="noopener noreferrer">"掲載データを直接編集する"</a> })}
             {instead.map(|html| view! { <div class="kn-correction__instead" inner_html=html></div> })}
@@ -91,7 +91,8 @@ fn form_html(c: &Corrections, title: &str, f: Option<&Facility>) -> String {
         "",
         "text",
     );
-    h += &input_field("kn-corr-who", "依頼した人", "お名前と立場（例：事業所の職員、利用者の家族）", "", "text");
+    h += &input_field("kn-corr-who", "依頼した人", "あなたの立場（例：カペラの職員、利用者の家族）", "", "text");
+    h += "<p class=\"kn-correction__hint\">取り込まれると、ページの出典として公開されます。個人のお名前は書かなくてかまいません。</p>";
     h += "<div class=\"kn-correction__actions\"><button class=\"kn-button\" type=\"submit\" value=\"change\">修正の文面を作る</button>";
     if f.is_some() {
         h += "<button class=\"kn-button kn-button--secondary\" type=\"submit\" value=\"confirm\">この掲載内容は正しいです</button>";
@@ -115,9 +116,16 @@ fn facility_fields(f: &Facility) -> String {
     h += &input_field("kn-corr-hours", "受付時間", "受付時間", &opt(&f.hours), "text");
     h += &input_field("kn-corr-address", "住所", "住所", &opt(&f.address), "text");
     h += &input_field("kn-corr-url", "ウェブサイト", "ウェブサイト（https://…）", &opt(&f.url), "url");
+    // A service type is not a 拠点 role: a facility no source places in the 拠点 shows its
+    // service-derived functions on the page, but the form does not offer them as its own.
     let functions: Vec<(&str, &str, bool)> =
-        Function::ALL.into_iter().map(|x| (x.label(), x.label(), f.functions.contains(&x))).collect();
-    h += &choices("拠点の機能", "拠点の機能", "checkbox", &functions);
+        Function::ALL.into_iter().map(|x| (x.label(), x.label(), f.kyoten && f.functions.contains(&x))).collect();
+    let legend = if f.kyoten {
+        "拠点の機能"
+    } else {
+        "拠点の機能（拠点に位置付けられているときだけ選んでください）"
+    };
+    h += &choices("拠点の機能", legend, "checkbox", &functions);
     let disabilities: Vec<(&str, &str, bool)> =
         DisabilityType::ALL.into_iter().map(|x| (x.label(), x.label(), f.disabilities.contains(&x))).collect();
     h += &choices("対象の障害", "対象となる障害", "checkbox", &disabilities);
@@ -262,15 +270,27 @@ mod tests {
             hours: Some("平日 <9:00>".into()),
             functions: vec![Function::Emergency],
             open_24h: Some(true),
+            kyoten: true,
             ..Default::default()
         };
         let html = form_html(&Corrections::default(), "a\"b", Some(&f));
         assert!(html.contains("value=\"042-321-1136\""));
         assert!(html.contains("value=\"平日 &lt;9:00&gt;\""));
         assert!(html.contains("value=\"②緊急時の受け入れ・対応\" checked"));
-        assert!(html.contains("value=\"はい\" checked"));
         assert!(html.contains("data-title=\"a&quot;b\""));
-        // Unknown stays unknown: 「わからない」, not 「いいえ」, for a WAM NET facility's place in the 拠点.
-        assert!(html.contains("value=\"\" checked><span class=\"kn-check__label\">わからない"));
+        // Unknown stays unknown: 「わからない」, not 「いいえ」.
+        let radio = |html: &str, column: &str| {
+            let group = html.split(&format!("data-column=\"{column}\"")).nth(1).unwrap_or_default();
+            group.split("</fieldset>").next().unwrap_or_default().to_string()
+        };
+        assert!(radio(&html, "24時間対応").contains("value=\"はい\" checked"));
+        // A WAM NET facility: its service-derived functions are not offered as its 拠点 functions,
+        // and its place in the 拠点 is unknown.
+        let wamnet = Facility { functions: vec![Function::Emergency], kyoten: false, ..Default::default() };
+        let html = form_html(&Corrections::default(), "x", Some(&wamnet));
+        assert!(!radio(&html, "拠点の機能").contains("checked"));
+        assert!(
+            radio(&html, "拠点に位置付け").contains("value=\"\" checked><span class=\"kn-check__label\">わからない")
+        );
     }
 }

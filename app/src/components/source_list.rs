@@ -1,4 +1,4 @@
-//! 「出典」: the documents a page's facts come from.
+//! 「出典」: the documents a page's facts come from, a web page linked with the date it was read.
 
 use leptos::prelude::*;
 
@@ -15,7 +15,10 @@ pub fn SourceList(sources: Vec<Source>) -> impl IntoView {
                     .map(|s| {
                         view! {
                             <li class="kn-source-list__item">
-                                {s.publisher}"「"{s.title}"」（"{s.year}"）"
+                                {s.publisher.clone()}"「"{match s.url.clone() {
+                                    Some(u) => view! { <a class="kn-source-list__link" href=u rel="noopener noreferrer">{s.title.clone()}</a> }.into_any(),
+                                    None => s.title.clone().into_any(),
+                                }}"」（"{s.year.clone()}{s.read.clone().map(|r| format!("、{r}閲覧"))}"）"
                             </li>
                         }
                     })

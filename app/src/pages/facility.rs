@@ -26,6 +26,13 @@ pub fn facility(data: FacilityData) -> impl IntoView {
     let ages = f.ages.iter().map(|x| x.label()).collect::<Vec<_>>().join("、");
     let open_24h = f.open_24h.map(|b| if b { "24時間対応" } else { "24時間対応ではありません" });
     let other_phones = f.other_phones();
+    // Once a person has confirmed the number (a content file), WAM NET's other numbers are
+    // what the open data still says, not numbers to prefer.
+    let other_phones_label = if f.last_verified.is_empty() || f.records.is_empty() {
+        "サービス別のほかの電話番号"
+    } else {
+        "WAM NET に載っているほかの電話番号（古い可能性があります）"
+    };
     let rows = differing_rows(&f.records, &data.sources);
     let maps = f.address.as_deref().map(map_link);
     view! {
@@ -59,7 +66,7 @@ pub fn facility(data: FacilityData) -> impl IntoView {
             <FactAge checked=data.corrections.checked.clone()/>
             <dl class="kn-summary-list">
                 <div class="kn-summary-list__row"><dt>"電話番号"</dt><dd>{match f.phone.clone() { Some(p) => p.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
-                {(!other_phones.is_empty()).then(|| view! { <div class="kn-summary-list__row"><dt>"サービス別のほかの電話番号"</dt><dd>{other_phones.join("、")}</dd></div> })}
+                {(!other_phones.is_empty()).then(|| view! { <div class="kn-summary-list__row"><dt>{other_phones_label}</dt><dd>{other_phones.join("、")}</dd></div> })}
                 <div class="kn-summary-list__row"><dt>"住所"</dt><dd>{match f.address.clone() { Some(a) => view! { {a}" "{maps.map(|m| view! { <a href=m rel="noopener noreferrer" target="_blank">"地図アプリで開く"</a> })} }.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
                 <div class="kn-summary-list__row"><dt>"運営法人"</dt><dd>{match f.operator.clone() { Some(o) => o.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
                 {(!f.services.is_empty()).then(|| view! { <div class="kn-summary-list__row"><dt>"サービス種別"</dt><dd>{f.services.iter().map(|r| r.label()).collect::<Vec<_>>().join("、")}</dd></div> })}
