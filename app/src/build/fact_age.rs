@@ -44,7 +44,7 @@ fn facility_date(f: &Facility, sources: &[Source]) -> Option<(String, String)> {
     // Its open-data files' dates, each once (two files of the same month read 「2025年3月時点」,
     // not twice, issue #19); the oldest says how old the page is.
     let mut years: Vec<&str> = Vec::new();
-    for s in sources.iter().filter(|s| f.sources.contains(&s.id)) {
+    for s in f.sources.iter().filter_map(|id| sources.iter().find(|s| &s.id == id)) {
         if !years.contains(&s.year.as_str()) {
             years.push(&s.year);
         }

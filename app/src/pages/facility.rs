@@ -180,7 +180,7 @@ fn structured_data(data: &FacilityData) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Role, Source, SourceRecord};
+    use crate::model::{Role, SourceRecord};
 
     #[test]
     fn the_map_link_encodes_the_address() {
