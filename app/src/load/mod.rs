@@ -8,6 +8,7 @@ pub mod front_matter;
 pub mod ids;
 pub mod phone;
 pub mod reference;
+pub mod spans;
 pub mod split;
 pub mod validate;
 pub mod wamnet;
@@ -62,7 +63,7 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
     let site = read_toml::<Site>(dir, &site_path, &display, &mut out);
     if let (Some(site), Ok(text)) = (&site, fs::read_to_string(&site_path)) {
         let shown = display(&site_path);
-        let mut r = diagnostic::FileReport { path: &shown, front_matter: &text, first_line: 1, out: &mut out };
+        let mut r = diagnostic::FileReport::new(&shown, &text, 1, &mut out);
         validate::validate_site(site, &mut r);
     }
     let site = site.unwrap_or_default();
@@ -302,9 +303,8 @@ pub fn parse_file<T: DeserializeOwned + HasBody>(
     };
     let derived = value.derived_fields_written();
     let located_fm = parts.front_matter.to_string();
+    let mut report = diagnostic::FileReport::new(path, &located_fm, parts.front_matter_line, out);
     for field in derived {
-        let mut report =
-            diagnostic::FileReport { path, front_matter: &located_fm, first_line: parts.front_matter_line, out };
         report.error(field, "is filled in by the site builder; remove it from the file");
     }
     let html = render_markdown(path, parts.body, parts.body_line, base_path, out);

@@ -37,31 +37,33 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
     let mut area_files = Vec::new();
     for file in files.areas {
         let Located { path, front_matter, first_line, mut value } = file;
-        let mut r = FileReport { path: &path, front_matter: &front_matter, first_line, out };
+        let mut r = FileReport::new(&path, &front_matter, first_line, out);
         let area = &mut value;
         check_sources(&mut r, "sources", &area.sources, &source_ids, false);
         check_date_opt(&mut r, "last_verified", area.last_verified.as_deref());
-        for c in &area.contacts {
+        for (n, c) in area.contacts.iter().enumerate() {
+            let at = |key: &str| format!("contacts[{n}].{key}");
             if let Some(p) = &c.phone {
-                check_phone(&mut r, "contacts.phone", p);
+                check_phone(&mut r, &at("phone"), p);
                 // No number without a source a reader can check (issue #17).
-                check_sources(&mut r, "contacts.sources", &c.sources, &source_ids, true);
-                for s in c.sources.iter().filter_map(|id| content.sources.iter().find(|s| &s.id == id)) {
+                check_sources(&mut r, &at("sources"), &c.sources, &source_ids, true);
+                for (i, s) in c.sources.iter().enumerate() {
+                    let Some(s) = content.sources.iter().find(|k| &k.id == s) else { continue };
                     if s.url.is_some() && s.read.is_none() {
                         r.error(
-                            "contacts.sources",
+                            &format!("{}[{i}]", at("sources")),
                             format!("source \"{}\" is a web page: give it `read = \"YYYY-MM-DD\"` (the day it was read) in content/sources.toml", s.id),
                         );
                     }
                 }
             }
             if let Some(u) = &c.url {
-                check_url(&mut r, "contacts.url", u);
+                check_url(&mut r, &at("url"), u);
             }
             if let Some(f) = &c.facility {
                 if !facility_ids.contains(f) {
                     r.error(
-                        "contacts.facility",
+                        &at("facility"),
                         format!("no facility \"{f}\" (expected a file content/facilities/{f}.md)"),
                     );
                 }
@@ -124,11 +126,11 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
             if area.members.is_empty() {
                 r.error("members", "a region needs its member municipality codes, e.g. members = [\"012131\"]");
             }
-            for m in &area.members {
+            for (i, m) in area.members.iter().enumerate() {
                 if !valid_lgcode(m) {
-                    r.error("members", format!("\"{m}\" is not a valid 6-digit 全国地方公共団体コード"));
+                    r.error(&format!("members[{i}]"), format!("\"{m}\" is not a valid 6-digit 全国地方公共団体コード"));
                 } else if !areas.contains_key(m) {
-                    r.error("members", format!("\"{m}\" is not in the reference list"));
+                    r.error(&format!("members[{i}]"), format!("\"{m}\" is not in the reference list"));
                 }
             }
         }
@@ -166,7 +168,7 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
     let mut facilities = Vec::new();
     for file in files.facilities {
         let Located { path, front_matter, first_line, mut value } = file;
-        let mut r = FileReport { path: &path, front_matter: &front_matter, first_line, out };
+        let mut r = FileReport::new(&path, &front_matter, first_line, out);
         let f = &mut value;
         if let Err(e) = valid_path_id(&f.id) {
             r.error("", format!("file name {e}"));
@@ -215,11 +217,11 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
         if !areas.contains_key(&rep.area) {
             r.error("area", format!("no area \"{}\"", rep.area));
         }
-        check_sources(&mut r, "source", std::slice::from_ref(&rep.source), &source_ids, true);
-        for fig in &rep.figures {
+        check_source(&mut r, "source", &rep.source, &source_ids);
+        for (n, fig) in rep.figures.iter().enumerate() {
             if !rep.body_html.contains(&fig.value) {
                 r.error(
-                    "figures.value",
+                    &format!("figures[{n}].value"),
                     format!(
                         "\"{}\" ({}) does not appear in the body; copy figures exactly as the report prints them",
                         fig.value, fig.label
@@ -256,13 +258,12 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
     for file in files.practices {
         let mut r = report(&file, out);
         let p = &file.value;
-        for e in &p.entries {
+        for (i, e) in p.entries.iter().enumerate() {
+            let at = format!("entries[{i}]");
             match areas.get(e) {
                 Some(a) if a.practice.is_some() => {}
-                Some(_) => {
-                    r.error("entries", format!("\"{e}\" is not a 好事例集 entry (its area file has no [practice])"))
-                }
-                None => r.error("entries", format!("no area \"{e}\"")),
+                Some(_) => r.error(&at, format!("\"{e}\" is not a 好事例集 entry (its area file has no [practice])")),
+                None => r.error(&at, format!("no area \"{e}\"")),
             }
         }
         if p.part != PracticePart::Function && p.function.is_some() {
@@ -278,7 +279,7 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
 
     if let Some(file) = files.catalogue {
         let mut r = report(&file, out);
-        check_sources(&mut r, "source", std::slice::from_ref(&file.value.source), &source_ids, true);
+        check_source(&mut r, "source", &file.value.source, &source_ids);
         content.catalogue = file.value;
     }
     if let Some(file) = files.screening {
@@ -294,7 +295,7 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
 }
 
 fn report<'a, T>(file: &'a Located<T>, out: &'a mut Vec<Diagnostic>) -> FileReport<'a> {
-    FileReport { path: &file.path, front_matter: &file.front_matter, first_line: file.first_line, out }
+    FileReport::new(&file.path, &file.front_matter, file.first_line, out)
 }
 
 fn is_code(id: &str) -> bool {
@@ -313,10 +314,14 @@ fn check_sources(r: &mut FileReport, field: &str, ids: &[String], known: &BTreeS
     if required && ids.is_empty() {
         r.error(field, "name at least one source id from content/sources.toml");
     }
-    for id in ids {
-        if !known.contains(id) {
-            r.error(field, format!("unknown source \"{id}\" (expected an id from content/sources.toml)"));
-        }
+    for (i, id) in ids.iter().enumerate() {
+        check_source(r, &format!("{field}[{i}]"), id, known);
+    }
+}
+
+fn check_source(r: &mut FileReport, place: &str, id: &str, known: &BTreeSet<String>) {
+    if !known.contains(id) {
+        r.error(place, format!("unknown source \"{id}\" (expected an id from content/sources.toml)"));
     }
 }
 
@@ -446,19 +451,13 @@ pub fn validate_site(site: &crate::model::Site, r: &mut FileReport) {
 /// at its own line (issue #20: a `javascript:` or header-injecting `url` reached the pages'
 /// source lines and the open data).
 pub fn validate_sources(sources: &[crate::model::source::Source], text: &str, path: &str, out: &mut Vec<Diagnostic>) {
-    let lines: Vec<&str> = text.lines().collect();
-    // The line index of each `[[source]]` header, in the order serde reads the tables.
-    let headers: Vec<usize> =
-        lines.iter().enumerate().filter(|(_, l)| l.trim_start().starts_with("[[source]]")).map(|(i, _)| i).collect();
+    let r = FileReport::new(path, text, 1, out);
     for (n, source) in sources.iter().enumerate() {
         let Some(url) = &source.url else { continue };
         if let Err(m) = web_url(url, false) {
-            let start = headers.get(n).copied().unwrap_or(0);
-            let end = headers.get(n + 1).copied().unwrap_or(lines.len());
-            let line = (start..end)
-                .find(|&i| lines[i].trim_start().strip_prefix("url").is_some_and(|r| r.trim_start().starts_with('=')))
-                .unwrap_or(start);
-            out.push(Diagnostic::new(path, line + 1, "url", format!("source \"{}\": {m}", source.id)));
+            // Named `url`, as the editor sees it under its `[[source]]`.
+            let line = r.line_of(&format!("source[{n}].url"));
+            r.out.push(Diagnostic::new(path, line, "url", format!("source \"{}\": {m}", source.id)));
         }
     }
 }
@@ -468,7 +467,6 @@ pub fn validate_sources(sources: &[crate::model::source::Source], text: &str, pa
 /// a level, levels starting at 0 with increasing thresholds, each level reachable.
 fn validate_screening(file: &Located<Screening>, source_ids: &BTreeSet<String>, out: &mut Vec<Diagnostic>) {
     let s = &file.value;
-    let line = |table: &str, n: usize, sub: Option<usize>, key: &str| entry_line(file, table, n, sub, key);
     let mut r = report(file, out);
     check_sources(&mut r, "sources", &s.sources, source_ids, true);
     if s.disclaimer.trim().is_empty() {
@@ -478,53 +476,46 @@ fn validate_screening(file: &Located<Screening>, source_ids: &BTreeSet<String>, 
         r.error("questions", "add at least one [[questions]]");
     }
     let level_ids: Vec<&str> = s.levels.iter().map(|l| l.id.as_str()).collect();
-    let mut push =
-        |line: usize, field: &str, message: String| r.out.push(Diagnostic::new(r.path, line, field, message));
     let mut question_ids = BTreeSet::new();
     let mut area_questions = 0;
     let mut max_score = 0;
     let mut flags = BTreeSet::new();
     for (n, q) in s.questions.iter().enumerate() {
-        let at = |key: &str| line("questions", n, None, key);
+        let at = |key: &str| format!("questions[{n}].{key}");
         if !is_answer_id(&q.id) {
-            push(at("id"), "questions.id", format!("\"{}\" must use only a–z, 0–9, _ and -", q.id));
+            r.error(&at("id"), format!("\"{}\" must use only a–z, 0–9, _ and -", q.id));
         } else if !question_ids.insert(q.id.as_str()) {
-            push(at("id"), "questions.id", format!("\"{}\" is used twice; question ids must be unique", q.id));
+            r.error(&at("id"), format!("\"{}\" is used twice; question ids must be unique", q.id));
         }
         for (key, value) in [("short", &q.short), ("legend", &q.legend), ("reason", &q.reason)] {
             if value.trim().is_empty() {
-                push(at(key), &format!("questions.{key}"), format!("question \"{}\" needs a {key}", q.id));
+                r.error(&at(key), format!("question \"{}\" needs a {key}", q.id));
             }
         }
         match q.kind {
             QuestionKind::Area => {
                 area_questions += 1;
                 if area_questions > 1 {
-                    push(
-                        at("kind"),
-                        "questions.kind",
-                        format!("question \"{}\": only one question can ask for the area", q.id),
-                    );
+                    r.error(&at("kind"), format!("question \"{}\": only one question can ask for the area", q.id));
                 }
                 if !q.options.is_empty() {
-                    push(at("kind"), "questions.options", format!("question \"{}\" has kind = \"area\", which takes no options (the areas come from the reference list)", q.id));
+                    r.error(&at("options"), format!("question \"{}\" has kind = \"area\", which takes no options (the areas come from the reference list)", q.id));
                 }
             }
             QuestionKind::Single if q.options.len() < 2 => {
-                push(at("id"), "questions.options", format!("question \"{}\" needs at least two options", q.id));
+                r.error(&at("options"), format!("question \"{}\" needs at least two options", q.id));
             }
             QuestionKind::Single => {}
         }
         let mut option_ids = BTreeSet::new();
         for (m, c) in q.options.iter().enumerate() {
-            let at = |key: &str| line("questions", n, Some(m), key);
+            let at = |key: &str| format!("questions[{n}].options[{m}].{key}");
             let which = format!("(question \"{}\", option \"{}\")", q.id, c.id);
             if !is_answer_id(&c.id) {
-                push(at("id"), "questions.options.id", format!("\"{}\" must use only a–z, 0–9, _ and -", c.id));
+                r.error(&at("id"), format!("\"{}\" must use only a–z, 0–9, _ and -", c.id));
             } else if !option_ids.insert(c.id.as_str()) {
-                push(
-                    at("id"),
-                    "questions.options.id",
+                r.error(
+                    &at("id"),
                     format!(
                         "\"{}\" is used twice in question \"{}\"; option ids must be unique within a question",
                         c.id, q.id
@@ -532,22 +523,17 @@ fn validate_screening(file: &Located<Screening>, source_ids: &BTreeSet<String>, 
                 );
             }
             if c.label.trim().is_empty() {
-                push(at("label"), "questions.options.label", format!("is empty {which}"));
+                r.error(&at("label"), format!("is empty {which}"));
             }
             if c.weight < 0 {
-                push(
-                    at("weight"),
-                    "questions.options.weight",
-                    format!("{} {which} is negative; weights are 0 or more", c.weight),
-                );
+                r.error(&at("weight"), format!("{} {which} is negative; weights are 0 or more", c.weight));
             }
             if let Some(f) = &c.flag {
                 if level_ids.contains(&f.as_str()) {
                     flags.insert(f.as_str());
                 } else {
-                    push(
-                        at("flag"),
-                        "questions.options.flag",
+                    r.error(
+                        &at("flag"),
                         format!("\"{f}\" {which} is not a level id (expected one of {})", quoted(&level_ids)),
                     );
                 }
@@ -558,31 +544,27 @@ fn validate_screening(file: &Located<Screening>, source_ids: &BTreeSet<String>, 
     if s.levels.is_empty() {
         r.error("levels", "add at least one [[levels]], the first with min_score = 0");
     }
-    let mut push =
-        |line: usize, field: &str, message: String| r.out.push(Diagnostic::new(r.path, line, field, message));
     let mut seen = BTreeSet::new();
     for (n, l) in s.levels.iter().enumerate() {
-        let at = |key: &str| line("levels", n, None, key);
+        let at = |key: &str| format!("levels[{n}].{key}");
         if !is_answer_id(&l.id) {
-            push(at("id"), "levels.id", format!("\"{}\" must use only a–z, 0–9, _ and -", l.id));
+            r.error(&at("id"), format!("\"{}\" must use only a–z, 0–9, _ and -", l.id));
         } else if !seen.insert(l.id.as_str()) {
-            push(at("id"), "levels.id", format!("\"{}\" is used twice; level ids must be unique", l.id));
+            r.error(&at("id"), format!("\"{}\" is used twice; level ids must be unique", l.id));
         }
         for (key, value) in [("title", &l.title), ("text", &l.text)] {
             if value.trim().is_empty() {
-                push(at(key), &format!("levels.{key}"), format!("level \"{}\" needs a {key}", l.id));
+                r.error(&at(key), format!("level \"{}\" needs a {key}", l.id));
             }
         }
         match n.checked_sub(1).map(|p| &s.levels[p]) {
-            None if l.min_score != 0 => push(at("min_score"), "levels.min_score", format!("{} (level \"{}\"): the first level must start at 0, so every score has a level", l.min_score, l.id)),
-            Some(prev) if l.min_score <= prev.min_score => push(
-                at("min_score"),
-                "levels.min_score",
+            None if l.min_score != 0 => r.error(&at("min_score"), format!("{} (level \"{}\"): the first level must start at 0, so every score has a level", l.min_score, l.id)),
+            Some(prev) if l.min_score <= prev.min_score => r.error(
+                &at("min_score"),
                 format!("{} (level \"{}\") must be larger than the level before ({}, level \"{}\"); thresholds increase from the mildest level to the most urgent", l.min_score, l.id, prev.min_score, prev.id),
             ),
-            Some(_) if l.min_score > max_score && !flags.contains(l.id.as_str()) => push(
-                at("min_score"),
-                "levels.min_score",
+            Some(_) if l.min_score > max_score && !flags.contains(l.id.as_str()) => r.error(
+                &at("min_score"),
                 format!("{} (level \"{}\") can never be reached: the highest possible score is {max_score} and no option flags this level", l.min_score, l.id),
             ),
             _ => {}
@@ -597,7 +579,7 @@ fn validate_screening(file: &Located<Screening>, source_ids: &BTreeSet<String>, 
         ("no_content", &steps.no_content),
     ] {
         if value.trim().is_empty() {
-            push(line("next_steps", 0, None, key), &format!("next_steps.{key}"), "is empty".into());
+            r.error(&format!("next_steps.{key}"), "is empty");
         }
     }
 }
@@ -609,39 +591,6 @@ fn is_answer_id(id: &str) -> bool {
 
 fn quoted(ids: &[&str]) -> String {
     ids.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
-}
-
-/// The file line of `key` in the `n`-th `[[table]]` of a file's front matter (0-based), or
-/// in that table's `sub`-th `[[table.options]]`; the table's header line when the key is
-/// not written there. ([`FileReport::line_of`] finds only the first table of a name.)
-fn entry_line<T>(file: &Located<T>, table: &str, n: usize, sub: Option<usize>, key: &str) -> usize {
-    let sub_name = format!("{table}.options");
-    let (mut count, mut sub_count) = (0usize, 0usize);
-    let (mut inside, mut header) = (false, None);
-    for (i, text) in file.front_matter.lines().enumerate() {
-        let t = text.trim();
-        if t.starts_with('[') {
-            let name = t.trim_matches(|c| c == '[' || c == ']').trim();
-            if name == table {
-                count += 1;
-                sub_count = 0;
-            } else if name == sub_name {
-                sub_count += 1;
-            }
-            inside = match sub {
-                None => name == table && count == n + 1,
-                Some(m) => name == sub_name && count == n + 1 && sub_count == m + 1,
-            };
-            if inside {
-                header = Some(i);
-            }
-            continue;
-        }
-        if inside && t.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('=')) {
-            return file.first_line + i;
-        }
-    }
-    header.map_or(file.first_line.saturating_sub(1), |i| file.first_line + i)
 }
 
 #[cfg(test)]
