@@ -6,9 +6,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::diagnostic::{Diagnostic, FileReport};
+use super::fields::{is_kana, is_municipality_id, valid_lgcode};
 use super::ids::valid_path_id;
-use super::reference::valid_lgcode;
 use super::{Content, Located};
+
+/// The field rules where `import/` and the fuzz target find them; they live in `fields`.
+pub use super::fields::{in_japan, is_phone, is_real_date, plain_email, web_url};
 use crate::model::practice::parse_function_cell;
 use crate::model::screening::QuestionKind;
 use crate::model::{
@@ -95,7 +98,7 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
                 }
             }
         }
-        if is_code(&area.id) {
+        if is_municipality_id(&area.id) {
             if !valid_lgcode(&area.id) {
                 r.error(
                     "",
@@ -298,18 +301,6 @@ fn report<'a, T>(file: &'a Located<T>, out: &'a mut Vec<Diagnostic>) -> FileRepo
     FileReport::new(&file.path, &file.front_matter, file.first_line, out)
 }
 
-fn is_code(id: &str) -> bool {
-    id.len() == 6 && id.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn is_kana(c: char) -> bool {
-    matches!(c, '\u{3041}'..='\u{309f}' | '\u{30a0}'..='\u{30ff}')
-}
-
-pub fn in_japan(lat: f64, lng: f64) -> bool {
-    (20.0..=46.0).contains(&lat) && (122.0..=154.0).contains(&lng)
-}
-
 fn check_sources(r: &mut FileReport, field: &str, ids: &[String], known: &BTreeSet<String>, required: bool) {
     if required && ids.is_empty() {
         r.error(field, "name at least one source id from content/sources.toml");
@@ -339,40 +330,6 @@ fn check_date(r: &mut FileReport, field: &str, value: &str, month_ok: bool) {
     }
 }
 
-pub fn is_real_date(value: &str, month_ok: bool) -> bool {
-    let parts: Vec<&str> = value.split('-').collect();
-    let num = |s: &str, len: usize| {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
-    };
-    let (Some(y), Some(m)) = (parts.first().and_then(|s| num(s, 4)), parts.get(1).and_then(|s| num(s, 2))) else {
-        return false;
-    };
-    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) {
-        return false;
-    }
-    match parts.len() {
-        2 => month_ok,
-        3 => {
-            let Some(d) = num(parts[2], 2) else { return false };
-            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m as usize - 1];
-            (1..=days).contains(&d)
-        }
-        _ => false,
-    }
-}
-
-/// A Japanese phone number: starts with 0, digits and hyphens, 10 or 11 digits
-/// (0120 / 0570 / 0800 numbers are 10 or 11 too).
-pub fn is_phone(value: &str) -> bool {
-    let digits = value.bytes().filter(|b| b.is_ascii_digit()).count();
-    value.starts_with('0')
-        && value.bytes().all(|b| b.is_ascii_digit() || b == b'-')
-        && !value.contains("--")
-        && !value.ends_with('-')
-        && (10..=11).contains(&digits)
-}
-
 fn check_phone(r: &mut FileReport, field: &str, value: &str) {
     if !is_phone(value) {
         r.error(field, format!("\"{value}\" is not a complete phone number (expected e.g. 042-123-4567)"));
@@ -382,50 +339,6 @@ fn check_phone(r: &mut FileReport, field: &str, value: &str) {
 fn check_url(r: &mut FileReport, field: &str, value: &str) {
     if let Err(e) = web_url(value, false) {
         r.error(field, e);
-    }
-}
-
-/// `Ok` when `value` is an absolute `https:` (or, unless `https_only`, `http:`) address with
-/// a host, written without spaces or control characters (a CR/LF would end a header line
-/// wherever the value is copied; the URL parser drops tabs and newlines silently, so they
-/// are refused before parsing). `javascript:`, `data:` and every other scheme are refused.
-pub fn web_url(value: &str, https_only: bool) -> Result<(), String> {
-    let expected = if https_only { "https://…" } else { "https://… or http://…" };
-    let shown: String = value.chars().take(80).collect::<String>().escape_debug().to_string();
-    if value.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err(format!("\"{shown}\" has a space, line break or control character (expected {expected})"));
-    }
-    let parsed =
-        url::Url::parse(value).map_err(|e| format!("\"{shown}\" is not a web address: {e} (expected {expected})"))?;
-    let scheme_ok = parsed.scheme() == "https" || (!https_only && parsed.scheme() == "http");
-    if !scheme_ok || parsed.host_str().is_none_or(str::is_empty) {
-        return Err(format!("\"{shown}\" is not a web address (expected {expected})"));
-    }
-    Ok(())
-}
-
-/// `Ok` when `value` is one plain e-mail address (`local@domain.example`): no name, no
-/// `?subject=`/`&cc=` or other query that would smuggle headers into the mail the site's
-/// `mailto:` link opens, no space, line break or second address.
-pub fn plain_email(value: &str) -> Result<(), String> {
-    let shown: String = value.chars().take(80).collect::<String>().escape_debug().to_string();
-    let bad = || Err(format!("\"{shown}\" is not one plain e-mail address (expected e.g. fix@example.jp)"));
-    let Some((local, domain)) = value.split_once('@') else { return bad() };
-    let local_ok = !local.is_empty()
-        && local.chars().all(|c| c.is_ascii_alphanumeric() || "._+-".contains(c))
-        && !local.starts_with('.')
-        && !local.ends_with('.');
-    let domain_ok = domain.contains('.')
-        && domain.split('.').all(|l| {
-            !l.is_empty()
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        });
-    if local_ok && domain_ok {
-        Ok(())
-    } else {
-        bad()
     }
 }
 
@@ -591,73 +504,4 @@ fn is_answer_id(id: &str) -> bool {
 
 fn quoted(ids: &[&str]) -> String {
     ids.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates() {
-        for (d, month_ok, ok) in [
-            ("2021-11-01", false, true),
-            ("2024-02-29", false, true),
-            ("2023-02-29", false, false),
-            ("2021-13-01", false, false),
-            ("2021-11", false, false),
-            ("2021-11", true, true),
-            ("令和3年11月", true, false),
-            ("2021-4-1", false, false),
-        ] {
-            assert_eq!(is_real_date(d, month_ok), ok, "{d}");
-        }
-    }
-
-    #[test]
-    fn urls_and_addresses() {
-        for (u, https_only, ok) in [
-            ("https://www.city.kokubunji.tokyo.jp/x.html", true, true),
-            ("http://example.jp/", false, true),
-            ("http://example.jp/", true, false),
-            ("javascript:alert(1)", false, false),
-            ("JavaScript:alert(1)//https://x.jp", false, false),
-            ("data:text/html,x", false, false),
-            ("https://example.jp/\r\nSet-Cookie: a=b", false, false),
-            ("https://exa\tmple.jp/", false, false),
-            ("https://", false, false),
-            ("example.jp", false, false),
-        ] {
-            assert_eq!(web_url(u, https_only).is_ok(), ok, "{u:?}");
-        }
-        for (e, ok) in [
-            ("fix@example.jp", true),
-            ("kikan.center+fix@city.kokubunji.tokyo.jp", true),
-            ("fix@example.jp?subject=x", false),
-            ("fix@example.jp&cc=all@example.jp", false),
-            ("fix@example.jp?bcc=a@b.jp", false),
-            ("fix@example.jp\r\nBcc: a@b.jp", false),
-            ("fix@example.jp,b@example.jp", false),
-            ("名前 <fix@example.jp>", false),
-            ("javascript:alert(1)//@x.jp", false),
-            ("fix", false),
-        ] {
-            assert_eq!(plain_email(e).is_ok(), ok, "{e:?}");
-        }
-    }
-
-    #[test]
-    fn phones() {
-        for (p, ok) in [
-            ("042-123-4567", true),
-            ("03-1234-5678", true),
-            ("090-1234-5678", true),
-            ("0120-123-456", true),
-            ("042-123", false),
-            ("42-123-4567", false),
-            ("042-123-4567 内線2", false),
-            ("042--1234567", false),
-        ] {
-            assert_eq!(is_phone(p), ok, "{p}");
-        }
-    }
 }

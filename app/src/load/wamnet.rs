@@ -10,7 +10,11 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::diagnostic::Diagnostic;
+use super::fields::{in_japan, normalize_phone, usable_web_url};
 use crate::model::{Area, Facility, Function, Role, SourceRecord};
+
+/// The source address rule under the name the tests know; it lives in `fields`.
+pub use super::fields::usable_web_url as web_url;
 
 /// The 29 columns of every WAM NET open-data file, in order (the header row, after the BOM).
 pub const HEADER: [&str; 29] = [
@@ -173,11 +177,8 @@ pub fn parse_wamnet(
                 for r in &mut f.records {
                     r.line = line;
                 }
-                if let Some(Err(why)) = f
-                    .records
-                    .first()
-                    .filter(|r| !r.phone_source.is_empty())
-                    .map(|r| super::phone::normalize_phone(&r.phone_source))
+                if let Some(Err(why)) =
+                    f.records.first().filter(|r| !r.phone_source.is_empty()).map(|r| normalize_phone(&r.phone_source))
                 {
                     skipped.push(Diagnostic::new(
                         path,
@@ -221,14 +222,14 @@ pub fn facility_of(
         .code_of(&row.city)
         .ok_or(("事業所住所（市区町村）", format!("「{}」 is not a municipality in the reference list", row.city)))?;
     let (lat, lng) = match (row.lat.trim().parse::<f64>(), row.lng.trim().parse::<f64>()) {
-        (Ok(lat), Ok(lng)) if super::validate::in_japan(lat, lng) => (Some(lat), Some(lng)),
+        (Ok(lat), Ok(lng)) if in_japan(lat, lng) => (Some(lat), Some(lng)),
         _ => (None, None),
     };
     // A number that cannot be dialled (「834-2006」, 「(089)909-5034」) stays unknown, like a
     // position outside Japan: the page shows 未掲載 rather than a broken tel: link.
     // Written in the national format (「0138838015」 → 「0138-83-8015」, issue #19); the
     // source value stays in `SourceRecord::phone_source` and the open data.
-    let phone = super::phone::normalize_phone(&row.phone).ok();
+    let phone = normalize_phone(&row.phone).ok();
     let mut hours = Vec::new();
     for (day, h) in [("平日", &row.weekday), ("土曜", &row.saturday), ("日曜", &row.sunday), ("祝日", &row.holiday)]
     {
@@ -273,8 +274,8 @@ pub fn facility_of(
         services: vec![role],
         capacity,
         records: vec![record],
-        url: web_url(&row.url),
-        url_source: Some(row.url.trim().to_string()).filter(|u| !u.is_empty() && web_url(u).is_none()),
+        url: usable_web_url(&row.url),
+        url_source: Some(row.url.trim().to_string()).filter(|u| !u.is_empty() && usable_web_url(u).is_none()),
         ..Default::default()
     })
 }
@@ -284,33 +285,6 @@ fn same_capacity(records: &[crate::model::SourceRecord]) -> Option<u32> {
     let mut given = records.iter().filter_map(|r| r.capacity);
     let first = given.next()?;
     given.all(|c| c == first).then_some(first)
-}
-
-/// A website address a browser can open, parsed with the `url` crate, or `None`: only
-/// `http(s)://` with a host name of letters, digits and hyphens in dotted labels, no user
-/// part (「http://info@…」), no third slash (「http:///www…」), no full-width or stray
-/// characters (「http://＠kibinosato.or.jp」, 「http://three.ai,jp」), no `%` without two
-/// hex digits after it (addresses the file cuts off mid-escape, 「…%E3%81%8D%E」), issue #19.
-pub fn web_url(raw: &str) -> Option<String> {
-    let raw = raw.trim();
-    let rest = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://"))?;
-    if rest.starts_with('/') || raw.chars().any(|c| c.is_whitespace() || !c.is_ascii()) {
-        return None;
-    }
-    let b = raw.as_bytes();
-    let hex = |i: usize| b.get(i).is_some_and(u8::is_ascii_hexdigit);
-    if b.iter().enumerate().any(|(i, &c)| c == b'%' && !(hex(i + 1) && hex(i + 2))) {
-        return None;
-    }
-    let parsed = url::Url::parse(raw).ok()?;
-    if !parsed.username().is_empty() || parsed.password().is_some() {
-        return None;
-    }
-    let Some(url::Host::Domain(host)) = parsed.host() else { return None };
-    let labels: Vec<&str> = host.split('.').collect();
-    let good = labels.len() >= 2
-        && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
-    good.then(|| raw.to_string())
 }
 
 /// Stable id from 事業所番号 plus the name (numbers repeat across different facilities).
@@ -521,26 +495,6 @@ mod tests {
             ],
         );
         assert_eq!(content[0].other_phones(), vec!["地域定着支援：0138-83-8015".to_string()]);
-    }
-
-    #[test]
-    fn web_urls_are_parsed_and_malformed_ones_refused() {
-        for (raw, usable) in [
-            ("https://grouphome-saitama.com/", Some("https://grouphome-saitama.com/")),
-            ("http://www.example.or.jp/page?x=1", Some("http://www.example.or.jp/page?x=1")),
-            // The malformed addresses of issue #19, as WAM NET gives them.
-            ("http://＠kibinosato.or.jp", None),
-            ("http://three.ai,jp", None),
-            ("http:///www.example.jp/", None),
-            ("http://info@example.jp", None),
-            // Cut off in the file in the middle of an escape (w1132700038-d1fe).
-            ("https://kobushi-f.jimdofree.com/%E5%9C%B0%E3%81%8D%E", None),
-            ("https://kobushi-f.jimdofree.com/%E5%9C%B0", Some("https://kobushi-f.jimdofree.com/%E5%9C%B0")),
-            ("www.example.jp", None),
-            ("", None),
-        ] {
-            assert_eq!(web_url(raw).as_deref(), usable, "{raw}");
-        }
     }
 
     #[test]
