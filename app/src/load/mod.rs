@@ -1,7 +1,14 @@
 //! Reads `content/` from disk into the typed model, validating as it goes. Every mistake
 //! becomes a [`Diagnostic`]; loading never stops at the first one, so `check` can list
-//! them all. Pure parsing lives in `split`, `front_matter` and `reference`; this module
-//! owns the file walking and `validate` the cross-file rules.
+//! them all. This module owns the file walking; beside it:
+//! - `split` cuts a file at its `+++` lines, `front_matter` parses the TOML into the model,
+//!   `reference` reads the list of municipalities (all pure, from `&str`);
+//! - `spans` is the one line index of a TOML text: every diagnostic that points into front
+//!   matter, `site.toml` or `sources.toml` takes its line from it (`diagnostic::FileReport`);
+//! - `fields` holds the field rules (phone, date, web address, e-mail, codes, position),
+//!   `ids` the rule for ids that become paths;
+//! - `validate` the cross-file rules, one file per kind of content;
+//! - `wamnet` the national WAM NET open data.
 
 pub mod diagnostic;
 pub mod fields;
@@ -325,7 +332,24 @@ pub trait HasBody {
     fn derived_fields_written(&self) -> Vec<&'static str>;
 }
 
+/// `HasBody` for a model type: its id field and the fields the loader derives, or, for a
+/// file of which a site has one (`has_body!(Screening)`), no id and no derived field.
 macro_rules! has_body {
+    ($t:ty) => {
+        impl HasBody for $t {
+            fn set_body_html(&mut self, html: String) {
+                self.body_html = html;
+            }
+            fn set_id(&mut self, _id: String) {}
+            fn derived_fields_written(&self) -> Vec<&'static str> {
+                if self.body_html.is_empty() {
+                    vec![]
+                } else {
+                    vec!["body_html"]
+                }
+            }
+        }
+    };
     ($t:ty, $id:ident, [$($derived:ident),*]) => {
         impl HasBody for $t {
             fn set_body_html(&mut self, html: String) {
@@ -352,30 +376,5 @@ has_body!(Report, id, []);
 has_body!(Guide, slug, []);
 has_body!(PracticeSection, slug, []);
 
-impl HasBody for Screening {
-    fn set_body_html(&mut self, html: String) {
-        self.body_html = html;
-    }
-    fn set_id(&mut self, _id: String) {}
-    fn derived_fields_written(&self) -> Vec<&'static str> {
-        if self.body_html.is_empty() {
-            vec![]
-        } else {
-            vec!["body_html"]
-        }
-    }
-}
-
-impl HasBody for CatalogueSummary {
-    fn set_body_html(&mut self, html: String) {
-        self.body_html = html;
-    }
-    fn set_id(&mut self, _id: String) {}
-    fn derived_fields_written(&self) -> Vec<&'static str> {
-        if self.body_html.is_empty() {
-            vec![]
-        } else {
-            vec!["body_html"]
-        }
-    }
-}
+has_body!(Screening);
+has_body!(CatalogueSummary);
