@@ -102,7 +102,8 @@ fn each_mistake_names_file_line_and_field() {
         (AREA, "facility = \"test-kikan\"", "facility = \"nowhere\"",
          "content/areas/132144.md:11: contacts.facility: no facility \"nowhere\" (expected a file content/facilities/nowhere.md)"),
         (AREA, "facility = \"test-kikan\"", "facility = \"test-kikan\"\nphone = \"042-123-4567\"",
-         "content/areas/132144.md:1: contacts.sources: name at least one source id from content/sources.toml"),
+         // Not written: the line of its `[[contacts]]` (it was the opening `+++`).
+         "content/areas/132144.md:6: contacts.sources: name at least one source id from content/sources.toml"),
         (AREA, "facility = \"test-kikan\"", "facility = \"test-kikan\"\nphone = \"042-123-4567\"\nsources = [\"web\"]",
          "content/areas/132144.md:13: contacts.sources: source \"web\" is a web page: give it `read = \"YYYY-MM-DD\"`"),
         (AREA, "last_verified = \"2026-11-22\"", "last_verified = \"2026/11/22\"",
@@ -124,6 +125,40 @@ fn each_mistake_names_file_line_and_field() {
         );
     }
     assert!(cases.len() >= 20);
+}
+
+/// An area with two `[[contacts]]`, each with a phone: a mistake in the second names the
+/// second's line, not the first's (the old line finder stopped at the first `phone =` under
+/// any `[[contacts]]`), and a key missing from it names its `[[contacts]]` line.
+#[test]
+fn mistakes_in_the_second_contacts_table_name_its_lines() {
+    let two = |second: &str| {
+        format!("facility = \"test-kikan\"\nphone = \"042-123-4567\"\nsources = [\"doc\"]\n\n[[contacts]]\n{second}")
+    };
+    // Lines 1–11 as in the fixture; the first contact's phone is line 12, the second
+    // `[[contacts]]` line 15.
+    let cases = [
+        (
+            two("name = \"二つ目\"\nphone = \"042-123\"\nsources = [\"doc\"]\n"),
+            "content/areas/132144.md:17: contacts.phone: \"042-123\" is not a complete phone number",
+        ),
+        (
+            two("name = \"二つ目\"\nphone = \"042-123-4567\"\nsources = [\"doc\", \"memo\"]\n"),
+            "content/areas/132144.md:18: contacts.sources: unknown source \"memo\"",
+        ),
+        (
+            two("name = \"二つ目\"\nphone = \"042-123-4567\"\n"),
+            "content/areas/132144.md:15: contacts.sources: name at least one source id",
+        ),
+        (
+            two("phone = \"042-123-4567\"\nsources = [\"doc\"]\n"),
+            "content/areas/132144.md:15: contacts.name: missing field `name`",
+        ),
+    ];
+    for (to, expected) in cases {
+        let errors = errors_after(|c| replace(&c.join(AREA), "facility = \"test-kikan\"", &to));
+        assert!(errors.iter().any(|e| e.starts_with(expected)), "expected: {expected}\ngot: {errors:#?}");
+    }
 }
 
 #[test]

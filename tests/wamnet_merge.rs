@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use kyoten_navi::build::opendata::{opendata_files, FACILITY_COLUMNS};
-use kyoten_navi::load::phone::normalize_phone;
+use kyoten_navi::load::fields::{normalize_phone, usable_web_url};
 use kyoten_navi::load::wamnet::{service_role, wamnet_id};
 use kyoten_navi::load::{load_content, Content};
 use kyoten_navi::model::Facility;
@@ -199,7 +199,7 @@ fn malformed_websites_are_kept_as_text_and_logged() {
     assert!(as_text > 0 && as_text <= logged.len(), "{as_text} facilities, {} rows", logged.len());
     for f in &c.facilities {
         if let Some(u) = &f.url {
-            assert!(kyoten_navi::load::wamnet::web_url(u).is_some() || !u.starts_with("http"), "{}: {u}", f.id);
+            assert!(usable_web_url(u).is_some() || !u.starts_with("http"), "{}: {u}", f.id);
         }
     }
 }

@@ -1,7 +1,10 @@
 //! A content mistake with its place: file, line and field. The loader collects every
 //! diagnostic of a run, sorted, so that one `check` reports all of them.
 
+use std::cell::OnceCell;
 use std::fmt;
+
+use super::spans::{field_name, Spans};
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
@@ -34,51 +37,36 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Where diagnostics of one file go: knows the file's path and front matter, so a
-/// validator can say `field` and get the line.
+/// Where diagnostics of one file go: knows the file's path and TOML text, so a validator
+/// names the place (`contacts[1].phone`) and gets its line from the file's span index,
+/// built the first time a mistake is reported (most files have none).
 pub struct FileReport<'a> {
-    pub path: &'a str,
-    /// The front matter text (between the `+++` lines).
-    pub front_matter: &'a str,
-    /// Line number of the first front-matter line in the file.
-    pub first_line: usize,
+    path: &'a str,
+    /// The TOML text: front matter (between the `+++` lines) or a whole `.toml` file.
+    text: &'a str,
+    /// Line number of the text's first line in the file.
+    first_line: usize,
+    spans: OnceCell<Spans>,
     pub out: &'a mut Vec<Diagnostic>,
 }
 
-impl FileReport<'_> {
-    /// Report a mistake in `field` (dotted for tables: `practice.emergency`,
-    /// `contacts.phone`).
-    pub fn error(&mut self, field: &str, message: impl Into<String>) {
-        let line = self.line_of(field);
-        self.out.push(Diagnostic::new(self.path, line, field, message));
+impl<'a> FileReport<'a> {
+    pub fn new(path: &'a str, text: &'a str, first_line: usize, out: &'a mut Vec<Diagnostic>) -> Self {
+        FileReport { path, text, first_line, spans: OnceCell::new(), out }
     }
 
-    /// The file line of `field`'s `key =`, searched after its table header when dotted;
-    /// the opening `+++` line when the key is absent.
-    pub fn line_of(&self, field: &str) -> usize {
-        let (table, key) = match field.rsplit_once('.') {
-            Some((t, k)) => (Some(t), k),
-            None => (None, field),
-        };
-        let mut in_table = table.is_none();
-        for (i, line) in self.front_matter.lines().enumerate() {
-            let trimmed = line.trim();
-            if let Some(t) = table {
-                if trimmed.starts_with('[') {
-                    let name = trimmed.trim_matches(|c| c == '[' || c == ']').trim();
-                    in_table = name == t;
-                    continue;
-                }
-            }
-            if in_table {
-                if let Some(rest) = trimmed.strip_prefix(key) {
-                    if rest.trim_start().starts_with('=') {
-                        return self.first_line + i;
-                    }
-                }
-            }
-        }
-        self.first_line.saturating_sub(1)
+    /// Report a mistake at `place`: a key path with array positions (`contacts[1].phone`,
+    /// `sources[2]`, `practice.emergency`), or `""` for the whole file. The diagnostic names
+    /// the field without positions (`contacts.phone`) at the place's line.
+    pub fn error(&mut self, place: &str, message: impl Into<String>) {
+        let line = self.line_of(place);
+        self.out.push(Diagnostic::new(self.path, line, &field_name(place), message));
+    }
+
+    /// The file line of `place`; when it is not written, the line of its table, or the
+    /// opening `+++` line at the top ([`Spans::line`]).
+    pub fn line_of(&self, place: &str) -> usize {
+        self.spans.get_or_init(|| Spans::parse(self.text, self.first_line)).line(place)
     }
 }
 
@@ -90,7 +78,7 @@ mod tests {
     fn finds_lines_of_plain_and_table_keys() {
         let fm = "name = \"x\"\nphone = \"1\"\n[practice]\nnumber = 3\nemergency = \"(空:)\"\n";
         let mut out = Vec::new();
-        let report = FileReport { path: "a.md", front_matter: fm, first_line: 2, out: &mut out };
+        let report = FileReport::new("a.md", fm, 2, &mut out);
         assert_eq!(report.line_of("phone"), 3);
         assert_eq!(report.line_of("practice.emergency"), 6);
         assert_eq!(report.line_of("missing"), 1);

@@ -1,9 +1,11 @@
 //! Parses front matter TOML into a model type, turning a TOML or serde error into a
-//! diagnostic with the file line and the field it is about.
+//! diagnostic with the file line and the field it is about (both from the file's span
+//! index, `spans`).
 
 use serde::de::DeserializeOwned;
 
 use super::diagnostic::Diagnostic;
+use super::spans::{field_name, join, Spans};
 
 /// Parse `front_matter` (which starts at file line `first_line`) into `T`.
 pub fn parse_front_matter<T: DeserializeOwned>(
@@ -12,51 +14,25 @@ pub fn parse_front_matter<T: DeserializeOwned>(
     first_line: usize,
 ) -> Result<T, Diagnostic> {
     toml::from_str::<T>(front_matter).map_err(|e| {
-        let (line, field) = match e.span() {
-            Some(span) => locate(front_matter, span.start),
-            None => (0, String::new()),
+        let Some(span) = e.span() else {
+            return Diagnostic::new(path, first_line.saturating_sub(1), "", explain(e.message()));
         };
-        let mut file_line = if e.span().is_some() { first_line + line } else { first_line.saturating_sub(1) };
-        let mut field = field;
-        // A missing key has no line of its own: point at the opening `+++` and name the key.
+        let spans = Spans::parse(front_matter, first_line);
+        // A missing key has no line of its own: name it in its table (the span is the
+        // table's header, empty at the top) and point at that table's line.
         if let Some(missing) = e.message().strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
-            let table = field.rsplit_once('.').map(|(t, _)| t.to_string()).filter(|t| !t.is_empty());
-            field = match table {
-                Some(t) if !line_is_key(front_matter, line) => format!("{t}.{missing}"),
-                _ => missing.to_string(),
-            };
-            file_line = first_line.saturating_sub(1);
+            let table = if span.is_empty() { "" } else { spans.path_at(span.start).unwrap_or("") };
+            let key = join(table, missing);
+            return Diagnostic::new(path, spans.line(&key), &field_name(&key), explain(e.message()));
         }
-        Diagnostic::new(path, file_line, &field, explain(e.message()))
+        // A key the parser refused (a duplicate) is in no place: it belongs to the table
+        // whose header comes before it.
+        let key = match spans.path_at(span.start) {
+            Some(p) => p.to_string(),
+            None => join(spans.table_at(span.start), front_matter.get(span.clone()).unwrap_or("").trim()),
+        };
+        Diagnostic::new(path, spans.file_line(span.start), &field_name(&key), explain(e.message()))
     })
-}
-
-/// The 0-based line of byte `offset` and the dotted key written on that line.
-fn locate(text: &str, offset: usize) -> (usize, String) {
-    let offset = offset.min(text.len());
-    let line = text[..offset].matches('\n').count();
-    let mut table = String::new();
-    for l in text.lines().take(line + 1) {
-        let t = l.trim();
-        if t.starts_with('[') {
-            table = t.trim_matches(|c| c == '[' || c == ']').trim().to_string();
-        }
-    }
-    let this = text.lines().nth(line).unwrap_or("");
-    let key = match this.split_once('=') {
-        Some((k, _)) if !this.trim_start().starts_with('[') => k.trim().trim_matches('"').to_string(),
-        _ => String::new(),
-    };
-    let field = match (table.is_empty(), key.is_empty()) {
-        (_, true) => table,
-        (true, false) => key,
-        (false, false) => format!("{table}.{key}"),
-    };
-    (line, field)
-}
-
-fn line_is_key(text: &str, line: usize) -> bool {
-    text.lines().nth(line).is_some_and(|l| l.contains('=') && !l.trim_start().starts_with('['))
 }
 
 /// Make serde's wording a little friendlier for people who edit content.
@@ -84,6 +60,10 @@ mod tests {
         count: u32,
         #[serde(default)]
         inner: Option<Inner>,
+        #[serde(default)]
+        list: Vec<Inner>,
+        #[serde(default)]
+        sizes: Vec<u32>,
     }
 
     #[derive(Debug, Deserialize)]
@@ -91,17 +71,39 @@ mod tests {
     #[allow(dead_code)]
     struct Inner {
         size: u32,
+        #[serde(default)]
+        options: Vec<Opt>,
     }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Opt {
+        id: String,
+    }
+
+    /// Two `[[list]]` tables, the second with two options; each case puts one mistake in.
+    const LISTS: &str = "name = \"a\"\ncount = 1\n\n[[list]]\nsize = 1\n[[list]]\n\nsize = 2\n[[list.options]]\nid = \"yes\"\n\n[[list.options]]\nid = \"no\"\n";
 
     #[test]
     fn errors_name_line_and_field() {
-        let cases = [
+        let cases: &[(&str, usize, &str, &str)] = &[
             ("name = \"a\"\ncount = \"x\"\n", 3, "count", "invalid type"),
             ("name = \"a\"\ncount = 1\ncolour = 2\n", 4, "colour", "unknown field `colour`"),
             ("name = \"a\"\ncount = 1\n[inner]\nsize = -1\n", 5, "inner.size", "invalid value"),
             ("name = \"a\"\ncount = 1\nname = \"b\"\n", 4, "name", "duplicate key"),
+            ("count = 1\n", 1, "name", "missing field `name`"),
+            ("name = \"a\ncount = 1\n", 2, "name", "invalid basic string"),
+            // Nested tables and arrays of tables: the second table's own line.
+            (&LISTS.replace("size = 2", "size = -2"), 9, "list.size", "invalid value"),
+            (&LISTS.replace("size = 2", "colour = 2"), 9, "list.colour", "unknown field `colour`"),
+            (&LISTS.replace("size = 2\n", ""), 7, "list.size", "missing field `size`"),
+            (&LISTS.replace("id = \"no\"", "id = \"no\"\nlabel = 1"), 15, "list.options.label", "unknown field"),
+            (&LISTS.replace("id = \"no\"", ""), 13, "list.options.id", "missing field `id`"),
+            ("name = \"a\"\ncount = 1\ninner = { size = 1, colour = 2 }\n", 4, "inner.colour", "unknown field"),
+            ("name = \"a\"\ncount = 1\nsizes = [1,\n  -2]\n", 5, "sizes", "invalid value"),
         ];
-        for (fm, line, field, msg) in cases {
+        for &(fm, line, field, msg) in cases {
             let d = parse_front_matter::<T>("x.md", fm, 2).expect_err(fm);
             assert_eq!((d.line, d.field.as_str()), (line, field), "{fm:?}: {d}");
             assert!(d.message.contains(msg), "{fm:?}: {}", d.message);

@@ -1,13 +1,21 @@
 //! Reads `content/` from disk into the typed model, validating as it goes. Every mistake
 //! becomes a [`Diagnostic`]; loading never stops at the first one, so `check` can list
-//! them all. Pure parsing lives in `split`, `front_matter` and `reference`; this module
-//! owns the file walking and `validate` the cross-file rules.
+//! them all. This module owns the file walking; beside it:
+//! - `split` cuts a file at its `+++` lines, `front_matter` parses the TOML into the model,
+//!   `reference` reads the list of municipalities (all pure, from `&str`);
+//! - `spans` is the one line index of a TOML text: every diagnostic that points into front
+//!   matter, `site.toml` or `sources.toml` takes its line from it (`diagnostic::FileReport`);
+//! - `fields` holds the field rules (phone, date, web address, e-mail, codes, position),
+//!   `ids` the rule for ids that become paths;
+//! - `validate` the cross-file rules, one file per kind of content;
+//! - `wamnet` the national WAM NET open data.
 
 pub mod diagnostic;
+pub mod fields;
 pub mod front_matter;
 pub mod ids;
-pub mod phone;
 pub mod reference;
+pub mod spans;
 pub mod split;
 pub mod validate;
 pub mod wamnet;
@@ -19,6 +27,11 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 pub use diagnostic::Diagnostic;
+
+/// The phone rule's former path (`import/` and the tests name it); the rule is in `fields`.
+pub mod phone {
+    pub use super::fields::normalize_phone;
+}
 
 use crate::markdown::render_markdown;
 use crate::model::{Area, CatalogueSummary, Facility, Guide, PracticeSection, Report, Screening, Site, Source};
@@ -62,7 +75,7 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
     let site = read_toml::<Site>(dir, &site_path, &display, &mut out);
     if let (Some(site), Ok(text)) = (&site, fs::read_to_string(&site_path)) {
         let shown = display(&site_path);
-        let mut r = diagnostic::FileReport { path: &shown, front_matter: &text, first_line: 1, out: &mut out };
+        let mut r = diagnostic::FileReport::new(&shown, &text, 1, &mut out);
         validate::validate_site(site, &mut r);
     }
     let site = site.unwrap_or_default();
@@ -302,9 +315,8 @@ pub fn parse_file<T: DeserializeOwned + HasBody>(
     };
     let derived = value.derived_fields_written();
     let located_fm = parts.front_matter.to_string();
+    let mut report = diagnostic::FileReport::new(path, &located_fm, parts.front_matter_line, out);
     for field in derived {
-        let mut report =
-            diagnostic::FileReport { path, front_matter: &located_fm, first_line: parts.front_matter_line, out };
         report.error(field, "is filled in by the site builder; remove it from the file");
     }
     let html = render_markdown(path, parts.body, parts.body_line, base_path, out);
@@ -320,7 +332,24 @@ pub trait HasBody {
     fn derived_fields_written(&self) -> Vec<&'static str>;
 }
 
+/// `HasBody` for a model type: its id field and the fields the loader derives, or, for a
+/// file of which a site has one (`has_body!(Screening)`), no id and no derived field.
 macro_rules! has_body {
+    ($t:ty) => {
+        impl HasBody for $t {
+            fn set_body_html(&mut self, html: String) {
+                self.body_html = html;
+            }
+            fn set_id(&mut self, _id: String) {}
+            fn derived_fields_written(&self) -> Vec<&'static str> {
+                if self.body_html.is_empty() {
+                    vec![]
+                } else {
+                    vec!["body_html"]
+                }
+            }
+        }
+    };
     ($t:ty, $id:ident, [$($derived:ident),*]) => {
         impl HasBody for $t {
             fn set_body_html(&mut self, html: String) {
@@ -347,30 +376,5 @@ has_body!(Report, id, []);
 has_body!(Guide, slug, []);
 has_body!(PracticeSection, slug, []);
 
-impl HasBody for Screening {
-    fn set_body_html(&mut self, html: String) {
-        self.body_html = html;
-    }
-    fn set_id(&mut self, _id: String) {}
-    fn derived_fields_written(&self) -> Vec<&'static str> {
-        if self.body_html.is_empty() {
-            vec![]
-        } else {
-            vec!["body_html"]
-        }
-    }
-}
-
-impl HasBody for CatalogueSummary {
-    fn set_body_html(&mut self, html: String) {
-        self.body_html = html;
-    }
-    fn set_id(&mut self, _id: String) {}
-    fn derived_fields_written(&self) -> Vec<&'static str> {
-        if self.body_html.is_empty() {
-            vec![]
-        } else {
-            vec!["body_html"]
-        }
-    }
-}
+has_body!(Screening);
+has_body!(CatalogueSummary);

@@ -8,6 +8,9 @@ use serde::Deserialize;
 
 use crate::model::Area;
 
+/// The code rule, where `import/` finds it; it lives in `fields` with the other field rules.
+pub use super::fields::valid_lgcode;
+
 #[derive(Debug, Deserialize)]
 struct Row {
     pref: String,
@@ -50,33 +53,9 @@ pub fn parse_reference(csv_text: &str) -> Result<BTreeMap<String, Area>, String>
     Ok(areas)
 }
 
-/// Whether `code` is a 6-digit 全国地方公共団体コード with a correct check digit.
-pub fn valid_lgcode(code: &str) -> bool {
-    let digits: Vec<u32> = code.chars().filter_map(|c| c.to_digit(10)).collect();
-    if code.len() != 6 || digits.len() != 6 {
-        return false;
-    }
-    let sum: u32 = digits[..5].iter().zip([6, 5, 4, 3, 2]).map(|(d, w)| d * w).sum();
-    (11 - sum % 11) % 10 == digits[5]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn check_digits() {
-        for (code, ok) in [
-            ("132144", true),
-            ("121002", true),
-            ("011002", true),
-            ("132145", false),
-            ("13214", false),
-            ("13214a", false),
-        ] {
-            assert_eq!(valid_lgcode(code), ok, "{code}");
-        }
-    }
 
     #[test]
     fn parses_rows_and_joins_ward_names() {
