@@ -169,3 +169,31 @@ test('without JavaScript the page says what to send and where', async () => {
   assert.ok(await block.getByRole('link', { name: /まず連絡するところ/ }).isVisible());
   await context.close();
 });
+
+test('an area page asks in words: text and e-mail, no CSV row', async () => {
+  const { context, page, problems } = await openPage(browser, { hasTouch: true, isMobile: true });
+  await page.goto(site.url('/areas/132144/'));
+  await hydrated(page);
+  await page.getByText('入力フォームを開く').tap();
+  const requests = [];
+  page.on('request', (r) => { if (/^https?:/.test(r.url())) requests.push(r.url()); });
+  await page.getByLabel('直してほしいところと、正しい内容').fill('基幹相談支援センターの電話番号は 042-000-0000 です。');
+  await page.getByLabel(/根拠となる資料/).fill('市報 2026年12月号');
+  await page.getByLabel(/あなたの立場/).fill('市の担当者');
+  await page.getByRole('button', { name: '修正の文面を作る' }).tap();
+  const text = await page.locator('.kn-correction__text').innerText();
+  assert.match(text, /対象：国分寺市/);
+  assert.match(text, /直してほしいところと、正しい内容：\n基幹相談支援センターの電話番号は 042-000-0000 です。/);
+  assert.ok(!text.includes('取り込み用の行'), 'no CSV row for an area');
+  assert.equal(await page.getByRole('button', { name: 'CSVファイルを保存する' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'この掲載内容は正しいです' }).count(), 0);
+  // The staff worklist: collapsed, each listing linked to its form.
+  const worklist = page.locator('details.kn-worklist');
+  assert.equal(await worklist.getAttribute('open'), null);
+  await worklist.locator('summary').tap();
+  const links = worklist.locator('a[href*="/facilities/"][href$="#kn-correction"]');
+  assert.ok((await links.count()) >= 1 && (await links.count()) <= 20);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

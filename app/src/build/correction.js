@@ -107,8 +107,8 @@ function compose(form, columns, fixed, changes, who, basis, confirm) {
   ];
   if (confirm) lines.push("このページの掲載内容は正しいことを確かめました。");
   else {
-    lines.push("修正してほしい項目：");
-    for (const c of changes) lines.push(`・${c.label}：${shown(c.before)} → ${shown(c.after)}`);
+    if (changes[0]?.column !== "what") lines.push("修正してほしい項目：");
+    for (const c of changes) lines.push(c.column === "what" ? `${c.label}：\n${c.after}` : `・${c.label}：${shown(c.before)} → ${shown(c.after)}`);
     if (changes.some((c) => !c.after)) lines.push("（空欄にしてほしい項目は、取り込み用の行には書けません。担当者が手で直します。）");
   }
   if (csv) lines.push("", "取り込み用の行（CSV。kyoten-navi import sheet で読めます）：", csv.trimEnd());
