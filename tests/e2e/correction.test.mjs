@@ -46,9 +46,11 @@ async function openForm(id) {
   await hydrated(page);
   const open = page.getByText('入力フォームを開く');
   await open.waitFor();
+  await open.tap();
+  // Its script is fetched when the form is first opened; from then on nothing leaves the page.
+  await page.locator('form[data-kn-correction][data-ready]').waitFor();
   const requests = [];
   page.on('request', (r) => { if (/^https?:/.test(r.url())) requests.push(r.url()); });
-  await open.tap();
   return { context, page, problems, requests };
 }
 
@@ -175,6 +177,7 @@ test('an area page asks in words: text and e-mail, no CSV row', async () => {
   await page.goto(site.url('/areas/132144/'));
   await hydrated(page);
   await page.getByText('入力フォームを開く').tap();
+  await page.locator('form[data-kn-correction][data-ready]').waitFor();
   const requests = [];
   page.on('request', (r) => { if (/^https?:/.test(r.url())) requests.push(r.url()); });
   await page.getByLabel('直してほしいところと、正しい内容').fill('基幹相談支援センターの電話番号は 042-000-0000 です。');

@@ -36,8 +36,12 @@ if (!bundle) {
   });
 }
 
-// 「修正を依頼する」: its script only where its form is (issue #21).
-if (document.querySelector("form[data-kn-correction]")) import("./__CORRECTION__");
+// 「修正を依頼する」 (issue #21): show its closed form; its script loads when it is opened,
+// so reading a page costs no more than this.
+for (const d of document.querySelectorAll("details[data-kn-js]")) {
+  d.hidden = false;
+  d.addEventListener("toggle", () => import("./__CORRECTION__"), { once: true });
+}
 
 // The finder opened for an area (`/search/?area=132144`, from the home page): before the
 // wasm arrives, name the area and link to its 「まず連絡するところ」, whose numbers are in

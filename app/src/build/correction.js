@@ -1,4 +1,4 @@
-// 「修正を依頼する」 (issue #21), loaded by the boot script only on a page with the form.
+// 「修正を依頼する」 (issue #21), loaded by the boot script when the form is first opened.
 // Everything happens on this device: the form's changed fields become a before → after
 // text, an e-mail (when the site has an address), and one row of the import CSV
 // (content/templates/facilities-template.csv's columns, UTF-8 with BOM for Excel) that
@@ -16,11 +16,16 @@ function setUp(form) {
   const copied = result.querySelector(".kn-correction__copied");
   let made = null;
   form.closest("[data-kn-js]").hidden = false;
+  form.dataset.ready = "true";
   for (const el of form.closest(".kn-correction").querySelectorAll("[data-kn-nojs]")) el.hidden = true;
 
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const confirm = event.submitter?.value === "confirm";
+  // The buttons are plain buttons: until this script runs they do nothing, and nothing
+  // typed is lost to a form submission.
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-kn-mode]");
+    if (!button) return;
+    const confirm = button.dataset.knMode === "confirm";
     const who = field(form, "依頼した人");
     const basis = field(form, "根拠となる資料");
     const changes = fields(form).filter((f) => f.after !== f.before);

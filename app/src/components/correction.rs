@@ -3,7 +3,7 @@
 //!
 //! The form is pre-rendered, prefilled with what the page publishes; the person changes
 //! only what is wrong (or presses 「この掲載内容は正しいです」). `correction.js` (loaded by
-//! the boot script only where this form is) turns it into a before → after text, an e-mail
+//! the boot script when the form is opened) turns it into a before → after text, an e-mail
 //! and one row of the import CSV, on the device: nothing is sent by the site. Each field's
 //! `data-column` is a column of `content/templates/facilities-template.csv`, so the row is
 //! what `import sheet` reads. Without JavaScript the form (in a closed `<details>`) stays
@@ -93,9 +93,9 @@ fn form_html(c: &Corrections, title: &str, f: Option<&Facility>) -> String {
     );
     h += &input_field("kn-corr-who", "依頼した人", "あなたの立場（例：カペラの職員、利用者の家族）", "", "text");
     h += "<p class=\"kn-correction__hint\">取り込まれると、ページの出典として公開されます。個人のお名前は書かなくてかまいません。</p>";
-    h += "<div class=\"kn-correction__actions\"><button class=\"kn-button\" type=\"submit\" value=\"change\">修正の文面を作る</button>";
+    h += "<div class=\"kn-correction__actions\"><button class=\"kn-button\" type=\"button\" data-kn-mode=\"change\">修正の文面を作る</button>";
     if f.is_some() {
-        h += "<button class=\"kn-button kn-button--secondary\" type=\"submit\" value=\"confirm\">この掲載内容は正しいです</button>";
+        h += "<button class=\"kn-button kn-button--secondary\" type=\"button\" data-kn-mode=\"confirm\">この掲載内容は正しいです</button>";
     }
     h += "</div><div class=\"kn-correction__result\" hidden><p class=\"kn-correction__message\" role=\"status\"></p><div class=\"kn-correction__outputs\" hidden>";
     h += "<a class=\"kn-button\" data-kn=\"mail\" hidden>メールで送る</a>";
@@ -104,7 +104,7 @@ fn form_html(c: &Corrections, title: &str, f: Option<&Facility>) -> String {
     }
     h += "<button class=\"kn-button kn-button--secondary\" type=\"button\" data-kn=\"copy\">文面をコピーする</button><span class=\"kn-correction__copied\" role=\"status\"></span>";
     h +=
-        "<pre class=\"kn-correction__text\" tabindex=\"0\" aria-label=\"送る文面\"></pre></div></div></form></details>";
+        "<p class=\"kn-correction__label\">送る文面</p><pre class=\"kn-correction__text\" tabindex=\"0\"></pre></div></div></form></details>";
     h
 }
 
