@@ -20,6 +20,7 @@ use crate::components::page::{static_view, PageHeading};
 use crate::data::{href, join_base, Shell, Widget};
 use crate::html::esc;
 use crate::model::Function;
+use crate::route::Route;
 use crate::search::areas::{AreaEntry, AreaIndex};
 use crate::search::query::encode_component;
 
@@ -77,7 +78,7 @@ fn option_pairs(c: &Choice) -> Vec<(&'static str, String)> {
 pub fn widget_path(c: &Choice) -> String {
     let query =
         option_pairs(c).iter().map(|(k, v)| format!("{k}={}", encode_component(v))).collect::<Vec<_>>().join("&");
-    format!("embed/{}/?{query}", c.widget.id())
+    format!("{}?{query}", Route::Widget(c.widget).path().trim_start_matches('/'))
 }
 
 /// The loader form: one script element where the widget should appear. `portal` is the
@@ -381,7 +382,7 @@ fn clicked(ev: web_sys::Event) {
 fn update(base: &str) {
     let (choice, note) = read_form();
     let origin = window().location().origin().unwrap_or_default();
-    let portal = format!("{origin}{}", join_base(base, "/"));
+    let portal = format!("{origin}{}", join_base(base, &Route::Home.path()));
     if let Some(n) = by_id(ACCENT_NOTE) {
         n.set_text_content(Some(&note));
     }
