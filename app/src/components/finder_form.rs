@@ -150,11 +150,7 @@ pub fn FinderForm() -> impl IntoView {
         }
     };
     let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.closest("[data-kn-action]").ok().flatten())
-        else {
+        let Some(button) = crate::browser::closest_target(&ev, "[data-kn-action]") else {
             return;
         };
         match button.get_attribute("data-kn-action").as_deref() {

@@ -164,11 +164,7 @@ pub fn FinderResults(#[prop(default = None)] page: Option<usize>) -> impl IntoVi
         )
     };
     let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.closest("[data-kn-action]").ok().flatten())
-        else {
+        let Some(button) = crate::browser::closest_target(&ev, "[data-kn-action]") else {
             return;
         };
         let widen = |c: Condition| set.run(state.filters.with_untracked(|f| f.0.without(c)));

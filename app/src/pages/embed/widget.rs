@@ -208,11 +208,7 @@ fn open_outside(ev: web_sys::MouseEvent) {
     if ev.default_prevented() {
         return;
     }
-    let Some(a) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("a[href]").ok().flatten())
-    else {
+    let Some(a) = crate::browser::closest_target(&ev, "a[href]") else {
         return;
     };
     let href = a.get_attribute("href").unwrap_or_default();

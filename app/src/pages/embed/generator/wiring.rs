@@ -67,11 +67,7 @@ fn area_options(areas: &[AreaEntry], pref: &str) -> String {
 /// selected for Ctrl+C.
 pub(super) fn clicked(ev: web_sys::Event) {
     use web_sys::js_sys::{Function as JsFunction, Reflect};
-    let Some(button) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("[data-copy]").ok().flatten())
-    else {
+    let Some(button) = crate::browser::closest_target(&ev, "[data-copy]") else {
         return;
     };
     let Some(area) = button
