@@ -1,10 +1,9 @@
-//! The shell and the complete route table. Every route is pre-rendered to
-//! `dist/<route>/index.html` by the builder; in the browser only its islands hydrate
-//! (`hydrate.rs`), so this table and the router never reach the wasm.
+//! The shell and the router: which page each route of [`crate::route::Route`] shows. Every
+//! route is pre-rendered to `dist/<route>/index.html` by the builder; in the browser only its
+//! islands hydrate (`hydrate.rs`), so the router never reaches the wasm.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
@@ -23,6 +22,7 @@ use crate::pages::{
     screening::ScreeningPage,
     search::SearchPage,
 };
+use crate::route::{Route as At, ANY};
 
 /// The whole site. Expects [`Shell`] and [`crate::data::PageStore`] in context (the
 /// builder provides them).
@@ -37,18 +37,18 @@ pub fn App() -> impl IntoView {
             {chrome.then(|| view! { <a class="kn-skip-link" href="#main">"本文へ移動"</a><SiteHeader/> })}
             <main id="main" class="kn-main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/search/") view=SearchPage/>
-                    <Route path=path!("/emergency/") view=EmergencyPage/>
-                    <Route path=path!("/facilities/:id/") view=FacilityPage/>
-                    <Route path=path!("/areas/:id/") view=AreaPage/>
-                    <Route path=path!("/catalogue/") view=CataloguePage/>
-                    <Route path=path!("/screening/") view=ScreeningPage/>
-                    <Route path=path!("/guides/:slug/") view=GuidePage/>
-                    <Route path=path!("/embed/") view=EmbedPage/>
-                    <Route path=path!("/embed/:widget/") view=WidgetPage/>
-                    <Route path=path!("/about/") view=AboutPage/>
-                    <Route path=path!("/opendata/") view=OpenDataPage/>
+                    <Route path=At::Home.matcher() view=HomePage/>
+                    <Route path=At::Search.matcher() view=SearchPage/>
+                    <Route path=At::Emergency.matcher() view=EmergencyPage/>
+                    <Route path=At::Facility(ANY).matcher() view=FacilityPage/>
+                    <Route path=At::Area(ANY).matcher() view=AreaPage/>
+                    <Route path=At::Catalogue.matcher() view=CataloguePage/>
+                    <Route path=At::Screening.matcher() view=ScreeningPage/>
+                    <Route path=At::Guide(ANY).matcher() view=GuidePage/>
+                    <Route path=At::Embed.matcher() view=EmbedPage/>
+                    <Route path=At::Widget(Default::default()).matcher() view=WidgetPage/>
+                    <Route path=At::About.matcher() view=AboutPage/>
+                    <Route path=At::OpenData.matcher() view=OpenDataPage/>
                 </Routes>
             </main>
             {chrome.then(|| view! { <SiteFooter/> })}

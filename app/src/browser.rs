@@ -139,3 +139,10 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
 pub fn timed<T>(_name: &str, f: impl FnOnce() -> T) -> T {
     f()
 }
+
+/// The element an event happened in that matches `selector` (the target or its nearest
+/// ancestor): how the islands' delegated listeners find the button or link that was used.
+pub fn closest_target(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest(selector).ok().flatten())
+}

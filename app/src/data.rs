@@ -420,7 +420,7 @@ pub fn route_key(path: &str) -> String {
 #[derive(Clone, Copy)]
 pub struct PageStore(pub RwSignal<BTreeMap<String, Arc<PageData>>>);
 
-/// Link to a route: `href("/guides/x/")` → `/sub/guides/x/` under a base path.
+/// Link to a route: `Route::Guide("x").href()` → `/sub/guides/x/` under a base path.
 pub fn href(path: &str) -> String {
     let shell = use_context::<Shell>().unwrap_or_default();
     join_base(&shell.base, path)

@@ -6,6 +6,8 @@
 //! - `load` (native): reads and validates `content/`, with file:line diagnostics;
 //! - `markdown` (native): Markdown to sanitised HTML;
 //! - `data`: the per-route page data, embedded or fetched;
+//! - `route`: the one table of routes (pattern, path, link), for the router, the builder's
+//!   pages and every link;
 //! - `app`, `pages`, `components`: the Leptos views, pre-rendered and hydrated (`html`:
 //!   markup written as strings, where a view tree would cost the browser too much wasm;
 //!   `math`: the browser's `Math` in wasm);
@@ -22,6 +24,7 @@ pub mod markup;
 pub mod math;
 pub mod model;
 pub mod pages;
+pub mod route;
 pub mod search;
 pub mod url;
 

@@ -15,6 +15,7 @@ use crate::build::opendata::AreaFacilities;
 use crate::html::fixed;
 use crate::load::Content;
 use crate::model::{Area, Call, CallRank, Contact, ContactKind, Facility, Role, Source};
+use crate::route::Route;
 use crate::search::areas::distance_km;
 
 /// How many WAM NET facilities of each service the list names.
@@ -131,7 +132,7 @@ fn contact_call(c: &Content, k: &Contact, a: &Area, rank: CallRank) -> Call {
         phone: k.phone.clone(),
         hours: k.hours.clone(),
         open_24h: k.open_24h,
-        page: k.facility.as_ref().map(|id| format!("/facilities/{id}/")),
+        page: k.facility.as_ref().map(|id| Route::Facility(id).path()),
         url: None,
         source: source.map(source_line),
         source_url: source.and_then(|s| s.url.clone()),
@@ -169,7 +170,7 @@ fn facility_call(c: &Content, f: &Facility, rank: CallRank, distance: Option<(f6
         phone: f.phone.clone(),
         hours: f.hours.clone(),
         open_24h: false,
-        page: Some(format!("/facilities/{}/", f.id)),
+        page: Some(Route::Facility(&f.id).path()),
         url: None,
         source,
         source_url: None,

@@ -7,6 +7,7 @@ use crate::data::*;
 use crate::load::Content;
 use crate::model::{Area, Source};
 use crate::pages;
+use crate::route::Route;
 
 /// `(path, data)` for every pre-rendered route, in a stable order. `404.html` is separate.
 pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
@@ -28,7 +29,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         let unset = email.is_none() && edit_url.is_none();
         Corrections {
             instead: area.filter(|_| unset).and_then(|a| super::first_contacts::corrections_contact(c, a)),
-            area_page: area.map(|a| format!("/areas/{}/", a.id)).unwrap_or_default(),
+            area_page: area.map(|a| Route::Area(&a.id).path()).unwrap_or_default(),
             area_name: area.map(|a| a.name.clone()).unwrap_or_default(),
             email,
             edit_url,
@@ -52,7 +53,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         prefectures: prefectures(c),
     };
     pages.push((
-        "/".to_string(),
+        Route::Home.path(),
         page(
             "拠点ナビ — 地域生活支援拠点等の相談先をさがす".into(),
             "障害のある方とご家族のための、地域生活支援拠点等の相談先・緊急時の連絡先・事前登録の案内です。".into(),
@@ -83,7 +84,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         prefectures: start.prefectures.clone(),
     };
     pages.push((
-        "/emergency/".to_string(),
+        Route::Emergency.path(),
         page(
             "緊急のとき".into(),
             "お住まいの市区町村を選ぶと、まず連絡するところの電話番号が出ます。命に関わるときは119番へ。".into(),
@@ -91,7 +92,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         ),
     ));
     pages.push((
-        "/search/".to_string(),
+        Route::Search.path(),
         PageData::Search(SearchData { start_html: render_fragment(&shell, || pages::search::search_start(start)) }),
     ));
     // Titles say which facility and where (「ひまわり（北海道池田町）」): 638 pages shared a
@@ -138,7 +139,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     };
     // One page per facility, on all cores (50,000 at national scale, issue #7), in order.
     let facility_page = |f: &crate::model::Facility| {
-        let path = format!("/facilities/{}/", f.id);
+        let path = Route::Facility(&f.id).path();
         let area = c.areas.get(&f.area).map(AreaLink::of).unwrap_or_default();
         let description = format!("{}（{}）の{}。掲載情報と出典です。", f.name, area.name, f.role.label());
         let data = FacilityData {
@@ -175,7 +176,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     });
     let by_area = super::opendata::AreaFacilities::new(c);
     for a in c.areas.values() {
-        let path = format!("/areas/{}/", a.id);
+        let path = Route::Area(&a.id).path();
         let file = if a.has_content() || !a.sources.is_empty() {
             format!("content/areas/{}.md", a.id)
         } else {
@@ -216,15 +217,15 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         };
         pages.push((path.clone(), page(title, description, render_fragment(&shell, || pages::area::area(data)))));
     }
-    pages.push(("/catalogue/".to_string(), PageData::Catalogue(catalogue_data(c, &shell))));
-    pages.push(("/screening/".to_string(), PageData::Screening(screening_data(c))));
+    pages.push((Route::Catalogue.path(), PageData::Catalogue(catalogue_data(c, &shell))));
+    pages.push((Route::Screening.path(), PageData::Screening(screening_data(c))));
     for g in &c.guides {
         let data = GuideData { guide: g.clone(), guides: guides.clone(), sources: sources_of(&g.sources) };
         let html = render_fragment(&shell, || pages::guide::guide(data));
-        pages.push((format!("/guides/{}/", g.slug), page(g.title.clone(), g.description.clone(), html)));
+        pages.push((Route::Guide(&g.slug).path(), page(g.title.clone(), g.description.clone(), html)));
     }
     pages.push((
-        "/embed/".to_string(),
+        Route::Embed.path(),
         page(
             "ホームページに埋め込む".into(),
             "拠点ナビの相談先の検索・緊急時の連絡先・事前登録のセルフチェックを、自治体のホームページに埋め込むコードを作れます。".into(),
@@ -241,7 +242,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         pages.push((format!("/embed/{}/", widget.id()), PageData::Widget(WidgetData { widget, screening })));
     }
     pages.push((
-        "/opendata/".to_string(),
+        Route::OpenData.path(),
         page(
             "オープンデータ".into(),
             "拠点ナビに掲載しているすべての施設と地域を、CSV・JSON・GeoJSONで公開しています。".into(),
@@ -252,7 +253,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     ));
     let about = AboutData { sources: c.sources.clone() };
     pages.push((
-        "/about/".to_string(),
+        Route::About.path(),
         page(
             "このサイトについて".into(),
             "拠点ナビのデータの出典、ライセンス、プライバシーについて。".into(),
@@ -268,7 +269,7 @@ fn catalogue_data(c: &Content, shell: &Shell) -> CatalogueData {
     let mut areas: Vec<&Area> = c.areas.values().filter(|a| a.practice.is_some()).collect();
     areas.sort_by_key(|a| a.practice.as_ref().map(|p| p.number));
     let source = c.sources.iter().find(|s| s.id == c.catalogue.source).cloned();
-    let url = format!("{}{}", c.site.origin, join_base(&c.site.base_path, "/catalogue/"));
+    let url = format!("{}{}", c.site.origin, join_base(&c.site.base_path, &Route::Catalogue.path()));
     let verified = areas.iter().filter_map(|a| a.last_verified.clone()).max().unwrap_or_default();
     CatalogueData {
         html: render_fragment(shell, || {
@@ -293,7 +294,7 @@ fn generator_data(c: &Content) -> pages::embed::generator::GeneratorData {
     let mut areas: Vec<&Area> = c.areas.values().filter(|a| a.prefecture == prefecture).collect();
     areas.sort_by(|a, b| (a.is_region(), &a.id).cmp(&(b.is_region(), &b.id)));
     GeneratorData {
-        portal: format!("{}{}", c.site.origin, join_base(&c.site.base_path, "/")),
+        portal: format!("{}{}", c.site.origin, join_base(&c.site.base_path, &Route::Home.path())),
         prefectures: prefectures(c),
         prefecture,
         areas: areas
@@ -361,7 +362,7 @@ fn screening_data(c: &Content) -> ScreeningData {
         screening: c.screening.clone(),
         prefectures,
         local,
-        page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, "/screening/")),
+        page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, &Route::Screening.path())),
     }
 }
 

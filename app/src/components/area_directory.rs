@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::data::{href, PrefectureAreas};
+use crate::route::Route;
 
 /// `fragment` is appended to each area's address, e.g. `"#kn-first"`.
 #[component]
@@ -22,7 +23,7 @@ pub fn AreaDirectory(prefectures: Vec<PrefectureAreas>, #[prop(default = "")] fr
                             .map(|a| {
                                 view! {
                                     <li>
-                                        <a class="kn-link-grid__link" href=href(&format!("/areas/{}/{fragment}", a.id))>
+                                        <a class="kn-link-grid__link" href=href(&format!("{}{fragment}", Route::Area(&a.id).path()))>
                                             {a.name}
                                         </a>
                                     </li>

@@ -2,12 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::data::{href, FacilitySummary};
+use crate::data::FacilitySummary;
 use crate::markup::call_button::tel_href;
+use crate::route::Route;
 
 #[component]
 pub fn FacilityCard(facility: FacilitySummary) -> impl IntoView {
-    let link = href(&format!("/facilities/{}/", facility.id));
+    let link = Route::Facility(&facility.id).href();
     let functions = facility.functions.iter().map(|f| f.label()).collect::<Vec<_>>().join("・");
     let services = facility.services.iter().map(|r| r.label()).collect::<Vec<_>>().join("・");
     // Never confuse the two kinds (issue #11): 拠点 bodies named by a municipality's documents,

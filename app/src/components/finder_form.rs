@@ -19,6 +19,7 @@ use crate::data::{href, Shell};
 use crate::html::esc;
 use crate::model::{AgeGroup, DisabilityType, Function};
 use crate::pages::search::{use_set_filters, FinderState};
+use crate::route::Route;
 use crate::search::areas::{distance_km, matching_areas, Positions};
 use crate::search::query::Filters;
 
@@ -149,11 +150,7 @@ pub fn FinderForm() -> impl IntoView {
         }
     };
     let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.closest("[data-kn-action]").ok().flatten())
-        else {
+        let Some(button) = crate::browser::closest_target(&ev, "[data-kn-action]") else {
             return;
         };
         match button.get_attribute("data-kn-action").as_deref() {
@@ -172,7 +169,7 @@ pub fn FinderForm() -> impl IntoView {
     };
 
     view! {
-        <form node_ref=root class="kn-finder-form" action=href("/search/") method="get" role="search" aria-label="相談先の検索"
+        <form node_ref=root class="kn-finder-form" action=Route::Search.href() method="get" role="search" aria-label="相談先の検索"
             inner_html=form_html() on:submit=|ev| ev.prevent_default() on:change=on_change on:input=on_input on:click=on_click>
         </form>
     }

@@ -21,6 +21,7 @@ use crate::html::{esc, fixed};
 use crate::markup::call_button::tel_href;
 use crate::model::{Function, Role};
 use crate::pages::search::{use_set_filters, FinderState};
+use crate::route::Route;
 use crate::search::areas::{area, area_codes, distance_km, row_files, AreaEntry};
 use crate::search::query::{fit, rank, unchanged_by, BadParam, Condition, Filters, FinderRow, Fit, Hit, Matcher};
 
@@ -163,11 +164,7 @@ pub fn FinderResults(#[prop(default = None)] page: Option<usize>) -> impl IntoVi
         )
     };
     let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.closest("[data-kn-action]").ok().flatten())
-        else {
+        let Some(button) = crate::browser::closest_target(&ev, "[data-kn-action]") else {
             return;
         };
         let widen = |c: Condition| set.run(state.filters.with_untracked(|f| f.0.without(c)));
@@ -263,14 +260,14 @@ fn results_html(outcome: &Outcome, filters: &Filters, shown: Shown, selected: Op
             if widget {
                 more += &format!(
                     r#"<p class="kn-finder-results__full"><a href="{}">すべての結果（{}件）を地図とともに拠点ナビで見る</a></p>"#,
-                    esc(&href(&format!("/search/?{}", filters.to_query()))),
+                    esc(&href(&format!("{}?{}", Route::Search.path(), filters.to_query()))),
                     hits.len()
                 );
             }
             format!(
                 r#"<p class="kn-finder-results__count" role="status">{count}</p>{}<p class="kn-finder-results__first"><a class="kn-finder-results__area-link" href="{}">{name}で、まず連絡するところ（電話番号）を見る</a></p>{cards}{more}"#,
                 unchanged_note(unchanged),
-                esc(&href(&format!("/areas/{}/#kn-first", area.id)))
+                esc(&href(&format!("{}#kn-first", Route::Area(&area.id).path())))
             )
         }
     }
@@ -311,7 +308,7 @@ fn no_results(area: &AreaEntry, f: &Filters) -> String {
         .collect();
     format!(
         r#"<div class="kn-finder-results__empty"><p role="status">{name}では、この条件に合う相談先は見つかりませんでした。</p><p>条件をゆるめるか、{name}の相談先（基幹相談支援センターや市区町村の窓口）にお問い合わせください。</p><a class="kn-button" href="{}">{name}の相談先を見る</a><ul class="kn-finder-results__widen">{widen}</ul></div>"#,
-        esc(&href(&format!("/areas/{}/", area.id)))
+        esc(&Route::Area(&area.id).href())
     )
 }
 
@@ -341,7 +338,7 @@ fn card_html(
     let mut html = format!(
         r#"<li class="kn-facility-card{}" data-id="{id}"><p class="kn-facility-card__selected">地図で選んだ相談先</p><h{level} class="kn-facility-card__name"><a class="kn-facility-card__link" href="{}">{name}</a></h{level}><p class="kn-facility-card__meta"><span class="{}">{}</span>{}</p>"#,
         if selected == Some(row.id.as_str()) { " kn-facility-card--selected" } else { "" },
-        esc(&href(&format!("/facilities/{}/", row.id))),
+        esc(&Route::Facility(&row.id).href()),
         if row.kyoten == 1 { "kn-facility-card__badge" } else { "kn-facility-card__kind" },
         esc(&kind),
         distance.map(|d| format!(" 約{}km", fixed(d, 1))).unwrap_or_default(),

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::data::href;
+use crate::route::Route;
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
@@ -10,10 +10,10 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="kn-site-footer">
             <div class="kn-site-footer__inner">
                 <ul class="kn-site-footer__list">
-                    <li><a class="kn-site-footer__link" href=href("/about/")>"このサイトについて・出典・プライバシー"</a></li>
-                    <li><a class="kn-site-footer__link" href=href("/embed/")>"ホームページに埋め込む（自治体の方へ）"</a></li>
-                    <li><a class="kn-site-footer__link" href=href("/guides/faq/")>"よくある質問"</a></li>
-                    <li><a class="kn-site-footer__link" href=href("/opendata/")>"オープンデータ"</a></li>
+                    <li><a class="kn-site-footer__link" href=Route::About.href()>"このサイトについて・出典・プライバシー"</a></li>
+                    <li><a class="kn-site-footer__link" href=Route::Embed.href()>"ホームページに埋め込む（自治体の方へ）"</a></li>
+                    <li><a class="kn-site-footer__link" href=Route::Guide("faq").href()>"よくある質問"</a></li>
+                    <li><a class="kn-site-footer__link" href=Route::OpenData.href()>"オープンデータ"</a></li>
                 </ul>
                 <p class="kn-site-footer__note">
                     "拠点ナビは、自治体の公開資料をもとに作成しています。最新の情報は各市区町村にご確認ください。"

@@ -12,6 +12,7 @@ use crate::data::{href, AreaData, Shell};
 use crate::markup::call_list::call_list;
 use crate::model::{Function, GOOD_PRACTICES_AS_OF, PRACTICE_MATCHING_NOTE};
 use crate::pages::catalogue::{shift_only_note, COORDINATOR_IN_OVERVIEW};
+use crate::route::Route;
 
 /// The heading of the contacts the sources name without a number.
 const OTHER_CONTACTS: &str = "資料に書かれているほかの相談先";
@@ -84,7 +85,7 @@ pub fn area(data: AreaData) -> impl IntoView {
             </section>
             {(!data.regions.is_empty()).then(|| view! {
                 <p class="kn-area__regions">{format!("{}は、次の圏域の一員として地域生活支援拠点等を整備しています。整備類型や5つの機能の状況は、圏域のページにあります：", a.name)}
-                    {data.regions.iter().map(|r| view! { <a href=href(&format!("/areas/{}/", r.id))>{r.name.clone()}</a>" " }).collect_view()}
+                    {data.regions.iter().map(|r| view! { <a href=Route::Area(&r.id).href()>{r.name.clone()}</a>" " }).collect_view()}
                 </p>
             })}
             <nav class="kn-page-toc" aria-label="このページの内容">
@@ -95,7 +96,7 @@ pub fn area(data: AreaData) -> impl IntoView {
             {(!data.members.is_empty()).then(|| view! {
                 <section aria-labelledby="kn-members"><h2 id="kn-members">"構成市町村"</h2>
                     <p>{format!("{}は、次の{}市町村が共同で整備している圏域です。", a.name, data.members.len())}</p>
-                    <ul class="kn-link-grid">{data.members.iter().map(|m| view! { <li><a class="kn-link-grid__link" href=href(&format!("/areas/{}/", m.id))>{m.name.clone()}</a></li> }).collect_view()}</ul>
+                    <ul class="kn-link-grid">{data.members.iter().map(|m| view! { <li><a class="kn-link-grid__link" href=Route::Area(&m.id).href()>{m.name.clone()}</a></li> }).collect_view()}</ul>
                 </section>
             })}
             // Contacts with a number are in 「まず連絡するところ」 above; what is left here is
@@ -106,7 +107,7 @@ pub fn area(data: AreaData) -> impl IntoView {
                     <p>"資料に電話番号が書かれていない相談先です。電話は"<a href="#kn-first" rel="external">"「まず連絡するところ」"</a>"の番号にかけてください。"</p>
                     <ul class="kn-contact-list">{unnumbered.into_iter().map(|c| view! {
                         <li class="kn-contact-list__item">
-                            <p class="kn-contact-list__name">{match c.facility.clone() { Some(id) => view! { <a href=href(&format!("/facilities/{id}/"))>{c.name.clone()}</a> }.into_any(), None => c.name.clone().into_any() }}
+                            <p class="kn-contact-list__name">{match c.facility.clone() { Some(id) => view! { <a href=Route::Facility(&id).href()>{c.name.clone()}</a> }.into_any(), None => c.name.clone().into_any() }}
                                 {c.emergency.then(|| view! { <span class="kn-contact-list__badge">"緊急時"</span> })}</p>
                             {c.purpose.clone().map(|p| view! { <p>{p}</p> })}
                             {c.hours.clone().map(|h| view! { <p>"受付："{h}</p> })}
@@ -126,8 +127,8 @@ pub fn area(data: AreaData) -> impl IntoView {
                     }.into_any(),
                 }}
                 <ul class="kn-area__links">
-                    <li><a href=href("/guides/pre-registration/")>"事前登録とは（解説）"</a></li>
-                    <li><a href=href("/screening/")>"事前登録のセルフチェック"</a></li>
+                    <li><a href=Route::Guide("pre-registration").href()>"事前登録とは（解説）"</a></li>
+                    <li><a href=Route::Screening.href()>"事前登録のセルフチェック"</a></li>
                 </ul>
             </section>
             {practice.clone().map(|p| view! {
@@ -207,7 +208,7 @@ pub fn area(data: AreaData) -> impl IntoView {
                         }).collect_view()}</ul>
                     })}
                     <ul class="kn-area__links">
-                        <li><a href=href("/catalogue/")>"好事例集の25自治体等を比べる"</a></li>
+                        <li><a href=Route::Catalogue.href()>"好事例集の25自治体等を比べる"</a></li>
                         {a.development_type.map(|t| view! {
                             <li><a href=href(&format!("/catalogue/?type={}", t.id()))>{format!("同じ{}の自治体等を比べる", t.label())}</a></li>
                         })}
@@ -243,7 +244,7 @@ pub fn area(data: AreaData) -> impl IntoView {
                     <summary class="kn-worklist__summary">{format!("市区町村・事業所の方へ：確認をお願いしたい掲載（{}件）", data.worklist.len())}</summary>
                     <p>"電話番号が未掲載のものと、確かめてから1年以上たつものです。内容を確かめて、それぞれのページの「修正を依頼する」から、直す内容か「この掲載内容は正しいです」をお知らせください。"</p>
                     <ul class="kn-worklist__items">{data.worklist.iter().map(|w| view! {
-                        <li><a href=href(&format!("/facilities/{}/#kn-correction", w.id))>{w.name.clone()}</a>"："{w.why.clone()}</li>
+                        <li><a href=href(&format!("{}#kn-correction", Route::Facility(&w.id).path()))>{w.name.clone()}</a>"："{w.why.clone()}</li>
                     }).collect_view()}</ul>
                 </details>
             })}
@@ -269,7 +270,7 @@ fn OpenDataLinks(area_id: String, area_name: String, listed: usize) -> impl Into
                 <li><a href=href("/opendata/facilities.csv") download="facilities.csv">"全国の施設（CSV）"</a></li>
                 <li><a href=href("/opendata/facilities.json") download="facilities.json">"全国の施設（JSON）"</a></li>
                 <li><a href=href("/opendata/facilities.geojson") download="facilities.geojson">"全国の施設の位置（GeoJSON）"</a></li>
-                <li><a href=href("/opendata/")>"オープンデータの説明（列の意味・ライセンス・出典）"</a></li>
+                <li><a href=Route::OpenData.href()>"オープンデータの説明（列の意味・ライセンス・出典）"</a></li>
             </ul>
             <p class="kn-area__open-data">"全国のファイルは大きいので、パソコンでの利用をおすすめします。CSV は UTF-8（BOM付き）で、Excel でそのまま開けます。"</p>
         </section>

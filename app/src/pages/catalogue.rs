@@ -18,11 +18,12 @@ use leptos::prelude::*;
 use crate::components::chart::ChartFigure;
 use crate::components::page::{page_view, PageHeading};
 use crate::components::source_list::SourceList;
-use crate::data::{href, CatalogueData, CatalogueEntry, PageData};
+use crate::data::{CatalogueData, CatalogueEntry, PageData};
 use crate::model::{
     Area, CatalogueSummary, DevelopmentType, Function, PracticePart, PracticeSection, Source, GOOD_PRACTICES_AS_OF,
     PRACTICE_MATCHING_NOTE, SHIFT_ONLY_NOTE,
 };
+use crate::route::Route;
 use filter::{Beds, Column, BLANK};
 
 #[component]
@@ -158,7 +159,7 @@ fn comparison(areas: &[&Area], url: &str, verified: &str) -> impl IntoView {
             </th>
         }
     };
-    let link = |a: &Area| href(&format!("/areas/{}/", a.id));
+    let link = |a: &Area| Route::Area(&a.id).href();
     let features = |a: &Area| a.practice.as_ref().map(|p| p.features.clone()).unwrap_or_default();
     let coordinator = |a: &Area| a.practice.as_ref().is_some_and(|p| p.coordinator);
     let in_overview = |a: &Area| a.practice.as_ref().is_some_and(|p| p.coordinator_overview.is_some());
@@ -214,7 +215,7 @@ fn comparison(areas: &[&Area], url: &str, verified: &str) -> impl IntoView {
         <section class="kn-catalogue__entries" aria-labelledby="kn-entries">
             <h2 id="kn-entries">"掲載自治体等の比較"</h2>
             <p>{format!("表とカードの「○」「検討中」「予定」などは、好事例集の資料の時点（{GOOD_PRACTICES_AS_OF}）の状況です。今の状況とは違うことがあります。")}</p>
-            <form class="kn-catalogue-filter" id="kn-filter" method="get" action=href("/catalogue/") role="search" aria-label="掲載自治体等の絞り込み">
+            <form class="kn-catalogue-filter" id="kn-filter" method="get" action=Route::Catalogue.href() role="search" aria-label="掲載自治体等の絞り込み">
                 <div class="kn-catalogue-filter__field">
                     <label class="kn-field__label" for="kn-filter-q">"キーワード（地名・取組みなど）"</label>
                     <input class="kn-field__input" type="search" id="kn-filter-q" name="q"/>
@@ -242,7 +243,7 @@ fn comparison(areas: &[&Area], url: &str, verified: &str) -> impl IntoView {
                 </details>
                 <div class="kn-catalogue-filter__actions">
                     <button class="kn-button kn-catalogue-filter__submit" type="submit">"この条件で表示"</button>
-                    <a class="kn-catalogue-filter__clear" href=href("/catalogue/") data-noscroll="">"条件をすべて解除"</a>
+                    <a class="kn-catalogue-filter__clear" href=Route::Catalogue.href() data-noscroll="">"条件をすべて解除"</a>
                 </div>
             </form>
             <p class="kn-catalogue__count" id="kn-catalogue-count" role="status">{format!("{total}件中 {total}件を表示")}</p>
@@ -420,7 +421,7 @@ fn practice(p: PracticeSection, names: &BTreeMap<String, String>) -> impl IntoVi
                 <p class="kn-practice__entries-label">"この取組みが見られる自治体等（拠点ナビによる照合）："</p>
                 <ul class="kn-practice__entries">
                     {entries.into_iter().map(|(id, name)| view! {
-                        <li><a class="kn-practice__entry" href=href(&format!("/areas/{id}/"))>{name}</a></li>
+                        <li><a class="kn-practice__entry" href=Route::Area(&id).href()>{name}</a></li>
                     }).collect_view()}
                 </ul>
             })}

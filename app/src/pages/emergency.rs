@@ -9,6 +9,7 @@ use crate::components::area_directory::AreaDirectory;
 use crate::components::page::{static_view, PageHeading};
 use crate::data::{href, EmergencyData};
 use crate::markup::call_button::call_button;
+use crate::route::Route;
 
 /// Shows the HTML the builder rendered with [`emergency`].
 #[component]
@@ -38,7 +39,7 @@ pub fn emergency(data: EmergencyData) -> impl IntoView {
                         .map(|a| {
                             view! {
                                 <li>
-                                    <a class="kn-link-grid__link" href=href(&format!("/areas/{}/#kn-first", a.id))>
+                                    <a class="kn-link-grid__link" href=href(&format!("{}#kn-first", Route::Area(&a.id).path()))>
                                         {a.name}
                                         <span class="kn-link-grid__sub">{a.prefecture}</span>
                                     </a>
@@ -54,7 +55,7 @@ pub fn emergency(data: EmergencyData) -> impl IntoView {
                 <AreaDirectory prefectures=data.prefectures fragment="#kn-first"/>
             </section>
             <p>
-                <a href=href("/guides/emergency/")>"緊急時の流れ（解説）を読む"</a>
+                <a href=Route::Guide("emergency").href()>"緊急時の流れ（解説）を読む"</a>
             </p>
         </article>
     }

@@ -7,8 +7,9 @@ use crate::components::correction::{Correction, FactAge};
 use crate::components::page::static_view;
 use crate::components::source_list::SourceList;
 use crate::components::unknown_value::UnknownValue;
-use crate::data::{href, FacilityData};
+use crate::data::FacilityData;
 use crate::markup::call_button::tel_href;
+use crate::route::Route;
 use crate::search::query::encode_component;
 
 /// Shows the HTML the builder rendered with [`facility`].
@@ -39,7 +40,7 @@ pub fn facility(data: FacilityData) -> impl IntoView {
         <article class="kn-facility">
             <script type="application/ld+json" inner_html=json_ld></script>
             <header class="kn-page-heading">
-                <p class="kn-page-heading__eyebrow">{f.role.label()}" ／ "<a href=href(&format!("/areas/{}/", data.area.id))>{data.area.name.clone()}</a></p>
+                <p class="kn-page-heading__eyebrow">{f.role.label()}" ／ "<a href=Route::Area(&data.area.id).href()>{data.area.name.clone()}</a></p>
                 <h1 class="kn-page-heading__title">{f.name.clone()}</h1>
                 {f.kana.clone().map(|k| view! { <p class="kn-page-heading__kana">{k}</p> })}
                 {if f.kyoten {

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::components::page::{static_view, PageHeading};
 use crate::components::source_list::SourceList;
-use crate::data::{href, GuideData};
+use crate::data::GuideData;
+use crate::route::Route;
 
 /// Shows the HTML the builder rendered with [`guide`].
 #[component]
@@ -24,7 +25,7 @@ pub fn guide(data: GuideData) -> impl IntoView {
                 <h2 class="kn-guide__nav-title">"ほかの解説"</h2>
                 <ul class="kn-guide-list">
                     {data.guides.into_iter().filter(|g| g.slug != current).map(|g| view! {
-                        <li class="kn-guide-list__item"><a class="kn-guide-list__link" href=href(&format!("/guides/{}/", g.slug))>{g.title}</a></li>
+                        <li class="kn-guide-list__item"><a class="kn-guide-list__link" href=Route::Guide(&g.slug).href()>{g.title}</a></li>
                     }).collect_view()}
                 </ul>
             </nav>

@@ -11,6 +11,7 @@ use crate::data::{join_base, LocalSteps, ScreeningData};
 use crate::html::esc;
 use crate::markup::call_list::call_list;
 use crate::model::{merge_calls, Call};
+use crate::route::Route;
 
 /// An area the widgets know: a municipality of the reference list, or a region whose
 /// content names its members.
@@ -63,7 +64,7 @@ pub fn card(place: Option<&Place>, base: &str) -> String {
     let Some(p) = place else {
         return format!(
             "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">緊急時の連絡先</h1></header><p>この埋め込みには、表示する地域が正しく設定されていません。お住まいの市区町村の相談先は、拠点ナビでさがせます。</p><p><a class=\"kn-button\" href=\"{}\">市区町村を選んで相談先をさがす</a></p>",
-            link("/search/")
+            link(&Route::Search.path())
         );
     };
     let name = esc(&p.name);
@@ -76,11 +77,11 @@ pub fn card(place: Option<&Place>, base: &str) -> String {
     h += "<ul class=\"kn-emergency-card__links\">";
     h += &format!(
         "<li><a href=\"{}\">{name}の「まず連絡するところ」と近くの事業所（拠点ナビ）</a></li>",
-        esc(&link(&format!("/areas/{}/#kn-first", p.id)))
+        esc(&link(&format!("{}#kn-first", Route::Area(&p.id).path())))
     );
     h += &format!(
         "<li><a href=\"{}\">{name}で緊急時に頼れる事業所（短期入所など）をさがす</a></li></ul>",
-        link(&format!("/search/?area={}&amp;fn=emergency", esc(&p.id)))
+        link(&format!("{}?area={}&amp;fn=emergency", Route::Search.path(), esc(&p.id)))
     );
     h
 }

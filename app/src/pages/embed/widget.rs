@@ -26,6 +26,7 @@ use crate::html::esc;
 use crate::model::Function;
 use crate::pages::screening::screening;
 use crate::pages::search::Finder;
+use crate::route::Route;
 use crate::url::use_query_map;
 
 /// The message type the loader (`public/embed.js`) listens for.
@@ -68,7 +69,8 @@ const FRAME_ID: &str = "kn-widget";
 /// Whether `path` (base path removed) is a widget, shown without the site's header and
 /// footer. `/embed/` itself, the generator, is an ordinary page.
 pub fn is_widget_path(path: &str) -> bool {
-    path.strip_prefix("/embed/").is_some_and(|rest| Widget::ALL.iter().any(|w| rest.trim_end_matches('/') == w.id()))
+    let path = path.trim_end_matches('/');
+    Widget::ALL.iter().any(|w| Route::Widget(*w).path().trim_end_matches('/') == path)
 }
 
 /// Whether the page being pre-rendered is a widget (the builder's request URL, with the
@@ -182,11 +184,11 @@ fn more_link(widget: Widget, o: &WidgetOptions, known: Option<bool>) -> String {
             if !o.functions.is_empty() {
                 q += &format!("&fn={}", o.functions.iter().map(|f: &Function| f.id()).collect::<Vec<_>>().join(","));
             }
-            href(&format!("/search/{q}"))
+            href(&format!("{}{q}", Route::Search.path()))
         }
-        (Widget::Emergency, Some(a)) if known == Some(true) => href(&format!("/areas/{a}/")),
-        (Widget::Screening, _) => href("/screening/"),
-        _ => href("/search/"),
+        (Widget::Emergency, Some(a)) if known == Some(true) => Route::Area(a).href(),
+        (Widget::Screening, _) => Route::Screening.href(),
+        _ => Route::Search.href(),
     }
 }
 
@@ -206,11 +208,7 @@ fn open_outside(ev: web_sys::MouseEvent) {
     if ev.default_prevented() {
         return;
     }
-    let Some(a) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("a[href]").ok().flatten())
-    else {
+    let Some(a) = crate::browser::closest_target(&ev, "a[href]") else {
         return;
     };
     let href = a.get_attribute("href").unwrap_or_default();

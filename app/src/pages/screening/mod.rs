@@ -141,11 +141,7 @@ pub fn screening(d: Data, preset: Signal<Option<String>>) -> impl IntoView {
 /// Buttons and links carry `data-action` (and `data-arg`); everything else is left to the
 /// browser (links, `tel:`, `mailto:`, the download).
 fn click(d: &ScreeningData, st: State, ev: leptos::ev::MouseEvent) {
-    let Some(el) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("[data-action]").ok().flatten())
-    else {
+    let Some(el) = crate::browser::closest_target(&ev, "[data-action]") else {
         return;
     };
     let arg = el.get_attribute("data-arg").unwrap_or_default();

@@ -11,6 +11,7 @@ use crate::model::screening::{Answers, QuestionKind};
 
 use super::memo::{answer_label, area_answer, encode, memo_text, outcome};
 use super::{State, DRAFT_BUTTON_ID, ERRORS_ID, STEP_ID, TITLE};
+use crate::route::Route;
 
 /// The current screen as HTML. Reads `answers` untracked: choosing an answer must not
 /// redraw the screen under the person's finger.
@@ -82,7 +83,7 @@ fn start(h: &mut String, d: &ScreeningData, ready: bool, draft: Option<(usize, A
     *h += &format!(
         "</ol><h2>相談先</h2><p>{}</p><p><a class=\"kn-screening__link\" href=\"{}\">お住まいの地域の相談先をさがす</a></p></section>",
         esc(&s.next_steps.ask),
-        join_base(base, "/search/")
+        join_base(base, &Route::Search.path())
     );
 }
 
@@ -189,11 +190,11 @@ pub(super) fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base:
     *h += &call_list(&o.calls, &o.area_name, base);
     *h += &format!(
         "<p class=\"kn-screening__screen-only\"><a class=\"kn-screening__link\" href=\"{}\">{}の「まず連絡するところ」と近くの事業所（拠点ナビ）</a></p>",
-        esc(&join_base(base, &format!("/areas/{}/#kn-first", o.area_id))),
+        esc(&join_base(base, &format!("{}#kn-first", Route::Area(&o.area_id).path()))),
         esc(&o.area_name)
     );
     for l in &o.local {
-        *h += &format!("<p class=\"kn-screening__screen-only\"><a class=\"kn-screening__link\" href=\"{}\">{}の地域生活支援拠点等（拠点ナビ）</a></p>", join_base(base, &format!("/areas/{}/", esc(&l.id))), esc(&l.name));
+        *h += &format!("<p class=\"kn-screening__screen-only\"><a class=\"kn-screening__link\" href=\"{}\">{}の地域生活支援拠点等（拠点ナビ）</a></p>", join_base(base, &Route::Area(&esc(&l.id)).path()), esc(&l.name));
     }
     *h += &format!("<p>{}</p><p>{}</p>", esc(&steps.ask), esc(&steps.consultation_office));
     if !o.r.advice.is_empty() {
