@@ -226,24 +226,29 @@ fn source_urls_refuse_scripts_and_header_injection_with_their_line() {
 
 #[test]
 fn a_path_is_never_taken_for_an_area() {
-    use kyoten_navi::import::sheet::{plan_sheet, SheetImport};
     let (tmp, c) = content();
     // `content/areas/../facilities/test-kikan.md` exists, but it is not a region.
     let file = tmp.path().join("list.csv");
     fs::write(&file, "ID,名称,市区町村コード,役割\nnew-one,新しい窓口,../facilities/test-kikan,municipal_office\n")
         .expect("write");
-    let plan = plan_sheet(&SheetImport {
-        inputs: vec![file],
-        source: Some("doc".into()),
-        date: "2026-11-22".into(),
-        content: c.clone(),
-    })
-    .expect("plan");
+    let plan = plan_list(file, &c);
     let rejected: Vec<String> = plan.rejected.iter().map(|d| d.to_string()).collect();
     assert!(rejected.iter().any(|r| r.contains("list.csv:2: 市区町村コード")), "{rejected:?}");
     let reference = kyoten_navi::import::reference(&c).expect("reference");
     let e = kyoten_navi::import::wamnet::target_areas(&c, &reference, "../facilities/test-kikan").expect_err("a path");
     assert!(e.starts_with("--area \"../facilities/test-kikan\" must use only"), "{e}");
+}
+
+/// What importing the list `file` (source `doc`) into `content` would do.
+fn plan_list(file: PathBuf, content: &Path) -> kyoten_navi::import::Plan {
+    use kyoten_navi::import::sheet::{plan_sheet, SheetImport};
+    plan_sheet(&SheetImport {
+        inputs: vec![file],
+        source: Some("doc".into()),
+        date: "2026-11-22".into(),
+        content: content.to_path_buf(),
+    })
+    .expect("plan")
 }
 
 /// Every file under `dir` with its bytes.
@@ -255,7 +260,6 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 #[test]
 fn an_import_that_fails_midway_changes_nothing_and_says_so() {
-    use kyoten_navi::import::sheet::{plan_sheet, SheetImport};
     let (tmp, c) = content();
     let file = tmp.path().join("list.csv");
     fs::write(
@@ -263,13 +267,7 @@ fn an_import_that_fails_midway_changes_nothing_and_says_so() {
         "ID,名称,市区町村コード,役割,電話番号\naaa-new,新しい窓口,132144,municipal_office,\ntest-kikan,,,,042-999-0000\nzzz-new,もう一つの窓口,132144,municipal_office,\n",
     )
     .expect("write");
-    let plan = plan_sheet(&SheetImport {
-        inputs: vec![file],
-        source: Some("doc".into()),
-        date: "2026-11-22".into(),
-        content: c.clone(),
-    })
-    .expect("plan");
+    let plan = plan_list(file, &c);
     assert!(plan.rejected.is_empty(), "{:?}", plan.rejected);
     assert!(plan.files.iter().filter(|f| f.text.is_some()).count() >= 2);
     // Something in the way of the last file: its move fails after the first two are made.
