@@ -11,7 +11,7 @@ use crate::model::{AgeGroup, DisabilityType, Facility, Function, Role};
 /// The template's columns, in order: (header, what to write). The README documents each
 /// column from this list; `content/templates/facilities-template.csv` is this header row.
 pub const SHEET_COLUMNS: &[(&str, &str)] = &[
-    ("ID", "拠点ナビの施設ID（content/facilities/ のファイル名）。WAM NET から取り込んだ施設は w＋事業所番号＋記号（例 w1313700161-5e0b）。新しい施設は半角英小文字・数字・ハイフンで決めます（例 kokubunji-kikan）。空欄なら事業所番号で探します"),
+    ("ID", "拠点ナビの施設ID（content/facilities/ のファイル名）。WAM NET から取り込んだ施設は w＋事業所番号＋記号（例 w1313700161-d134）。新しい施設は半角英小文字・数字・ハイフンで決めます（例 kokubunji-kikan）。空欄なら事業所番号で探します"),
     ("事業所番号", "WAM NET の事業所番号（10桁）。ID が空欄のとき、この番号の施設に合わせます。ID と両方書くと、その施設ファイルに番号を記録します"),
     ("名称", "名称。新しい施設では必須。同じ事業所番号の事業所が複数あるときは、名称で見分けます"),
     ("よみ", "名称のよみ（ひらがな・カタカナ）"),
