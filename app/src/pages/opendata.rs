@@ -23,26 +23,13 @@ pub fn opendata(
             <PageHeading title="オープンデータ" lead="拠点ナビに掲載しているすべての施設と地域を、機械で読める形で公開しています。"/>
             <section class="kn-prose">
                 <h2>"ファイル"</h2>
-                // `download`: the files are not pages, so the router must leave the click alone.
-                <ul>
-                    <li><a href=href("/opendata/facilities.csv") download="facilities.csv">"facilities.csv"</a>"（施設、CSV・UTF-8 BOM付き。Excel でそのまま開けます）"</li>
-                    <li><a href=href("/opendata/facilities.json") download="facilities.json">"facilities.json"</a>"（施設、JSON）"</li>
-                    <li><a href=href("/opendata/facilities.geojson") download="facilities.geojson">"facilities.geojson"</a>"（施設の位置、GeoJSON）"</li>
-                    <li><a href=href("/opendata/areas.csv") download="areas.csv">"areas.csv"</a>"（市区町村・圏域、CSV・UTF-8 BOM付き）"</li>
-                </ul>
+                <ul>{files(MAIN_FILES)}</ul>
                 <h2>"標準の形式のファイル"</h2>
                 <p>"同じ施設を、ほかのシステムでも読みやすい形式でも公開しています。拠点ナビにない項目は空欄で、推測した値は入れていません。"</p>
                 <ul>
-                    <li><a href=href("/opendata/facilities-standard.csv") download="facilities-standard.csv">"facilities-standard.csv"</a>"：「自治体標準オープンデータセット」の「介護サービス事業所一覧」と同じ列の並びで、施設を載せています（CSV・UTF-8 BOM付き）。列の内容は下の表のとおりです。"</li>
-                    <li><a href=href("/opendata/hsds/datapackage.json") download="datapackage.json">"hsds/datapackage.json"</a>"：Open Referral の Human Services Data Specification（HSDS）3.0 の表形式（Tabular Data Package）の説明ファイルです。同じフォルダの CSV の列と型を示しています。"</li>
-                    <li><a href=href("/opendata/hsds/organizations.csv") download="organizations.csv">"hsds/organizations.csv"</a>"：運営法人です。運営法人が資料に書かれていない施設は、施設の名称で載せています。"</li>
-                    <li><a href=href("/opendata/hsds/services.csv") download="services.csv">"hsds/services.csv"</a>"：施設のサービスです。WAM NET のサービス種別ごとに1行です。"</li>
-                    <li><a href=href("/opendata/hsds/locations.csv") download="locations.csv">"hsds/locations.csv"</a>"：施設の所在地です。緯度・経度は、所在地の位置がわかる施設だけに入れています。"</li>
-                    <li><a href=href("/opendata/hsds/service_at_location.csv") download="service_at_location.csv">"hsds/service_at_location.csv"</a>"：サービスと所在地の結び付きです。"</li>
-                    <li><a href=href("/opendata/hsds/phones.csv") download="phones.csv">"hsds/phones.csv"</a>"：サービスごとの電話番号です。"</li>
-                    <li><a href=href("/opendata/hsds/schedules.csv") download="schedules.csv">"hsds/schedules.csv"</a>"：サービスごとの利用できる時間帯・定休日で、WAM NET の記載のままです。"</li>
-                    <li><a href=href("/opendata/hsds/taxonomies.csv") download="taxonomies.csv">"hsds/taxonomies.csv"</a>"・"<a href=href("/opendata/hsds/taxonomy_terms.csv") download="taxonomy_terms.csv">"hsds/taxonomy_terms.csv"</a>"：地域生活支援拠点等の5つの機能と、障害の種類の分類です。"</li>
-                    <li><a href=href("/opendata/hsds/attributes.csv") download="attributes.csv">"hsds/attributes.csv"</a>"：サービスに、その施設が担う機能と対象となる障害の種類を結び付けています。資料に書かれている場合だけです。"</li>
+                    {files(STANDARD_FILES)}
+                    <li>{file_link("hsds/taxonomies.csv")}"・"{file_link("hsds/taxonomy_terms.csv")}"：地域生活支援拠点等の5つの機能と、障害の種類の分類です。"</li>
+                    {files(ATTRIBUTE_FILES)}
                 </ul>
                 <p>"CSV ファイルでは、Excel などの表計算ソフトで開いたときに数式として動かないよう、「=」「+」「-」「@」（全角も含みます）やタブ・改行の文字で始まる欄の先頭に「'」（半角のアポストロフィ）を付けています。緯度・経度・定員などの数値の欄は、そのままです。元の文字どおりの値は、JSON と GeoJSON に入っています。"</p>
                 <p>"市区町村・圏域ごとの施設の一覧（列は facilities.csv と同じ）は、各地域のページの「オープンデータ」からダウンロードできます（"<code>"/opendata/areas/市区町村コード.csv"</code>"）。"</p>
@@ -68,4 +55,38 @@ pub fn opendata(
             </section>
         </article>
     }
+}
+
+/// Published files under `/opendata/`, each with what follows its link.
+const MAIN_FILES: &[(&str, &str)] = &[
+    ("facilities.csv", "（施設、CSV・UTF-8 BOM付き。Excel でそのまま開けます）"),
+    ("facilities.json", "（施設、JSON）"),
+    ("facilities.geojson", "（施設の位置、GeoJSON）"),
+    ("areas.csv", "（市区町村・圏域、CSV・UTF-8 BOM付き）"),
+];
+const STANDARD_FILES: &[(&str, &str)] = &[
+    ("facilities-standard.csv", "：「自治体標準オープンデータセット」の「介護サービス事業所一覧」と同じ列の並びで、施設を載せています（CSV・UTF-8 BOM付き）。列の内容は下の表のとおりです。"),
+    ("hsds/datapackage.json", "：Open Referral の Human Services Data Specification（HSDS）3.0 の表形式（Tabular Data Package）の説明ファイルです。同じフォルダの CSV の列と型を示しています。"),
+    ("hsds/organizations.csv", "：運営法人です。運営法人が資料に書かれていない施設は、施設の名称で載せています。"),
+    ("hsds/services.csv", "：施設のサービスです。WAM NET のサービス種別ごとに1行です。"),
+    ("hsds/locations.csv", "：施設の所在地です。緯度・経度は、所在地の位置がわかる施設だけに入れています。"),
+    ("hsds/service_at_location.csv", "：サービスと所在地の結び付きです。"),
+    ("hsds/phones.csv", "：サービスごとの電話番号です。"),
+    ("hsds/schedules.csv", "：サービスごとの利用できる時間帯・定休日で、WAM NET の記載のままです。"),
+];
+const ATTRIBUTE_FILES: &[(&str, &str)] = &[(
+    "hsds/attributes.csv",
+    "：サービスに、その施設が担う機能と対象となる障害の種類を結び付けています。資料に書かれている場合だけです。",
+)];
+
+/// One list item per file: its link, then what it holds.
+fn files(list: &'static [(&'static str, &'static str)]) -> impl IntoView {
+    list.iter().map(|(rel, what)| view! { <li>{file_link(rel)}{*what}</li> }).collect_view()
+}
+
+/// A download link to `/opendata/<rel>`. `download`: the files are not pages, so the router
+/// must leave the click alone.
+fn file_link(rel: &'static str) -> impl IntoView {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    view! { <a href=href(&format!("/opendata/{rel}")) download=name>{rel}</a> }
 }
