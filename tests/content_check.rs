@@ -270,3 +270,93 @@ fn no_corrections_address_is_a_warning_that_names_the_setting_not_an_error() {
     });
     assert_eq!(edit_only, Vec::<String>::new(), "an edit link is a way to send corrections");
 }
+
+/// A guide's other readings (issue #22): named `<slug>.<reading>.md`, beside a standard page,
+/// with the same sources.
+#[test]
+fn guide_versions_are_checked() {
+    fn version(name: &'static str, sources: &'static str) -> impl Fn(&Path) {
+        move |c: &Path| {
+            let text = fs::read_to_string(c.join("guides/what-is.md")).expect("read");
+            let text =
+                text.replace("sources = [\"doc\"]", sources).replace("地域生活支援拠点等とは", "What is a kyoten?");
+            fs::write(c.join("guides").join(name), text).expect("write");
+        }
+    }
+    assert_eq!(errors_after(version("what-is.en.md", "sources = [\"doc\"]")), Vec::<String>::new());
+    assert_eq!(
+        errors_after(version("what-is.fr.md", "sources = [\"doc\"]")),
+        ["content/guides/what-is.fr.md:1: file name: \".fr\" is not a reading of the site; name a version <slug>.easy.md (やさしい日本語) or <slug>.en.md (English)"]
+    );
+    assert_eq!(
+        errors_after(version("nothing.easy.md", "sources = [\"doc\"]")),
+        ["content/guides/nothing.easy.md:1: no standard guide \"nothing.md\" beside it: a version rewords a page that exists"]
+    );
+    assert_eq!(
+        errors_after(version("what-is.en.md", "sources = []")),
+        [
+            "content/guides/what-is.en.md:5: sources: [] differ from what-is.md's [\"doc\"]: a version states the same facts from the same sources",
+            "content/guides/what-is.en.md:5: sources: name at least one source id from content/sources.toml",
+        ]
+    );
+    let errors = errors_after(|c| {
+        version("what-is.easy.md", "sources = [\"doc\"]")(c);
+        replace(&c.join("guides/what-is.easy.md"), "## 拠点とは", "## ｜拠点《キョテン》とは");
+    });
+    assert_eq!(
+        errors,
+        ["content/guides/what-is.easy.md:7: ふりがな: the reading \"キョテン\" contains 'キ': write readings in hiragana only"]
+    );
+}
+
+/// The message catalogues: each language has the reference's keys, no others, and valid
+/// ふりがな; a missing catalogue names the file.
+#[test]
+fn message_catalogues_are_checked() {
+    let errors = errors_after(|c| {
+        let en = c.join("messages/en.toml");
+        // The fixture's catalogues are the site's (a link): write a copy, not through it.
+        let text = fs::read_to_string(&en).expect("read");
+        fs::remove_dir_all(c.join("messages")).expect("unlink");
+        fs::create_dir_all(c.join("messages")).expect("mkdir");
+        let text = text.replacen("skip = ", "skipp = ", 1);
+        fs::write(&en, text).expect("write");
+        fs::write(c.join("messages/easy.toml"), "[site]\nname = \"｜拠点《きょてん》\n").expect("write");
+    });
+    assert!(
+        errors.iter().any(|e| e.starts_with("content/messages/ja.toml: cannot read the 日本語 catalogue")),
+        "{errors:#?}"
+    );
+    assert!(errors.iter().any(|e| e.starts_with("content/messages/easy.toml:2: ")), "{errors:#?}");
+    let errors = errors_after(|c| {
+        let text = fs::read_to_string(c.join("messages/en.toml")).expect("read");
+        fs::remove_dir_all(c.join("messages")).expect("unlink");
+        fs::create_dir_all(c.join("messages")).expect("mkdir");
+        for lang in ["ja", "easy"] {
+            fs::copy(fixture().join(format!("messages/{lang}.toml")), c.join(format!("messages/{lang}.toml")))
+                .expect("copy");
+        }
+        fs::write(c.join("messages/en.toml"), text.replacen("skip = ", "skipp = ", 1)).expect("write");
+    });
+    let skip_line = en_line("skip = ");
+    assert_eq!(
+        errors,
+        [
+            format!("content/messages/en.toml:{}: site.skip: missing: add `skip` in its table (the Japanese at content/messages/ja.toml:{} is \"本文へ移動\")", en_line("[site]"), ja_line("skip = ")),
+            format!("content/messages/en.toml:{skip_line}: site.skipp: unused: the site has no text called `site.skipp` (content/messages/ja.toml has no such key); remove it or correct its name"),
+        ]
+    );
+}
+
+fn line_in(file: &str, prefix: &str) -> usize {
+    let text = fs::read_to_string(fixture().join("messages").join(file)).expect("read");
+    text.lines().position(|l| l.starts_with(prefix)).expect("key") + 1
+}
+
+fn ja_line(prefix: &str) -> usize {
+    line_in("ja.toml", prefix)
+}
+
+fn en_line(prefix: &str) -> usize {
+    line_in("en.toml", prefix)
+}

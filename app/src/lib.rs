@@ -20,6 +20,7 @@ pub mod browser;
 pub mod components;
 pub mod data;
 pub mod html;
+pub mod i18n;
 pub mod markup;
 pub mod math;
 pub mod model;

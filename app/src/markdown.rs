@@ -6,6 +6,8 @@ use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
 
 use crate::load::diagnostic::Diagnostic;
 
+pub mod ruby;
+
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
@@ -91,6 +93,16 @@ pub fn render_markdown(
                 ));
                 events.push(event);
             }
+            Event::Text(text) if ruby::has_ruby(&text) => match ruby::parse_ruby(&text) {
+                Ok(segments) => events.push(Event::InlineHtml(ruby::ruby_html(&segments).into())),
+                Err(errors) => {
+                    for e in errors {
+                        let at = (range.start + e.offset).min(range.end);
+                        out.push(Diagnostic::new(path, line_of(at), "", format!("ふりがな: {}", e.message)));
+                    }
+                    events.push(Event::Text(text));
+                }
+            },
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = rebase(dest_url, base_path);
                 events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
@@ -143,6 +155,21 @@ mod tests {
         let mut out = Vec::new();
         let html = render_markdown("c.md", body, 5, "/sub/", &mut out);
         (html, out)
+    }
+
+    #[test]
+    fn furigana_notation_becomes_ruby_and_mistakes_name_their_line() {
+        let (html, out) = render("## ｜拠点《きょてん》とは\n\n[｜相談《そうだん》する](/search/)と`｜x《y》`\n");
+        assert!(out.is_empty(), "{out:?}");
+        assert!(html.contains("<h2><ruby>拠点<rp>（</rp><rt>きょてん</rt><rp>）</rp></ruby>とは</h2>"), "{html}");
+        assert!(html.contains("<a href=\"/sub/search/\" rel=\"noopener noreferrer\"><ruby>相談"), "{html}");
+        assert!(html.contains("<code>｜x《y》</code>"), "code spans keep the notation as written: {html}");
+        let (_, out) = render("一行目\n\n二行目の｜地域《チイキ》\n");
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(
+            out[0].to_string(),
+            "c.md:7: ふりがな: the reading \"チイキ\" contains 'チ': write readings in hiragana only"
+        );
     }
 
     #[test]

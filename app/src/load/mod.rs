@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod fields;
 pub mod front_matter;
 pub mod ids;
+pub mod messages;
 pub mod reference;
 pub mod spans;
 pub mod split;
@@ -45,7 +46,10 @@ pub struct Content {
     pub areas: BTreeMap<String, Area>,
     pub facilities: Vec<Facility>,
     pub reports: Vec<Report>,
+    /// The standard guides, in menu order.
     pub guides: Vec<Guide>,
+    /// The guides' other readings (`faq.en.md`), in the same order.
+    pub guide_versions: Vec<Guide>,
     pub catalogue: CatalogueSummary,
     pub practices: Vec<PracticeSection>,
     /// The 事前登録 self-check (`content/screening/index.md`).
@@ -55,6 +59,8 @@ pub struct Content {
     /// Municipality outlines by 5-digit code, for the area pages' maps. Filled by the site
     /// builder from `content/geo/` (`build::geo::outlines`); empty in `check` and tests.
     pub outlines: BTreeMap<String, crate::search::map::MapShape>,
+    /// The fixed text of the pages in each reading (`content/messages/`, issue #22).
+    pub messages: BTreeMap<crate::i18n::Lang, crate::i18n::Messages>,
 }
 
 /// One parsed content file with what validation needs to point at its lines.
@@ -114,7 +120,9 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
     let catalogue = load_file::<CatalogueSummary>(&dir.join("catalogue/index.md"), dir, base_path, &mut out);
     let screening = load_file::<Screening>(&dir.join("screening/index.md"), dir, base_path, &mut out);
 
-    let mut content = Content { site, sources, warnings, ..Default::default() };
+    let messages = messages::load_messages(&dir.join("messages"), &display, &mut out);
+
+    let mut content = Content { site, sources, warnings, messages, ..Default::default() };
     validate::validate(
         &mut content,
         validate::Files { reference, areas, facilities, reports, guides, practices, catalogue, screening },

@@ -48,7 +48,7 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
     known.areas = areas::validate_areas(files.reference, files.areas, &known, out);
     let facilities = facilities::validate_facilities(files.facilities, &known, out);
     let reports = documents::validate_reports(files.reports, &known, out);
-    let guides = documents::validate_guides(files.guides, &known, out);
+    let (guides, guide_versions) = documents::validate_guides(files.guides, &known, out);
     let practices = catalogue::validate_practices(files.practices, &known, out);
     let catalogue = files.catalogue.map(|file| catalogue::validate_catalogue(file, &known, out));
     if let Some(file) = &files.screening {
@@ -64,6 +64,7 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
     content.facilities = facilities;
     content.reports = reports;
     content.guides = guides;
+    content.guide_versions = guide_versions;
     content.practices = practices;
 }
 

@@ -1,0 +1,187 @@
+//! The site's readings (issue #22): standard Japanese at the root, やさしい日本語 with ふりがな
+//! under `/easy/`, English under `/en/`. Each has one message catalogue in
+//! `content/messages/<id>.toml`, loaded and checked by `load::messages`; views take their
+//! fixed text from the active catalogue with [`t`] (as markup) or [`tx`] (as plain text for
+//! attributes), found in context as [`Messages`].
+//!
+//! Not here: which pages have versions ([`crate::routes::Route::translated`]), the facts on a
+//! page (content and data, the same in every reading), or the switch's markup
+//! (`components/site_header.rs`).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A reading of the site.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Standard Japanese, the reference catalogue (`ja.toml`).
+    #[default]
+    Ja,
+    /// やさしい日本語 with ふりがな (`easy.toml`).
+    Easy,
+    /// English (`en.toml`).
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Ja, Lang::Easy, Lang::En];
+
+    /// The catalogue's file name (`content/messages/<id>.toml`) and the path segment.
+    pub fn id(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::Easy => "easy",
+            Lang::En => "en",
+        }
+    }
+
+    /// What goes before a page's path under the base path: `""`, `"easy/"`, `"en/"`.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Lang::Ja => "",
+            Lang::Easy => "easy/",
+            Lang::En => "en/",
+        }
+    }
+
+    /// The page's `lang` attribute: やさしい日本語 is Japanese.
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Lang::Ja | Lang::Easy => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    /// `hreflang` of the alternate links: a private-use subtag tells the two Japanese
+    /// readings apart (BCP 47 `x-`), as no registered tag names やさしい日本語.
+    pub fn hreflang(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::Easy => "ja-x-easy",
+            Lang::En => "en",
+        }
+    }
+
+    /// `og:locale`.
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::Ja | Lang::Easy => "ja_JP",
+            Lang::En => "en_US",
+        }
+    }
+
+    /// The reading's own name, the same on every page (a switch shows each in itself).
+    pub fn autonym(self) -> &'static str {
+        match self {
+            Lang::Ja => "日本語",
+            Lang::Easy => "やさしい にほんご",
+            Lang::En => "English",
+        }
+    }
+
+    /// The reading a site path (after the base path) is in, and the path without its prefix.
+    pub fn of_path(path: &str) -> (Lang, &str) {
+        let trimmed = path.trim_start_matches('/');
+        for lang in [Lang::Easy, Lang::En] {
+            if let Some(rest) = trimmed.strip_prefix(lang.prefix()) {
+                return (lang, &path[path.len() - rest.len() - 1..]);
+            }
+            if trimmed == lang.prefix().trim_end_matches('/') {
+                return (lang, "/");
+            }
+        }
+        (Lang::Ja, path)
+    }
+}
+
+/// One reading's fixed text, by key (`home.title`): `html` is escaped markup with ふりがな as
+/// `<ruby>`, `plain` the same text without readings (for attributes and `<title>`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Messages {
+    pub lang: Lang,
+    entries: Arc<BTreeMap<String, Message>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Message {
+    pub html: String,
+    pub plain: String,
+}
+
+impl Messages {
+    pub fn new(lang: Lang, entries: BTreeMap<String, Message>) -> Self {
+        Messages { lang, entries: Arc::new(entries) }
+    }
+
+    /// The text of `key` as markup; a missing key shows as `[key]` (the catalogue check and
+    /// `tests/messages.rs` keep that from reaching a page).
+    pub fn html(&self, key: &str) -> String {
+        self.entries.get(key).map_or_else(|| format!("[{key}]"), |m| m.html.clone())
+    }
+
+    /// The text of `key` without ふりがな, for attributes.
+    pub fn plain(&self, key: &str) -> String {
+        self.entries.get(key).map_or_else(|| format!("[{key}]"), |m| m.plain.clone())
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.keys().map(String::as_str)
+    }
+}
+
+/// The active catalogue (the builder provides one per reading).
+pub fn messages() -> Messages {
+    use_context::<Messages>().unwrap_or_default()
+}
+
+/// The active reading.
+pub fn lang() -> Lang {
+    use_context::<Messages>().map(|m| m.lang).unwrap_or_default()
+}
+
+/// `key`'s text as a view: a text node, or a `<span>` holding its `<ruby>` markup.
+pub fn t(key: &str) -> impl IntoView + use<> {
+    let m = messages();
+    let html = m.html(key);
+    if html.contains('<') {
+        Either::Left(view! { <span inner_html=html></span> })
+    } else {
+        Either::Right(m.plain(key))
+    }
+}
+
+/// `key`'s text without ふりがな: for `aria-label`, `placeholder`, `title`.
+pub fn tx(key: &str) -> String {
+    messages().plain(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_names_its_reading() {
+        assert_eq!(Lang::of_path("/en/guides/faq/"), (Lang::En, "/guides/faq/"));
+        assert_eq!(Lang::of_path("/easy/"), (Lang::Easy, "/"));
+        assert_eq!(Lang::of_path("/easy"), (Lang::Easy, "/"));
+        assert_eq!(Lang::of_path("/guides/english/"), (Lang::Ja, "/guides/english/"));
+        assert_eq!(Lang::of_path("/"), (Lang::Ja, "/"));
+        assert_eq!(Lang::of_path("/enx/"), (Lang::Ja, "/enx/"));
+    }
+
+    #[test]
+    fn missing_keys_are_visible() {
+        let m = Messages::new(
+            Lang::En,
+            BTreeMap::from([("a.b".to_string(), Message { html: "<ruby>x</ruby>".into(), plain: "x".into() })]),
+        );
+        assert_eq!(m.html("a.b"), "<ruby>x</ruby>");
+        assert_eq!(m.plain("a.b"), "x");
+        assert_eq!(m.html("a.c"), "[a.c]");
+    }
+}
