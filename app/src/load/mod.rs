@@ -15,6 +15,7 @@ pub mod fields;
 pub mod front_matter;
 pub mod ids;
 pub mod messages;
+pub mod names;
 pub mod reference;
 pub mod spans;
 pub mod split;
@@ -59,6 +60,8 @@ pub struct Content {
     /// Municipality outlines by 5-digit code, for the area pages' maps. Filled by the site
     /// builder from `content/geo/` (`build::geo::outlines`); empty in `check` and tests.
     pub outlines: BTreeMap<String, crate::search::map::MapShape>,
+    /// Prefectures' English names by Japanese name (`content/geo/prefjp-utf8.csv`).
+    pub prefectures_en: BTreeMap<String, String>,
     /// The fixed text of the pages in each reading (`content/messages/`, issue #22).
     pub messages: BTreeMap<crate::i18n::Lang, crate::i18n::Messages>,
 }
@@ -112,6 +115,18 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
         }
     };
 
+    let prefectures_path = dir.join("geo/prefjp-utf8.csv");
+    let prefectures_en = match read_text(dir, &prefectures_path, &display(&prefectures_path)) {
+        Ok(text) => names::parse_prefectures_en(&text).unwrap_or_else(|e| {
+            out.push(Diagnostic::new(&display(&prefectures_path), 0, "", e));
+            BTreeMap::new()
+        }),
+        Err(d) => {
+            out.push(d);
+            BTreeMap::new()
+        }
+    };
+
     let areas = load_dir::<Area>(dir, "areas", base_path, &mut out);
     let facilities = load_dir::<Facility>(dir, "facilities", base_path, &mut out);
     let reports = load_dir::<Report>(dir, "reports", base_path, &mut out);
@@ -122,7 +137,7 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
 
     let messages = messages::load_messages(&dir.join("messages"), &display, &mut out);
 
-    let mut content = Content { site, sources, warnings, messages, ..Default::default() };
+    let mut content = Content { site, sources, warnings, messages, prefectures_en, ..Default::default() };
     validate::validate(
         &mut content,
         validate::Files { reference, areas, facilities, reports, guides, practices, catalogue, screening },

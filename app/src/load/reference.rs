@@ -41,6 +41,7 @@ pub fn parse_reference(csv_text: &str) -> Result<BTreeMap<String, Area>, String>
             // 「札幌市 中央区」 → 「札幌市中央区」, as the city itself writes it.
             name: row.city.replace(' ', ""),
             kana: row.citykana.replace(' ', ""),
+            name_en: crate::load::names::english_place_name(&row.city, &row.citykana),
             prefecture: row.pref,
             lat: row.lat,
             lng: row.lng,

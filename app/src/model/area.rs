@@ -25,6 +25,10 @@ pub struct Area {
     /// Region only: reading in hiragana, e.g. `"ひがしいぶりけんいき"`.
     #[serde(default)]
     pub kana: String,
+    /// Filled in by the loader: the name in English for `/en/` pages, romanised from the
+    /// reading ("Chuo Ward, Sapporo City"; see `load::names`).
+    #[serde(default, skip_deserializing)]
+    pub name_en: String,
     /// Filled in by the loader: the prefecture (for a region, that of its first member).
     #[serde(default)]
     pub prefecture: String,

@@ -127,12 +127,14 @@ pub fn validate_areas(
         if let Some(reference) = areas.get(&area.id) {
             area.name = reference.name.clone();
             area.kana = reference.kana.clone();
+            area.name_en = reference.name_en.clone();
             area.prefecture = reference.prefecture.clone();
             area.lat = reference.lat;
             area.lng = reference.lng;
             area.website = reference.website.clone();
             area.parent = reference.parent.clone();
         } else {
+            area.name_en = crate::load::names::english_place_name(&area.name, &area.kana);
             let members: Vec<&Area> = area.members.iter().filter_map(|m| areas.get(m)).collect();
             if let Some(first) = members.first() {
                 area.prefecture = first.prefecture.clone();
