@@ -8,6 +8,7 @@ use leptos_router::components::{Route, Router, Routes};
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::data::Shell;
+use crate::i18n::t;
 use crate::pages::{
     about::AboutPage,
     area::AreaPage,
@@ -29,12 +30,13 @@ use crate::route::{Route as At, ANY};
 #[component]
 pub fn App() -> impl IntoView {
     let shell = expect_context::<Shell>();
-    let base = shell.base.trim_end_matches('/').to_string();
+    // A reading's pages live under its prefix (`/en/…`): the routes match below it.
+    let base = format!("{}{}", shell.base, crate::i18n::lang().prefix()).trim_end_matches('/').to_string();
     // Widgets (issue #8) sit in other websites' frames: no site header, footer or skip link.
     let chrome = !crate::pages::embed::widget::is_widget_request(&shell.base);
     view! {
         <Router base=base>
-            {chrome.then(|| view! { <a class="kn-skip-link" href="#main">"本文へ移動"</a><SiteHeader/> })}
+            {chrome.then(|| view! { <a class="kn-skip-link" href="#main">{t("site.skip")}</a><SiteHeader/> })}
             <main id="main" class="kn-main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=At::Home.matcher() view=HomePage/>

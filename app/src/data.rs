@@ -20,6 +20,10 @@ pub struct Shell {
     pub build: String,
     /// Site name.
     pub name: String,
+    /// The reading the pages are rendered in, with its fixed text (issue #22). Provided as
+    /// context while rendering; not sent to the browser.
+    #[serde(skip)]
+    pub messages: crate::i18n::Messages,
 }
 
 /// The page data of one URL. Pages without interaction (home, facility, area, guide,
@@ -328,13 +332,26 @@ pub struct GuideLink {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AreaLink {
     pub id: String,
+    /// The name in the page's reading (English pages: "Kokubunji City").
     pub name: String,
     pub prefecture: String,
+    /// やさしい日本語 pages: the name's reading, shown as ふりがな.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
+    /// English pages: the name as the municipality writes it, for the desk and the map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local: Option<String>,
 }
 
 impl AreaLink {
     pub fn of(area: &Area) -> Self {
-        AreaLink { id: area.id.clone(), name: area.name.clone(), prefecture: area.prefecture.clone() }
+        AreaLink {
+            id: area.id.clone(),
+            name: area.name.clone(),
+            prefecture: area.prefecture.clone(),
+            reading: None,
+            local: None,
+        }
     }
 }
 
@@ -440,7 +457,8 @@ pub fn use_page() -> Signal<Option<Arc<PageData>>> {
     Signal::derive(move || {
         let path = location.pathname.get();
         let base = shell.base.trim_end_matches('/');
-        let key = route_key(path.strip_prefix(base).unwrap_or(&path));
+        let (_, path) = crate::i18n::Lang::of_path(path.strip_prefix(base).unwrap_or(&path));
+        let key = route_key(path);
         store.0.with(|m| m.get(&key).cloned())
     })
 }

@@ -8,7 +8,7 @@
 //! page (content and data, the same in every reading), or the switch's markup
 //! (`components/site_header.rs`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use leptos::either::Either;
@@ -105,6 +105,9 @@ impl Lang {
 pub struct Messages {
     pub lang: Lang,
     entries: Arc<BTreeMap<String, Message>>,
+    /// For each reading but the standard one, the paths (`/guides/faq/`) that have a page
+    /// in it; a link to any other goes to the standard page and says so. Set by the builder.
+    pub pages: Arc<BTreeMap<Lang, BTreeSet<String>>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -115,7 +118,36 @@ pub struct Message {
 
 impl Messages {
     pub fn new(lang: Lang, entries: BTreeMap<String, Message>) -> Self {
-        Messages { lang, entries: Arc::new(entries) }
+        Messages { lang, entries: Arc::new(entries), pages: Arc::default() }
+    }
+
+    /// The same texts for a site whose pages in the other readings are `pages`.
+    pub fn with_pages(&self, pages: Arc<BTreeMap<Lang, BTreeSet<String>>>) -> Self {
+        Messages { pages, ..self.clone() }
+    }
+
+    /// Whether `path` (before the base path, no query) has a page in `lang`.
+    pub fn has_page_in(&self, lang: Lang, path: &str) -> bool {
+        lang == Lang::Ja || self.pages.get(&lang).is_some_and(|p| p.contains(path))
+    }
+
+    /// Whether `path` has a page in this reading.
+    pub fn has_page(&self, path: &str) -> bool {
+        self.has_page_in(self.lang, path)
+    }
+
+    /// Whether `path` has a page in any reading but the standard one.
+    pub fn has_versions(&self, path: &str) -> bool {
+        self.pages.values().any(|p| p.contains(path))
+    }
+
+    /// `path` in this reading when it has a page in it, else the standard page's path.
+    pub fn page_path(&self, path: &str) -> String {
+        if self.lang != Lang::Ja && self.has_page(path) {
+            format!("/{}{}", self.lang.prefix(), path.trim_start_matches('/'))
+        } else {
+            path.to_string()
+        }
     }
 
     /// The text of `key` as markup; a missing key shows as `[key]` (the catalogue check and
@@ -158,6 +190,13 @@ pub fn t(key: &str) -> impl IntoView + use<> {
 /// `key`'s text without ふりがな: for `aria-label`, `placeholder`, `title`.
 pub fn tx(key: &str) -> String {
     messages().plain(key)
+}
+
+/// After a link to `path`: 「(Japanese)」 when the page has no version in this reading.
+pub fn only_in_japanese(path: &str) -> Option<impl IntoView + use<>> {
+    let m = messages();
+    (!m.has_page(path.split(['?', '#']).next().unwrap_or(path)))
+        .then(|| view! { " " <span class="kn-only-japanese">{t("site.japanese_only")}</span> })
 }
 
 #[cfg(test)]

@@ -71,9 +71,15 @@ impl Route<'_> {
         format!("{head}{value}{tail}")
     }
 
-    /// The link to this page under the site's base path (see [`crate::data::href`]).
+    /// The link to this page under the site's base path (see [`crate::data::href`]), in
+    /// the page's reading when the page has a version in it (`/en/guides/faq/`).
     pub fn href(self) -> String {
-        crate::data::href(&self.path())
+        self.href_with("")
+    }
+
+    /// [`Route::href`] with a query or fragment (`"?fn=emergency"`, `"#kn-first"`).
+    pub fn href_with(self, tail: &str) -> String {
+        crate::data::href(&format!("{}{tail}", crate::i18n::messages().page_path(&self.path())))
     }
 
     /// The router's matcher for [`Route::pattern`]: the same segments `path!` makes of it.

@@ -63,3 +63,27 @@ function earlyArea() {
   start.before(box);
   return box;
 }
+
+// The reading switch (issue #22): a link to this page in another reading keeps what the
+// page was showing (`?area=…`, `#kn-first`). On やさしい日本語 pages, ふりがな can be hidden;
+// the choice is kept on this device.
+for (const a of document.querySelectorAll("a[data-kn-same]")) {
+  a.search = location.search;
+  a.hash = location.hash;
+}
+const ruby = document.querySelector("button[data-kn-ruby]");
+if (ruby) {
+  const show = (on) => {
+    document.documentElement.classList.toggle("kn-no-ruby", !on);
+    ruby.setAttribute("aria-pressed", String(on));
+  };
+  let stored = null;
+  try { stored = localStorage.getItem("kn-ruby"); } catch { /* storage blocked: not remembered */ }
+  show(stored !== "off");
+  ruby.hidden = false;
+  ruby.addEventListener("click", () => {
+    const on = ruby.getAttribute("aria-pressed") !== "true";
+    show(on);
+    try { localStorage.setItem("kn-ruby", on ? "on" : "off"); } catch { /* not remembered */ }
+  });
+}

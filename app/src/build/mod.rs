@@ -9,6 +9,7 @@ pub mod geo;
 pub mod hsds;
 pub mod opendata;
 pub mod pages;
+pub mod readings;
 pub mod render;
 pub mod serve;
 pub mod site;

@@ -2,8 +2,10 @@
 
 use std::collections::BTreeMap;
 
+use super::readings::{messages, prefecture_areas, reading_pages};
 use super::render::render_fragment;
 use crate::data::*;
+use crate::i18n::Lang;
 use crate::load::Content;
 use crate::model::{Area, Source};
 use crate::pages;
@@ -11,14 +13,14 @@ use crate::route::Route;
 
 /// `(path, data)` for every pre-rendered route, in a stable order. `404.html` is separate.
 pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
-    let shell = Shell { base: c.site.base_path.clone(), build: String::new(), name: c.site.name.clone() };
+    let shell = Shell {
+        base: c.site.base_path.clone(),
+        build: String::new(),
+        name: c.site.name.clone(),
+        messages: messages(c, Lang::Ja),
+    };
     let page =
         |title: String, description: String, html: String| PageData::Static(StaticPage { title, description, html });
-    let guides: Vec<GuideLink> = c
-        .guides
-        .iter()
-        .map(|g| GuideLink { slug: g.slug.clone(), title: g.title.clone(), description: g.description.clone() })
-        .collect();
     let sources_of = |ids: &[String]| -> Vec<Source> {
         ids.iter().filter_map(|id| c.sources.iter().find(|s| &s.id == id).cloned()).collect()
     };
@@ -44,26 +46,9 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     let today = crate::import::today();
     let wamnet_system = c.sources.iter().find(|s| s.id == WAMNET_SYSTEM_SOURCE).cloned();
     let columns: Vec<String> = crate::import::sheet::SHEET_COLUMNS.iter().map(|(c, _)| c.to_string()).collect();
-    let content_areas: Vec<&Area> = c.areas.values().filter(|a| a.has_content()).collect();
 
-    let mut pages = Vec::new();
-    let home = HomeData {
-        guides: guides.clone(),
-        areas: content_areas.iter().map(|a| AreaLink::of(a)).collect(),
-        prefectures: prefectures(c),
-    };
-    pages.push((
-        Route::Home.path(),
-        page(
-            "拠点ナビ — 地域生活支援拠点等の相談先をさがす".into(),
-            "障害のある方とご家族のための、地域生活支援拠点等の相談先・緊急時の連絡先・事前登録の案内です。".into(),
-            render_fragment(&shell, || pages::home::home(home)),
-        ),
-    ));
-    let mut by_pref: BTreeMap<String, Vec<AreaLink>> = BTreeMap::new();
-    for a in c.areas.values() {
-        by_pref.entry(a.prefecture.clone()).or_default().push(AreaLink::of(a));
-    }
+    // The pages every reading has: home, 緊急のとき, the guides (`readings`).
+    let mut pages = reading_pages(c, &shell);
     let kyoten: Vec<&crate::model::Facility> = c.facilities.iter().filter(|f| f.kyoten).collect();
     let start = SearchStart {
         // A national operator's thousands of 拠点 bodies would make this page megabytes: past
@@ -74,23 +59,8 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             Vec::new()
         },
         kyoten: kyoten.len(),
-        prefectures: prefectures(c)
-            .into_iter()
-            .map(|p| PrefectureAreas { areas: by_pref.remove(&p).unwrap_or_default(), prefecture: p })
-            .collect(),
+        prefectures: prefecture_areas(c, Lang::Ja),
     };
-    let emergency = EmergencyData {
-        areas: content_areas.iter().map(|a| AreaLink::of(a)).collect(),
-        prefectures: start.prefectures.clone(),
-    };
-    pages.push((
-        Route::Emergency.path(),
-        page(
-            "緊急のとき".into(),
-            "お住まいの市区町村を選ぶと、まず連絡するところの電話番号が出ます。命に関わるときは119番へ。".into(),
-            render_fragment(&shell, || pages::emergency::emergency(emergency)),
-        ),
-    ));
     pages.push((
         Route::Search.path(),
         PageData::Search(SearchData { start_html: render_fragment(&shell, || pages::search::search_start(start)) }),
@@ -219,11 +189,6 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     }
     pages.push((Route::Catalogue.path(), PageData::Catalogue(catalogue_data(c, &shell))));
     pages.push((Route::Screening.path(), PageData::Screening(screening_data(c))));
-    for g in &c.guides {
-        let data = GuideData { guide: g.clone(), guides: guides.clone(), sources: sources_of(&g.sources) };
-        let html = render_fragment(&shell, || pages::guide::guide(data));
-        pages.push((Route::Guide(&g.slug).path(), page(g.title.clone(), g.description.clone(), html)));
-    }
     pages.push((
         Route::Embed.path(),
         page(
@@ -306,7 +271,7 @@ fn generator_data(c: &Content) -> pages::embed::generator::GeneratorData {
 }
 
 /// Prefectures in the reference list's order (北海道 … 沖縄県).
-fn prefectures(c: &Content) -> Vec<String> {
+pub fn prefectures(c: &Content) -> Vec<String> {
     let mut seen = Vec::new();
     let mut areas: Vec<&Area> = c.areas.values().filter(|a| !a.is_region()).collect();
     areas.sort_by(|a, b| a.id.cmp(&b.id));

@@ -10,6 +10,7 @@ use leptos_router::location::RequestUrl;
 use crate::app::App;
 use crate::data::{join_base, route_key, PageData, PageStore, Shell};
 use crate::html::esc;
+use crate::i18n::Lang;
 
 /// Hashed asset URLs (relative to the base path) that every page links.
 #[derive(Clone, Debug, Default)]
@@ -47,7 +48,14 @@ impl<'a> Document<'a> {
     pub fn body(&self, path: &str, data: PageData) -> String {
         let PageData::Static(page) = &data else { return render_app(self.shell, path, data) };
         // Routes of one kind differ only in their parameter: `/facilities/:id/`.
-        let kind = path.trim_matches('/').split('/').next().unwrap_or_default().to_string();
+        // Pages of a kind share their chrome, except the few with versions in other readings,
+        // whose reading switch links to their own versions.
+        let (_, unprefixed) = Lang::of_path(path);
+        let kind = if self.shell.messages.has_versions(unprefixed) {
+            path.to_string()
+        } else {
+            path.trim_matches('/').split('/').next().unwrap_or_default().to_string()
+        };
         let known = self.chrome.lock().unwrap_or_else(|e| e.into_inner()).get(&kind).cloned();
         let chrome = match known {
             Some(chrome) => chrome,
@@ -72,6 +80,7 @@ impl<'a> Document<'a> {
         let title = if data.is_home() { data.title() } else { format!("{}｜{}", data.title(), self.shell.name) };
         let description = data.description();
         let url = format!("{}{}", self.origin, join_base(&self.shell.base, path));
+        let lang = self.shell.messages.lang;
         // The browser needs only the shell (base path, build): islands carry their own props.
         let embedded = serde_json::json!({ "shell": self.shell });
         let json = serde_json::to_string(&embedded).unwrap_or_default().replace('<', "\\u003c");
@@ -94,12 +103,13 @@ impl<'a> Document<'a> {
             head.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", esc(&url)));
         }
         head.push_str(&format!(
-            "<meta property=\"og:type\" content=\"website\"><meta property=\"og:site_name\" content=\"{}\"><meta property=\"og:locale\" content=\"ja_JP\"><meta property=\"og:title\" content=\"{}\"><meta property=\"og:description\" content=\"{}\">",
-            esc(&self.shell.name), esc(&title), esc(&description)
+            "<meta property=\"og:type\" content=\"website\"><meta property=\"og:site_name\" content=\"{}\"><meta property=\"og:locale\" content=\"{}\"><meta property=\"og:title\" content=\"{}\"><meta property=\"og:description\" content=\"{}\">",
+            esc(&self.shell.name), lang.locale(), esc(&title), esc(&description)
         ));
         if !not_found_page {
             head.push_str(&format!("<meta property=\"og:url\" content=\"{}\">", esc(&url)));
         }
+        head.push_str(&self.alternates(path));
         head.push_str(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"));
         head.push_str("<meta name=\"theme-color\" content=\"#1d4f91\">");
         head.push_str(&format!("<link rel=\"stylesheet\" href=\"{}\">", a(&self.assets.css)));
@@ -115,7 +125,31 @@ impl<'a> Document<'a> {
             head.push_str(&format!("<script type=\"module\" src=\"{}\"></script>", a(boot)));
         }
         head.push_str(&format!("<script type=\"application/json\" id=\"kn-page\">{json}</script>"));
-        format!("<!DOCTYPE html><html lang=\"ja\"><head>{head}</head><body>{body}</body></html>")
+        format!("<!DOCTYPE html><html lang=\"{}\"><head>{head}</head><body>{body}</body></html>", lang.html_lang())
+    }
+
+    /// `<link rel="alternate" hreflang>` to each reading of a page that has versions, the
+    /// standard one as `x-default` too; nothing for a page in one reading only.
+    fn alternates(&self, path: &str) -> String {
+        let m = &self.shell.messages;
+        let (_, page) = Lang::of_path(path);
+        if !m.has_versions(page) {
+            return String::new();
+        }
+        let url = |lang: Lang| {
+            let path = format!("/{}{}", lang.prefix(), page.trim_start_matches('/'));
+            esc(&format!("{}{}", self.origin, join_base(&self.shell.base, &path)))
+        };
+        let mut links = String::new();
+        for lang in Lang::ALL.into_iter().filter(|l| m.has_page_in(*l, page)) {
+            links.push_str(&format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                lang.hreflang(),
+                url(lang)
+            ));
+        }
+        links.push_str(&format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">", url(Lang::Ja)));
+        links
     }
 }
 
@@ -174,7 +208,8 @@ pub fn render_app(shell: &Shell, path: &str, data: PageData) -> String {
     owner.with(|| {
         provide_context(RequestUrl::new(&join_base(&shell.base, path)));
         provide_context(shell.clone());
-        let store = BTreeMap::from([(route_key(path), Arc::new(data))]);
+        provide_context(shell.messages.clone());
+        let store = BTreeMap::from([(route_key(Lang::of_path(path).1), Arc::new(data))]);
         provide_context(PageStore(RwSignal::new(store)));
         view! { <App/> }.to_html()
     })
@@ -185,6 +220,7 @@ pub fn render_app(shell: &Shell, path: &str, data: PageData) -> String {
 pub fn render_fragment<V: IntoView + 'static>(shell: &Shell, view: impl FnOnce() -> V) -> String {
     Owner::new().with(|| {
         provide_context(shell.clone());
+        provide_context(shell.messages.clone());
         view().to_html()
     })
 }
@@ -196,7 +232,8 @@ mod tests {
 
     #[test]
     fn pre_rendered_bodies_get_the_same_app_markup_as_a_full_render() {
-        let shell = Shell { base: "/sub/".into(), build: "abc".into(), name: "拠点ナビ".into() };
+        let shell =
+            Shell { base: "/sub/".into(), build: "abc".into(), name: "拠点ナビ".into(), ..Default::default() };
         let assets = AssetNames::default();
         let doc = Document::new(&shell, "https://example.jp", &assets);
         let page =

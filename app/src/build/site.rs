@@ -13,6 +13,7 @@ use super::pages::all_pages;
 use super::render::{AssetNames, Document};
 use super::wasm::{self, hex};
 use crate::data::{route_key, PageData, Shell};
+use crate::i18n::Lang;
 use crate::load::{load_content, Diagnostic};
 
 pub struct BuildOptions {
@@ -152,7 +153,12 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
     }
     let build = hex(&hasher.finalize())[..12].to_string();
     log(&format!("build id hashed at {:.1?}", started.elapsed()));
-    let shell = Shell { base: opts.base_path.clone(), build: build.clone(), name: content.site.name.clone() };
+    let shell = Shell {
+        base: opts.base_path.clone(),
+        build: build.clone(),
+        name: content.site.name.clone(),
+        messages: super::readings::messages(content, Lang::Ja),
+    };
     let doc = Document::new(&shell, &content.site.origin, &names);
 
     for (name, json) in &search {
@@ -165,9 +171,18 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
         write(&format!("opendata/{name}"), &bytes)?;
     }
     log(&format!("data written at {:.1?}", started.elapsed()));
-    let paths: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
-    let indexed: Vec<String> = pages.iter().filter(|(_, d)| !d.is_widget()).map(|(p, _)| p.clone()).collect();
+    let mut paths: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
+    let mut indexed: Vec<String> = pages.iter().filter(|(_, d)| !d.is_widget()).map(|(p, _)| p.clone()).collect();
     render_all(&doc, pages, &output)?;
+    // The other readings (issue #22): their pages under their prefixes, each with its shell.
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::Ja) {
+        let shell = Shell { messages: super::readings::messages(content, lang), ..shell.clone() };
+        let doc = Document::new(&shell, &content.site.origin, &names);
+        let pages = super::readings::reading_pages(content, &shell);
+        paths.extend(pages.iter().map(|(p, _)| p.clone()));
+        indexed.extend(pages.iter().map(|(p, _)| p.clone()));
+        render_all(&doc, pages, &output)?;
+    }
     write("404.html", doc.render("/404/", PageData::NotFound).as_bytes())?;
     for (name, xml) in assets::sitemaps(&content.site.origin, &opts.base_path, &indexed) {
         write(&name, xml.as_bytes())?;

@@ -25,13 +25,19 @@ pub fn static_view() -> impl IntoView {
     })
 }
 
-/// The page's heading with its lead text.
+/// The page's heading with its lead text. `markup`: the two are escaped HTML (a catalogue's
+/// or a guide's text, with ふりがな as `<ruby>`), not plain text.
 #[component]
-pub fn PageHeading(#[prop(into)] title: String, #[prop(optional, into)] lead: Option<String>) -> impl IntoView {
+pub fn PageHeading(
+    #[prop(into)] title: String,
+    #[prop(optional, into)] lead: Option<String>,
+    #[prop(optional)] markup: bool,
+) -> impl IntoView {
+    let text = |s: String| if markup { s } else { crate::html::esc(&s) };
     view! {
         <header class="kn-page-heading">
-            <h1 class="kn-page-heading__title">{title}</h1>
-            {lead.map(|l| view! { <p class="kn-page-heading__lead">{l}</p> })}
+            <h1 class="kn-page-heading__title" inner_html=text(title)></h1>
+            {lead.map(|l| view! { <p class="kn-page-heading__lead" inner_html=text(l)></p> })}
         </header>
     }
 }

@@ -2,22 +2,25 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{only_in_japanese, t};
 use crate::route::Route;
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let link = |route: Route, key: &'static str| {
+        let path = route.path();
+        view! { <li><a class="kn-site-footer__link" href=route.href()>{t(key)}</a>{only_in_japanese(&path)}</li> }
+    };
     view! {
         <footer class="kn-site-footer">
             <div class="kn-site-footer__inner">
                 <ul class="kn-site-footer__list">
-                    <li><a class="kn-site-footer__link" href=Route::About.href()>"このサイトについて・出典・プライバシー"</a></li>
-                    <li><a class="kn-site-footer__link" href=Route::Embed.href()>"ホームページに埋め込む（自治体の方へ）"</a></li>
-                    <li><a class="kn-site-footer__link" href=Route::Guide("faq").href()>"よくある質問"</a></li>
-                    <li><a class="kn-site-footer__link" href=Route::OpenData.href()>"オープンデータ"</a></li>
+                    {link(Route::About, "footer.about")}
+                    {link(Route::Embed, "footer.embed")}
+                    {link(Route::Guide("faq"), "footer.faq")}
+                    {link(Route::OpenData, "footer.opendata")}
                 </ul>
-                <p class="kn-site-footer__note">
-                    "拠点ナビは、自治体の公開資料をもとに作成しています。最新の情報は各市区町村にご確認ください。"
-                </p>
+                <p class="kn-site-footer__note">{t("footer.note")}</p>
             </div>
         </footer>
     }

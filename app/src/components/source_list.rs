@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, tx};
 use crate::model::Source;
 
 #[component]
 pub fn SourceList(sources: Vec<Source>) -> impl IntoView {
     view! {
         <section class="kn-source-list" aria-labelledby="kn-sources-heading">
-            <h2 id="kn-sources-heading" class="kn-source-list__title">"出典"</h2>
+            <h2 id="kn-sources-heading" class="kn-source-list__title">{t("sources.title")}</h2>
             <ul class="kn-source-list__items">
                 {sources
                     .into_iter()
@@ -18,7 +19,7 @@ pub fn SourceList(sources: Vec<Source>) -> impl IntoView {
                                 {s.publisher.clone()}"「"{match s.url.clone() {
                                     Some(u) => view! { <a class="kn-source-list__link" href=u rel="noopener noreferrer">{s.title.clone()}</a> }.into_any(),
                                     None => s.title.clone().into_any(),
-                                }}"」（"{s.year.clone()}{s.read.clone().map(|r| format!("、{r}閲覧"))}"）"
+                                }}"」（"{s.year.clone()}{s.read.clone().map(|r| format!("、{}", tx("sources.read").replace("{date}", &r)))}"）"
                             </li>
                         }
                     })

@@ -12,7 +12,13 @@ pub fn tel_href(phone: &str) -> String {
 
 /// 「電話する 042-321-1136」 as a button-styled link.
 pub fn call_button(phone: &str) -> String {
-    format!("<a class=\"kn-button kn-button--call\" href=\"{}\">電話する {}</a>", esc(&tel_href(phone)), esc(phone))
+    call_button_in("電話する", phone)
+}
+
+/// The call button with its label in the page's reading: `label` is markup (the catalogue's
+/// `call.button`, with ふりがな on やさしい日本語 pages), the number is escaped.
+pub fn call_button_in(label: &str, phone: &str) -> String {
+    format!("<a class=\"kn-button kn-button--call\" href=\"{}\">{label} {}</a>", esc(&tel_href(phone)), esc(phone))
 }
 
 #[cfg(test)]

@@ -51,6 +51,28 @@ impl Function {
         }
     }
 
+    /// The catalogue key of [`Function::label`] (`content/messages/`, issue #22).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Function::Consultation => "function.consultation.label",
+            Function::Emergency => "function.emergency.label",
+            Function::Experience => "function.experience.label",
+            Function::Expertise => "function.expertise.label",
+            Function::Network => "function.network.label",
+        }
+    }
+
+    /// The catalogue key of [`Function::need`].
+    pub fn need_key(self) -> &'static str {
+        match self {
+            Function::Consultation => "function.consultation.need",
+            Function::Emergency => "function.emergency.need",
+            Function::Experience => "function.experience.need",
+            Function::Expertise => "function.expertise.need",
+            Function::Network => "function.network.need",
+        }
+    }
+
     /// The same function as a family would say it (used by the finder's need buttons).
     pub fn need(self) -> &'static str {
         match self {

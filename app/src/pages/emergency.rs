@@ -5,10 +5,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::area_directory::AreaDirectory;
+use crate::components::area_directory::{AreaDirectory, AreaLinks};
 use crate::components::page::{static_view, PageHeading};
-use crate::data::{href, EmergencyData};
-use crate::markup::call_button::call_button;
+use crate::data::EmergencyData;
+use crate::i18n::{messages, only_in_japanese, t};
+use crate::markup::call_button::call_button_in;
 use crate::route::Route;
 
 /// Shows the HTML the builder rendered with [`emergency`].
@@ -17,45 +18,29 @@ pub fn EmergencyPage() -> impl IntoView {
     static_view()
 }
 
-/// The page body, rendered at build time.
+/// The page body, rendered at build time, in the reading in context.
 pub fn emergency(data: EmergencyData) -> impl IntoView {
+    let area = Route::Area("").path();
     view! {
         <article class="kn-emergency">
-            <PageHeading
-                title="緊急のとき"
-                lead="お住まいの市区町村を選ぶと、まず連絡するところ（電話番号）が順番に出ます。"
-            />
+            <PageHeading title=messages().html("emergency.title") lead=messages().html("emergency.lead") markup=true/>
             <section class="kn-emergency__danger" aria-labelledby="kn-emergency-119">
-                <h2 id="kn-emergency-119">"命に関わるときは119番"</h2>
-                <p>"急な病気やけが、命に関わる危険があるときは、迷わず119番に電話してください。"</p>
-                <div inner_html=call_button("119")></div>
+                <h2 id="kn-emergency-119">{t("emergency.danger_title")}</h2>
+                <p>{t("emergency.danger_text")}</p>
+                <div inner_html=call_button_in(&messages().html("call.button"), "119")></div>
             </section>
             <section aria-labelledby="kn-emergency-areas">
-                <h2 id="kn-emergency-areas">"拠点の情報が掲載されている地域"</h2>
-                <ul class="kn-link-grid">
-                    {data
-                        .areas
-                        .into_iter()
-                        .map(|a| {
-                            view! {
-                                <li>
-                                    <a class="kn-link-grid__link" href=href(&format!("{}#kn-first", Route::Area(&a.id).path()))>
-                                        {a.name}
-                                        <span class="kn-link-grid__sub">{a.prefecture}</span>
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
+                <h2 id="kn-emergency-areas">{t("emergency.areas_title")}{only_in_japanese(&area)}</h2>
+                <AreaLinks areas=data.areas fragment="#kn-first"/>
             </section>
             <section aria-labelledby="kn-emergency-directory">
-                <h2 id="kn-emergency-directory">"都道府県・市区町村から選ぶ"</h2>
-                <p>"都道府県を押すと、市区町村の一覧が開きます。"</p>
+                <h2 id="kn-emergency-directory">{t("emergency.directory_title")}{only_in_japanese(&area)}</h2>
+                <p>{t("emergency.directory_hint")}</p>
                 <AreaDirectory prefectures=data.prefectures fragment="#kn-first"/>
             </section>
             <p>
-                <a href=Route::Guide("emergency").href()>"緊急時の流れ（解説）を読む"</a>
+                <a href=Route::Guide("emergency").href()>{t("emergency.guide_link")}</a>
+                {only_in_japanese(&Route::Guide("emergency").path())}
             </p>
         </article>
     }

@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::load::diagnostic::Diagnostic;
 use crate::load::ids::valid_path_id;
 use crate::load::Located;
+use crate::markdown::ruby::parse_ruby;
 use crate::model::{Guide, Report};
 
 pub fn validate_reports(files: Vec<Located<Report>>, known: &Known, out: &mut Vec<Diagnostic>) -> Vec<Report> {
@@ -64,6 +65,13 @@ pub fn validate_guides(
             r.error("", format!("file name {e}"));
         }
         known.check_sources(&mut r, "sources", &file.value.sources, true);
+        for (field, text) in [("title", &file.value.title), ("description", &file.value.description)] {
+            if let Err(errors) = parse_ruby(text) {
+                for e in errors {
+                    r.error(field, format!("ふりがな: {}", e.message));
+                }
+            }
+        }
         if file.value.lang == Lang::Ja {
             guides.push(file.value);
         } else {
