@@ -1,4 +1,4 @@
-//! The shell and the router: which page each route of [`crate::route::Route`] shows. Every
+//! The shell and the router: which page each route of [`crate::routes::Route`] shows. Every
 //! route is pre-rendered to `dist/<route>/index.html` by the builder; in the browser only its
 //! islands hydrate (`hydrate.rs`), so the router never reaches the wasm.
 
@@ -22,7 +22,7 @@ use crate::pages::{
     screening::ScreeningPage,
     search::SearchPage,
 };
-use crate::route::{Route as At, ANY};
+use crate::routes::{Route as At, ANY};
 
 /// The whole site. Expects [`Shell`] and [`crate::data::PageStore`] in context (the
 /// builder provides them).

@@ -101,7 +101,7 @@ pub struct Corrections {
     /// The public URL of this page, for the e-mail body.
     pub page_url: String,
     /// Whom to tell instead when the deployment sets no address (issue #21): the area's one
-    /// sourced desk or 拠点 number, else its website (`build::first_contacts`).
+    /// sourced desk or 拠点 number, else its website (`site::first_contacts`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instead: Option<crate::model::Call>,
     /// The area's page (a route), whose 「まず連絡するところ」 lists every known number.
@@ -159,7 +159,7 @@ pub struct AreaData {
     pub corrections: Corrections,
     /// The small map above the facility list; `None` without outlines or positions.
     pub map: Option<AreaMap>,
-    /// 「まず連絡するところ」, ranked (`build::first_contacts`).
+    /// 「まず連絡するところ」, ranked (`site::first_contacts`).
     pub calls: Vec<crate::model::Call>,
     /// For the area's staff: listings to confirm or complete first.
     pub worklist: Vec<WorkItem>,
@@ -301,7 +301,7 @@ pub struct LocalSteps {
     pub name: String,
     /// The municipalities it applies to: the municipality itself, or a region's members.
     pub members: Vec<String>,
-    /// 「まず連絡するところ」 of the area, ranked (`build::first_contacts`).
+    /// 「まず連絡するところ」 of the area, ranked (`site::first_contacts`).
     pub calls: Vec<crate::model::Call>,
     pub registration: Option<crate::model::Registration>,
 }

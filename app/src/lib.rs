@@ -6,12 +6,12 @@
 //! - `load` (native): reads and validates `content/`, with file:line diagnostics;
 //! - `markdown` (native): Markdown to sanitised HTML;
 //! - `data`: the per-route page data, embedded or fetched;
-//! - `route`: the one table of routes (pattern, path, link), for the router, the builder's
+//! - `routes`: the one table of routes (pattern, path, link), for the router, the builder's
 //!   pages and every link;
 //! - `app`, `pages`, `components`: the Leptos views, pre-rendered and hydrated (`html`:
 //!   markup written as strings, where a view tree would cost the browser too much wasm;
 //!   `math`: the browser's `Math` in wasm);
-//! - `build` (native): writes `dist/` — HTML, JSON, wasm, assets;
+//! - `site` (native): the site builder, writes `dist/` — HTML, JSON, wasm, assets;
 //! - `import` (native): WAM NET files and municipal lists into `content/facilities/`.
 #![recursion_limit = "256"]
 
@@ -24,12 +24,10 @@ pub mod markup;
 pub mod math;
 pub mod model;
 pub mod pages;
-pub mod route;
+pub mod routes;
 pub mod search;
 pub mod url;
 
-#[cfg(feature = "ssr")]
-pub mod build;
 #[cfg(feature = "hydrate")]
 pub mod hydrate;
 #[cfg(feature = "ssr")]
@@ -38,3 +36,5 @@ pub mod import;
 pub mod load;
 #[cfg(feature = "ssr")]
 pub mod markdown;
+#[cfg(feature = "ssr")]
+pub mod site;

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use kyoten_navi::build::render::render_fragment;
+use kyoten_navi::site::render::render_fragment;
 use kyoten_navi::data::{AreaData, AreaLink, Corrections, FacilityData, GuideData, Shell};
 use kyoten_navi::load::front_matter::parse_front_matter;
 use kyoten_navi::load::validate::{validate, Files};

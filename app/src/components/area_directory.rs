@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::data::{href, PrefectureAreas};
-use crate::route::Route;
+use crate::routes::Route;
 
 /// `fragment` is appended to each area's address, e.g. `"#kn-first"`.
 #[component]

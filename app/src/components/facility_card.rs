@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::data::FacilitySummary;
 use crate::markup::call_button::tel_href;
-use crate::route::Route;
+use crate::routes::Route;
 
 #[component]
 pub fn FacilityCard(facility: FacilitySummary) -> impl IntoView {

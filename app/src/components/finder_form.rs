@@ -19,7 +19,7 @@ use crate::data::{href, Shell};
 use crate::html::esc;
 use crate::model::{AgeGroup, DisabilityType, Function};
 use crate::pages::search::{use_set_filters, FinderState};
-use crate::route::Route;
+use crate::routes::Route;
 use crate::search::areas::{distance_km, matching_areas, Positions};
 use crate::search::query::Filters;
 

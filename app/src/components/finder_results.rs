@@ -21,7 +21,7 @@ use crate::html::{esc, fixed};
 use crate::markup::call_button::tel_href;
 use crate::model::{Function, Role};
 use crate::pages::search::{use_set_filters, FinderState};
-use crate::route::Route;
+use crate::routes::Route;
 use crate::search::areas::{area, area_codes, distance_km, row_files, AreaEntry};
 use crate::search::query::{fit, rank, unchanged_by, BadParam, Condition, Filters, FinderRow, Fit, Hit, Matcher};
 

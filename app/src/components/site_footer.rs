@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::route::Route;
+use crate::routes::Route;
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {

@@ -53,7 +53,7 @@ pub struct Content {
     /// Open-data rows that were left out, with their reasons (not errors: the build goes on).
     pub warnings: Vec<Diagnostic>,
     /// Municipality outlines by 5-digit code, for the area pages' maps. Filled by the site
-    /// builder from `content/geo/` (`build::geo::outlines`); empty in `check` and tests.
+    /// builder from `content/geo/` (`site::geo::outlines`); empty in `check` and tests.
     pub outlines: BTreeMap<String, crate::search::map::MapShape>,
 }
 

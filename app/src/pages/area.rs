@@ -12,7 +12,7 @@ use crate::data::{href, AreaData, Shell};
 use crate::markup::call_list::call_list;
 use crate::model::{Function, GOOD_PRACTICES_AS_OF, PRACTICE_MATCHING_NOTE};
 use crate::pages::catalogue::{shift_only_note, COORDINATOR_IN_OVERVIEW};
-use crate::route::Route;
+use crate::routes::Route;
 
 /// The heading of the contacts the sources name without a number.
 const OTHER_CONTACTS: &str = "資料に書かれているほかの相談先";

@@ -23,7 +23,7 @@ use crate::model::{
     Area, CatalogueSummary, DevelopmentType, Function, PracticePart, PracticeSection, Source, GOOD_PRACTICES_AS_OF,
     PRACTICE_MATCHING_NOTE, SHIFT_ONLY_NOTE,
 };
-use crate::route::Route;
+use crate::routes::Route;
 use filter::{Beds, Column, BLANK};
 
 #[component]

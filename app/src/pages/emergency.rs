@@ -9,7 +9,7 @@ use crate::components::area_directory::AreaDirectory;
 use crate::components::page::{static_view, PageHeading};
 use crate::data::{href, EmergencyData};
 use crate::markup::call_button::call_button;
-use crate::route::Route;
+use crate::routes::Route;
 
 /// Shows the HTML the builder rendered with [`emergency`].
 #[component]

@@ -9,7 +9,7 @@ use crate::components::source_list::SourceList;
 use crate::components::unknown_value::UnknownValue;
 use crate::data::FacilityData;
 use crate::markup::call_button::tel_href;
-use crate::route::Route;
+use crate::routes::Route;
 use crate::search::query::encode_component;
 
 /// Shows the HTML the builder rendered with [`facility`].

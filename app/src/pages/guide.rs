@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::page::{static_view, PageHeading};
 use crate::components::source_list::SourceList;
 use crate::data::GuideData;
-use crate::route::Route;
+use crate::routes::Route;
 
 /// Shows the HTML the builder rendered with [`guide`].
 #[component]

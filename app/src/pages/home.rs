@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::page::static_view;
 use crate::data::{href, HomeData};
 use crate::model::Function;
-use crate::route::Route;
+use crate::routes::Route;
 
 /// Shows the HTML the builder rendered with [`home`].
 #[component]

@@ -2,7 +2,7 @@
 //! the outlines written at build time, the pins placed in the browser and the optional GSI
 //! tiles line up), the format of `data/<build>/map/*.json`, and clustering on a grid per
 //! zoom level. Pure functions: the view and its events live in
-//! `components/finder_map/`, the TopoJSON decoding in `build/geo.rs`.
+//! `components/finder_map/`, the TopoJSON decoding in `site/geo.rs`.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,5 +1,5 @@
 //! The finder's map (issue #4): the results' facilities as pins on outlines the app draws
-//! itself from `data/<build>/map/` (made by `build/geo.rs`), so it works offline and with no
+//! itself from `data/<build>/map/` (made by `site/geo.rs`), so it works offline and with no
 //! tile server. Pins cluster on a grid per zoom level (`search::map::cluster`); drag, pinch,
 //! the wheel, the ＋/− buttons and the keyboard move the view. The list stays the primary,
 //! complete view: everything on the map is in the list, and the two share the selection

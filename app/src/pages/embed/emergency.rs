@@ -11,7 +11,7 @@ use crate::data::{join_base, LocalSteps, ScreeningData};
 use crate::html::esc;
 use crate::markup::call_list::call_list;
 use crate::model::{merge_calls, Call};
-use crate::route::Route;
+use crate::routes::Route;
 
 /// An area the widgets know: a municipality of the reference list, or a region whose
 /// content names its members.

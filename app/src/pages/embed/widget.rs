@@ -26,7 +26,7 @@ use crate::html::esc;
 use crate::model::Function;
 use crate::pages::screening::screening;
 use crate::pages::search::Finder;
-use crate::route::Route;
+use crate::routes::Route;
 use crate::url::use_query_map;
 
 /// The message type the loader (`public/embed.js`) listens for.

@@ -11,7 +11,7 @@ use crate::model::screening::{Answers, QuestionKind};
 
 use super::memo::{answer_label, area_answer, encode, memo_text, outcome};
 use super::{State, DRAFT_BUTTON_ID, ERRORS_ID, STEP_ID, TITLE};
-use crate::route::Route;
+use crate::routes::Route;
 
 /// The current screen as HTML. Reads `answers` untracked: choosing an answer must not
 /// redraw the screen under the person's finger.

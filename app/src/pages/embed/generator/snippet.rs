@@ -6,7 +6,7 @@ use super::super::options::{self, contrast_note};
 use crate::data::Widget;
 use crate::html::esc;
 use crate::model::Function;
-use crate::route::Route;
+use crate::routes::Route;
 use crate::search::query::encode_component;
 
 /// What the form says.

@@ -17,7 +17,7 @@ use super::{
 use crate::data::{join_base, Widget};
 use crate::html::esc;
 use crate::model::Function;
-use crate::route::Route;
+use crate::routes::Route;
 use crate::search::areas::AreaEntry;
 
 /// Call `f` on `event` at the element `id`, for the page's lifetime.

@@ -7,7 +7,7 @@ use crate::data::*;
 use crate::load::Content;
 use crate::model::{Area, Source};
 use crate::pages;
-use crate::route::Route;
+use crate::routes::Route;
 
 /// `(path, data)` for every pre-rendered route, in a stable order. `404.html` is separate.
 pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {

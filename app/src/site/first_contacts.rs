@@ -11,12 +11,12 @@
 //! only what can be called or opened. An area's contacts are its own, then its designated
 //! city's (a ward), then its regions'.
 
-use crate::build::opendata::AreaFacilities;
 use crate::html::fixed;
 use crate::load::Content;
 use crate::model::{Area, Call, CallRank, Contact, ContactKind, Facility, Role, Source};
-use crate::route::Route;
+use crate::routes::Route;
 use crate::search::areas::distance_km;
+use crate::site::opendata::AreaFacilities;
 
 /// How many WAM NET facilities of each service the list names.
 const NEARBY: usize = 2;

@@ -134,7 +134,7 @@ pub fn build_wasm(mode: WasmMode, log: &mut dyn FnMut(&str)) -> Result<Vec<Bundl
 /// feature (a test keeps this list and `lib.rs` in step), and the binary. Editing them (the
 /// build, the importers, the content loader, `boot.js`) rebuilds no bundle.
 const NATIVE_ONLY: [&str; 5] =
-    ["app/src/build", "app/src/import", "app/src/load", "app/src/markdown.rs", "app/src/main.rs"];
+    ["app/src/site", "app/src/import", "app/src/load", "app/src/markdown.rs", "app/src/main.rs"];
 
 /// The inputs of every bundle that live in files: the workspace manifests, the lock file and
 /// everything under `app/` (sources and the crate's manifest) but [`NATIVE_ONLY`], by relative

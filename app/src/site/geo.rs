@@ -454,7 +454,7 @@ mod tests {
             assert_eq!(shapes.iter().find(|s| s.code == code).map(|s| s.name.as_str()), Some(name), "{file}");
         }
         for (name, json) in &files {
-            let brotli = crate::build::assets::brotli_bytes(json.as_bytes(), 11).len();
+            let brotli = crate::site::assets::brotli_bytes(json.as_bytes(), 11).len();
             assert!(brotli <= 30 * 1024, "{name}: {brotli} bytes brotli");
         }
     }

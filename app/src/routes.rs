@@ -1,6 +1,6 @@
 //! The site's routes in one table (issue #18): each variant gives its router pattern
 //! (`/facilities/:id/`, for `app.rs`), its path (`/facilities/kokubunji-kikan/`, for links and
-//! for the builder's list of pages in `build/pages.rs`) and, through [`Route::href`], its link
+//! for the builder's list of pages in `site/pages.rs`) and, through [`Route::href`], its link
 //! under the base path.
 //!
 //! Shared by the builder and the islands, so it stays small: string patterns, one `match`, no

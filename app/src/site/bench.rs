@@ -12,7 +12,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use super::assets::{brotli_bytes, brotli_quality, walk, Precompress};
-use super::site::{build_site, BuildError, BuildOptions};
+use super::build::{build_site, BuildError, BuildOptions};
 use crate::search::areas::{area_codes, row_files, AreaEntry, AreaIndex};
 use crate::search::query::{matching, Filters, FinderRow};
 
@@ -300,7 +300,7 @@ fn browser_bench(
         content: copy.clone(),
         out: web.clone(),
         base_path: "/".into(),
-        wasm: Some(crate::build::wasm::WasmMode::Release),
+        wasm: Some(crate::site::wasm::WasmMode::Release),
         root: root.to_path_buf(),
         precompress: Precompress::None,
     };

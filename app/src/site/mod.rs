@@ -1,8 +1,9 @@
 //! The site builder: content → page data → HTML, JSON, assets and wasm in `dist/`.
-//! `site::build_site` runs the steps; each step is its own file.
+//! `build::build_site` runs the steps; each step is its own file.
 
 pub mod assets;
 pub mod bench;
+pub mod build;
 pub mod fact_age;
 pub mod first_contacts;
 pub mod geo;
@@ -11,6 +12,5 @@ pub mod opendata;
 pub mod pages;
 pub mod render;
 pub mod serve;
-pub mod site;
 pub mod synth;
 pub mod wasm;

@@ -7,9 +7,9 @@
 use std::fs;
 use std::path::Path;
 
-use crate::build::assets::walk;
 use crate::load::reference::parse_reference;
 use crate::model::{AgeGroup, DisabilityType, Function, Role};
+use crate::site::assets::walk;
 
 /// A small deterministic generator (xorshift64*), so every run writes the same content.
 struct Rng(u64);
