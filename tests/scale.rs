@@ -125,7 +125,7 @@ fn bench_builds_in_rounds_and_reports_consistent_figures() {
     let kyoten = load_content(&content, "/").expect("valid").facilities.iter().filter(|f| f.kyoten).count();
     assert!(kyoten > kyoten_navi::site::pages::START_LIST_MAX, "only {kyoten} 拠点 bodies: the test needs more");
     assert!(
-        start.contains(&format!("全国で{}か所あります", kyoten_navi::html::grouped(kyoten))),
+        start.contains(&format!("全国で{}か所あります", kyoten_navi::markup::html::grouped(kyoten))),
         "no count on the start page"
     );
     assert!(!start.contains("kn-facility-card"), "the start page lists {kyoten} cards");

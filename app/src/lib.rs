@@ -19,7 +19,6 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod data;
-pub mod html;
 pub mod markup;
 pub mod math;
 pub mod model;

@@ -5,8 +5,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::finder_map::CREDIT;
 use crate::data::AreaMap;
+
+/// The boundary data's required credit (国土数値情報, CC BY 4.0); the finder's map writes the
+/// same words in its fixed markup.
+pub const CREDIT: &str = "出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成";
 
 #[component]
 pub fn AreaMapFigure(map: AreaMap, #[prop(into)] area_name: String) -> impl IntoView {

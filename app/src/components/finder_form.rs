@@ -16,7 +16,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use crate::browser::fetch_json;
 use crate::data::{href, Shell};
-use crate::html::esc;
+use crate::markup::html::esc;
 use crate::model::{AgeGroup, DisabilityType, Function};
 use crate::pages::search::{use_set_filters, FinderState};
 use crate::routes::Route;

@@ -17,8 +17,8 @@ use std::sync::Arc;
 
 use crate::browser::{fetch_json, reveal, timed};
 use crate::data::{href, Shell};
-use crate::html::{esc, fixed};
 use crate::markup::call_button::tel_href;
+use crate::markup::html::{esc, fixed};
 use crate::model::{Function, Role};
 use crate::pages::search::{use_set_filters, FinderState};
 use crate::routes::Route;

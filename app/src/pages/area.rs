@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use crate::components::area_map::AreaMapFigure;
-use crate::components::correction::{Correction, FactAge};
-use crate::components::facility_card::FacilityCard;
 use crate::components::page::static_view;
-use crate::components::source_list::SourceList;
 use crate::data::{href, AreaData, Shell};
 use crate::markup::call_list::call_list;
+use crate::markup::correction::{Correction, FactAge};
+use crate::markup::facility_card::FacilityCard;
+use crate::markup::source_list::SourceList;
 use crate::model::{Function, GOOD_PRACTICES_AS_OF, PRACTICE_MATCHING_NOTE};
 use crate::pages::catalogue::{shift_only_note, COORDINATOR_IN_OVERVIEW};
 use crate::routes::Route;

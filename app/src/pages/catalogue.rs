@@ -17,8 +17,8 @@ use leptos::prelude::*;
 
 use crate::components::chart::ChartFigure;
 use crate::components::page::{page_view, PageHeading};
-use crate::components::source_list::SourceList;
 use crate::data::{CatalogueData, CatalogueEntry, PageData};
+use crate::markup::source_list::SourceList;
 use crate::model::{
     Area, CatalogueSummary, DevelopmentType, Function, PracticePart, PracticeSection, Source, GOOD_PRACTICES_AS_OF,
     PRACTICE_MATCHING_NOTE, SHIFT_ONLY_NOTE,

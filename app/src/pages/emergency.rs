@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::area_directory::AreaDirectory;
 use crate::components::page::{static_view, PageHeading};
 use crate::data::{href, EmergencyData};
+use crate::markup::area_directory::AreaDirectory;
 use crate::markup::call_button::call_button;
 use crate::routes::Route;
 

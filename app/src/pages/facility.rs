@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::components::correction::{Correction, FactAge};
 use crate::components::page::static_view;
-use crate::components::source_list::SourceList;
-use crate::components::unknown_value::UnknownValue;
 use crate::data::FacilityData;
 use crate::markup::call_button::tel_href;
+use crate::markup::correction::{Correction, FactAge};
+use crate::markup::source_list::SourceList;
+use crate::markup::unknown_value::UnknownValue;
 use crate::routes::Route;
-use crate::search::query::encode_component;
+use crate::url::encode_component;
 
 /// Shows the HTML the builder rendered with [`facility`].
 #[component]

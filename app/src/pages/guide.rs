@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::page::{static_view, PageHeading};
-use crate::components::source_list::SourceList;
 use crate::data::GuideData;
+use crate::markup::source_list::SourceList;
 use crate::routes::Route;
 
 /// Shows the HTML the builder rendered with [`guide`].

@@ -10,13 +10,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::fetch_json;
-use crate::components::area_directory::AreaDirectory;
-use crate::components::facility_card::FacilityCard;
 use crate::components::finder_form::FinderForm;
 use crate::components::finder_map::FinderMap;
 use crate::components::finder_results::FinderResults;
 use crate::components::page::{page_view, PageHeading};
 use crate::data::{href, PageData, SearchStart, Shell};
+use crate::markup::area_directory::AreaDirectory;
+use crate::markup::facility_card::FacilityCard;
 use crate::search::areas::{AreaEntry, AreaIndex};
 use crate::search::query::{BadParam, Filters, FinderRow, Hit};
 use crate::url::{current_path, use_navigate, use_query_map, NavigateOptions};
@@ -78,9 +78,7 @@ pub fn use_set_filters() -> Callback<Filters> {
         // The finder's own address: `/search/`, or `/embed/finder/` in a widget (issue #8),
         // whose own options (`kn_id`, `accent`, `compact`) ride along.
         let base = current_path();
-        let carried = query.with_untracked(|q| {
-            crate::pages::embed::options::carried_query(q.into_iter().map(|(k, v)| (k.as_ref(), v)))
-        });
+        let carried = query.with_untracked(|q| crate::url::carried_query(q.into_iter().map(|(k, v)| (k.as_ref(), v))));
         let query = [f.to_query(), carried].into_iter().filter(|q| !q.is_empty()).collect::<Vec<_>>().join("&");
         let url = if query.is_empty() { base } else { format!("{base}?{query}") };
         navigate(&url, NavigateOptions { replace: true, scroll: false });
@@ -176,7 +174,7 @@ pub fn search_start(start: SearchStart) -> impl IntoView {
         </p></noscript>
         <section aria-labelledby="kn-kyoten-list"><h2 id="kn-kyoten-list">"資料で拠点に位置付けられている相談先"</h2>
             {if start.facilities.is_empty() && start.kyoten > 0 {
-                view! { <p>{format!("全国で{}か所あります。お住まいの市区町村を選ぶと、その地域の相談先が表示されます。", crate::html::grouped(start.kyoten))}</p> }.into_any()
+                view! { <p>{format!("全国で{}か所あります。お住まいの市区町村を選ぶと、その地域の相談先が表示されます。", crate::markup::html::grouped(start.kyoten))}</p> }.into_any()
             } else {
                 view! { <ul class="kn-facility-list">{start.facilities.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul> }.into_any()
             }}

@@ -11,8 +11,8 @@
 //! only what can be called or opened. An area's contacts are its own, then its designated
 //! city's (a ward), then its regions'.
 
-use crate::html::fixed;
 use crate::load::Content;
+use crate::markup::html::fixed;
 use crate::model::{Area, Call, CallRank, Contact, ContactKind, Facility, Role, Source};
 use crate::routes::Route;
 use crate::search::areas::distance_km;

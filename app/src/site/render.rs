@@ -9,7 +9,7 @@ use leptos_router::location::RequestUrl;
 
 use crate::app::App;
 use crate::data::{join_base, route_key, PageData, PageStore, Shell};
-use crate::html::esc;
+use crate::markup::html::esc;
 
 /// Hashed asset URLs (relative to the base path) that every page links.
 #[derive(Clone, Debug, Default)]

@@ -8,7 +8,7 @@ use web_sys::{Element, SvgElement};
 
 use super::model::Model;
 use super::view::View;
-use crate::html::{esc, fixed};
+use crate::markup::html::{esc, fixed};
 use crate::search::map as geo;
 
 /// Prefectures, and from [`geo::MUNICIPALITY_SCALE`] the loaded prefectures' municipalities

@@ -40,15 +40,12 @@ use crate::pages::search::FinderState;
 use crate::search::areas::{area_codes, AreaEntry};
 use crate::search::map::{self as geo, MapShape};
 
-use crate::html::{esc, fixed};
+use crate::markup::html::{esc, fixed};
 use draw::{draw_outlines, draw_pins};
 use markup::MARKUP;
 use model::{Model, Pin};
 use tiles::draw_tiles;
 use view::{fit, measure, View};
-
-/// The boundary data's required credit (国土数値情報, CC BY 4.0).
-pub const CREDIT: &str = "出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成";
 
 #[component]
 pub fn FinderMap() -> impl IntoView {

@@ -7,7 +7,7 @@ use web_sys::{Element, SvgElement};
 
 use super::model::Model;
 use super::view::View;
-use crate::html::fixed;
+use crate::markup::html::fixed;
 use crate::search::map as geo;
 
 /// At most this many GSI tiles at once.

@@ -8,8 +8,8 @@
 //! costs the wasm almost nothing.
 
 use crate::data::{join_base, LocalSteps, ScreeningData};
-use crate::html::esc;
 use crate::markup::call_list::call_list;
+use crate::markup::html::esc;
 use crate::model::{merge_calls, Call};
 use crate::routes::Route;
 

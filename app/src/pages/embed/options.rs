@@ -6,11 +6,6 @@
 //! widget carries on with what it can (the default colour, the area question …).
 
 use crate::model::Function;
-use crate::search::query::encode_component;
-
-/// Options that belong to the widget rather than to what it shows; the finder carries them
-/// along when it rewrites its query.
-pub const CARRIED: [&str; 3] = ["kn_id", "accent", "compact"];
 
 /// The site's own brand colour (`--kn-color-brand` in `style/tokens.css`).
 pub const DEFAULT_ACCENT: &str = "#1d4f91";
@@ -74,16 +69,6 @@ impl WidgetOptions {
 /// The loader's ids are short and plain; anything else is not from the loader.
 fn valid_id(id: &str) -> bool {
     (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-/// The query carrying `options` over to a rewritten address, e.g. `kn_id=x&compact=1`.
-pub fn carried_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    pairs
-        .into_iter()
-        .filter(|(k, _)| CARRIED.contains(k))
-        .map(|(k, v)| format!("{k}={}", encode_component(v)))
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 /// An accent from `#1d4f91`, `1d4f91` or `#14f`: made dark enough for white text and for
@@ -229,19 +214,5 @@ mod tests {
         assert!((contrast([0, 0, 0], WHITE) - 21.0).abs() < 0.01);
         assert!((contrast([0x1d, 0x4f, 0x91], WHITE) - 8.1).abs() < 0.1);
         assert!((contrast([0x76, 0x76, 0x76], WHITE) - 4.54).abs() < 0.01);
-    }
-
-    #[test]
-    fn carries_the_widget_options_only() {
-        assert_eq!(
-            carried_query([
-                ("area", "132144"),
-                ("kn_id", "k1"),
-                ("accent", "#1d4f91"),
-                ("fn", "emergency"),
-                ("compact", "1")
-            ]),
-            "kn_id=k1&accent=%231d4f91&compact=1"
-        );
     }
 }

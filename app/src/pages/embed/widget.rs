@@ -22,7 +22,7 @@ use super::emergency;
 use super::options::{Accent, WidgetOptions};
 use crate::components::page::{page_view, PageHeading};
 use crate::data::{href, PageData, ScreeningData, Widget};
-use crate::html::esc;
+use crate::markup::html::esc;
 use crate::model::Function;
 use crate::pages::screening::screening;
 use crate::pages::search::Finder;

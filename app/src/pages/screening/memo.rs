@@ -123,7 +123,7 @@ pub(super) fn encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::html::esc;
+    use crate::markup::html::esc;
 
     #[test]
     fn encodes_for_html_mailto_and_data_urls() {

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::browser::today;
 use crate::data::{join_base, ScreeningData};
-use crate::html::esc;
 use crate::markup::call_list::call_list;
+use crate::markup::html::esc;
 use crate::model::screening::{Answers, QuestionKind};
 
 use super::memo::{answer_label, area_answer, encode, memo_text, outcome};

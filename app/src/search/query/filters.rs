@@ -3,6 +3,7 @@
 //! Applying it to rows is `matching.rs`'s.
 
 use crate::model::{AgeGroup, DisabilityType, Function};
+use crate::url::encode_component;
 
 /// The finder's state, read from and written to the URL query.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -176,19 +177,6 @@ fn read_list<T: PartialEq>(
             None => bad.push(BadParam { name: name.into(), value: v.into() }),
         }
     }
-}
-
-/// Percent-encode a query value (UTF-8), keeping unreserved characters.
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

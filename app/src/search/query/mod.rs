@@ -8,7 +8,7 @@ mod filters;
 mod matching;
 mod row;
 
-pub use filters::{encode_component, BadParam, Condition, Filters};
+pub use filters::{BadParam, Condition, Filters};
 pub use matching::{fit, matching, rank, unchanged_by, Fit, Hit, Matcher};
 pub use row::{area_code, FinderRow};
 

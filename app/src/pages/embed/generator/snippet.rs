@@ -4,10 +4,10 @@
 
 use super::super::options::{self, contrast_note};
 use crate::data::Widget;
-use crate::html::esc;
+use crate::markup::html::esc;
 use crate::model::Function;
 use crate::routes::Route;
-use crate::search::query::encode_component;
+use crate::url::encode_component;
 
 /// What the form says.
 #[derive(Clone, Debug, Default, PartialEq)]

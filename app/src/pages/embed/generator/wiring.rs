@@ -15,7 +15,7 @@ use super::{
     SCRIPT,
 };
 use crate::data::{join_base, Widget};
-use crate::html::esc;
+use crate::markup::html::esc;
 use crate::model::Function;
 use crate::routes::Route;
 use crate::search::areas::AreaEntry;

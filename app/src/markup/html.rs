@@ -1,4 +1,4 @@
-//! Markup written as strings: the islands that render HTML text instead of view trees (the
+//! The escaping template layer, for markup written as strings: the islands that render HTML text instead of view trees (the
 //! finder's form and results, the self-check, the map's SVG), which keeps their wasm small.
 
 /// Text for HTML, in content or in a quoted attribute: `& < > " '` are escaped.

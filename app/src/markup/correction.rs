@@ -12,10 +12,10 @@
 use leptos::prelude::*;
 
 use crate::data::{href, Checked, Corrections};
-use crate::html::esc;
 use crate::markup::call_button::call_button;
+use crate::markup::html::esc;
 use crate::model::{AgeGroup, DisabilityType, Facility, Function, Source};
-use crate::search::query::encode_component;
+use crate::url::encode_component;
 
 /// What a page says when its facts are more than a year old.
 pub const STALE: &str = "情報が古い可能性があります";
