@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use kyoten_navi::load::Content;
+use kyoten_navi::model::COORDINATOR_IN_OVERVIEW;
 use kyoten_navi::model::{GOOD_PRACTICES_AS_OF, PRACTICE_MATCHING_NOTE, SHIFT_ONLY_NOTE};
-use kyoten_navi::pages::catalogue::COORDINATOR_IN_OVERVIEW;
 use kyoten_navi::site::assets::walk;
 use kyoten_navi::site::build::{build_site, BuildOptions};
 

@@ -8,19 +8,19 @@ use leptos_router::components::{Route, Router, Routes};
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::data::Shell;
-use crate::pages::{
+use crate::features::{
     about::AboutPage,
     area::AreaPage,
     catalogue::CataloguePage,
     embed::{EmbedPage, WidgetPage},
     emergency::EmergencyPage,
     facility::FacilityPage,
+    finder::SearchPage,
     guide::GuidePage,
     home::HomePage,
     not_found::NotFoundPage,
     opendata::OpenDataPage,
     screening::ScreeningPage,
-    search::SearchPage,
 };
 use crate::routes::{Route as At, ANY};
 
@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
     let shell = expect_context::<Shell>();
     let base = shell.base.trim_end_matches('/').to_string();
     // Widgets (issue #8) sit in other websites' frames: no site header, footer or skip link.
-    let chrome = !crate::pages::embed::widget::is_widget_request(&shell.base);
+    let chrome = !crate::features::embed::widget::is_widget_request(&shell.base);
     view! {
         <Router base=base>
             {chrome.then(|| view! { <a class="kn-skip-link" href="#main">"本文へ移動"</a><SiteHeader/> })}

@@ -166,7 +166,7 @@ pub struct AreaData {
 }
 
 /// An area's outline and its facilities' positions, in the finder map's units
-/// (`search::map::project`), drawn at build time as a static SVG (`components::area_map`).
+/// (`features::finder::map_data::project`), drawn at build time as a static SVG (`features::area::map`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AreaMap {
     /// `[x, y, width, height]` around the outlines and the pins.
@@ -190,7 +190,7 @@ pub struct AreaPin {
 /// `/catalogue/`. The whole page — comparison table, cards, filter form, charts, practice
 /// sections — is rendered at build time and works without JavaScript; in the browser the
 /// page only shows, hides and reorders the pre-rendered rows as the URL's filters say, so
-/// the view code stays out of the wasm (`pages::catalogue`).
+/// the view code stays out of the wasm (`features::catalogue`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CatalogueData {
     /// The page body, rendered at build time.
@@ -221,7 +221,7 @@ pub struct CatalogueEntry {
     /// コーディネーター配置 「○」.
     pub coordinator: bool,
     /// Everything the free-text filter searches (name, reading, prefecture, 整備類型,
-    /// features, 取組み概要), folded by `pages::catalogue::filter::fold`.
+    /// features, 取組み概要), folded by `features::catalogue::filter::fold`.
     pub text: String,
 }
 

@@ -19,12 +19,11 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod data;
+pub mod features;
 pub mod markup;
 pub mod math;
 pub mod model;
-pub mod pages;
 pub mod routes;
-pub mod search;
 pub mod url;
 
 #[cfg(feature = "hydrate")]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::{use_page, PageData};
-use crate::pages::not_found::NotFoundPage;
+use crate::features::not_found::NotFoundPage;
 
 /// `render` returns `None` when the data is not this page's kind (a stale or missing route).
 pub fn page_view(render: fn(&PageData) -> Option<AnyView>) -> impl IntoView {

@@ -54,7 +54,7 @@ pub struct Content {
     pub warnings: Vec<Diagnostic>,
     /// Municipality outlines by 5-digit code, for the area pages' maps. Filled by the site
     /// builder from `content/geo/` (`site::geo::outlines`); empty in `check` and tests.
-    pub outlines: BTreeMap<String, crate::search::map::MapShape>,
+    pub outlines: BTreeMap<String, crate::features::finder::map_data::MapShape>,
 }
 
 /// One parsed content file with what validation needs to point at its lines.

@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 
 use super::assets::{brotli_bytes, brotli_quality, walk, Precompress};
 use super::build::{build_site, BuildError, BuildOptions};
-use crate::search::areas::{area_codes, row_files, AreaEntry, AreaIndex};
-use crate::search::query::{matching, Filters, FinderRow};
+use crate::features::finder::areas::{area_codes, row_files, AreaEntry, AreaIndex};
+use crate::features::finder::query::{matching, Filters, FinderRow};
 
 /// The fixed query list: what people type, one keystroke at a time.
 pub const QUERIES: &[&str] = &[

@@ -133,7 +133,7 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
             .map_err(|e| e.to_string())?;
         let pages = all_pages(content);
         log(&format!("page data made at {:.1?}", started.elapsed()));
-        let search = crate::search::index::search_files(content);
+        let search = crate::features::finder::index::search_files(content);
         log(&format!("search files made at {:.1?}", started.elapsed()));
         let map = super::geo::map_files(&opts.content.join("geo"), log)?;
         let opendata = opendata.join().map_err(|_| "the open-data thread panicked".to_string())?;

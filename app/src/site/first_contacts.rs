@@ -11,11 +11,11 @@
 //! only what can be called or opened. An area's contacts are its own, then its designated
 //! city's (a ward), then its regions'.
 
+use crate::features::finder::areas::distance_km;
 use crate::load::Content;
 use crate::markup::html::fixed;
 use crate::model::{Area, Call, CallRank, Contact, ContactKind, Facility, Role, Source};
 use crate::routes::Route;
-use crate::search::areas::distance_km;
 use crate::site::opendata::AreaFacilities;
 
 /// How many WAM NET facilities of each service the list names.

@@ -1,11 +1,11 @@
 //! The finder map's base map, made at build time from the boundary TopoJSON in
 //! `content/geo/` (国土数値情報（行政区域データ）, simplified by smartnews-smri/japan-topography;
 //! credit in `content/geo/README.md` and on `/about/`): arcs decoded, projected into map
-//! units with [`crate::search::map::project`], simplified per zoom level and written as SVG
+//! units with [`crate::features::finder::map_data::project`], simplified per zoom level and written as SVG
 //! path data. `map/japan.json` holds the 47 prefectures (the national zoom),
 //! `map/pref-NN.json` one prefecture's municipalities (closer in). The browser draws them
 //! itself: no tile server, works offline. The pins, clustering and events are in
-//! `components/finder_map/`.
+//! `features/finder/map/`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -14,7 +14,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::search::map::{project, MapShape};
+use crate::features::finder::map_data::{project, MapShape};
 
 pub const PREFECTURES: &str = "prefectures.s0001.topojson";
 pub const MUNICIPALITIES: &str = "municipalities.s0001.topojson";

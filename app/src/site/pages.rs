@@ -4,9 +4,9 @@ use std::collections::BTreeMap;
 
 use super::render::render_fragment;
 use crate::data::*;
+use crate::features;
 use crate::load::Content;
 use crate::model::{Area, Source};
-use crate::pages;
 use crate::routes::Route;
 
 /// `(path, data)` for every pre-rendered route, in a stable order. `404.html` is separate.
@@ -57,7 +57,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         page(
             "拠点ナビ — 地域生活支援拠点等の相談先をさがす".into(),
             "障害のある方とご家族のための、地域生活支援拠点等の相談先・緊急時の連絡先・事前登録の案内です。".into(),
-            render_fragment(&shell, || pages::home::home(home)),
+            render_fragment(&shell, || features::home::home(home)),
         ),
     ));
     let mut by_pref: BTreeMap<String, Vec<AreaLink>> = BTreeMap::new();
@@ -88,12 +88,14 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         page(
             "緊急のとき".into(),
             "お住まいの市区町村を選ぶと、まず連絡するところの電話番号が出ます。命に関わるときは119番へ。".into(),
-            render_fragment(&shell, || pages::emergency::emergency(emergency)),
+            render_fragment(&shell, || features::emergency::page::emergency(emergency)),
         ),
     ));
     pages.push((
         Route::Search.path(),
-        PageData::Search(SearchData { start_html: render_fragment(&shell, || pages::search::search_start(start)) }),
+        PageData::Search(SearchData {
+            start_html: render_fragment(&shell, || features::finder::page::search_start(start)),
+        }),
     ));
     // Titles say which facility and where (「ひまわり（北海道池田町）」): 638 pages shared a
     // title when they gave only the name (issue #19). Names that still repeat in one
@@ -159,7 +161,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         };
         (
             path.clone(),
-            page(facility_title(f), description, render_fragment(&shell, || pages::facility::facility(data))),
+            page(facility_title(f), description, render_fragment(&shell, || features::facility::page::facility(data))),
         )
     };
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
@@ -215,13 +217,16 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             calls: super::first_contacts::first_contacts(c, &by_area, a),
             worklist: super::fact_age::worklist(&listed, &c.sources, &today),
         };
-        pages.push((path.clone(), page(title, description, render_fragment(&shell, || pages::area::area(data)))));
+        pages.push((
+            path.clone(),
+            page(title, description, render_fragment(&shell, || features::area::page::area(data))),
+        ));
     }
     pages.push((Route::Catalogue.path(), PageData::Catalogue(catalogue_data(c, &shell))));
     pages.push((Route::Screening.path(), PageData::Screening(screening_data(c))));
     for g in &c.guides {
         let data = GuideData { guide: g.clone(), guides: guides.clone(), sources: sources_of(&g.sources) };
-        let html = render_fragment(&shell, || pages::guide::guide(data));
+        let html = render_fragment(&shell, || features::guide::page::guide(data));
         pages.push((Route::Guide(&g.slug).path(), page(g.title.clone(), g.description.clone(), html)));
     }
     pages.push((
@@ -229,7 +234,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         page(
             "ホームページに埋め込む".into(),
             "拠点ナビの相談先の検索・緊急時の連絡先・事前登録のセルフチェックを、自治体のホームページに埋め込むコードを作れます。".into(),
-            render_fragment(&shell, || pages::embed::generator(generator_data(c))),
+            render_fragment(&shell, || features::embed::generator(generator_data(c))),
         ),
     ));
     // The widgets (issue #8): one pre-rendered page each; the area comes with the query.
@@ -247,7 +252,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             "オープンデータ".into(),
             "拠点ナビに掲載しているすべての施設と地域を、CSV・JSON・GeoJSONで公開しています。".into(),
             render_fragment(&shell, || {
-                pages::opendata::opendata(super::opendata::FACILITY_COLUMNS, super::hsds::STANDARD_COLUMNS)
+                features::opendata::opendata(super::opendata::FACILITY_COLUMNS, super::hsds::STANDARD_COLUMNS)
             }),
         ),
     ));
@@ -257,7 +262,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         page(
             "このサイトについて".into(),
             "拠点ナビのデータの出典、ライセンス、プライバシーについて。".into(),
-            render_fragment(&shell, || pages::about::about(about)),
+            render_fragment(&shell, || features::about::about(about)),
         ),
     ));
     pages
@@ -273,17 +278,17 @@ fn catalogue_data(c: &Content, shell: &Shell) -> CatalogueData {
     let verified = areas.iter().filter_map(|a| a.last_verified.clone()).max().unwrap_or_default();
     CatalogueData {
         html: render_fragment(shell, || {
-            pages::catalogue::catalogue_page(&c.catalogue, &areas, &c.practices, source, &url, &verified)
+            features::catalogue::page::catalogue_page(&c.catalogue, &areas, &c.practices, source, &url, &verified)
         }),
-        entries: areas.iter().filter_map(|a| pages::catalogue::catalogue_entry(a)).collect(),
+        entries: areas.iter().filter_map(|a| features::catalogue::page::catalogue_entry(a)).collect(),
         url,
     }
 }
 
 /// The generator's default choice — 国分寺市's finder when the content has it, else the first
 /// area with content — and the public address the build writes into its snippets.
-fn generator_data(c: &Content) -> pages::embed::generator::GeneratorData {
-    use pages::embed::generator::{Choice, GeneratorData};
+fn generator_data(c: &Content) -> features::embed::generator::GeneratorData {
+    use features::embed::generator::{Choice, GeneratorData};
     let first = c
         .areas
         .get("132144")
@@ -369,7 +374,7 @@ fn screening_data(c: &Content) -> ScreeningData {
 /// The small map of an area page: the outlines of the area, its wards or its members, and a
 /// pin per listed facility with a position. `None` when there is nothing to draw.
 fn area_map(c: &Content, a: &crate::model::Area, listed: &[&crate::model::Facility]) -> Option<crate::data::AreaMap> {
-    use crate::search::map::project;
+    use crate::features::finder::map_data::project;
     let mut codes: Vec<&String> = std::iter::once(&a.id).chain(&a.members).collect();
     codes.extend(c.areas.values().filter(|x| x.parent.as_ref() == Some(&a.id)).map(|x| &x.id));
     let shapes: Vec<_> = codes.iter().filter_map(|id| c.outlines.get(id.get(..5)?)).collect();
