@@ -8,9 +8,14 @@
 //! - `data`: the per-route page data, embedded or fetched;
 //! - `routes`: the one table of routes (pattern, path, link), for the router, the builder's
 //!   pages and every link;
-//! - `app`, `pages`, `components`: the Leptos views, pre-rendered and hydrated (`html`:
-//!   markup written as strings, where a view tree would cost the browser too much wasm;
-//!   `math`: the browser's `Math` in wasm);
+//! - `app`: the router, which page each route shows;
+//! - `features`: one folder per route noun (finder, catalogue, screening, embed, area,
+//!   facility, guide, emergency, …), each with its page, its island and its data; features
+//!   import the shared layers below, not each other's pages;
+//! - `markup`: the fragments several features share and the one escaping layer for markup
+//!   written as strings, where a view tree would cost the browser too much wasm (`markup::html`);
+//! - `components`: site chrome only (header, footer, the page frame);
+//! - `url`: the page's query for the islands; `browser`, `math`: the browser's APIs in wasm;
 //! - `site` (native): the site builder, writes `dist/` — HTML, JSON, wasm, assets;
 //! - `import` (native): WAM NET files and municipal lists into `content/facilities/`.
 #![recursion_limit = "256"]

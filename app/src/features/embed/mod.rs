@@ -11,7 +11,8 @@
 //! `features::screening`); the widgets add no second copy of them. This is the one feature
 //! that imports others: `widget` hosts their islands ([`crate::features::finder::Finder`],
 //! [`crate::features::screening::screening`]) through what those features export, never
-//! their page internals.
+//! their page internals, and `generator` reads the finder's area index
+//! ([`crate::features::finder::areas`]) for its municipality select.
 
 pub mod emergency;
 pub mod generator;
