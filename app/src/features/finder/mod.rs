@@ -25,4 +25,5 @@ pub mod state;
 #[cfg(feature = "ssr")]
 pub mod index;
 
-pub use page::{Finder, FinderState, SearchPage};
+pub use page::{Finder, SearchPage};
+pub use state::FinderState;

@@ -14,7 +14,7 @@ use super::form::FinderForm;
 use super::map::FinderMap;
 use super::query::Filters;
 use super::results::FinderResults;
-pub use super::state::{use_set_filters, FinderState};
+use super::state::{use_set_filters, FinderState};
 use crate::browser::fetch_json;
 use crate::components::page::{page_view, PageHeading};
 use crate::data::{href, PageData, SearchStart, Shell};
