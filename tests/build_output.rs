@@ -6,9 +6,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use kyoten_navi::build::assets::walk;
-use kyoten_navi::build::serve::resolve;
-use kyoten_navi::build::site::{build_site, BuildOptions};
+use kyoten_navi::site::assets::walk;
+use kyoten_navi::site::build::{build_site, BuildOptions};
+use kyoten_navi::site::serve::resolve;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -141,7 +141,7 @@ fn dist_has_sitemap_robots_manifest_data_and_compressed_assets() {
     assert!(!names.iter().any(|n| n.starts_with("data/") && n.ends_with("/facilities/test-kikan.json")));
     // Route pages are precompressed from a size up (a host compresses small ones on the fly).
     for page in names.iter().filter(|n| n.ends_with("index.html")) {
-        let big = std::fs::metadata(out.join(page)).expect("page").len() >= kyoten_navi::build::assets::SIZE_THRESHOLD;
+        let big = std::fs::metadata(out.join(page)).expect("page").len() >= kyoten_navi::site::assets::SIZE_THRESHOLD;
         assert_eq!(names.contains(&format!("{page}.br")), big, "{page}");
     }
     // What every search fetches is precompressed whatever its size.
@@ -150,7 +150,7 @@ fn dist_has_sitemap_robots_manifest_data_and_compressed_assets() {
 
 #[test]
 fn precompression_can_cover_every_page_or_nothing() {
-    use kyoten_navi::build::assets::Precompress;
+    use kyoten_navi::site::assets::Precompress;
     for (mode, page_sibling, any_sibling) in [(Precompress::All, true, true), (Precompress::None, false, false)] {
         let tmp = tempfile::tempdir().expect("tmp");
         let out = tmp.path().join("dist");

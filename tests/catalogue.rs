@@ -6,11 +6,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use kyoten_navi::build::pages::all_pages;
 use kyoten_navi::data::{CatalogueData, PageData};
+use kyoten_navi::features::catalogue::filter::Filters;
 use kyoten_navi::load::{load_content, Content};
 use kyoten_navi::model::{Bar, Function};
-use kyoten_navi::pages::catalogue::filter::Filters;
+use kyoten_navi::site::pages::all_pages;
 use leptos_router::params::ParamsMap;
 
 fn content() -> Content {

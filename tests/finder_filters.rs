@@ -8,11 +8,11 @@ mod common;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use kyoten_navi::features::finder::areas::area_codes;
+use kyoten_navi::features::finder::index::{area_index, shards};
+use kyoten_navi::features::finder::query::{fit, matching, unchanged_by, Condition, Filters, FinderRow, Fit};
 use kyoten_navi::load::Content;
 use kyoten_navi::model::{AgeGroup, DisabilityType, Function, Role};
-use kyoten_navi::search::areas::area_codes;
-use kyoten_navi::search::index::{area_index, shards};
-use kyoten_navi::search::query::{fit, matching, unchanged_by, Condition, Filters, FinderRow, Fit};
 
 struct Data {
     content: Content,

@@ -6,10 +6,10 @@ mod common;
 
 use std::sync::OnceLock;
 
-use kyoten_navi::build::first_contacts::first_contacts;
-use kyoten_navi::build::opendata::AreaFacilities;
 use kyoten_navi::load::Content;
 use kyoten_navi::model::{Call, CallRank};
+use kyoten_navi::site::first_contacts::first_contacts;
+use kyoten_navi::site::opendata::AreaFacilities;
 
 fn content() -> &'static Content {
     static C: OnceLock<Content> = OnceLock::new();

@@ -5,9 +5,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use kyoten_navi::build::assets::walk;
-use kyoten_navi::build::site::{build_site, BuildOptions};
 use kyoten_navi::load::wamnet::HEADER;
+use kyoten_navi::site::assets::walk;
+use kyoten_navi::site::build::{build_site, BuildOptions};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

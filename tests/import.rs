@@ -9,12 +9,12 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use kyoten_navi::build::site::{build_site, BuildOptions};
 use kyoten_navi::import::sheet::{plan_sheet, SheetImport, SHEET_COLUMNS};
 use kyoten_navi::import::wamnet::{plan_wamnet, WamnetImport};
 use kyoten_navi::import::Plan;
 use kyoten_navi::load::wamnet::{facility_of, wamnet_id, CityIndex, Row};
 use kyoten_navi::model::Function;
+use kyoten_navi::site::build::{build_site, BuildOptions};
 
 const DATE: &str = "2026-11-22";
 

@@ -10,9 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use kyoten_navi::build::hsds::TABLES;
-use kyoten_navi::build::opendata::opendata_files;
 use kyoten_navi::load::Content;
+use kyoten_navi::site::hsds::TABLES;
+use kyoten_navi::site::opendata::opendata_files;
 use serde_json::{Map, Value};
 
 struct Built {

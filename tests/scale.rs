@@ -8,11 +8,11 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use kyoten_navi::build::assets::{walk, Precompress};
-use kyoten_navi::build::bench::bench;
-use kyoten_navi::build::synth::synth;
 use kyoten_navi::load::load_content;
 use kyoten_navi::model::Role;
+use kyoten_navi::site::assets::{walk, Precompress};
+use kyoten_navi::site::bench::bench;
+use kyoten_navi::site::synth::synth;
 
 const COUNT: usize = 1500;
 
@@ -123,9 +123,9 @@ fn bench_builds_in_rounds_and_reports_consistent_figures() {
     // page gives their number instead of a card for each.
     let start = fs::read_to_string(out.join("search/index.html")).expect("search page");
     let kyoten = load_content(&content, "/").expect("valid").facilities.iter().filter(|f| f.kyoten).count();
-    assert!(kyoten > kyoten_navi::build::pages::START_LIST_MAX, "only {kyoten} 拠点 bodies: the test needs more");
+    assert!(kyoten > kyoten_navi::site::pages::START_LIST_MAX, "only {kyoten} 拠点 bodies: the test needs more");
     assert!(
-        start.contains(&format!("全国で{}か所あります", kyoten_navi::html::grouped(kyoten))),
+        start.contains(&format!("全国で{}か所あります", kyoten_navi::markup::html::grouped(kyoten))),
         "no count on the start page"
     );
     assert!(!start.contains("kn-facility-card"), "the start page lists {kyoten} cards");

@@ -12,11 +12,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use kyoten_navi::build::assets::walk;
-use kyoten_navi::build::site::{build_site, BuildOptions};
 use kyoten_navi::load::Content;
+use kyoten_navi::model::COORDINATOR_IN_OVERVIEW;
 use kyoten_navi::model::{GOOD_PRACTICES_AS_OF, PRACTICE_MATCHING_NOTE, SHIFT_ONLY_NOTE};
-use kyoten_navi::pages::catalogue::COORDINATOR_IN_OVERVIEW;
+use kyoten_navi::site::assets::walk;
+use kyoten_navi::site::build::{build_site, BuildOptions};
 
 use common::{real_content, root, seed};
 
@@ -37,7 +37,7 @@ fn site() -> &'static Path {
             base_path: "/".into(),
             wasm: None,
             root: root(),
-            precompress: kyoten_navi::build::assets::Precompress::None,
+            precompress: kyoten_navi::site::assets::Precompress::None,
         };
         build_site(&opts, &mut |_| {}).unwrap_or_else(|e| panic!("build failed: {e:?}"));
         out

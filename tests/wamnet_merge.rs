@@ -7,11 +7,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use kyoten_navi::build::opendata::{opendata_files, FACILITY_COLUMNS};
 use kyoten_navi::load::fields::{normalize_phone, usable_web_url};
 use kyoten_navi::load::wamnet::{service_role, wamnet_id};
 use kyoten_navi::load::{load_content, Content};
 use kyoten_navi::model::Facility;
+use kyoten_navi::site::opendata::{opendata_files, FACILITY_COLUMNS};
 
 fn content() -> Content {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");

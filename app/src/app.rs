@@ -1,4 +1,4 @@
-//! The shell and the router: which page each route of [`crate::route::Route`] shows. Every
+//! The shell and the router: which page each route of [`crate::routes::Route`] shows. Every
 //! route is pre-rendered to `dist/<route>/index.html` by the builder; in the browser only its
 //! islands hydrate (`hydrate.rs`), so the router never reaches the wasm.
 
@@ -8,22 +8,22 @@ use leptos_router::components::{Route, Router, Routes};
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::data::Shell;
-use crate::i18n::t;
-use crate::pages::{
+use crate::features::{
     about::AboutPage,
     area::AreaPage,
     catalogue::CataloguePage,
     embed::{EmbedPage, WidgetPage},
     emergency::EmergencyPage,
     facility::FacilityPage,
+    finder::SearchPage,
     guide::GuidePage,
     home::HomePage,
     not_found::NotFoundPage,
     opendata::OpenDataPage,
     screening::ScreeningPage,
-    search::SearchPage,
 };
-use crate::route::{Route as At, ANY};
+use crate::i18n::t;
+use crate::routes::{Route as At, ANY};
 
 /// The whole site. Expects [`Shell`] and [`crate::data::PageStore`] in context (the
 /// builder provides them).
@@ -33,7 +33,7 @@ pub fn App() -> impl IntoView {
     // A reading's pages live under its prefix (`/en/…`): the routes match below it.
     let base = format!("{}{}", shell.base, crate::i18n::lang().prefix()).trim_end_matches('/').to_string();
     // Widgets (issue #8) sit in other websites' frames: no site header, footer or skip link.
-    let chrome = !crate::pages::embed::widget::is_widget_request(&shell.base);
+    let chrome = !crate::features::embed::widget::is_widget_request(&shell.base);
     view! {
         <Router base=base>
             {chrome.then(|| view! { <a class="kn-skip-link" href="#main">{t("site.skip")}</a><SiteHeader/> })}

@@ -105,7 +105,7 @@ pub struct Corrections {
     /// The public URL of this page, for the e-mail body.
     pub page_url: String,
     /// Whom to tell instead when the deployment sets no address (issue #21): the area's one
-    /// sourced desk or 拠点 number, else its website (`build::first_contacts`).
+    /// sourced desk or 拠点 number, else its website (`site::first_contacts`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instead: Option<crate::model::Call>,
     /// The area's page (a route), whose 「まず連絡するところ」 lists every known number.
@@ -163,14 +163,14 @@ pub struct AreaData {
     pub corrections: Corrections,
     /// The small map above the facility list; `None` without outlines or positions.
     pub map: Option<AreaMap>,
-    /// 「まず連絡するところ」, ranked (`build::first_contacts`).
+    /// 「まず連絡するところ」, ranked (`site::first_contacts`).
     pub calls: Vec<crate::model::Call>,
     /// For the area's staff: listings to confirm or complete first.
     pub worklist: Vec<WorkItem>,
 }
 
 /// An area's outline and its facilities' positions, in the finder map's units
-/// (`search::map::project`), drawn at build time as a static SVG (`components::area_map`).
+/// (`features::finder::map_data::project`), drawn at build time as a static SVG (`features::area::map`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AreaMap {
     /// `[x, y, width, height]` around the outlines and the pins.
@@ -194,7 +194,7 @@ pub struct AreaPin {
 /// `/catalogue/`. The whole page — comparison table, cards, filter form, charts, practice
 /// sections — is rendered at build time and works without JavaScript; in the browser the
 /// page only shows, hides and reorders the pre-rendered rows as the URL's filters say, so
-/// the view code stays out of the wasm (`pages::catalogue`).
+/// the view code stays out of the wasm (`features::catalogue`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CatalogueData {
     /// The page body, rendered at build time.
@@ -225,7 +225,7 @@ pub struct CatalogueEntry {
     /// コーディネーター配置 「○」.
     pub coordinator: bool,
     /// Everything the free-text filter searches (name, reading, prefecture, 整備類型,
-    /// features, 取組み概要), folded by `pages::catalogue::filter::fold`.
+    /// features, 取組み概要), folded by `features::catalogue::filter::fold`.
     pub text: String,
 }
 
@@ -305,7 +305,7 @@ pub struct LocalSteps {
     pub name: String,
     /// The municipalities it applies to: the municipality itself, or a region's members.
     pub members: Vec<String>,
-    /// 「まず連絡するところ」 of the area, ranked (`build::first_contacts`).
+    /// 「まず連絡するところ」 of the area, ranked (`site::first_contacts`).
     pub calls: Vec<crate::model::Call>,
     pub registration: Option<crate::model::Registration>,
 }

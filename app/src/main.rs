@@ -4,11 +4,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kyoten_navi::build::assets::Precompress;
-use kyoten_navi::build::site::{build_site, normalise_base, BuildError, BuildOptions};
-use kyoten_navi::build::wasm::WasmMode;
-use kyoten_navi::build::{serve, wasm};
 use kyoten_navi::load::load_content;
+use kyoten_navi::site::assets::Precompress;
+use kyoten_navi::site::build::{build_site, normalise_base, BuildError, BuildOptions};
+use kyoten_navi::site::wasm::WasmMode;
+use kyoten_navi::site::{serve, wasm};
 
 const USAGE: &str = "usage: kyoten-navi <check|build|serve|synth|bench|import> [--content DIR] [--out DIR] [--base-path /sub/path/] [--port N] [--facilities N] [--precompress shared|all|none] [--rounds N] [--browser] [--wasm preview|release]";
 
@@ -117,12 +117,12 @@ fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         "synth" => {
-            kyoten_navi::build::synth::synth(&root.join("content"), &out, facilities)?;
+            kyoten_navi::site::synth::synth(&root.join("content"), &out, facilities)?;
             println!("wrote {facilities} synthetic facilities to {} (a test tool: never ship it)", out.display());
             Ok(())
         }
         "bench" => {
-            use kyoten_navi::build::bench;
+            use kyoten_navi::site::bench;
             let report = bench::bench(&content, &out, &root, precompress, rounds, browser)?;
             print!("{}", report.markdown(&content.display().to_string()));
             Ok(())

@@ -4,9 +4,40 @@
 //! island on the page, and a way to change it with the History API (Back restores it).
 //!
 //! While the builder pre-renders, the query is empty: a static page has none.
+//!
+//! Also the pure helpers that write a query, for pages and islands alike:
+//! [`encode_component`] and [`carried_query`] (the widget options a rewritten address keeps).
 
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
+
+/// Options that belong to an embedded widget rather than to what it shows; the finder carries
+/// them along when it rewrites its query.
+pub const CARRIED: [&str; 3] = ["kn_id", "accent", "compact"];
+
+/// Percent-encode a query value (UTF-8), keeping unreserved characters.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The query carrying a widget's options ([`CARRIED`]) over to a rewritten address, e.g.
+/// `kn_id=x&compact=1`.
+pub fn carried_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    pairs
+        .into_iter()
+        .filter(|(k, _)| CARRIED.contains(k))
+        .map(|(k, v)| format!("{k}={}", encode_component(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
 
 /// How [`use_navigate`]'s function changes the address.
 #[derive(Clone, Copy, Debug, Default)]
@@ -143,4 +174,23 @@ mod browser {
     pub fn push(_url: &str, _options: NavigateOptions) {}
 
     pub fn on_popstate(_f: impl Fn() + 'static) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carries_the_widget_options_only() {
+        assert_eq!(
+            carried_query([
+                ("area", "132144"),
+                ("kn_id", "k1"),
+                ("accent", "#1d4f91"),
+                ("fn", "emergency"),
+                ("compact", "1")
+            ]),
+            "kn_id=k1&accent=%231d4f91&compact=1"
+        );
+    }
 }

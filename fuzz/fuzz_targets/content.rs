@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use kyoten_navi::build::render::render_fragment;
+use kyoten_navi::site::render::render_fragment;
 use kyoten_navi::data::{AreaData, AreaLink, Corrections, FacilityData, GuideData, Shell};
 use kyoten_navi::load::front_matter::parse_front_matter;
 use kyoten_navi::load::validate::{validate, Files};
@@ -140,17 +140,17 @@ fuzz_target!(|data: &[u8]| {
     let mut pages = Vec::new();
     for f in content.facilities.iter().filter(|f| f.id == "fuzz-facility") {
         let data = FacilityData { facility: f.clone(), area: area_link(&f.area), sources: sources_of(&f.sources), corrections: Corrections::default() };
-        pages.push(render_fragment(&shell, || kyoten_navi::pages::facility::facility(data)));
+        pages.push(render_fragment(&shell, || kyoten_navi::features::facility::page::facility(data)));
     }
     if kind % 7 == 1 {
         if let Some(a) = content.areas.get("132144") {
             let data = AreaData { area: a.clone(), sources: sources_of(&a.sources), ..Default::default() };
-            pages.push(render_fragment(&shell, || kyoten_navi::pages::area::area(data)));
+            pages.push(render_fragment(&shell, || kyoten_navi::features::area::page::area(data)));
         }
     }
     for g in content.guides.iter().filter(|g| g.slug == "fuzz-guide") {
         let data = GuideData { guide: g.clone(), guides: vec![], sources: sources_of(&g.sources) };
-        pages.push(render_fragment(&shell, || kyoten_navi::pages::guide::guide(data)));
+        pages.push(render_fragment(&shell, || kyoten_navi::features::guide::page::guide(data)));
     }
     for html in pages {
         if let Err(e) = check_html::check(&html, check_html::Allow::Page) {

@@ -11,7 +11,7 @@
 //   kn-map-draw  the map's redraw (clustering, pins and outlines written as SVG)
 //   kn-prepare   making the search keys of a loaded row file
 // It types every prefix of the same fixed query list as the native benchmark
-// (`app/src/build/bench.rs`, QUERIES) into 「名前・住所・法人名で絞り込む」, then zooms the
+// (`app/src/site/bench.rs`, QUERIES) into 「名前・住所・法人名で絞り込む」, then zooms the
 // map through every level with the ＋/− buttons and drags it, timing each animation frame.
 // Prints Markdown lines on stdout (the figures) and progress on stderr.
 import { serve, launch, hydrated } from '../e2e/harness.mjs';

@@ -1,16 +1,8 @@
-//! Reusable view pieces, one per file, named for what the user sees. Each has a CSS block
-//! of the same name in `style/components/`.
+//! Site chrome only: the header, the footer and the page frame every route shares
+//! ([`page`]: page data, headings, the not-found fallback). One per file, each with a CSS
+//! block of the same name in `style/components/`. What several features show is in
+//! `markup/`; what one feature shows is in its folder under `features/`.
 
-pub mod area_directory;
-pub mod area_map;
-pub mod chart;
-pub mod correction;
-pub mod facility_card;
-pub mod finder_form;
-pub mod finder_map;
-pub mod finder_results;
 pub mod page;
 pub mod site_footer;
 pub mod site_header;
-pub mod source_list;
-pub mod unknown_value;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::{use_page, PageData};
-use crate::pages::not_found::NotFoundPage;
+use crate::features::not_found::NotFoundPage;
 
 /// `render` returns `None` when the data is not this page's kind (a stale or missing route).
 pub fn page_view(render: fn(&PageData) -> Option<AnyView>) -> impl IntoView {
@@ -33,7 +33,7 @@ pub fn PageHeading(
     #[prop(optional, into)] lead: Option<String>,
     #[prop(optional)] markup: bool,
 ) -> impl IntoView {
-    let text = |s: String| if markup { s } else { crate::html::esc(&s) };
+    let text = |s: String| if markup { s } else { crate::markup::html::esc(&s) };
     view! {
         <header class="kn-page-heading">
             <h1 class="kn-page-heading__title" inner_html=text(title)></h1>

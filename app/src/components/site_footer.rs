@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{only_in_japanese, t};
-use crate::route::Route;
+use crate::routes::Route;
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {

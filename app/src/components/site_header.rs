@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::data::{href, Shell};
 use crate::i18n::{messages, only_in_japanese, t, tx, Lang};
-use crate::route::Route;
+use crate::routes::Route;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {

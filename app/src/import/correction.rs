@@ -7,8 +7,8 @@
 //! whether the basis is good — that is the municipality's decision; the import only shows
 //! who asked and on what basis, and writes nothing without `--apply`.
 
-use crate::build::first_contacts::japanese_date;
 use crate::model::Source;
+use crate::site::first_contacts::japanese_date;
 
 /// The most characters accepted in 依頼した人 or 根拠となる資料 (they are published as the
 /// source's publisher and title).

@@ -2,7 +2,7 @@
 //! a phone number, a date, a web or e-mail address, a 全国地方公共団体コード, a position, a
 //! reading in kana. Each looks at one value and says whether it is right (or what it reads
 //! as). The validators (`validate`), the WAM NET reader (`wamnet`), the open data
-//! (`build::hsds`) and the importer (`import`) call these; nothing else re-implements them.
+//! (`site::hsds`) and the importer (`import`) call these; nothing else re-implements them.
 //!
 //! Not here: where a value is written (`spans`), which fields must have one and what a
 //! mistake is reported as (`validate`).

@@ -4,7 +4,7 @@
 //! made — a content file's name, a WAM NET row's 事業所番号, a reference-list code, an import
 //! cell — calls [`valid_path_id`], so no data file can name a path outside the output folder
 //! (`1234567890/../../../../tmp/x`). The output writer refuses such paths too
-//! (`build::assets::Output::write`): two locks on one door.
+//! (`site::assets::Output::write`): two locks on one door.
 
 /// The longest id accepted (a file name must fit in 255 bytes with `.md` or `index.html`).
 pub const MAX_ID_LEN: usize = 100;

@@ -58,8 +58,8 @@ pub struct Content {
     /// Open-data rows that were left out, with their reasons (not errors: the build goes on).
     pub warnings: Vec<Diagnostic>,
     /// Municipality outlines by 5-digit code, for the area pages' maps. Filled by the site
-    /// builder from `content/geo/` (`build::geo::outlines`); empty in `check` and tests.
-    pub outlines: BTreeMap<String, crate::search::map::MapShape>,
+    /// builder from `content/geo/` (`site::geo::outlines`); empty in `check` and tests.
+    pub outlines: BTreeMap<String, crate::features::finder::map_data::MapShape>,
     /// Prefectures' English names by Japanese name (`content/geo/prefjp-utf8.csv`).
     pub prefectures_en: BTreeMap<String, String>,
     /// The fixed text of the pages in each reading (`content/messages/`, issue #22).

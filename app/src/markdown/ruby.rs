@@ -7,7 +7,7 @@
 //! Not its business: choosing which words need ふりがな (authors do), or showing and hiding
 //! them (a class on the page, see `style/components/ruby.css`).
 
-use crate::html::esc;
+use crate::markup::html::esc;
 
 /// A piece of text: plain, or a base with its reading.
 #[derive(Debug, PartialEq, Eq)]

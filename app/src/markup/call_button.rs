@@ -1,7 +1,7 @@
 //! The call button: a `tel:` link with the number written out, large enough to tap
 //! (`.kn-button--call`). The one place a `tel:` address is made.
 
-use crate::html::esc;
+use crate::markup::html::esc;
 
 /// `tel:` address of a number as printed: digits and `+` only (`042-321-1136` →
 /// `tel:0423211136`).

@@ -5,7 +5,7 @@
 
 use super::call_button::call_button;
 use crate::data::join_base;
-use crate::html::esc;
+use crate::markup::html::esc;
 use crate::model::{Call, CallRank};
 
 /// The list for `area_name`; links to the site's pages start at `base`.

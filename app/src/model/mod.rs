@@ -19,7 +19,9 @@ pub use call::{merge_calls, Call, CallRank};
 pub use catalogue::{Bar, CatalogueSummary, Chart, ExampleList, PracticePart, PracticeSection, PRACTICE_MATCHING_NOTE};
 pub use facility::{Facility, SourceRecord};
 pub use guide::Guide;
-pub use practice::{FunctionStatus, Practice, SeedPassage, GOOD_PRACTICES_AS_OF, SHIFT_ONLY_NOTE};
+pub use practice::{
+    FunctionStatus, Practice, SeedPassage, COORDINATOR_IN_OVERVIEW, GOOD_PRACTICES_AS_OF, SHIFT_ONLY_NOTE,
+};
 pub use report::{Figure, Report};
 pub use screening::Screening;
 pub use site::Site;

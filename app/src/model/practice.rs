@@ -13,6 +13,10 @@ pub const GOOD_PRACTICES_AS_OF: &str = "平成30年度ごろ";
 /// Said beside every 特徴・付加機能等 list whose row has `features_shift_only` (issue #19).
 pub const SHIFT_ONLY_NOTE: &str = "この特徴は、好事例集の一覧表で「特徴・付加機能等」の列が1行ずれていると見て、この自治体等のものとしたものです。「Ⅱ. 取組み概要」に裏づける記載はなく、確かではありません。";
 
+/// Beside the コーディネーター cell when the column shows 「-」 but section Ⅱ describes
+/// coordinators (`coordinator_overview`, issue #19): on the catalogue and on the area page.
+pub const COORDINATOR_IN_OVERVIEW: &str = "「Ⅱ. 取組み概要」には記載あり";
+
 /// A passage of a seed document, quoted exactly, with the line it is on.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,0 +1,176 @@
+//! The embed snippets for a [`Choice`]: the loader script, the plain iframe, the widget's
+//! address and title, and the accent colour as the snippet may carry it. Pure string work,
+//! shared by the pre-rendered page and the generator's island.
+
+use super::super::options::{self, contrast_note};
+use crate::data::Widget;
+use crate::markup::html::esc;
+use crate::model::Function;
+use crate::routes::Route;
+use crate::url::encode_component;
+
+/// What the form says.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Choice {
+    pub widget: Widget,
+    /// Municipality code or region slug.
+    pub area: String,
+    pub area_name: String,
+    /// The finder's `fn` (ignored by the other widgets).
+    pub functions: Vec<Function>,
+    /// `#rrggbb`, already readable (see `options::accent`).
+    pub accent: Option<String>,
+    pub compact: bool,
+}
+
+/// The plain iframe's height in CSS pixels: it cannot follow its content, so it is what the
+/// widget's first screen needs on a 360 px phone, measured on the built site (issue #8): the
+/// finder's form with its first result ends at about 630 px, 国分寺市's emergency card at
+/// 660 px, the self-check's first question at 984 px. Longer content scrolls in the frame.
+pub fn fallback_height(w: Widget) -> u32 {
+    match w {
+        Widget::Finder => 900,
+        Widget::Emergency => 680,
+        Widget::Screening => 1000,
+    }
+}
+
+/// The frame's title (WCAG 4.1.2: every iframe is named), e.g. 「拠点ナビ：国分寺市の相談先をさがす」.
+pub fn frame_title(c: &Choice) -> String {
+    match c.widget {
+        Widget::Finder => format!("拠点ナビ：{}の相談先をさがす", c.area_name),
+        Widget::Emergency => format!("拠点ナビ：{}の緊急時の連絡先", c.area_name),
+        Widget::Screening => "拠点ナビ：事前登録のセルフチェック".to_string(),
+    }
+}
+
+/// `(name, value)` of each option that differs from the default, in the loader's order.
+fn option_pairs(c: &Choice) -> Vec<(&'static str, String)> {
+    let mut pairs = vec![("area", c.area.clone())];
+    if c.widget == Widget::Finder && !c.functions.is_empty() {
+        pairs.push(("fn", c.functions.iter().map(|f| f.id()).collect::<Vec<_>>().join(",")));
+    }
+    if let Some(a) = &c.accent {
+        pairs.push(("accent", a.clone()));
+    }
+    if c.compact {
+        pairs.push(("compact", "1".into()));
+    }
+    pairs
+}
+
+/// The widget's address below the portal, e.g. `embed/finder/?area=132144&fn=emergency`.
+pub fn widget_path(c: &Choice) -> String {
+    let query =
+        option_pairs(c).iter().map(|(k, v)| format!("{k}={}", encode_component(v))).collect::<Vec<_>>().join("&");
+    format!("{}?{query}", Route::Widget(c.widget).path().trim_start_matches('/'))
+}
+
+/// The loader form: one script element where the widget should appear. `portal` is the
+/// site's address with its base path, ending in `/`.
+pub fn script_snippet(portal: &str, c: &Choice) -> String {
+    let mut s = format!("<script src=\"{}embed.js\" data-widget=\"{}\"", esc(portal), c.widget.id());
+    for (k, v) in option_pairs(c) {
+        s += &format!(" data-{k}=\"{}\"", esc(&v));
+    }
+    s += &format!(" data-title=\"{}\" async></script>", esc(&frame_title(c)));
+    s
+}
+
+/// The plain iframe for websites that remove scripts: fixed height, titled, lazy. The
+/// finder may ask for the position (「近くを探す」), which a frame from another site needs
+/// `allow="geolocation"` for.
+pub fn iframe_snippet(portal: &str, c: &Choice) -> String {
+    format!(
+        "<iframe src=\"{}{}\" title=\"{}\" width=\"100%\" height=\"{}\" style=\"border:0\" loading=\"lazy\"{}></iframe>",
+        esc(portal),
+        esc(&widget_path(c)),
+        esc(&frame_title(c)),
+        fallback_height(c.widget),
+        if c.widget == Widget::Finder { " allow=\"geolocation\"" } else { "" }
+    )
+}
+
+/// The accent for the snippet and what to tell the person: a refused colour is left out,
+/// a pale one goes in darkened, so the widget itself never has to complain.
+pub fn accent_choice(typed: &str) -> (Option<String>, String) {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return (None, String::new());
+    }
+    match options::accent(typed) {
+        Ok((a, Some(_))) => {
+            let note = format!("この色は白い文字が読みにくいため、読みやすい濃さの {} をコードに入れました。", a.color);
+            (Some(a.color), note)
+        }
+        Ok((a, None)) => (Some(a.color.clone()), contrast_note(&a.color)),
+        Err(_) => (
+            None,
+            "色は「#1d4f91」のように、# と16進数6桁で入力してください。今のコードには色を入れていません。".to_string(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn choice() -> Choice {
+        Choice {
+            widget: Widget::Finder,
+            area: "132144".into(),
+            area_name: "国分寺市".into(),
+            functions: vec![Function::Emergency, Function::Consultation],
+            accent: Some("#1d4f91".into()),
+            compact: true,
+        }
+    }
+
+    #[test]
+    fn the_script_snippet_carries_every_option_as_a_data_attribute() {
+        assert_eq!(
+            script_snippet("https://kyoten-navi.example/kyoten/navi/", &choice()),
+            "<script src=\"https://kyoten-navi.example/kyoten/navi/embed.js\" data-widget=\"finder\" data-area=\"132144\" data-fn=\"emergency,consultation\" data-accent=\"#1d4f91\" data-compact=\"1\" data-title=\"拠点ナビ：国分寺市の相談先をさがす\" async></script>"
+        );
+    }
+
+    #[test]
+    fn the_iframe_snippet_is_titled_sized_and_encoded() {
+        assert_eq!(
+            iframe_snippet("https://kyoten-navi.example/", &choice()),
+            "<iframe src=\"https://kyoten-navi.example/embed/finder/?area=132144&amp;fn=emergency%2Cconsultation&amp;accent=%231d4f91&amp;compact=1\" title=\"拠点ナビ：国分寺市の相談先をさがす\" width=\"100%\" height=\"900\" style=\"border:0\" loading=\"lazy\" allow=\"geolocation\"></iframe>"
+        );
+        let c = Choice {
+            widget: Widget::Emergency,
+            functions: vec![Function::Emergency],
+            accent: None,
+            compact: false,
+            ..choice()
+        };
+        assert_eq!(
+            iframe_snippet("https://kyoten-navi.example/", &c),
+            "<iframe src=\"https://kyoten-navi.example/embed/emergency/?area=132144\" title=\"拠点ナビ：国分寺市の緊急時の連絡先\" width=\"100%\" height=\"680\" style=\"border:0\" loading=\"lazy\"></iframe>"
+        );
+    }
+
+    #[test]
+    fn the_generator_never_puts_an_unreadable_or_broken_colour_in_a_snippet() {
+        let (a, note) = accent_choice("#ffcc00");
+        let a = a.expect("darkened");
+        assert_ne!(a, "#ffcc00");
+        assert!(note.contains(&a), "{note}");
+        let (a, note) = accent_choice("blue");
+        assert_eq!(a, None);
+        assert!(note.contains("16進数"));
+        let (a, note) = accent_choice(" #1D4F91 ");
+        assert_eq!(a.as_deref(), Some("#1d4f91"));
+        assert!(note.contains("8.1:1"), "{note}");
+        assert_eq!(accent_choice(""), (None, String::new()));
+    }
+
+    #[test]
+    fn names_are_escaped_in_attributes() {
+        let c = Choice { area_name: "\"><script>".into(), ..choice() };
+        assert!(!script_snippet("https://x/", &c).contains("\"><script>"));
+    }
+}

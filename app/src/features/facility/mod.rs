@@ -1,0 +1,5 @@
+//! `/facilities/{id}/`: the page ([`page`]), rendered at build time; no island.
+
+pub mod page;
+
+pub use page::FacilityPage;

@@ -1,0 +1,368 @@
+//! The finder's results: a count announced to screen readers, result cards with tel:
+//! buttons, 「さらに表示」, and — never a dead end — a way on when nothing matches. The
+//! results fetch the row files of the chosen area's municipalities (`search/rows/<code>.json`,
+//! a ward's in its city's file, only files that exist) and keep them in
+//! [`FinderState::shards`] for the visit.
+//!
+//! Lean by design (the wasm budget, issue #10): the results are one string of markup
+//! ([`results_html`]) and one click listener (`data-kn-action` names a button's job); the
+//! selection shared with the map only moves a class.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use crate::browser::{fetch_json, reveal, timed};
+use crate::data::{href, Shell};
+use crate::features::finder::areas::{area, area_codes, distance_km, row_files, AreaEntry};
+use crate::features::finder::query::{
+    fit, rank, unchanged_by, BadParam, Condition, Filters, FinderRow, Fit, Hit, Matcher,
+};
+use crate::features::finder::state::{use_set_filters, FinderState};
+use crate::markup::call_button::tel_href;
+use crate::markup::html::{esc, fixed};
+use crate::model::{Function, Role};
+use crate::routes::Route;
+
+/// What the results area shows.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Loading,
+    NoArea,
+    UnknownArea(String),
+    /// `unchanged`: the conditions that narrowed nothing.
+    Found {
+        area: Box<AreaEntry>,
+        hits: Vec<Hit>,
+        unchanged: Vec<Condition>,
+    },
+}
+
+const PAGE: usize = 30;
+
+/// `page`: results shown at first and per 「さらに表示」 — given by the finder widget, which
+/// then also links to the full results on the portal.
+#[component]
+pub fn FinderResults(#[prop(default = None)] page: Option<usize>) -> impl IntoView {
+    let state = expect_context::<FinderState>();
+    let set = use_set_filters();
+    let widget = page.is_some();
+    let page = page.unwrap_or(PAGE);
+    let shown = RwSignal::new(page);
+    // The row files of the chosen area, each fetched once (and only once while in flight).
+    let build = use_context::<Shell>().unwrap_or_default().build;
+    let requested = StoredValue::new(BTreeSet::<String>::new());
+    Effect::new(move |_| {
+        let Some(id) = state.filters.with(|f| f.0.area.clone()) else { return };
+        let Some(areas) = state.areas.get() else { return };
+        for code in row_files(&areas, &area_codes(&areas, &id)) {
+            if state.shards.with_untracked(|s| s.contains_key(&code))
+                || !requested.try_update_value(|r| r.insert(code.clone())).unwrap_or(false)
+            {
+                continue;
+            }
+            let url = href(&format!("/data/{build}/search/rows/{code}.json"));
+            fetch_json::<Vec<FinderRow>>(url, move |mut rows| {
+                timed("kn-prepare", || rows.iter_mut().for_each(|r| r.prepare(&code)));
+                state.shards.update(|s| {
+                    s.insert(code, Arc::new(rows));
+                });
+            });
+        }
+    });
+    // The conditions of the last search, whose results a narrower one (typing on) filters
+    // instead of every row: per keystroke, a few hits rather than a whole city's rows.
+    let last = StoredValue::new(None::<(Filters, Option<(f64, f64)>)>);
+    let outcome = Memo::new(move |prev: Option<&Outcome>| {
+        let (filters, _) = state.filters.get();
+        let Some(id) = filters.area.clone() else { return Outcome::NoArea };
+        let Some(areas) = state.areas.get() else { return Outcome::Loading };
+        let Some(area) = area(&areas, &id).cloned() else { return Outcome::UnknownArea(id) };
+        let codes = area_codes(&areas, &id);
+        let files = row_files(&areas, &codes);
+        let near = state.near.get();
+        state.shards.with(|shards| {
+            let loaded: Option<Vec<&Arc<Vec<FinderRow>>>> = files.iter().map(|f| shards.get(f)).collect();
+            let Some(loaded) = loaded else { return Outcome::Loading };
+            // What the browser benchmark times per keystroke (tests/bench/browser-bench.mjs).
+            timed("kn-query", || {
+                // A ward's search reads its city's file: only the ward's rows count.
+                let m = Matcher::new(&filters, &codes);
+                let earlier = last.get_value();
+                last.set_value(Some((filters.clone(), near)));
+                let unchanged = unchanged_by(loaded.iter().flat_map(|file| file.iter()), &filters, &codes);
+                if let (Some(Outcome::Found { area: then, hits, .. }), Some((before, near_then))) = (prev, earlier) {
+                    if then.id == area.id && near_then == near && m.narrows(&Matcher::new(&before, &codes)) {
+                        let hits = hits.iter().filter(|h| m.accepts(h.row())).cloned().collect();
+                        return Outcome::Found { area: Box::new(area), hits, unchanged };
+                    }
+                }
+                let mut hits: Vec<Hit> = loaded
+                    .iter()
+                    .flat_map(|file| {
+                        let m = &m;
+                        file.iter().enumerate().filter(move |(_, r)| m.accepts(r)).map(move |(at, r)| {
+                            Hit::new(Arc::clone(file), at, near.map(|(lat, lng)| distance_km(lat, lng, r.lat, r.lng)))
+                        })
+                    })
+                    .collect();
+                // Rows whose 対象 is confirmed first; in each group the 拠点 first, or the nearest.
+                hits.sort_by_key(|h| (fit(&filters, h.row()), rank(h.row())));
+                if near.is_some() {
+                    let key = |h: &Hit| (fit(&filters, h.row()), h.distance.unwrap_or(f64::MAX));
+                    hits.sort_by(|a, b| {
+                        let (a, b) = (key(a), key(b));
+                        a.0.cmp(&b.0).then(a.1.total_cmp(&b.1))
+                    });
+                }
+                Outcome::Found { area: Box::new(area), hits, unchanged }
+            })
+        })
+    });
+    // The map shows the same rows and shares the selection (issue #4): a pin chosen on the
+    // map brings its card into view, past 「さらに表示」 if need be.
+    Effect::new(move |_| {
+        outcome.with(|o| {
+            state.found.set(match o {
+                Outcome::Found { hits, .. } => hits.clone(),
+                _ => Vec::new(),
+            })
+        })
+    });
+    Effect::new(move |_| {
+        let Some(id) = state.selected.get() else { return };
+        if !state.from_map.get_untracked() {
+            return;
+        }
+        if let Some(i) = state.found.with_untracked(|hits| hits.iter().position(|h| h.row().id == id)) {
+            if i >= shown.get_untracked() {
+                shown.set((i / page + 1) * page);
+            }
+        }
+        reveal(format!(".kn-facility-card[data-id=\"{id}\"]"), false);
+    });
+    // The chosen card (from the map or its own button) is marked without redrawing the list,
+    // so the focus stays where it is.
+    let root = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        let selected = state.selected.get();
+        let Some(section) = root.get() else { return };
+        let Ok(cards) = section.query_selector_all(".kn-facility-card") else { return };
+        for card in (0..cards.length()).filter_map(|i| cards.item(i)?.dyn_into::<Element>().ok()) {
+            let on = selected.as_deref().is_some_and(|id| card.get_attribute("data-id").as_deref() == Some(id));
+            let _ = card.class_list().toggle_with_force("kn-facility-card--selected", on);
+        }
+    });
+    let html = move || {
+        let bad = state.filters.with(|f| bad_params(&f.1));
+        let selected = state.selected.get_untracked();
+        let filters = state.filters.with_untracked(|f| f.0.clone());
+        format!(
+            r#"<h2 id="kn-results-heading" class="kn-finder-results__title">さがした結果</h2>{bad}{}"#,
+            outcome.with(|o| results_html(o, &filters, Shown { count: shown.get(), widget }, selected.as_deref()))
+        )
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(button) = crate::browser::closest_target(&ev, "[data-kn-action]") else {
+            return;
+        };
+        let widen = |c: Condition| set.run(state.filters.with_untracked(|f| f.0.without(c)));
+        match button.get_attribute("data-kn-action").as_deref() {
+            Some("more") => shown.update(|n| *n += page),
+            Some("map") => {
+                state.from_map.set(false);
+                state.selected.set(button.get_attribute("data-id"));
+            }
+            Some("rechoose") => {
+                let mut f = state.filters.with_untracked(|f| f.0.clone());
+                f.area = None;
+                set.run(f);
+            }
+            Some("widen") => {
+                let group = button.get_attribute("data-group").and_then(|g| g.parse::<usize>().ok());
+                if let Some(c) = group.and_then(|g| Condition::ALL.get(g)) {
+                    widen(*c);
+                }
+            }
+            _ => {}
+        }
+    };
+    view! {
+        <section node_ref=root class="kn-finder-results" aria-labelledby="kn-results-heading" inner_html=html on:click=on_click></section>
+    }
+}
+
+/// Unknown URL parameters: said, and left out of the search.
+fn bad_params(bad: &[BadParam]) -> String {
+    if bad.is_empty() {
+        return String::new();
+    }
+    let names = bad.iter().map(|b| esc(&format!("{}={}", b.name, b.value))).collect::<Vec<_>>().join("、");
+    format!(
+        r#"<p class="kn-finder-results__notice" role="alert">アドレスの条件のうち、使えないものがあったので外しました：{names}</p>"#
+    )
+}
+
+/// What the results area says for `outcome`: the first `shown` cards, 「さらに表示」, or a way
+/// on when nothing matches.
+/// How many cards to show, and whether they are in the finder widget.
+struct Shown {
+    count: usize,
+    widget: bool,
+}
+
+fn results_html(outcome: &Outcome, filters: &Filters, shown: Shown, selected: Option<&str>) -> String {
+    let Shown { count: shown, widget } = shown;
+    match outcome {
+        Outcome::Loading => r#"<p class="kn-loading" role="status">読み込んでいます…</p>"#.into(),
+        Outcome::NoArea => r#"<p role="status">まず、お住まいの市区町村を選んでください。</p>"#.into(),
+        Outcome::UnknownArea(id) => format!(
+            r#"<div class="kn-finder-results__empty" role="status"><p>「{}」という市区町村は見つかりませんでした。アドレスが古いか、間違っている可能性があります。</p><button class="kn-button" type="button" data-kn-action="rechoose">市区町村を選び直す</button></div>"#,
+            esc(id)
+        ),
+        Outcome::Found { area, hits, .. } if hits.is_empty() => no_results(area, filters),
+        Outcome::Found { area, hits, unchanged } => {
+            let name = esc(&area.name);
+            let confirmed = hits.iter().filter(|h| fit(filters, h.row()) == Fit::Confirmed).count();
+            let split = filters.asks_who();
+            let ask = hits.len() - confirmed;
+            let mut count = format!("{name}で<strong>{}件</strong>見つかりました", hits.len());
+            if split {
+                count += &format!("（{CONFIRMED}{confirmed}件、{ASK}{ask}件）");
+            }
+            let mut cards = String::new();
+            let mut group = None;
+            for h in hits.iter().take(shown) {
+                let g = fit(filters, h.row());
+                if split && group != Some(g) {
+                    if group.is_some() {
+                        cards += "</ul>";
+                    }
+                    let (title, n) = if g == Fit::Confirmed { (CONFIRMED, confirmed) } else { (ASK, ask) };
+                    cards += &format!(
+                        r#"<h3 class="kn-finder-results__group">{title}（{n}件）</h3><ul class="kn-facility-list">"#
+                    );
+                    group = Some(g);
+                }
+                cards += &card_html(h.row(), h.distance, selected, filters, if split { 4 } else { 3 }, !widget);
+            }
+            let cards =
+                if split { format!("{cards}</ul>") } else { format!(r#"<ul class="kn-facility-list">{cards}</ul>"#) };
+            let more = hits.len().saturating_sub(shown);
+            let mut more = if more > 0 {
+                format!(
+                    r#"<button class="kn-button kn-button--secondary" type="button" data-kn-action="more">さらに表示（残り{more}件）</button>"#
+                )
+            } else {
+                String::new()
+            };
+            if widget {
+                more += &format!(
+                    r#"<p class="kn-finder-results__full"><a href="{}">すべての結果（{}件）を地図とともに拠点ナビで見る</a></p>"#,
+                    esc(&href(&format!("{}?{}", Route::Search.path(), filters.to_query()))),
+                    hits.len()
+                );
+            }
+            format!(
+                r#"<p class="kn-finder-results__count" role="status">{count}</p>{}<p class="kn-finder-results__first"><a class="kn-finder-results__area-link" href="{}">{name}で、まず連絡するところ（電話番号）を見る</a></p>{cards}{more}"#,
+                unchanged_note(unchanged),
+                esc(&href(&format!("{}#kn-first", Route::Area(&area.id).path())))
+            )
+        }
+    }
+}
+
+/// The two groups of results when a disability type or age is asked for (issue #17).
+const CONFIRMED: &str = "対象として確認できるところ";
+const ASK: &str = "対象は事業所に確認が必要なところ";
+
+/// Conditions that narrowed nothing, said rather than shown as if they had.
+fn unchanged_note(unchanged: &[Condition]) -> String {
+    if unchanged.is_empty() {
+        return String::new();
+    }
+    let mut h = String::from(r#"<p class="kn-finder-results__unchanged">"#);
+    for c in unchanged {
+        h.push('「');
+        h.push_str(c.label());
+        h.push('」');
+    }
+    h.push_str("の条件では、件数は変わりませんでした。");
+    if unchanged.contains(&Condition::Who) {
+        h.push_str("障害の種類や年齢の情報がない事業所は除かずに、「");
+        h.push_str(ASK);
+        h.push_str("」に入れています。");
+    }
+    h + "</p>"
+}
+
+/// No result: where to ask instead, and one tap to widen the search.
+fn no_results(area: &AreaEntry, f: &Filters) -> String {
+    let name = esc(&area.name);
+    let widen: String = Condition::ALL
+        .into_iter()
+        .enumerate()
+        .filter(|(_, c)| f.has(*c))
+        .map(|(i, c)| format!(r#"<li><button class="kn-button kn-button--secondary" type="button" data-kn-action="widen" data-group="{i}">{}の条件を外す</button></li>"#, c.label()))
+        .collect();
+    format!(
+        r#"<div class="kn-finder-results__empty"><p role="status">{name}では、この条件に合う相談先は見つかりませんでした。</p><p>条件をゆるめるか、{name}の相談先（基幹相談支援センターや市区町村の窓口）にお問い合わせください。</p><a class="kn-button" href="{}">{name}の相談先を見る</a><ul class="kn-finder-results__widen">{widen}</ul></div>"#,
+        esc(&Route::Area(&area.id).href())
+    )
+}
+
+/// One result: name (link to its page), what kind of place it is, what it helps with, and
+/// a tel: button when the number is known.
+/// `map`: the finder shows its map (not in the widget), so each card can point to its pin.
+fn card_html(
+    row: &FinderRow,
+    distance: Option<f64>,
+    selected: Option<&str>,
+    filters: &Filters,
+    level: u8,
+    map: bool,
+) -> String {
+    let kind = if row.kyoten == 1 {
+        format!("拠点・{}", row.role().label())
+    } else {
+        let services: Vec<&str> = [Role::ShortStay, Role::CommunityTransition, Role::CommunitySettlement]
+            .into_iter()
+            .filter(|r| row.has_service(*r))
+            .map(|r| r.label())
+            .collect();
+        format!("障害福祉サービス事業所（{}）", services.join("・"))
+    };
+    let needs: Vec<&str> = Function::ALL.into_iter().filter(|f| row.has_function(*f)).map(|f| f.label()).collect();
+    let (id, name) = (esc(&row.id), esc(&row.name));
+    let mut html = format!(
+        r#"<li class="kn-facility-card{}" data-id="{id}"><p class="kn-facility-card__selected">地図で選んだ相談先</p><h{level} class="kn-facility-card__name"><a class="kn-facility-card__link" href="{}">{name}</a></h{level}><p class="kn-facility-card__meta"><span class="{}">{}</span>{}</p>"#,
+        if selected == Some(row.id.as_str()) { " kn-facility-card--selected" } else { "" },
+        esc(&Route::Facility(&row.id).href()),
+        if row.kyoten == 1 { "kn-facility-card__badge" } else { "kn-facility-card__kind" },
+        esc(&kind),
+        distance.map(|d| format!(" 約{}km", fixed(d, 1))).unwrap_or_default(),
+    );
+    if !needs.is_empty() {
+        html += &format!(r#"<p class="kn-facility-card__functions">関わる機能：{}</p>"#, needs.join("・"));
+    }
+    if filters.functions.contains(&Function::Emergency) {
+        if let Some(basis) = row.emergency_basis() {
+            html += &format!(r#"<p class="kn-facility-card__emergency">緊急時：{basis}</p>"#);
+        }
+    }
+    if row.disabilities == 0 {
+        html += r#"<p class="kn-facility-card__note">対象は事業所にご確認ください</p>"#;
+    }
+    if let Some(p) = &row.phone {
+        html += &format!(r#"<a class="kn-facility-card__phone" href="{}">電話 {}</a>"#, esc(&tel_href(p)), esc(p));
+    }
+    if map && (row.lat != 0.0 || row.lng != 0.0) {
+        html += &format!(
+            r#"<button class="kn-button kn-button--secondary kn-facility-card__map" type="button" data-kn-action="map" data-id="{id}">地図で見る<span class="kn-visually-hidden">（{name}）</span></button>"#
+        );
+    }
+    html + "</li>"
+}

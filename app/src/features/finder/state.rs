@@ -1,0 +1,48 @@
+//! What the finder's parts share — the page's island, the form, the results and the map —
+//! and the one way they change the query. Its own file so that the parts import it and not
+//! the page (which imports them).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::areas::AreaEntry;
+use super::query::{BadParam, Filters, FinderRow, Hit};
+use crate::url::{current_path, use_navigate, use_query_map, NavigateOptions};
+
+/// Everything the finder's parts share.
+#[derive(Clone, Copy)]
+pub struct FinderState {
+    /// False until hydrated: the first render must equal the pre-rendered HTML.
+    pub ready: RwSignal<bool>,
+    pub filters: Memo<(Filters, Vec<BadParam>)>,
+    pub areas: RwSignal<Option<Arc<Vec<AreaEntry>>>>,
+    /// Row files fetched so far (`search/rows/<area>.json`), by area id, kept for the visit.
+    pub shards: RwSignal<BTreeMap<String, Arc<Vec<FinderRow>>>>,
+    /// The person's position, only in memory, after they asked for 「近くを探す」.
+    pub near: RwSignal<Option<(f64, f64)>>,
+    /// Every row the results currently list (they show them page by page), for the map.
+    pub found: RwSignal<Vec<Hit>>,
+    /// The facility (id) chosen on the map or in the list; the other one highlights it.
+    pub selected: RwSignal<Option<String>>,
+    /// Whether `selected` was chosen on the map (the list then shows its card) or in the
+    /// list (the map then shows and focuses its pin).
+    pub from_map: RwSignal<bool>,
+}
+
+/// A callback that puts new filters into the URL (and so into the results). Created once
+/// per component, since the router's navigate function is only found during setup.
+pub fn use_set_filters() -> Callback<Filters> {
+    let navigate = use_navigate();
+    let query = use_query_map();
+    Callback::new(move |f: Filters| {
+        // The finder's own address: `/search/`, or `/embed/finder/` in a widget (issue #8),
+        // whose own options (`kn_id`, `accent`, `compact`) ride along.
+        let base = current_path();
+        let carried = query.with_untracked(|q| crate::url::carried_query(q.into_iter().map(|(k, v)| (k.as_ref(), v))));
+        let query = [f.to_query(), carried].into_iter().filter(|q| !q.is_empty()).collect::<Vec<_>>().join("&");
+        let url = if query.is_empty() { base } else { format!("{base}?{query}") };
+        navigate(&url, NavigateOptions { replace: true, scroll: false });
+    })
+}

@@ -1,0 +1,11 @@
+//! The one caveat beside 特徴・付加機能等 that rest on the one-row shift alone, on the
+//! catalogue's table and cards and on the area page (issue #19).
+
+use leptos::prelude::*;
+
+use crate::model::SHIFT_ONLY_NOTE;
+
+/// The caveat as a paragraph (`.kn-shift-note`).
+pub fn shift_only_note() -> impl IntoView {
+    view! { <p class="kn-shift-note">{SHIFT_ONLY_NOTE}</p> }
+}

@@ -1,0 +1,273 @@
+//! Derives 「まず連絡するところ」 for an area (issue #17): whom a family calls first, ranked,
+//! each with why and when and the source of its number.
+//!
+//! 1. the area's 拠点 contact, coordinator or 基幹相談支援センター, when a source gives a number;
+//! 2. the municipality's 障害福祉 desk (then other consultation points), when a source gives it;
+//! 3. WAM NET 地域定着支援 and then 短期入所 facilities, nearest to the hall first;
+//! 4. the municipality's official website (reference list), to find its desk;
+//! 5. 119 for danger to life.
+//!
+//! A contact without a number is left to the area page's own contact section: the list holds
+//! only what can be called or opened. An area's contacts are its own, then its designated
+//! city's (a ward), then its regions'.
+
+use crate::features::finder::areas::distance_km;
+use crate::load::Content;
+use crate::markup::html::fixed;
+use crate::model::{Area, Call, CallRank, Contact, ContactKind, Facility, Role, Source};
+use crate::routes::Route;
+use crate::site::opendata::AreaFacilities;
+
+/// How many WAM NET facilities of each service the list names.
+const NEARBY: usize = 2;
+/// How far from the hall a facility outside the area may be and still be named, in km.
+const NEARBY_OUTSIDE_KM: f64 = 30.0;
+
+/// The ranked list for `area`.
+pub fn first_contacts(c: &Content, by_area: &AreaFacilities, area: &Area) -> Vec<Call> {
+    let mut calls = Vec::new();
+    let chain = contact_chain(c, area);
+    for rank in [CallRank::Kyoten, CallRank::Desk] {
+        let mut entries: Vec<(&Contact, &Area)> = chain
+            .iter()
+            .flat_map(|a| a.contacts.iter().map(move |k| (k, *a)))
+            .filter(|(k, _)| k.phone.is_some() && rank_of(k.kind) == rank)
+            .collect();
+        // Within a rank: 拠点 before 基幹, desks before other points; the source order otherwise.
+        entries.sort_by_key(|(k, _)| k.kind);
+        for (k, a) in entries {
+            if calls.iter().any(|x: &Call| x.phone == k.phone) {
+                continue;
+            }
+            calls.push(contact_call(c, k, a, rank));
+        }
+        if rank == CallRank::Kyoten {
+            // A content facility that is a 拠点 body with a number of its own.
+            for f in by_area
+                .of(area)
+                .into_iter()
+                .filter(|f| f.kyoten && matches!(f.role, Role::CoreConsultation | Role::Base) && f.phone.is_some())
+            {
+                if calls.iter().any(|x| x.phone == f.phone) {
+                    continue;
+                }
+                calls.push(facility_call(c, f, CallRank::Kyoten, None));
+            }
+        }
+    }
+    // Whom a family without a 地域定着支援 contract calls instead: a number listed above, or
+    // the desk the municipality's website names.
+    let instead = if calls.iter().any(|x| x.phone.is_some()) {
+        "契約のない方は、上の窓口に先に連絡してください。"
+    } else if area.website.is_some() {
+        "契約のない方は、下の公式サイトで市区町村の障害福祉の窓口を確かめて、先に連絡してください。"
+    } else {
+        "契約のない方は、市区町村の障害福祉の窓口に先に連絡してください。"
+    };
+    for (service, rank) in [(Role::CommunitySettlement, CallRank::Settlement), (Role::ShortStay, CallRank::ShortStay)] {
+        for (f, km) in nearby(c, by_area, area, service) {
+            if calls.iter().any(|x| x.phone == f.phone) {
+                continue;
+            }
+            let mut call = facility_call(c, f, rank, Some((km, !in_area(by_area, area, f))));
+            if rank == CallRank::Settlement {
+                call.why = format!("{}{instead}", call.why);
+            }
+            calls.push(call);
+        }
+    }
+    if let Some(url) = &area.website {
+        calls.push(Call::website(&area.name, url));
+    }
+    calls.push(Call::emergency());
+    calls
+}
+
+/// Whom a correction goes to when the deployment sets no address (issue #21): the one desk
+/// or 拠点 contact with a sourced number among the areas that apply, else the first website.
+/// Several numbers (千葉市's six ward desks) are left to the area's list.
+pub fn corrections_contact(c: &Content, area: &Area) -> Option<Call> {
+    let chain = contact_chain(c, area);
+    let numbered: Vec<(&Contact, &Area)> = chain
+        .iter()
+        .flat_map(|a| a.contacts.iter().map(move |k| (k, *a)))
+        .filter(|(k, _)| k.phone.is_some() && k.kind != ContactKind::Other)
+        .collect();
+    if let [(k, a)] = numbered.as_slice() {
+        return Some(contact_call(c, k, a, rank_of(k.kind)));
+    }
+    chain.iter().find_map(|a| a.website.as_ref().map(|u| Call::website(&a.name, u)))
+}
+
+/// The areas whose contacts apply: the area, its designated city (a ward), its regions.
+fn contact_chain<'a>(c: &'a Content, area: &'a Area) -> Vec<&'a Area> {
+    let mut chain = vec![area];
+    chain.extend(area.parent.as_ref().and_then(|p| c.areas.get(p)));
+    chain.extend(area.regions.iter().filter_map(|r| c.areas.get(r)));
+    chain
+}
+
+fn rank_of(kind: ContactKind) -> CallRank {
+    match kind {
+        ContactKind::Kyoten | ContactKind::Kikan => CallRank::Kyoten,
+        ContactKind::Desk | ContactKind::Other => CallRank::Desk,
+    }
+}
+
+fn contact_call(c: &Content, k: &Contact, a: &Area, rank: CallRank) -> Call {
+    let why = k.purpose.clone().unwrap_or_else(|| match k.kind {
+        ContactKind::Kyoten => "この地域の地域生活支援拠点等の窓口として、資料に載っています。".into(),
+        ContactKind::Kikan => "障害のある方とご家族の相談を受ける、地域の中心となる相談窓口です。".into(),
+        ContactKind::Desk => format!(
+            "{}の障害福祉の担当窓口です。どこに相談すればよいか、緊急時の仕組みや事前登録について尋ねられます。",
+            a.name
+        ),
+        ContactKind::Other => "相談を受けている窓口です。".into(),
+    });
+    let source = k.sources.iter().filter_map(|id| c.sources.iter().find(|s| &s.id == id)).next();
+    Call {
+        rank,
+        name: k.name.clone(),
+        why,
+        phone: k.phone.clone(),
+        hours: k.hours.clone(),
+        open_24h: k.open_24h,
+        page: k.facility.as_ref().map(|id| Route::Facility(id).path()),
+        url: None,
+        source: source.map(source_line),
+        source_url: source.and_then(|s| s.url.clone()),
+    }
+}
+
+fn facility_call(c: &Content, f: &Facility, rank: CallRank, distance: Option<(f64, bool)>) -> Call {
+    let place = match distance {
+        Some((km, true)) => format!("（{}、役所から約{}km）", area_name(c, &f.area), fixed(km, 1)),
+        Some((km, false)) => format!("（役所から約{}km）", fixed(km, 1)),
+        None => String::new(),
+    };
+    let why = match rank {
+        CallRank::Settlement => {
+            format!("地域定着支援の事業所です{place}。契約している方には、夜間も含めて常に連絡がとれる体制があります。")
+        }
+        CallRank::ShortStay => {
+            format!("短期入所（ショートステイ）の事業所です{place}。緊急に泊まれる空きがあるか、電話で尋ねられます。")
+        }
+        _ => format!("{}です。", f.role.label()),
+    };
+    let wamnet = match rank {
+        CallRank::Settlement => c.sources.iter().find(|s| s.id == "wamnet-054"),
+        CallRank::ShortStay => c.sources.iter().find(|s| s.id == "wamnet-024"),
+        _ => None,
+    };
+    let source = match wamnet {
+        Some(s) => Some(format!("出典：WAM NET オープンデータ（{}）", s.year)),
+        None => f.sources.iter().filter_map(|id| c.sources.iter().find(|s| &s.id == id)).next().map(source_line),
+    };
+    Call {
+        rank,
+        name: f.name.clone(),
+        why,
+        phone: f.phone.clone(),
+        hours: f.hours.clone(),
+        open_24h: false,
+        page: Some(Route::Facility(&f.id).path()),
+        url: None,
+        source,
+        source_url: None,
+    }
+}
+
+/// Facilities registered for `service` with a phone: the area's own, nearest to its hall
+/// first; when it has none, the nearest within [`NEARBY_OUTSIDE_KM`].
+fn nearby<'a>(c: &'a Content, by_area: &AreaFacilities<'a>, area: &Area, service: Role) -> Vec<(&'a Facility, f64)> {
+    let serves = |f: &&Facility| f.phone.is_some() && (f.role == service || f.services.contains(&service));
+    let km = |f: &Facility| match (f.lat, f.lng) {
+        (Some(lat), Some(lng)) if area.lat != 0.0 => distance_km(area.lat, area.lng, lat, lng),
+        _ => f64::MAX,
+    };
+    let mut own: Vec<(&Facility, f64)> = by_area.of(area).into_iter().filter(serves).map(|f| (f, km(f))).collect();
+    if own.is_empty() {
+        // A cheap box around the hall first (0.3° is over 30 km north–south and, at Japan's
+        // latitudes, east–west), then the exact distance.
+        let near = |f: &&Facility| match (f.lat, f.lng) {
+            (Some(lat), Some(lng)) => (lat - area.lat).abs() < 0.3 && (lng - area.lng).abs() < 0.4,
+            _ => false,
+        };
+        own = c
+            .facilities
+            .iter()
+            .filter(near)
+            .filter(serves)
+            .map(|f| (f, km(f)))
+            .filter(|(_, d)| *d <= NEARBY_OUTSIDE_KM)
+            .collect();
+    }
+    own.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.id.cmp(&b.0.id)));
+    own.truncate(NEARBY);
+    own
+}
+
+fn in_area(by_area: &AreaFacilities, area: &Area, f: &Facility) -> bool {
+    by_area.of(area).iter().any(|x| x.id == f.id)
+}
+
+fn area_name(c: &Content, id: &str) -> String {
+    c.areas.get(id).map(|a| a.name.clone()).unwrap_or_default()
+}
+
+/// 「出典：千葉市「区役所の窓口」（ページの更新日 2023年8月1日・2026年12月5日に確認）」, or
+/// for a document without dates 「出典：千葉市「…」（令和6年度）」.
+pub fn source_line(s: &Source) -> String {
+    let mut dates = Vec::new();
+    if s.url.is_some() || s.read.is_some() {
+        dates.push(match &s.page_date {
+            Some(d) => format!("ページの更新日 {}", japanese_date(d)),
+            None => "ページに更新日の記載なし".to_string(),
+        });
+    }
+    if let Some(read) = &s.read {
+        dates.push(format!("{}に確認", japanese_date(read)));
+    }
+    if dates.is_empty() && !s.year.is_empty() {
+        dates.push(s.year.clone());
+    }
+    format!("出典：{}「{}」（{}）", s.publisher, s.title, dates.join("・"))
+}
+
+/// `2023-08-01` → `2023年8月1日`, `2023-08` → `2023年8月`; anything else as it is.
+pub fn japanese_date(d: &str) -> String {
+    let parts: Vec<u32> = d.split('-').filter_map(|p| p.parse().ok()).collect();
+    match parts.as_slice() {
+        [y, m, day] if d.len() == 10 => format!("{y}年{m}月{day}日"),
+        [y, m] if d.len() == 7 => format!("{y}年{m}月"),
+        _ => d.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_japanese() {
+        for (d, want) in [("2023-08-01", "2023年8月1日"), ("2019-04", "2019年4月"), ("令和6年度", "令和6年度")]
+        {
+            assert_eq!(japanese_date(d), want);
+        }
+    }
+
+    #[test]
+    fn a_web_source_shows_its_page_date_and_the_day_it_was_read() {
+        let s = Source {
+            title: "区の窓口".into(),
+            publisher: "千葉市".into(),
+            url: Some("https://example.jp/".into()),
+            page_date: Some("2023-08-01".into()),
+            read: Some("2026-12-05".into()),
+            ..Default::default()
+        };
+        assert_eq!(source_line(&s), "出典：千葉市「区の窓口」（ページの更新日 2023年8月1日・2026年12月5日に確認）");
+        let undated = Source { page_date: None, ..s };
+        assert_eq!(source_line(&undated), "出典：千葉市「区の窓口」（ページに更新日の記載なし・2026年12月5日に確認）");
+    }
+}

@@ -1,0 +1,377 @@
+//! Every route of the site with its page data, computed from the loaded content.
+
+use std::collections::BTreeMap;
+
+use super::readings::{messages, prefecture_areas, reading_pages};
+use super::render::render_fragment;
+use crate::data::*;
+use crate::features;
+use crate::i18n::Lang;
+use crate::load::Content;
+use crate::model::{Area, Source};
+use crate::routes::Route;
+
+/// `(path, data)` for every pre-rendered route, in a stable order. `404.html` is separate.
+pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
+    let shell = Shell {
+        base: c.site.base_path.clone(),
+        build: String::new(),
+        name: c.site.name.clone(),
+        messages: messages(c, Lang::Ja),
+    };
+    let page =
+        |title: String, description: String, html: String| PageData::Static(StaticPage { title, description, html });
+    let sources_of = |ids: &[String]| -> Vec<Source> {
+        ids.iter().filter_map(|id| c.sources.iter().find(|s| &s.id == id).cloned()).collect()
+    };
+    let area_name = |id: &str| c.areas.get(id).map(|a| a.name.clone()).unwrap_or_default();
+    let corrections = |path: &str, file: &str, area: Option<&Area>| {
+        let email = c.site.corrections_email.clone();
+        let edit_url = c.site.edit_url.as_ref().map(|u| u.replace("{path}", file));
+        let unset = email.is_none() && edit_url.is_none();
+        Corrections {
+            instead: area.filter(|_| unset).and_then(|a| super::first_contacts::corrections_contact(c, a)),
+            area_page: area.map(|a| Route::Area(&a.id).path()).unwrap_or_default(),
+            area_name: area.map(|a| a.name.clone()).unwrap_or_default(),
+            email,
+            edit_url,
+            page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, path)),
+            wamnet: None,
+            columns: Vec::new(),
+            fixed: Vec::new(),
+            checked: None,
+        }
+    };
+    // Facts older than a year are said to be so, counted from the day of the build.
+    let today = crate::import::today();
+    let wamnet_system = c.sources.iter().find(|s| s.id == WAMNET_SYSTEM_SOURCE).cloned();
+    let columns: Vec<String> = crate::import::sheet::SHEET_COLUMNS.iter().map(|(c, _)| c.to_string()).collect();
+
+    // The pages every reading has: home, 緊急のとき, the guides (`readings`).
+    let mut pages = reading_pages(c, &shell);
+    let kyoten: Vec<&crate::model::Facility> = c.facilities.iter().filter(|f| f.kyoten).collect();
+    let start = SearchStart {
+        // A national operator's thousands of 拠点 bodies would make this page megabytes: past
+        // a few dozen, the page gives their number and the way to one area's list instead.
+        facilities: if kyoten.len() <= START_LIST_MAX {
+            kyoten.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect()
+        } else {
+            Vec::new()
+        },
+        kyoten: kyoten.len(),
+        prefectures: prefecture_areas(c, Lang::Ja),
+    };
+    pages.push((
+        Route::Search.path(),
+        PageData::Search(SearchData {
+            start_html: render_fragment(&shell, || features::finder::page::search_start(start)),
+        }),
+    ));
+    // Titles say which facility and where (「ひまわり（北海道池田町）」): 638 pages shared a
+    // title when they gave only the name (issue #19). Names that still repeat in one
+    // municipality add the role, then the address.
+    let place = |area: &str| match c.areas.get(area) {
+        Some(a) if !a.prefecture.is_empty() && !a.name.starts_with(&a.prefecture) => {
+            format!("{}{}", a.prefecture, a.name)
+        }
+        Some(a) => a.name.clone(),
+        None => area.to_string(),
+    };
+    // Two WAM NET records can share name, address and service under two 事業所番号 (8 pairs
+    // in the March 2025 files, e.g. 滝乃川学園れすぱいとセンター短期入所): those add the number.
+    let with_address = |f: &crate::model::Facility| match &f.address {
+        Some(a) => format!("{}（{}・{}）", f.name, a, f.role.label()),
+        None => format!("{}（{}・{}）", f.name, place(&f.area), f.id),
+    };
+    let mut base_titles: BTreeMap<String, usize> = BTreeMap::new();
+    let mut role_titles: BTreeMap<String, usize> = BTreeMap::new();
+    let mut address_titles: BTreeMap<String, usize> = BTreeMap::new();
+    for f in &c.facilities {
+        *base_titles.entry(format!("{}（{}）", f.name, place(&f.area))).or_default() += 1;
+        *role_titles.entry(format!("{}（{}・{}）", f.name, place(&f.area), f.role.label())).or_default() += 1;
+        *address_titles.entry(with_address(f)).or_default() += 1;
+    }
+    let facility_title = |f: &crate::model::Facility| {
+        let base = format!("{}（{}）", f.name, place(&f.area));
+        if base_titles.get(&base).copied().unwrap_or(0) < 2 {
+            return base;
+        }
+        let with_role = format!("{}（{}・{}）", f.name, place(&f.area), f.role.label());
+        if role_titles.get(&with_role).copied().unwrap_or(0) < 2 {
+            return with_role;
+        }
+        let by_address = with_address(f);
+        if address_titles.get(&by_address).copied().unwrap_or(0) < 2 {
+            return by_address;
+        }
+        match &f.wamnet {
+            Some(n) => format!("{}（{}・{}・事業所番号{}）", f.name, place(&f.area), f.role.label(), n),
+            None => format!("{}（{}・{}）", f.name, place(&f.area), f.id),
+        }
+    };
+    // One page per facility, on all cores (50,000 at national scale, issue #7), in order.
+    let facility_page = |f: &crate::model::Facility| {
+        let path = Route::Facility(&f.id).path();
+        let area = c.areas.get(&f.area).map(AreaLink::of).unwrap_or_default();
+        let description = format!("{}（{}）の{}。掲載情報と出典です。", f.name, area.name, f.role.label());
+        let data = FacilityData {
+            facility: f.clone(),
+            area,
+            sources: sources_of(&f.sources),
+            corrections: Corrections {
+                wamnet: wamnet_system.clone().filter(|_| !f.records.is_empty()),
+                columns: columns.clone(),
+                fixed: [("ID", Some(&f.id)), ("事業所番号", f.wamnet.as_ref())]
+                    .into_iter()
+                    .filter_map(|(k, v)| Some((k.to_string(), v?.clone())))
+                    .collect(),
+                checked: super::fact_age::of_facility(f, &c.sources, &today),
+                ..corrections(&path, &format!("content/facilities/{}.md", f.id), c.areas.get(&f.area))
+            },
+        };
+        (
+            path.clone(),
+            page(facility_title(f), description, render_fragment(&shell, || features::facility::page::facility(data))),
+        )
+    };
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let size = c.facilities.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = c
+            .facilities
+            .chunks(size)
+            .map(|part| s.spawn(|| part.iter().map(facility_page).collect::<Vec<_>>()))
+            .collect();
+        for part in parts {
+            pages.extend(part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+    });
+    let by_area = super::opendata::AreaFacilities::new(c);
+    for a in c.areas.values() {
+        let path = Route::Area(&a.id).path();
+        let file = if a.has_content() || !a.sources.is_empty() {
+            format!("content/areas/{}.md", a.id)
+        } else {
+            "content/areas/".to_string()
+        };
+        let reports: Vec<_> = c.reports.iter().filter(|r| r.area == a.id).cloned().collect();
+        // The area's own facilities, its wards' (a designated city) and its members' (a region);
+        // the same list as the area's open-data CSV.
+        let listed = by_area.of(a);
+        let mut source_ids = a.sources.clone();
+        source_ids.extend(reports.iter().map(|r| r.source.clone()));
+        source_ids.extend(listed.iter().filter(|f| !f.kyoten).flat_map(|f| f.sources.iter().cloned()));
+        let mut seen = std::collections::BTreeSet::new();
+        source_ids.retain(|id| seen.insert(id.clone()));
+        let link = |id: &String| c.areas.get(id).map(AreaLink::of);
+        // 「池田町（北海道）」: four 池田町 shared one title (issue #19).
+        let title = if a.prefecture.is_empty() || a.name.starts_with(&a.prefecture) {
+            a.name.clone()
+        } else {
+            format!("{}（{}）", a.name, a.prefecture)
+        };
+        let description = format!("{}の地域生活支援拠点等：相談先、5つの機能の整備状況、事前登録の方法。", a.name);
+        let data = AreaData {
+            area: a.clone(),
+            practices: c.practices.iter().filter(|p| p.entries.contains(&a.id)).cloned().collect(),
+            facilities: listed.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect(),
+            reports,
+            members: a.members.iter().filter_map(link).collect(),
+            regions: a.regions.iter().filter_map(link).collect(),
+            sources: sources_of(&source_ids),
+            corrections: Corrections {
+                checked: super::fact_age::of_area(a, &today),
+                ..corrections(&path, &file, Some(a))
+            },
+            map: area_map(c, a, &listed),
+            calls: super::first_contacts::first_contacts(c, &by_area, a),
+            worklist: super::fact_age::worklist(&listed, &c.sources, &today),
+        };
+        pages.push((
+            path.clone(),
+            page(title, description, render_fragment(&shell, || features::area::page::area(data))),
+        ));
+    }
+    pages.push((Route::Catalogue.path(), PageData::Catalogue(catalogue_data(c, &shell))));
+    pages.push((Route::Screening.path(), PageData::Screening(screening_data(c))));
+    pages.push((
+        Route::Embed.path(),
+        page(
+            "ホームページに埋め込む".into(),
+            "拠点ナビの相談先の検索・緊急時の連絡先・事前登録のセルフチェックを、自治体のホームページに埋め込むコードを作れます。".into(),
+            render_fragment(&shell, || features::embed::generator(generator_data(c))),
+        ),
+    ));
+    // The widgets (issue #8): one pre-rendered page each; the area comes with the query.
+    for widget in Widget::ALL {
+        let screening = match widget {
+            Widget::Finder => None,
+            Widget::Emergency => Some(ScreeningData { screening: Default::default(), ..screening_data(c) }),
+            Widget::Screening => Some(screening_data(c)),
+        };
+        pages.push((format!("/embed/{}/", widget.id()), PageData::Widget(WidgetData { widget, screening })));
+    }
+    pages.push((
+        Route::OpenData.path(),
+        page(
+            "オープンデータ".into(),
+            "拠点ナビに掲載しているすべての施設と地域を、CSV・JSON・GeoJSONで公開しています。".into(),
+            render_fragment(&shell, || {
+                features::opendata::opendata(super::opendata::FACILITY_COLUMNS, super::hsds::STANDARD_COLUMNS)
+            }),
+        ),
+    ));
+    let about = AboutData { sources: c.sources.clone() };
+    pages.push((
+        Route::About.path(),
+        page(
+            "このサイトについて".into(),
+            "拠点ナビのデータの出典、ライセンス、プライバシーについて。".into(),
+            render_fragment(&shell, || features::about::about(about)),
+        ),
+    ));
+    pages
+}
+
+/// The 好事例集 page: its body rendered here (the browser only filters and sorts it) and the
+/// entries' data for the filters.
+fn catalogue_data(c: &Content, shell: &Shell) -> CatalogueData {
+    let mut areas: Vec<&Area> = c.areas.values().filter(|a| a.practice.is_some()).collect();
+    areas.sort_by_key(|a| a.practice.as_ref().map(|p| p.number));
+    let source = c.sources.iter().find(|s| s.id == c.catalogue.source).cloned();
+    let url = format!("{}{}", c.site.origin, join_base(&c.site.base_path, &Route::Catalogue.path()));
+    let verified = areas.iter().filter_map(|a| a.last_verified.clone()).max().unwrap_or_default();
+    CatalogueData {
+        html: render_fragment(shell, || {
+            features::catalogue::page::catalogue_page(&c.catalogue, &areas, &c.practices, source, &url, &verified)
+        }),
+        entries: areas.iter().filter_map(|a| features::catalogue::page::catalogue_entry(a)).collect(),
+        url,
+    }
+}
+
+/// The generator's default choice — 国分寺市's finder when the content has it, else the first
+/// area with content — and the public address the build writes into its snippets.
+fn generator_data(c: &Content) -> features::embed::generator::GeneratorData {
+    use features::embed::generator::{Choice, GeneratorData};
+    let first = c
+        .areas
+        .get("132144")
+        .or_else(|| c.areas.values().find(|a| a.has_content() && !a.is_region()))
+        .or_else(|| c.areas.values().next());
+    let (id, name, prefecture) =
+        first.map(|a| (a.id.clone(), a.name.clone(), a.prefecture.clone())).unwrap_or_default();
+    let mut areas: Vec<&Area> = c.areas.values().filter(|a| a.prefecture == prefecture).collect();
+    areas.sort_by(|a, b| (a.is_region(), &a.id).cmp(&(b.is_region(), &b.id)));
+    GeneratorData {
+        portal: format!("{}{}", c.site.origin, join_base(&c.site.base_path, &Route::Home.path())),
+        prefectures: prefectures(c),
+        prefecture,
+        areas: areas
+            .iter()
+            .map(|a| (a.id.clone(), if a.is_region() { format!("{}（圏域）", a.name) } else { a.name.clone() }))
+            .collect(),
+        choice: Choice { area: id, area_name: name, ..Default::default() },
+    }
+}
+
+/// Prefectures in the reference list's order (北海道 … 沖縄県).
+pub fn prefectures(c: &Content) -> Vec<String> {
+    let mut seen = Vec::new();
+    let mut areas: Vec<&Area> = c.areas.values().filter(|a| !a.is_region()).collect();
+    areas.sort_by(|a, b| a.id.cmp(&b.id));
+    for a in areas {
+        if !seen.contains(&a.prefecture) {
+            seen.push(a.prefecture.clone());
+        }
+    }
+    seen
+}
+
+/// The most 拠点 bodies the finder's start page lists by name (see [`SearchStart`]).
+pub const START_LIST_MAX: usize = 50;
+
+/// The self-check's data: the questionnaire, every municipality for the area question and
+/// the next steps that areas' content gives (contacts, 基幹相談支援センター, registration).
+fn screening_data(c: &Content) -> ScreeningData {
+    let mut municipalities: Vec<&Area> = c.areas.values().filter(|a| !a.is_region()).collect();
+    municipalities.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut prefectures: Vec<ScreeningPrefecture> = Vec::new();
+    for a in municipalities {
+        let website = a.website.as_deref().unwrap_or_default();
+        let choice =
+            AreaChoice(a.id.clone(), a.name.clone(), website.strip_prefix("https://").unwrap_or(website).to_string());
+        match prefectures.last_mut() {
+            Some(p) if p.name == a.prefecture => p.areas.push(choice),
+            _ => prefectures.push(ScreeningPrefecture { name: a.prefecture.clone(), areas: vec![choice] }),
+        }
+    }
+    let by_area = super::opendata::AreaFacilities::new(c);
+    let local = c
+        .areas
+        .values()
+        .filter_map(|a| {
+            // A designated city's content applies to its wards too (千葉市 → 千葉市中央区).
+            let members = if a.is_region() {
+                a.members.clone()
+            } else {
+                std::iter::once(a.id.clone())
+                    .chain(c.areas.values().filter(|w| w.parent.as_ref() == Some(&a.id)).map(|w| w.id.clone()))
+                    .collect()
+            };
+            (a.has_content() || a.registration.is_some()).then(|| LocalSteps {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                members,
+                calls: super::first_contacts::first_contacts(c, &by_area, a),
+                registration: a.registration.clone(),
+            })
+        })
+        .collect();
+    ScreeningData {
+        screening: c.screening.clone(),
+        prefectures,
+        local,
+        page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, &Route::Screening.path())),
+    }
+}
+
+/// The small map of an area page: the outlines of the area, its wards or its members, and a
+/// pin per listed facility with a position. `None` when there is nothing to draw.
+fn area_map(c: &Content, a: &crate::model::Area, listed: &[&crate::model::Facility]) -> Option<crate::data::AreaMap> {
+    use crate::features::finder::map_data::project;
+    let mut codes: Vec<&String> = std::iter::once(&a.id).chain(&a.members).collect();
+    codes.extend(c.areas.values().filter(|x| x.parent.as_ref() == Some(&a.id)).map(|x| &x.id));
+    let shapes: Vec<_> = codes.iter().filter_map(|id| c.outlines.get(id.get(..5)?)).collect();
+    let pins: Vec<crate::data::AreaPin> = listed
+        .iter()
+        .filter(|f| f.exact_position)
+        .filter_map(|f| {
+            let (x, y) = project(f.lat?, f.lng?);
+            Some(crate::data::AreaPin { x: x.round() as i32, y: y.round() as i32, kyoten: f.kyoten })
+        })
+        .collect();
+    if shapes.is_empty() || pins.is_empty() {
+        return None;
+    }
+    let mut b = [i32::MAX, i32::MAX, i32::MIN, i32::MIN];
+    for s in &shapes {
+        b = [
+            b[0].min(s.bbox[0]),
+            b[1].min(s.bbox[1]),
+            b[2].max(s.bbox[0] + s.bbox[2]),
+            b[3].max(s.bbox[1] + s.bbox[3]),
+        ];
+    }
+    for p in &pins {
+        b = [b[0].min(p.x), b[1].min(p.y), b[2].max(p.x), b[3].max(p.y)];
+    }
+    // A margin of a tenth (at least 20 units, about 600 m) so that pins at the edge show whole.
+    let pad = ((b[2] - b[0]).max(b[3] - b[1]) / 10).max(20);
+    Some(crate::data::AreaMap {
+        view_box: [b[0] - pad, b[1] - pad, b[2] - b[0] + 2 * pad, b[3] - b[1] + 2 * pad],
+        outlines: shapes.iter().map(|s| s.path.clone()).collect(),
+        unplaced: listed.len() - pins.len(),
+        pins,
+    })
+}
