@@ -78,9 +78,16 @@ impl<'a> Document<'a> {
     /// The full HTML document for `path` (e.g. `/guides/faq/`).
     pub fn render(&self, path: &str, data: PageData) -> String {
         let title = if data.is_home() { data.title() } else { format!("{}｜{}", data.title(), self.shell.name) };
+        // A second reading in the same language names itself, so the two are told apart in
+        // tabs, bookmarks and search results.
+        let lang = self.shell.messages.lang;
+        let title = if lang != Lang::Ja && lang.html_lang() == Lang::Ja.html_lang() {
+            format!("{title}（{}）", lang.autonym())
+        } else {
+            title
+        };
         let description = data.description();
         let url = format!("{}{}", self.origin, join_base(&self.shell.base, path));
-        let lang = self.shell.messages.lang;
         // The browser needs only the shell (base path, build): islands carry their own props.
         let embedded = serde_json::json!({ "shell": self.shell });
         let json = serde_json::to_string(&embedded).unwrap_or_default().replace('<', "\\u003c");
