@@ -81,6 +81,13 @@ async function routes() {
     { name: 'about', path: '/about/' },
     { name: 'open data', path: '/opendata/' },
     { name: '404', path: '/no-such-page/', status: 404 },
+    // The other readings (issue #22): their home, 緊急のとき and guides.
+    ...[['easy', 'ja', '本文（ほんぶん）へ すすむ'], ['en', 'en', 'Skip to main content']].flatMap(([reading, lang, skipText]) => [
+      { name: `${reading}: home`, path: `/${reading}/`, lang, skipText },
+      { name: `${reading}: emergency`, path: `/${reading}/emergency/`, lang, skipText },
+    ]),
+    ...(await dirs('en/guides')).map((g) => ({ name: `en: guide ${g}`, path: `/en/guides/${g}/`, lang: 'en', skipText: 'Skip to main content' })),
+    ...(await dirs('easy/guides')).map((g) => ({ name: `easy: guide ${g}`, path: `/easy/guides/${g}/`, lang: 'ja', skipText: '本文（ほんぶん）へ すすむ' })),
   ];
   assert.ok(wamnet, 'dist/ has WAM NET facility pages');
   for (const r of list) {
@@ -119,9 +126,9 @@ async function axe(page) {
 }
 
 /** Structure: lang, headings, landmarks. Returns problems. */
-function structure({ widget }) {
+function structure({ widget, lang = 'ja' }) {
   const out = [];
-  if (document.documentElement.lang !== 'ja') out.push(`lang="${document.documentElement.lang}"`);
+  if (document.documentElement.lang !== lang) out.push(`lang="${document.documentElement.lang}"`);
   const shown = (el) => el.checkVisibility() && !el.closest('[aria-hidden="true"], [hidden], [inert]');
   const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].filter(shown)
     .map((h) => ({ level: Number(h.getAttribute('aria-level') ?? h.tagName.slice(1)), text: h.textContent.trim().slice(0, 30) }));
@@ -217,7 +224,7 @@ function motionless() {
 }
 
 /** The skip link: first Tab stop, big and visible when focused, Enter lands on the main. */
-async function skipLink(page, { widget }) {
+async function skipLink(page, { widget, skipText = '本文へ移動' }) {
   const out = [];
   await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
   await page.keyboard.press('Tab');
@@ -233,7 +240,7 @@ async function skipLink(page, { widget }) {
     if (needed || !widget) out.push(`first Tab stop is 「${first.text}」, not the skip link`);
     return out;
   }
-  if (first.text !== '本文へ移動') out.push(`skip link says 「${first.text}」`);
+  if (first.text !== skipText) out.push(`skip link says 「${first.text}」`);
   if (!first.visible || first.h < TAP - 0.5) out.push(`focused skip link ${Math.round(first.w)}×${Math.round(first.h)}, visible: ${first.visible}`);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.matches('main, [role="main"]'), null, { timeout: 3000 })
@@ -255,7 +262,7 @@ for (const route of ROUTES) {
       const { context, page, problems: logged, requests, skip } = await open(route, viewport, reduce ? { reducedMotion: 'reduce' } : {});
       const add = (list) => problems.push(...list.map((p) => `${at}: ${p}`));
       add(await axe(page));
-      add(await page.evaluate(structure, { widget: Boolean(route.widget) }));
+      add(await page.evaluate(structure, { widget: Boolean(route.widget), lang: route.lang ?? 'ja' }));
       add(await page.evaluate(tapTargets, TAP));
       if (reduce) add(await page.evaluate(motionless));
       add(skip);
