@@ -63,6 +63,7 @@ async function routes() {
   const wamnet = facilities.find((f) => /^w\d/.test(f));
   const list = [
     { name: 'home', path: '/' },
+    { name: 'emergency', path: '/emergency/' },
     { name: 'finder, before a search', path: '/search/' },
     { name: 'finder with results', path: '/search/?area=132144', ready: (p) => p.locator('.kn-finder-results__count').waitFor() },
     { name: 'finder with no result', path: '/search/?area=132144&q=zzzz', ready: (p) => p.getByText('この条件に合う相談先は見つかりませんでした').waitFor() },
