@@ -103,29 +103,8 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
         .map(|f| f.source)
         .unwrap_or_default();
 
-    let reference_path = dir.join("geo/localgovjp-utf8.csv");
-    let reference = match read_text(dir, &reference_path, &display(&reference_path)) {
-        Ok(text) => reference::parse_reference(&text).unwrap_or_else(|e| {
-            out.push(Diagnostic::new(&display(&reference_path), 0, "", e));
-            BTreeMap::new()
-        }),
-        Err(d) => {
-            out.push(d);
-            BTreeMap::new()
-        }
-    };
-
-    let prefectures_path = dir.join("geo/prefjp-utf8.csv");
-    let prefectures_en = match read_text(dir, &prefectures_path, &display(&prefectures_path)) {
-        Ok(text) => names::parse_prefectures_en(&text).unwrap_or_else(|e| {
-            out.push(Diagnostic::new(&display(&prefectures_path), 0, "", e));
-            BTreeMap::new()
-        }),
-        Err(d) => {
-            out.push(d);
-            BTreeMap::new()
-        }
-    };
+    let reference = read_csv(dir, "geo/localgovjp-utf8.csv", reference::parse_reference, &display, &mut out);
+    let prefectures_en = read_csv(dir, "geo/prefjp-utf8.csv", names::parse_prefectures_en, &display, &mut out);
 
     let areas = load_dir::<Area>(dir, "areas", base_path, &mut out);
     let facilities = load_dir::<Facility>(dir, "facilities", base_path, &mut out);
@@ -240,6 +219,29 @@ fn read_toml<T: DeserializeOwned>(
         Err(d) => {
             out.push(d);
             None
+        }
+    }
+}
+
+/// A reference CSV of `content/` (`rel`) parsed with `parse`; a missing file or a parse error
+/// is a diagnostic naming the file, and the result is empty.
+fn read_csv<T: Default>(
+    root: &Path,
+    rel: &str,
+    parse: fn(&str) -> Result<T, String>,
+    display: &dyn Fn(&Path) -> String,
+    out: &mut Vec<Diagnostic>,
+) -> T {
+    let path = root.join(rel);
+    let shown = display(&path);
+    match read_text(root, &path, &shown) {
+        Ok(text) => parse(&text).unwrap_or_else(|e| {
+            out.push(Diagnostic::new(&shown, 0, "", e));
+            T::default()
+        }),
+        Err(d) => {
+            out.push(d);
+            T::default()
         }
     }
 }
