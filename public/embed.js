@@ -2,7 +2,8 @@
  *   <script src="https://…/embed.js" data-widget="finder" data-area="132144" async></script>
  * or mark places and load this once anywhere on the page:
  *   <div data-kyoten-navi-widget="emergency" data-area="132144"></div>
- * Options: data-area, data-fn, data-accent, data-compact, data-title.
+ * Options: data-area, data-fn, data-accent, data-compact, data-title, data-lang ("easy" for
+ * やさしい日本語, "en" for English; the finder is in Japanese only for now).
  * Each widget becomes a titled iframe whose height follows its content. Nothing is global. */
 (function () {
   'use strict';
@@ -18,6 +19,14 @@
     emergency: '拠点ナビ：緊急時の連絡先',
     screening: '拠点ナビ：事前登録のセルフチェック'
   };
+  var TITLES_EN = {
+    finder: 'Kyoten Navi: find where to ask (Japanese)',
+    emergency: 'Kyoten Navi: emergency contacts',
+    screening: 'Kyoten Navi: pre-registration self-check'
+  };
+  // The readings (issue #22) each widget has, by data-lang, and where they live.
+  var READINGS = { easy: 'easy/', en: 'en/' };
+  var TRANSLATED = { emergency: true, screening: true };
   // Until the first height report (and whenever scripts inside the frame cannot run).
   var HEIGHTS = { finder: 900, emergency: 680, screening: 1000 };
   var OPTIONS = ['area', 'fn', 'accent', 'compact'];
@@ -35,8 +44,10 @@
     });
     query.push('kn_id=' + id);
     var f = document.createElement('iframe');
-    f.src = base + 'embed/' + widget + '/?' + query.join('&');
-    f.title = host.getAttribute('data-title') || TITLES[widget];
+    var lang = host.getAttribute('data-lang');
+    var reading = Object.prototype.hasOwnProperty.call(READINGS, lang) && TRANSLATED[widget] ? READINGS[lang] : '';
+    f.src = base + reading + 'embed/' + widget + '/?' + query.join('&');
+    f.title = host.getAttribute('data-title') || (lang === 'en' ? TITLES_EN : TITLES)[widget];
     f.setAttribute('loading', 'lazy');
     // 「近くを探す」 in the finder needs the position, which a frame from another site may
     // only ask for when allowed.

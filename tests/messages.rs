@@ -47,7 +47,7 @@ fn literals() -> Vec<(String, String, bool)> {
                         !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
                     });
                 if is_key {
-                    let call = ["t(", "tx(", ".html(", ".plain("].iter().any(|c| {
+                    let call = ["t(", "tx(", ".html(", ".plain(", ".raw("].iter().any(|c| {
                         before.strip_suffix(c).is_some_and(|head| {
                             c.starts_with('.') || !head.ends_with(|ch: char| ch.is_alphanumeric() || ch == '_')
                         })

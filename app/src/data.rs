@@ -238,6 +238,9 @@ pub struct ScreeningData {
     pub local: Vec<LocalSteps>,
     /// This page's public URL, printed on the 相談メモ.
     pub page_url: String,
+    /// The fixed text of the self-check, 「まず連絡するところ」, the 相談メモ and the widgets,
+    /// in the page's reading (issue #22).
+    pub text: crate::i18n::Texts,
 }
 
 /// A widget for municipal websites (issue #8). Its options (area, colour …) are in the
@@ -391,7 +394,7 @@ impl PageData {
             PageData::Static(p) => p.title.clone(),
             PageData::Search(_) => "相談先をさがす".into(),
             PageData::Catalogue(_) => "好事例集 25自治体等".into(),
-            PageData::Screening(_) => "事前登録のセルフチェック".into(),
+            PageData::Screening(s) => s.text.plain("screening.title"),
             PageData::Widget(w) => format!("{}（埋め込み用）", w.widget.label()),
             PageData::NotFound => "ページが見つかりません".into(),
         }
@@ -405,7 +408,7 @@ impl PageData {
             PageData::Catalogue(_) => {
                 "地域生活支援拠点等の好事例集（25自治体等）を、整備類型や機能で比べられます。".into()
             }
-            PageData::Screening(_) => "緊急時に備えた事前登録をしておくとよいか、2分で確かめられます。".into(),
+            PageData::Screening(s) => s.text.plain("screening.description"),
             PageData::Widget(w) => format!("自治体のホームページに埋め込む、拠点ナビの「{}」です。", w.widget.label()),
             PageData::NotFound => "お探しのページは見つかりませんでした。".into(),
         }

@@ -40,6 +40,11 @@ impl Lang {
         }
     }
 
+    /// The reading named `id` (`"en"`), as the embed loader's `data-lang` gives it.
+    pub fn from_id(id: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.id() == id)
+    }
+
     /// What goes before a page's path under the base path: `""`, `"easy/"`, `"en/"`.
     pub fn prefix(self) -> &'static str {
         match self {
@@ -114,6 +119,8 @@ pub struct Messages {
 pub struct Message {
     pub html: String,
     pub plain: String,
+    /// The catalogue's text with every reading in the explicit notation, for [`Texts`].
+    pub source: String,
 }
 
 impl Messages {
@@ -161,8 +168,50 @@ impl Messages {
         self.entries.get(key).map_or_else(|| format!("[{key}]"), |m| m.plain.clone())
     }
 
+    /// The text of `key` as written, readings in the explicit notation: for text stored in
+    /// data and shown later by an island (`markup::html::rb`).
+    pub fn raw(&self, key: &str) -> String {
+        self.entries.get(key).map_or_else(|| format!("[{key}]"), |m| m.source.clone())
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.entries.keys().map(String::as_str)
+    }
+
+    /// The texts under `sections` (`["call", "screening"]`), for an island's props.
+    pub fn texts(&self, sections: &[&str]) -> Texts {
+        Texts(
+            self.entries
+                .iter()
+                .filter(|(k, _)| sections.iter().any(|s| k.split('.').next() == Some(*s)))
+                .map(|(k, m)| (k.clone(), m.source.clone()))
+                .collect(),
+        )
+    }
+}
+
+/// The fixed text an island writes, in the page's reading (issue #22): a few catalogue
+/// sections, sent as props, so the wasm holds no text of its own and one bundle serves
+/// every reading. Readings stay in the explicit `｜漢字《かんじ》` notation until shown.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Texts(BTreeMap<String, String>);
+
+impl Texts {
+    /// `key` as markup: escaped, ふりがな as `<ruby>`. `{name}` placeholders are left for
+    /// the caller (`.replace("{name}", &esc(value))`).
+    pub fn html(&self, key: &str) -> String {
+        self.0.get(key).map_or_else(|| format!("[{key}]"), |t| crate::markup::html::rb(t))
+    }
+
+    /// `key` as written, readings in the explicit notation: for text stored in data that is
+    /// shown later with `rb` or `unruby` (a [`crate::model::Call`]'s `why`).
+    pub fn raw(&self, key: &str) -> String {
+        self.0.get(key).cloned().unwrap_or_else(|| format!("[{key}]"))
+    }
+
+    /// `key` as plain text, without readings: the 相談メモ, attributes.
+    pub fn plain(&self, key: &str) -> String {
+        self.0.get(key).map_or_else(|| format!("[{key}]"), |t| crate::markup::html::unruby(t))
     }
 }
 
@@ -199,6 +248,15 @@ pub fn only_in_japanese(path: &str) -> Option<impl IntoView + use<>> {
         .then(|| view! { " " <span class="kn-only-japanese">{t("site.japanese_only")}</span> })
 }
 
+/// A catalogue as the build loads it from `content/messages/`, for unit tests of code that
+/// writes text.
+#[cfg(all(test, feature = "ssr"))]
+pub fn catalogue(lang: Lang) -> Messages {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/messages");
+    let mut out = Vec::new();
+    crate::load::messages::load_messages(&dir, &|p| p.display().to_string(), &mut out).remove(&lang).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,10 +275,17 @@ mod tests {
     fn missing_keys_are_visible() {
         let m = Messages::new(
             Lang::En,
-            BTreeMap::from([("a.b".to_string(), Message { html: "<ruby>x</ruby>".into(), plain: "x".into() })]),
+            BTreeMap::from([(
+                "a.b".to_string(),
+                Message { html: "<ruby>x</ruby>".into(), plain: "x".into(), source: "｜x《えっくす》".into() },
+            )]),
         );
         assert_eq!(m.html("a.b"), "<ruby>x</ruby>");
         assert_eq!(m.plain("a.b"), "x");
         assert_eq!(m.html("a.c"), "[a.c]");
+        let t = m.texts(&["a"]);
+        assert_eq!(t.html("a.b"), "<ruby>x<rp>（</rp><rt>えっくす</rt><rp>）</rp></ruby>");
+        assert_eq!((t.plain("a.b").as_str(), t.plain("a.c").as_str()), ("x", "[a.c]"));
+        assert_eq!(m.texts(&["b"]), Texts::default());
     }
 }

@@ -202,6 +202,40 @@ test('two widgets on one page, one by script and one by placeholder, size themse
   await context.close();
 });
 
+test('data-lang="en" and "easy" show the emergency card and the self-check in that reading; the finder stays Japanese', async () => {
+  const { context, page, problems } = await openHost(
+    `<div data-kyoten-navi-widget="emergency" data-area="132144" data-lang="en"></div>
+     <div data-kyoten-navi-widget="screening" data-area="132144" data-lang="easy"></div>
+     <div data-kyoten-navi-widget="finder" data-area="132144" data-lang="en"></div>
+     <script src="${site.url('/embed.js')}" async></script>`,
+    { width: 1280, height: 900 },
+  );
+  const frames = page.locator('iframe');
+  await frames.nth(2).waitFor();
+  const paths = await frames.evaluateAll((fs) => fs.map((f) => new URL(f.src).pathname));
+  assert.deepEqual(paths, ['/en/embed/emergency/', '/easy/embed/screening/', '/embed/finder/']);
+  const english = page.locator('iframe[title="Kyoten Navi: emergency contacts"]');
+  const card = await widget(page, english);
+  assert.equal(await card.evaluate(() => document.documentElement.lang), 'en');
+  await card.getByRole('heading', { level: 1, name: 'Emergency contacts in Kokubunji City (国分寺市)' }).waitFor();
+  // The ranked list in English, each entry with its number; 119 last.
+  const text = await card.locator('.kn-emergency-card').innerText();
+  for (const needle of ['do not yet give a phone number for the kyoten', 'Ambulance and fire (119)', 'Source:']) {
+    assert.ok(text.includes(needle), `${needle} in ${text}`);
+  }
+  assert.ok(await card.locator('a[href^="tel:"]').count() >= 2);
+  assert.equal(await card.locator('a[href="tel:119"]').count(), 1);
+  assert.doesNotMatch(text, /\[[a-z_]+(\.[a-z_0-9]+)+\]/, 'no catalogue key');
+  assert.ok(await card.getByRole('link', { name: /See details on Kyoten Navi/ }).isVisible());
+
+  const easy = await widget(page, page.locator('iframe[src*="/easy/embed/screening/"]'));
+  assert.ok(await easy.locator('.kn-screening ruby rt, .kn-page-heading ruby rt').count() > 0, 'ふりがな in the self-check');
+  await easy.getByRole('button', { name: 'はじめる', exact: true }).click();
+  await easy.locator('.kn-screening__legend ruby').first().waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the plain iframe works without the loader', async () => {
   const { context, page, problems } = await openHost(
     `<iframe src="${site.url('/embed/emergency/?area=132144')}" title="拠点ナビ：国分寺市の緊急時の連絡先" width="100%" height="640" style="border:0"></iframe>`,

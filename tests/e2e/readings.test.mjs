@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve, launch, openPage, hydrated, DIST } from './harness.mjs';
 
@@ -122,3 +123,80 @@ test('English emergency path: home → municipality → its numbers, in three ta
   assert.ok((await page.locator('.kn-call-list a[href^="tel:"]').count()) >= 1);
   await context.close();
 });
+
+// The self-check in English and in やさしい日本語: completed by touch on a phone, the
+// result, 「まず連絡するところ」 and the 相談メモ in the reading; the memo file is plain text
+// (no ふりがな notation). Answers by id, as in screening.test.mjs; carer_health = "crisis"
+// flags the most urgent level.
+const ANSWERS = {
+  carer: 'parent', carer_age: 'under65', carer_health: 'crisis', backup: 'yes', services: 'yes', planner: 'yes',
+  short_stay: 'regular', living: 'family', medical: 'no', behaviour: 'no', experience: 'later', area: '132144',
+};
+const SELF_CHECK = [
+  {
+    prefix: 'en/', lang: 'en', start: 'Start', prefecture: 'Tokyo', result: 'Your result', level: 'Please consult now',
+    onScreen: ['Kokubunji City (国分寺市), Tokyo', 'Ambulance and fire (119)', 'Source:'],
+    file: 'consultation-memo.txt',
+    memo: ['Consultation memo (pre-registration self-check)', '■ Result\r\nPlease consult now', 'Kokubunji City (国分寺市), Tokyo', 'Tel. 119', '/en/screening/'],
+    japaneseUi: ['次へ', 'はじめる', 'チェックの結果', '相談メモ'],
+  },
+  {
+    prefix: 'easy/', lang: 'ja', start: 'はじめる', prefecture: '東京都', result: 'チェックの 結果', level: 'すぐに相談してください',
+    onScreen: ['東京都国分寺市', '119'],
+    file: 'そうだんメモ.txt',
+    memo: ['すぐに相談してください', '東京都国分寺市', '119', '/easy/screening/'],
+    japaneseUi: [],
+  },
+];
+
+for (const r of SELF_CHECK) {
+  test(`/${r.prefix}screening/: completed by touch at 360×740, result and 相談メモ in the reading`, async () => {
+    const { context, page, problems } = await openPage(browser, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    await page.goto(site.url(`/${r.prefix}screening/`));
+    await hydrated(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), r.lang);
+    if (r.prefix === 'easy/') {
+      assert.ok(await page.locator('.kn-screening__overview-legend ruby').count() > 5, 'questions carry ふりがな');
+    }
+    await page.getByRole('button', { name: r.start, exact: true }).tap();
+    for (;;) {
+      const q = await page.evaluate(() => document.getElementById('kn-q-area')?.name ?? document.querySelector('.kn-screening__radio')?.name ?? null);
+      if (!q) break;
+      if (q === 'area') {
+        await page.locator('#kn-q-pref').selectOption(r.prefecture);
+        await page.locator('#kn-q-area').selectOption(ANSWERS.area);
+      } else {
+        await page.locator(`label:has(#kn-q-${q}-${ANSWERS[q]})`).tap();
+      }
+      await page.locator('.kn-screening__next').tap();
+    }
+    // Text as read without its ふりがな (the readings are `<rt>`, their brackets `<rp>`).
+    const plain = (locator) => locator.evaluate((el) => {
+      const copy = el.cloneNode(true);
+      copy.querySelectorAll('rt, rp').forEach((x) => x.remove());
+      return copy.textContent;
+    });
+    await page.locator('.kn-screening__result h2').waitFor();
+    assert.equal(await plain(page.locator('.kn-screening__result h2')), r.result);
+    assert.equal(await plain(page.locator('.kn-screening__level-title')), r.level);
+    const text = await plain(page.locator('main'));
+    for (const needle of r.onScreen) assert.ok(text.includes(needle), `${needle} on the result`);
+    for (const word of r.japaneseUi) assert.ok(!text.includes(word), `standard Japanese UI text "${word}" on the ${r.lang} page`);
+    assert.doesNotMatch(text, /\[[a-z_]+(\.[a-z_0-9]+)+\]|[｜《》]/, 'a catalogue key or raw ふりがな notation');
+    assert.equal(await page.locator('.kn-screening__result a[href="tel:119"]').count(), 1);
+    if (r.prefix === 'easy/') {
+      assert.ok(await page.locator('.kn-screening__result ruby').count() > 5, 'the result carries ふりがな');
+    }
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[download]').tap()]);
+    assert.equal(download.suggestedFilename(), r.file);
+    const memo = (await readFile(await download.path())).toString('utf8');
+    for (const needle of r.memo) assert.ok(memo.includes(needle), `${needle} in the memo:\n${memo}`);
+    assert.doesNotMatch(memo, /[｜《》]|\[[a-z_]+\.[a-z_]+\]/, 'the memo is plain text');
+    // Printed, the memo stays one page.
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.equal(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length, 1, 'the memo prints on one page');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -16,7 +16,7 @@ use super::diagnostic::Diagnostic;
 use super::front_matter::parse_front_matter;
 use super::spans::{join, Spans};
 use crate::i18n::{Lang, Message, Messages};
-use crate::markdown::ruby::{has_ruby, parse_ruby, plain_text, ruby_html, Segment};
+use crate::markdown::ruby::{explicit, has_ruby, parse_ruby, plain_text, ruby_html, Segment};
 
 /// One catalogue as written: key → (text, line).
 type Written = BTreeMap<String, (String, usize)>;
@@ -183,7 +183,10 @@ fn build(lang: Lang, path: &str, entries: &Written, out: &mut Vec<Diagnostic>) -
         } else {
             vec![Segment::Text(text)]
         };
-        built.insert(key.clone(), Message { html: ruby_html(&segments), plain: plain_text(&segments) });
+        built.insert(
+            key.clone(),
+            Message { html: ruby_html(&segments), plain: plain_text(&segments), source: explicit(&segments) },
+        );
     }
     Messages::new(lang, built)
 }

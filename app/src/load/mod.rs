@@ -35,6 +35,7 @@ pub mod phone {
     pub use super::fields::normalize_phone;
 }
 
+use crate::i18n::Lang;
 use crate::markdown::render_markdown;
 use crate::model::{Area, CatalogueSummary, Facility, Guide, PracticeSection, Report, Screening, Site, Source};
 
@@ -55,6 +56,9 @@ pub struct Content {
     pub practices: Vec<PracticeSection>,
     /// The 事前登録 self-check (`content/screening/index.md`).
     pub screening: Screening,
+    /// Its versions in the other readings (`index.easy.md`, `index.en.md`): the same
+    /// questions, weights and levels, reworded; ふりがな in the explicit notation.
+    pub screening_versions: BTreeMap<Lang, Screening>,
     /// Open-data rows that were left out, with their reasons (not errors: the build goes on).
     pub warnings: Vec<Diagnostic>,
     /// Municipality outlines by 5-digit code, for the area pages' maps. Filled by the site
@@ -113,13 +117,32 @@ pub fn load_content(dir: &Path, base_path: &str) -> Result<Content, Vec<Diagnost
     let practices = load_dir::<PracticeSection>(dir, "catalogue/practices", base_path, &mut out);
     let catalogue = load_file::<CatalogueSummary>(&dir.join("catalogue/index.md"), dir, base_path, &mut out);
     let screening = load_file::<Screening>(&dir.join("screening/index.md"), dir, base_path, &mut out);
+    // Its versions in the other readings, where written (issue #22).
+    let screening_versions = Lang::ALL
+        .into_iter()
+        .filter(|l| *l != Lang::Ja)
+        .filter_map(|lang| {
+            let path = dir.join(format!("screening/index.{}.md", lang.id()));
+            path.exists().then(|| load_file::<Screening>(&path, dir, base_path, &mut out).map(|f| (lang, f)))?
+        })
+        .collect();
 
     let messages = messages::load_messages(&dir.join("messages"), &display, &mut out);
 
     let mut content = Content { site, sources, warnings, messages, prefectures_en, ..Default::default() };
     validate::validate(
         &mut content,
-        validate::Files { reference, areas, facilities, reports, guides, practices, catalogue, screening },
+        validate::Files {
+            reference,
+            areas,
+            facilities,
+            reports,
+            guides,
+            practices,
+            catalogue,
+            screening,
+            screening_versions,
+        },
         &mut out,
     );
     load_open_data(dir, &display, &mut content, &mut out);

@@ -144,6 +144,25 @@ pub fn ruby_html(segments: &[Segment]) -> String {
     html
 }
 
+/// `text` with every reading written with its bar (`漢字《かんじ》` → `｜漢字《かんじ》`): the
+/// form islands receive, which `markup::html::rb` turns into `<ruby>` without kanji tables.
+pub fn explicit(segments: &[Segment]) -> String {
+    let mut out = String::new();
+    for segment in segments {
+        match segment {
+            Segment::Text(text) => out.push_str(text),
+            Segment::Ruby { base, reading } => {
+                out.push(BAR);
+                out.push_str(base);
+                out.push(OPEN);
+                out.push_str(reading);
+                out.push(CLOSE);
+            }
+        }
+    }
+    out
+}
+
 /// `text` with the readings left out: for attributes, `<title>` and search, where markup
 /// cannot go.
 pub fn plain_text(segments: &[Segment]) -> String {
@@ -226,5 +245,14 @@ mod tests {
     fn every_mistake_is_reported() {
         let errors = parse_ruby("地域》と》").expect_err("invalid");
         assert_eq!(errors.len(), 2);
+    }
+
+    #[test]
+    fn explicit_notation_round_trips_through_the_island_helpers() {
+        let text = "いつもの相談《そうだん》と｜支援《しえん》です";
+        let e = explicit(&parse_ruby(text).expect("valid"));
+        assert_eq!(e, "いつもの｜相談《そうだん》と｜支援《しえん》です");
+        assert_eq!(crate::markup::html::rb(&e), html(text));
+        assert_eq!(crate::markup::html::unruby(&e), plain_text(&parse_ruby(text).expect("valid")));
     }
 }

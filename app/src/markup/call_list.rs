@@ -3,54 +3,57 @@
 //! the source of its number beside it. Never a bare 「未掲載」: when no 拠点 or 基幹 number
 //! is known the list says so, and the next entry is a number that is known.
 
-use super::call_button::call_button;
+use super::call_button::call_button_in;
 use crate::data::join_base;
-use crate::markup::html::esc;
+use crate::i18n::Texts;
+use crate::markup::html::{esc, rb, unruby};
 use crate::model::{Call, CallRank};
 
-/// The list for `area_name`; links to the site's pages start at `base`.
-pub fn call_list(calls: &[Call], area_name: &str, base: &str) -> String {
+/// The list for `area_name`, in the reading of `t` (the catalogue's `call` section); links
+/// to the site's pages start at `base`.
+pub fn call_list(calls: &[Call], area_name: &str, base: &str, t: &Texts) -> String {
     let mut h = String::new();
     if !calls.iter().any(|c| c.rank == CallRank::Kyoten) {
-        h += &format!(
-            "<p class=\"kn-call-list__gap\">{}の拠点・基幹相談支援センターの電話番号は、拠点ナビが確かめた資料にはまだありません。下の順に連絡してください。</p>",
-            esc(area_name)
-        );
+        h += &format!("<p class=\"kn-call-list__gap\">{}</p>", t.html("call.gap").replace("{area}", &esc(area_name)));
     }
     h += "<ol class=\"kn-call-list\">";
     for c in calls {
         h += &format!("<li class=\"kn-call-list__item kn-call-list__item--{}\">", rank_id(c.rank));
-        h += &format!("<p class=\"kn-call-list__rank\">{}</p>", esc(c.rank.label()));
+        h += &format!("<p class=\"kn-call-list__rank\">{}</p>", t.html(rank_key(c.rank)));
         let name = match &c.page {
-            Some(page) => format!("<a href=\"{}\">{}</a>", esc(&join_base(base, page)), esc(&c.name)),
-            None => esc(&c.name),
+            Some(page) => format!("<a href=\"{}\">{}</a>", esc(&join_base(base, page)), rb(&c.name)),
+            None => rb(&c.name),
         };
         h += &format!("<p class=\"kn-call-list__name\">{name}");
         if c.open_24h {
-            h += "<span class=\"kn-call-list__badge\">24時間</span>";
+            h += &format!("<span class=\"kn-call-list__badge\">{}</span>", t.html("call.open_24h"));
         }
         h += "</p>";
-        h += &format!("<p class=\"kn-call-list__why\">{}</p>", esc(&c.why));
+        h += &format!("<p class=\"kn-call-list__why\">{}</p>", rb(&c.why));
         if let Some(hours) = &c.hours {
-            h += &format!("<p class=\"kn-call-list__hours\">受付：{}</p>", esc(hours));
+            h += &format!(
+                "<p class=\"kn-call-list__hours\">{}</p>",
+                t.html("call.hours").replace("{hours}", &esc(hours))
+            );
         }
         match (&c.phone, &c.url) {
-            (Some(phone), _) => h += &call_button(phone),
+            (Some(phone), _) => h += &call_button_in(&t.html("call.button"), phone),
             (None, Some(url)) => {
                 h += &format!(
-                    "<a class=\"kn-button\" href=\"{}\" rel=\"noopener noreferrer\">{}を開く</a>",
+                    "<a class=\"kn-button\" href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
                     esc(url),
-                    esc(&c.name)
+                    t.html("call.open_site").replace("{name}", &rb(&c.name))
                 )
             }
             (None, None) => {}
         }
         if let Some(source) = &c.source {
-            h += &format!("<p class=\"kn-call-list__source\">{}", esc(source));
+            h += &format!("<p class=\"kn-call-list__source\">{}", rb(source));
             if let Some(url) = &c.source_url {
                 h += &format!(
-                    " <a class=\"kn-call-list__source-link\" href=\"{}\" rel=\"noopener noreferrer\">資料を開く</a>",
-                    esc(url)
+                    " <a class=\"kn-call-list__source-link\" href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+                    esc(url),
+                    t.html("call.open_source")
                 );
             }
             h += "</p>";
@@ -62,28 +65,44 @@ pub fn call_list(calls: &[Call], area_name: &str, base: &str) -> String {
 }
 
 /// The same list as lines of text, for the printed or mailed 相談メモ.
-pub fn call_list_text(calls: &[Call]) -> String {
-    let mut t = String::new();
+pub fn call_list_text(calls: &[Call], t: &Texts) -> String {
+    let mut out = String::new();
     // The printed memo keeps to one page: nearby facilities stay on the area's page.
     let calls = calls.iter().filter(|c| !matches!(c.rank, CallRank::Settlement | CallRank::ShortStay));
     for (i, c) in calls.enumerate() {
-        t += &format!("{}. {}：{}", i + 1, c.rank.label(), c.name);
+        out += &t
+            .plain("call.memo_line")
+            .replace("{n}", &(i + 1).to_string())
+            .replace("{rank}", &t.plain(rank_key(c.rank)))
+            .replace("{name}", &unruby(&c.name));
         if let Some(phone) = &c.phone {
-            t += &format!(" 電話 {phone}");
+            out += &t.plain("call.memo_phone").replace("{phone}", phone);
         }
         if c.open_24h {
-            t += "（24時間）";
+            out += &t.plain("call.memo_24h");
         }
         if let (None, Some(url)) = (&c.phone, &c.url) {
-            t += &format!(" {url}");
+            out += &format!(" {url}");
         }
         // The memo fits one printed page: why and hours stay on screen, the source goes along.
         if let Some(source) = &c.source {
-            t += &format!("（{source}）");
+            out += &t.plain("call.memo_source").replace("{source}", &unruby(source));
         }
-        t += "\n";
+        out += "\n";
     }
-    t
+    out
+}
+
+/// The catalogue key of the heading word shown before an entry's name.
+fn rank_key(rank: CallRank) -> &'static str {
+    match rank {
+        CallRank::Kyoten => "call.rank_kyoten",
+        CallRank::Desk => "call.rank_desk",
+        CallRank::Settlement => "call.rank_settlement",
+        CallRank::ShortStay => "call.rank_short_stay",
+        CallRank::Website => "call.rank_website",
+        CallRank::Emergency => "call.rank_emergency",
+    }
 }
 
 fn rank_id(rank: CallRank) -> &'static str {
@@ -100,6 +119,11 @@ fn rank_id(rank: CallRank) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{catalogue, Lang};
+
+    fn texts() -> Texts {
+        catalogue(Lang::Ja).texts(&["call"])
+    }
 
     fn calls() -> Vec<Call> {
         vec![
@@ -131,7 +155,7 @@ mod tests {
 
     #[test]
     fn without_a_kyoten_number_the_list_says_so_and_goes_on_to_known_numbers() {
-        let h = call_list(&calls(), "千葉市", "/");
+        let h = call_list(&calls(), "千葉市", "/", &texts());
         let gap = h.find("kn-call-list__gap").expect("the gap is said");
         let first_tel = h.find("href=\"tel:0432212152\"").expect("the desk's number");
         assert!(gap < first_tel);
@@ -157,7 +181,7 @@ mod tests {
                 ..Default::default()
             },
         );
-        let h = call_list(&c, "国分寺市", "/sub/");
+        let h = call_list(&c, "国分寺市", "/sub/", &texts());
         assert!(!h.contains("kn-call-list__gap"));
         assert!(h.contains("href=\"/sub/facilities/x/\""));
         assert!(h.contains("24時間"));
@@ -165,7 +189,7 @@ mod tests {
 
     #[test]
     fn the_text_form_numbers_entries_with_their_phones_and_sources() {
-        let t = call_list_text(&calls());
+        let t = call_list_text(&calls(), &texts());
         assert!(t.starts_with("1. 市区町村の窓口：中央区保健福祉センター高齢障害支援課 電話 043-221-2152（出典：千葉市「区の窓口」）\n"), "{t}");
         assert!(t.contains("2. 公式サイト：千葉市の公式サイト https://www.city.chiba.jp/"));
         assert!(t.contains("3. 命に関わるとき：救急 <119> 電話 119"));

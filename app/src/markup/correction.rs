@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::data::{href, Checked, Corrections};
 use crate::markup::call_button::call_button;
-use crate::markup::html::esc;
+use crate::markup::html::{esc, rb};
 use crate::model::{AgeGroup, DisabilityType, Facility, Function, Source};
 use crate::url::encode_component;
 
@@ -198,18 +198,18 @@ fn instead_html(c: &Corrections) -> String {
         Some(call) if call.phone.is_some() => {
             h += &format!(
                 "作った文面やCSVファイルは、次の窓口に送るか、電話でお知らせください。</p><p class=\"kn-correction__name\">{}</p>",
-                esc(&call.name)
+                rb(&call.name)
             );
             h += &call_button(call.phone.as_deref().unwrap_or_default());
             if let Some(source) = &call.source {
-                h += &format!("<p class=\"kn-correction__source\">{}</p>", esc(source));
+                h += &format!("<p class=\"kn-correction__source\">{}</p>", rb(source));
             }
         }
         Some(call) => {
             h += &format!(
                 "作った文面やCSVファイルは、{area}の障害福祉の担当窓口にお知らせください。窓口の連絡先は公式サイトでさがせます。</p><a class=\"kn-button kn-button--secondary\" href=\"{}\" rel=\"noopener noreferrer\">{}を開く</a>",
                 esc(call.url.as_deref().unwrap_or_default()),
-                esc(&call.name)
+                rb(&call.name)
             );
         }
         None => h += &format!("作った文面やCSVファイルは、{area}の障害福祉の担当窓口にお知らせください。</p>"),

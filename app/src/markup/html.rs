@@ -44,9 +44,53 @@ pub fn grouped(n: usize) -> String {
     out
 }
 
+/// Text in the explicit ふりがな notation `｜base《reading》` as escaped HTML with `<ruby>`:
+/// how islands show catalogue and content text in やさしい日本語 (issue #22). The loader has
+/// checked the notation and written every reading with its bar
+/// (`markdown::ruby::explicit`), so this needs no kanji tables; text without a bar is
+/// simply escaped.
+pub fn rb(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    ruby_parts(text, |plain, reading| match reading {
+        None => out.push_str(&esc(plain)),
+        Some(r) => {
+            out.push_str("<ruby>");
+            out.push_str(&esc(plain));
+            out.push_str("<rp>（</rp><rt>");
+            out.push_str(&esc(r));
+            out.push_str("</rt><rp>）</rp></ruby>");
+        }
+    });
+    out
+}
+
+/// Text in the explicit notation without its readings: for plain text (the 相談メモ) and
+/// attributes.
+pub fn unruby(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    ruby_parts(text, |plain, _| out.push_str(plain));
+    out
+}
+
+/// Calls `f` with each plain run (`None`) and each base with its reading, in order.
+fn ruby_parts<'a>(text: &'a str, mut f: impl FnMut(&'a str, Option<&'a str>)) {
+    let mut rest = text;
+    while let Some(bar) = rest.find('｜') {
+        let after = &rest[bar + '｜'.len_utf8()..];
+        let (Some(open), Some(close)) = (after.find('《'), after.find('》')) else { break };
+        if close < open {
+            break;
+        }
+        f(&rest[..bar], None);
+        f(&after[..open], Some(&after[open + '《'.len_utf8()..close]));
+        rest = &after[close + '》'.len_utf8()..];
+    }
+    f(rest, None);
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{esc, fixed, grouped};
+    use super::{esc, fixed, grouped, rb, unruby};
 
     #[test]
     fn counts_are_grouped_by_thousands() {
@@ -86,5 +130,15 @@ mod tests {
             esc(r#"<a href="x">'&'</a> 国分寺"#),
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt; 国分寺"
         );
+    }
+
+    #[test]
+    fn explicit_ruby_becomes_markup_or_plain_text() {
+        let t = "｜緊急《きんきゅう》の<とき>";
+        assert_eq!(rb(t), "<ruby>緊急<rp>（</rp><rt>きんきゅう</rt><rp>）</rp></ruby>の&lt;とき&gt;");
+        assert_eq!(unruby(t), "緊急の<とき>");
+        assert_eq!(rb("a & b"), "a &amp; b");
+        // A stray bar is text, never lost.
+        assert_eq!(unruby("｜だけ"), "｜だけ");
     }
 }

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Texts;
+
 /// The place of an entry in the list; lower comes first.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -25,27 +27,14 @@ pub enum CallRank {
     Emergency,
 }
 
-impl CallRank {
-    /// The heading word shown before the name.
-    pub fn label(self) -> &'static str {
-        match self {
-            CallRank::Kyoten => "拠点・基幹相談支援センター",
-            CallRank::Desk => "市区町村の窓口",
-            CallRank::Settlement => "地域定着支援の事業所",
-            CallRank::ShortStay => "短期入所の事業所",
-            CallRank::Website => "公式サイト",
-            CallRank::Emergency => "命に関わるとき",
-        }
-    }
-}
-
 /// One entry of 「まず連絡するところ」.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Call {
     pub rank: CallRank,
-    /// Name as the source gives it.
+    /// Name as the source gives it. Like `why`, text that may carry ふりがな in the explicit
+    /// notation (`markup::html::rb`).
     pub name: String,
-    /// One line on why and when to call.
+    /// One line on why and when to call, in the page's reading.
     pub why: String,
     /// Phone number with hyphens; `None` only for the website entry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,11 +62,11 @@ pub struct Call {
 
 impl Call {
     /// 119, last in every list: the one number that is always right when life is in danger.
-    pub fn emergency() -> Call {
+    pub fn emergency(t: &Texts) -> Call {
         Call {
             rank: CallRank::Emergency,
-            name: "救急車・消防（119番）".into(),
-            why: "命に関わる危険があるとき、急な病気やけがのときは、迷わず119番に電話してください。".into(),
+            name: t.raw("call.emergency_name"),
+            why: t.raw("call.emergency_why"),
             phone: Some("119".into()),
             open_24h: true,
             ..Default::default()
@@ -85,11 +74,11 @@ impl Call {
     }
 
     /// The municipality's official website, when that is all that is known.
-    pub fn website(area_name: &str, url: &str) -> Call {
+    pub fn website(area_name: &str, url: &str, t: &Texts) -> Call {
         Call {
             rank: CallRank::Website,
-            name: format!("{area_name}の公式サイト"),
-            why: "障害福祉の担当窓口の電話番号は、公式サイトでさがせます。".into(),
+            name: t.raw("call.website_name").replace("{area}", area_name),
+            why: t.raw("call.website_why"),
             url: Some(url.to_string()),
             ..Default::default()
         }

@@ -12,6 +12,7 @@
 //! city's (a ward), then its regions'.
 
 use crate::features::finder::areas::distance_km;
+use crate::i18n::{Lang, Messages};
 use crate::load::Content;
 use crate::markup::html::fixed;
 use crate::model::{Area, Call, CallRank, Contact, ContactKind, Facility, Role, Source};
@@ -23,9 +24,11 @@ const NEARBY: usize = 2;
 /// How far from the hall a facility outside the area may be and still be named, in km.
 const NEARBY_OUTSIDE_KM: f64 = 30.0;
 
-/// The ranked list for `area`.
-pub fn first_contacts(c: &Content, by_area: &AreaFacilities, area: &Area) -> Vec<Call> {
+/// The ranked list for `area`, its fixed text in the reading of `m` (facts and names stay as
+/// their sources give them).
+pub fn first_contacts(c: &Content, by_area: &AreaFacilities, area: &Area, m: &Messages) -> Vec<Call> {
     let mut calls = Vec::new();
+    let t = m.texts(&["call"]);
     let chain = contact_chain(c, area);
     for rank in [CallRank::Kyoten, CallRank::Desk] {
         let mut entries: Vec<(&Contact, &Area)> = chain
@@ -39,7 +42,7 @@ pub fn first_contacts(c: &Content, by_area: &AreaFacilities, area: &Area) -> Vec
             if calls.iter().any(|x: &Call| x.phone == k.phone) {
                 continue;
             }
-            calls.push(contact_call(c, k, a, rank));
+            calls.push(contact_call(c, k, a, rank, m));
         }
         if rank == CallRank::Kyoten {
             // A content facility that is a 拠点 body with a number of its own.
@@ -51,25 +54,25 @@ pub fn first_contacts(c: &Content, by_area: &AreaFacilities, area: &Area) -> Vec
                 if calls.iter().any(|x| x.phone == f.phone) {
                     continue;
                 }
-                calls.push(facility_call(c, f, CallRank::Kyoten, None));
+                calls.push(facility_call(c, f, CallRank::Kyoten, None, m));
             }
         }
     }
     // Whom a family without a 地域定着支援 contract calls instead: a number listed above, or
     // the desk the municipality's website names.
-    let instead = if calls.iter().any(|x| x.phone.is_some()) {
-        "契約のない方は、上の窓口に先に連絡してください。"
+    let instead = m.raw(if calls.iter().any(|x| x.phone.is_some()) {
+        "contacts.instead_above"
     } else if area.website.is_some() {
-        "契約のない方は、下の公式サイトで市区町村の障害福祉の窓口を確かめて、先に連絡してください。"
+        "contacts.instead_website"
     } else {
-        "契約のない方は、市区町村の障害福祉の窓口に先に連絡してください。"
-    };
+        "contacts.instead_desk"
+    });
     for (service, rank) in [(Role::CommunitySettlement, CallRank::Settlement), (Role::ShortStay, CallRank::ShortStay)] {
         for (f, km) in nearby(c, by_area, area, service) {
             if calls.iter().any(|x| x.phone == f.phone) {
                 continue;
             }
-            let mut call = facility_call(c, f, rank, Some((km, !in_area(by_area, area, f))));
+            let mut call = facility_call(c, f, rank, Some((km, !in_area(by_area, area, f))), m);
             if rank == CallRank::Settlement {
                 call.why = format!("{}{instead}", call.why);
             }
@@ -77,16 +80,16 @@ pub fn first_contacts(c: &Content, by_area: &AreaFacilities, area: &Area) -> Vec
         }
     }
     if let Some(url) = &area.website {
-        calls.push(Call::website(&area.name, url));
+        calls.push(Call::website(&name_in(area, m.lang), url, &t));
     }
-    calls.push(Call::emergency());
+    calls.push(Call::emergency(&t));
     calls
 }
 
 /// Whom a correction goes to when the deployment sets no address (issue #21): the one desk
 /// or 拠点 contact with a sourced number among the areas that apply, else the first website.
 /// Several numbers (千葉市's six ward desks) are left to the area's list.
-pub fn corrections_contact(c: &Content, area: &Area) -> Option<Call> {
+pub fn corrections_contact(c: &Content, area: &Area, m: &Messages) -> Option<Call> {
     let chain = contact_chain(c, area);
     let numbered: Vec<(&Contact, &Area)> = chain
         .iter()
@@ -94,9 +97,10 @@ pub fn corrections_contact(c: &Content, area: &Area) -> Option<Call> {
         .filter(|(k, _)| k.phone.is_some() && k.kind != ContactKind::Other)
         .collect();
     if let [(k, a)] = numbered.as_slice() {
-        return Some(contact_call(c, k, a, rank_of(k.kind)));
+        return Some(contact_call(c, k, a, rank_of(k.kind), m));
     }
-    chain.iter().find_map(|a| a.website.as_ref().map(|u| Call::website(&a.name, u)))
+    let t = m.texts(&["call"]);
+    chain.iter().find_map(|a| a.website.as_ref().map(|u| Call::website(&name_in(a, m.lang), u, &t)))
 }
 
 /// The areas whose contacts apply: the area, its designated city (a ward), its regions.
@@ -114,15 +118,22 @@ fn rank_of(kind: ContactKind) -> CallRank {
     }
 }
 
-fn contact_call(c: &Content, k: &Contact, a: &Area, rank: CallRank) -> Call {
+/// How a page in `lang` names an area: romanised in English.
+fn name_in(a: &Area, lang: Lang) -> String {
+    if lang == Lang::En && !a.name_en.is_empty() {
+        a.name_en.clone()
+    } else {
+        a.name.clone()
+    }
+}
+
+fn contact_call(c: &Content, k: &Contact, a: &Area, rank: CallRank, m: &Messages) -> Call {
+    // A purpose the content states is the source's wording, shown as written.
     let why = k.purpose.clone().unwrap_or_else(|| match k.kind {
-        ContactKind::Kyoten => "この地域の地域生活支援拠点等の窓口として、資料に載っています。".into(),
-        ContactKind::Kikan => "障害のある方とご家族の相談を受ける、地域の中心となる相談窓口です。".into(),
-        ContactKind::Desk => format!(
-            "{}の障害福祉の担当窓口です。どこに相談すればよいか、緊急時の仕組みや事前登録について尋ねられます。",
-            a.name
-        ),
-        ContactKind::Other => "相談を受けている窓口です。".into(),
+        ContactKind::Kyoten => m.raw("contacts.kyoten_why"),
+        ContactKind::Kikan => m.raw("contacts.kikan_why"),
+        ContactKind::Desk => m.raw("contacts.desk_why").replace("{area}", &name_in(a, m.lang)),
+        ContactKind::Other => m.raw("contacts.other_why"),
     });
     let source = k.sources.iter().filter_map(|id| c.sources.iter().find(|s| &s.id == id)).next();
     Call {
@@ -134,25 +145,26 @@ fn contact_call(c: &Content, k: &Contact, a: &Area, rank: CallRank) -> Call {
         open_24h: k.open_24h,
         page: k.facility.as_ref().map(|id| Route::Facility(id).path()),
         url: None,
-        source: source.map(source_line),
+        source: source.map(|s| source_line(s, m)),
         source_url: source.and_then(|s| s.url.clone()),
     }
 }
 
-fn facility_call(c: &Content, f: &Facility, rank: CallRank, distance: Option<(f64, bool)>) -> Call {
+fn facility_call(c: &Content, f: &Facility, rank: CallRank, distance: Option<(f64, bool)>, m: &Messages) -> Call {
     let place = match distance {
-        Some((km, true)) => format!("（{}、役所から約{}km）", area_name(c, &f.area), fixed(km, 1)),
-        Some((km, false)) => format!("（役所から約{}km）", fixed(km, 1)),
+        Some((km, true)) => m
+            .raw("contacts.place_outside")
+            .replace("{area}", &c.areas.get(&f.area).map(|a| name_in(a, m.lang)).unwrap_or_default())
+            .replace("{km}", &fixed(km, 1)),
+        Some((km, false)) => m.raw("contacts.place_inside").replace("{km}", &fixed(km, 1)),
         None => String::new(),
     };
-    let why = match rank {
-        CallRank::Settlement => {
-            format!("地域定着支援の事業所です{place}。契約している方には、夜間も含めて常に連絡がとれる体制があります。")
-        }
-        CallRank::ShortStay => {
-            format!("短期入所（ショートステイ）の事業所です{place}。緊急に泊まれる空きがあるか、電話で尋ねられます。")
-        }
-        _ => format!("{}です。", f.role.label()),
+    let why = match (rank, f.role) {
+        (CallRank::Settlement, _) => m.raw("contacts.settlement_why").replace("{place}", &place),
+        (CallRank::ShortStay, _) => m.raw("contacts.short_stay_why").replace("{place}", &place),
+        // The 拠点 bodies `first_contacts` lists from the content.
+        (_, Role::CoreConsultation) => m.raw("contacts.kikan_why"),
+        _ => m.raw("contacts.kyoten_why"),
     };
     let wamnet = match rank {
         CallRank::Settlement => c.sources.iter().find(|s| s.id == "wamnet-054"),
@@ -160,8 +172,10 @@ fn facility_call(c: &Content, f: &Facility, rank: CallRank, distance: Option<(f6
         _ => None,
     };
     let source = match wamnet {
-        Some(s) => Some(format!("出典：WAM NET オープンデータ（{}）", s.year)),
-        None => f.sources.iter().filter_map(|id| c.sources.iter().find(|s| &s.id == id)).next().map(source_line),
+        Some(s) => Some(m.raw("contacts.source_wamnet").replace("{year}", &s.year)),
+        None => {
+            f.sources.iter().filter_map(|id| c.sources.iter().find(|s| &s.id == id)).next().map(|s| source_line(s, m))
+        }
     };
     Call {
         rank,
@@ -211,27 +225,40 @@ fn in_area(by_area: &AreaFacilities, area: &Area, f: &Facility) -> bool {
     by_area.of(area).iter().any(|x| x.id == f.id)
 }
 
-fn area_name(c: &Content, id: &str) -> String {
-    c.areas.get(id).map(|a| a.name.clone()).unwrap_or_default()
-}
-
 /// 「出典：千葉市「区役所の窓口」（ページの更新日 2023年8月1日・2026年12月5日に確認）」, or
-/// for a document without dates 「出典：千葉市「…」（令和6年度）」.
-pub fn source_line(s: &Source) -> String {
+/// for a document without dates 「出典：千葉市「…」（令和6年度）」; in the reading of `m`.
+pub fn source_line(s: &Source, m: &Messages) -> String {
     let mut dates = Vec::new();
     if s.url.is_some() || s.read.is_some() {
         dates.push(match &s.page_date {
-            Some(d) => format!("ページの更新日 {}", japanese_date(d)),
-            None => "ページに更新日の記載なし".to_string(),
+            Some(d) => m.raw("contacts.page_date").replace("{date}", &date_in(d, m)),
+            None => m.raw("contacts.no_page_date"),
         });
     }
     if let Some(read) = &s.read {
-        dates.push(format!("{}に確認", japanese_date(read)));
+        dates.push(m.raw("contacts.read").replace("{date}", &date_in(read, m)));
     }
     if dates.is_empty() && !s.year.is_empty() {
         dates.push(s.year.clone());
     }
-    format!("出典：{}「{}」（{}）", s.publisher, s.title, dates.join("・"))
+    m.raw("contacts.source")
+        .replace("{publisher}", &s.publisher)
+        .replace("{title}", &s.title)
+        .replace("{dates}", &dates.join(&m.raw("contacts.date_separator")))
+}
+
+/// `2023-08-01` as the reading writes dates (`2023年8月1日`); anything else as it is.
+fn date_in(d: &str, m: &Messages) -> String {
+    let parts: Vec<u32> = d.split('-').filter_map(|p| p.parse().ok()).collect();
+    let fill = |key: &str, y: &u32, mo: &u32, day: Option<&u32>| {
+        let t = m.raw(key).replace("{y}", &y.to_string()).replace("{m}", &mo.to_string());
+        day.map_or(t.clone(), |day| t.replace("{d}", &day.to_string()))
+    };
+    match parts.as_slice() {
+        [y, mo, day] if d.len() == 10 => fill("contacts.date", y, mo, Some(day)),
+        [y, mo] if d.len() == 7 => fill("contacts.month", y, mo, None),
+        _ => d.to_string(),
+    }
 }
 
 /// `2023-08-01` → `2023年8月1日`, `2023-08` → `2023年8月`; anything else as it is.
@@ -253,6 +280,7 @@ mod tests {
         for (d, want) in [("2023-08-01", "2023年8月1日"), ("2019-04", "2019年4月"), ("令和6年度", "令和6年度")]
         {
             assert_eq!(japanese_date(d), want);
+            assert_eq!(date_in(d, &crate::i18n::catalogue(Lang::Ja)), want);
         }
     }
 
@@ -266,8 +294,12 @@ mod tests {
             read: Some("2026-12-05".into()),
             ..Default::default()
         };
-        assert_eq!(source_line(&s), "出典：千葉市「区の窓口」（ページの更新日 2023年8月1日・2026年12月5日に確認）");
+        let m = crate::i18n::catalogue(Lang::Ja);
+        assert_eq!(source_line(&s, &m), "出典：千葉市「区の窓口」（ページの更新日 2023年8月1日・2026年12月5日に確認）");
         let undated = Source { page_date: None, ..s };
-        assert_eq!(source_line(&undated), "出典：千葉市「区の窓口」（ページに更新日の記載なし・2026年12月5日に確認）");
+        assert_eq!(
+            source_line(&undated, &m),
+            "出典：千葉市「区の窓口」（ページに更新日の記載なし・2026年12月5日に確認）"
+        );
     }
 }

@@ -6,9 +6,9 @@ use super::readings::{messages, prefecture_areas, reading_pages};
 use super::render::render_fragment;
 use crate::data::*;
 use crate::features;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Messages};
 use crate::load::Content;
-use crate::model::{Area, Source};
+use crate::model::{Area, Screening, Source};
 use crate::routes::Route;
 
 /// `(path, data)` for every pre-rendered route, in a stable order. `404.html` is separate.
@@ -30,7 +30,9 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         let edit_url = c.site.edit_url.as_ref().map(|u| u.replace("{path}", file));
         let unset = email.is_none() && edit_url.is_none();
         Corrections {
-            instead: area.filter(|_| unset).and_then(|a| super::first_contacts::corrections_contact(c, a)),
+            instead: area
+                .filter(|_| unset)
+                .and_then(|a| super::first_contacts::corrections_contact(c, a, &shell.messages)),
             area_page: area.map(|a| Route::Area(&a.id).path()).unwrap_or_default(),
             area_name: area.map(|a| a.name.clone()).unwrap_or_default(),
             email,
@@ -184,7 +186,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
                 ..corrections(&path, &file, Some(a))
             },
             map: area_map(c, a, &listed),
-            calls: super::first_contacts::first_contacts(c, &by_area, a),
+            calls: super::first_contacts::first_contacts(c, &by_area, a, &shell.messages),
             worklist: super::fact_age::worklist(&listed, &c.sources, &today),
         };
         pages.push((
@@ -193,7 +195,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         ));
     }
     pages.push((Route::Catalogue.path(), PageData::Catalogue(catalogue_data(c, &shell))));
-    pages.push((Route::Screening.path(), PageData::Screening(screening_data(c))));
+    pages.extend(screening_pages(c, &shell.messages));
     pages.push((
         Route::Embed.path(),
         page(
@@ -202,15 +204,10 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             render_fragment(&shell, || features::embed::generator(generator_data(c))),
         ),
     ));
-    // The widgets (issue #8): one pre-rendered page each; the area comes with the query.
-    for widget in Widget::ALL {
-        let screening = match widget {
-            Widget::Finder => None,
-            Widget::Emergency => Some(ScreeningData { screening: Default::default(), ..screening_data(c) }),
-            Widget::Screening => Some(screening_data(c)),
-        };
-        pages.push((format!("/embed/{}/", widget.id()), PageData::Widget(WidgetData { widget, screening })));
-    }
+    pages.push((
+        Route::Widget(Widget::Finder).path(),
+        PageData::Widget(WidgetData { widget: Widget::Finder, screening: None }),
+    ));
     pages.push((
         Route::OpenData.path(),
         page(
@@ -293,17 +290,49 @@ pub const START_LIST_MAX: usize = 50;
 
 /// The self-check's data: the questionnaire, every municipality for the area question and
 /// the next steps that areas' content gives (contacts, 基幹相談支援センター, registration).
-fn screening_data(c: &Content) -> ScreeningData {
+/// The self-check and the two widgets that read its data (issue #8), in the reading of `m`
+/// (paths prefixed for a reading other than the standard one). The finder widget is
+/// standard Japanese only, like the finder.
+pub(super) fn screening_pages(c: &Content, m: &Messages) -> Vec<(String, PageData)> {
+    let prefixed = |path: String| format!("/{}{}", m.lang.prefix(), path.trim_start_matches('/'));
+    let data = screening_data(c, m);
+    let mut pages = vec![(
+        prefixed(Route::Widget(Widget::Emergency).path()),
+        PageData::Widget(WidgetData {
+            widget: Widget::Emergency,
+            // The card shows no questions.
+            screening: Some(ScreeningData { screening: Default::default(), ..data.clone() }),
+        }),
+    )];
+    // The questionnaire in a reading only where its version is written.
+    if m.has_page(&Route::Screening.path()) {
+        pages.push((prefixed(Route::Screening.path()), PageData::Screening(data.clone())));
+        pages.push((
+            prefixed(Route::Widget(Widget::Screening).path()),
+            PageData::Widget(WidgetData { widget: Widget::Screening, screening: Some(data) }),
+        ));
+    }
+    pages
+}
+
+fn screening_data(c: &Content, m: &Messages) -> ScreeningData {
+    let lang = m.lang;
+    let screening = c.screening_versions.get(&lang).unwrap_or(&c.screening);
     let mut municipalities: Vec<&Area> = c.areas.values().filter(|a| !a.is_region()).collect();
     municipalities.sort_by(|a, b| a.id.cmp(&b.id));
     let mut prefectures: Vec<ScreeningPrefecture> = Vec::new();
     for a in municipalities {
         let website = a.website.as_deref().unwrap_or_default();
-        let choice =
-            AreaChoice(a.id.clone(), a.name.clone(), website.strip_prefix("https://").unwrap_or(website).to_string());
+        let link = super::readings::area_link(c, a, lang);
+        // In English the name as written goes along, for the desk the memo is shown to.
+        let name = match &link.local {
+            Some(local) => format!("{} ({local})", link.name),
+            None => link.name.clone(),
+        };
+        let choice = AreaChoice(a.id.clone(), name, website.strip_prefix("https://").unwrap_or(website).to_string());
         match prefectures.last_mut() {
-            Some(p) if p.name == a.prefecture => p.areas.push(choice),
-            _ => prefectures.push(ScreeningPrefecture { name: a.prefecture.clone(), areas: vec![choice] }),
+            Some(p) if p.name == link.prefecture => p.areas.push(choice),
+            _ => prefectures.push(ScreeningPrefecture { name: link.prefecture.clone(), areas: vec![choice] }),
         }
     }
     let by_area = super::opendata::AreaFacilities::new(c);
@@ -321,18 +350,23 @@ fn screening_data(c: &Content) -> ScreeningData {
             };
             (a.has_content() || a.registration.is_some()).then(|| LocalSteps {
                 id: a.id.clone(),
-                name: a.name.clone(),
+                name: super::readings::area_link(c, a, lang).name,
                 members,
-                calls: super::first_contacts::first_contacts(c, &by_area, a),
+                calls: super::first_contacts::first_contacts(c, &by_area, a, m),
                 registration: a.registration.clone(),
             })
         })
         .collect();
     ScreeningData {
-        screening: c.screening.clone(),
+        screening: Screening {
+            // Links to the guides go to their versions in the reading.
+            body_html: super::readings::links_in_reading(&screening.body_html, &c.site.base_path, m),
+            ..screening.clone()
+        },
         prefectures,
         local,
-        page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, &Route::Screening.path())),
+        page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, &m.page_path(&Route::Screening.path()))),
+        text: m.texts(&["call", "screening", "memo", "widget"]),
     }
 }
 

@@ -1,5 +1,6 @@
-//! The pages every reading has (issue #22): the home page, 「緊急のとき」 and each guide
-//! with a version (`content/guides/<slug>.<reading>.md`), rendered with the reading's
+//! The pages every reading has (issue #22): the home page, 「緊急のとき」, each guide with a
+//! version (`content/guides/<slug>.<reading>.md`), the self-check where
+//! `content/screening/index.<reading>.md` exists and the emergency widget, rendered with the reading's
 //! catalogue under its prefix (`/en/`, `/easy/`). Every other page exists in standard
 //! Japanese only; links to it from a reading's page say so.
 //!
@@ -32,8 +33,12 @@ fn reading_paths(c: &Content) -> BTreeMap<Lang, BTreeSet<String>> {
         .into_iter()
         .filter(|l| *l != Lang::Ja)
         .map(|lang| {
-            let mut paths: BTreeSet<String> = [Route::Home.path(), Route::Emergency.path()].into();
+            let mut paths: BTreeSet<String> =
+                [Route::Home.path(), Route::Emergency.path(), Route::Widget(Widget::Emergency).path()].into();
             paths.extend(c.guide_versions.iter().filter(|g| g.lang == lang).map(|g| Route::Guide(&g.slug).path()));
+            if c.screening_versions.contains_key(&lang) {
+                paths.extend([Route::Screening.path(), Route::Widget(Widget::Screening).path()]);
+            }
             (lang, paths)
         })
         .collect()
@@ -99,12 +104,15 @@ pub fn reading_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
         let html = render_fragment(shell, || features::guide::page::guide(data));
         pages.push((prefixed(Route::Guide(&g.slug).path()), page(plain(&g.title), plain(&g.description), html)));
     }
+    if lang != Lang::Ja {
+        pages.extend(super::pages::screening_pages(c, m));
+    }
     pages
 }
 
 /// `html` with its links to pages that have a version in the reading pointing at that
 /// version (`/guides/functions/` → `/en/guides/functions/`); links to other pages stay.
-fn links_in_reading(html: &str, base: &str, m: &Messages) -> String {
+pub(super) fn links_in_reading(html: &str, base: &str, m: &Messages) -> String {
     if m.lang == Lang::Ja {
         return html.to_string();
     }

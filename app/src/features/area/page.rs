@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::map::AreaMapFigure;
 use crate::components::page::static_view;
 use crate::data::{href, AreaData, Shell};
+use crate::i18n::messages;
 use crate::markup::call_list::call_list;
 use crate::markup::correction::{Correction, FactAge};
 use crate::markup::facility_card::FacilityCard;
@@ -82,7 +83,7 @@ pub fn area(data: AreaData) -> impl IntoView {
             <section class="kn-area__first" aria-labelledby="kn-first">
                 <h2 id="kn-first">"まず連絡するところ"</h2>
                 <p>"困ったときは、上から順に連絡してください。それぞれ、どんなときに連絡するかと、電話番号の出典を書いています。"</p>
-                <div inner_html=call_list(&data.calls, &a.name, &base)></div>
+                <div inner_html=call_list(&data.calls, &a.name, &base, &messages().texts(&["call"]))></div>
             </section>
             {(!data.regions.is_empty()).then(|| view! {
                 <p class="kn-area__regions">{format!("{}は、次の圏域の一員として地域生活支援拠点等を整備しています。整備類型や5つの機能の状況は、圏域のページにあります：", a.name)}

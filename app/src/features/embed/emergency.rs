@@ -8,6 +8,7 @@
 //! costs the wasm almost nothing.
 
 use crate::data::{join_base, LocalSteps, ScreeningData};
+use crate::i18n::Texts;
 use crate::markup::call_list::call_list;
 use crate::markup::html::esc;
 use crate::model::{merge_calls, Call};
@@ -58,42 +59,49 @@ pub fn place<'a>(d: &'a ScreeningData, id: &str) -> Option<Place<'a>> {
     Some(Place { id: id.to_string(), name: region.name.clone(), prefecture, website: None, local, municipality: false })
 }
 
-/// The card for `place`, or for no place (no or unknown `area`: the notice says why).
-pub fn card(place: Option<&Place>, base: &str) -> String {
+/// The card for `place`, or for no place (no or unknown `area`: the notice says why), in
+/// the reading of `t`.
+pub fn card(place: Option<&Place>, base: &str, t: &Texts) -> String {
     let link = |path: &str| join_base(base, path);
     let Some(p) = place else {
         return format!(
-            "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">緊急時の連絡先</h1></header><p>この埋め込みには、表示する地域が正しく設定されていません。お住まいの市区町村の相談先は、拠点ナビでさがせます。</p><p><a class=\"kn-button\" href=\"{}\">市区町村を選んで相談先をさがす</a></p>",
-            link(&Route::Search.path())
+            "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">{}</h1></header><p>{}</p><p><a class=\"kn-button\" href=\"{}\">{}</a></p>",
+            t.html("widget.emergency_title"),
+            t.html("widget.emergency_unset"),
+            link(&Route::Search.path()),
+            t.html("widget.choose_area")
         );
     };
     let name = esc(&p.name);
     let mut h = format!(
-        "<header class=\"kn-page-heading\"><p class=\"kn-page-heading__eyebrow\">{}</p><h1 class=\"kn-page-heading__title\">{name}の緊急時の連絡先</h1></header>",
-        esc(&p.prefecture)
+        "<header class=\"kn-page-heading\"><p class=\"kn-page-heading__eyebrow\">{}</p><h1 class=\"kn-page-heading__title\">{}</h1></header>",
+        esc(&p.prefecture),
+        t.html("widget.emergency_of").replace("{area}", &name)
     );
-    let calls = place_calls(p);
-    h += &call_list(&calls, &p.name, base);
+    let calls = place_calls(p, t);
+    h += &call_list(&calls, &p.name, base, t);
     h += "<ul class=\"kn-emergency-card__links\">";
     h += &format!(
-        "<li><a href=\"{}\">{name}の「まず連絡するところ」と近くの事業所（拠点ナビ）</a></li>",
-        esc(&link(&format!("{}#kn-first", Route::Area(&p.id).path())))
+        "<li><a href=\"{}\">{}</a></li>",
+        esc(&link(&format!("{}#kn-first", Route::Area(&p.id).path()))),
+        t.html("call.area_link").replace("{area}", &name)
     );
     h += &format!(
-        "<li><a href=\"{}\">{name}で緊急時に頼れる事業所（短期入所など）をさがす</a></li></ul>",
-        link(&format!("{}?area={}&amp;fn=emergency", Route::Search.path(), esc(&p.id)))
+        "<li><a href=\"{}\">{}</a></li></ul>",
+        link(&format!("{}?area={}&amp;fn=emergency", Route::Search.path(), esc(&p.id))),
+        t.html("widget.find_emergency").replace("{area}", &name)
     );
     h
 }
 
 /// 「まず連絡するところ」 of a place: its content's lists merged (its own first, then a
 /// region's), or, for a place without content, its official website and 119.
-pub fn place_calls(p: &Place) -> Vec<Call> {
+pub fn place_calls(p: &Place, t: &Texts) -> Vec<Call> {
     let mut lists: Vec<Vec<Call>> = p.local.iter().map(|l| l.calls.clone()).collect();
     if let Some(w) = &p.website {
-        lists.push(vec![Call::website(&p.name, w)]);
+        lists.push(vec![Call::website(&p.name, w, t)]);
     }
-    lists.push(vec![Call::emergency()]);
+    lists.push(vec![Call::emergency(t)]);
     merge_calls(lists.iter().map(Vec::as_slice))
 }
 
@@ -104,6 +112,7 @@ mod tests {
     use crate::model::CallRank;
 
     fn data() -> ScreeningData {
+        let text = crate::i18n::catalogue(crate::i18n::Lang::Ja).texts(&["call", "widget"]);
         let call = |name: &str, rank: CallRank, phone: &str| Call {
             name: name.into(),
             rank,
@@ -124,17 +133,18 @@ mod tests {
                     id: "012131".into(),
                     name: "苫小牧市".into(),
                     members: vec!["012131".into()],
-                    calls: vec![call("市の窓口 <desk>", CallRank::Desk, "0144-00-0000"), Call::emergency()],
+                    calls: vec![call("市の窓口 <desk>", CallRank::Desk, "0144-00-0000"), Call::emergency(&text)],
                     registration: None,
                 },
                 LocalSteps {
                     id: "higashi-iburi".into(),
                     name: "東胆振圏域".into(),
                     members: vec!["012131".into(), "015784".into()],
-                    calls: vec![call("圏域の基幹", CallRank::Kyoten, "0144-11-1111"), Call::emergency()],
+                    calls: vec![call("圏域の基幹", CallRank::Kyoten, "0144-11-1111"), Call::emergency(&text)],
                     registration: None,
                 },
             ],
+            text,
             ..Default::default()
         }
     }
@@ -154,7 +164,7 @@ mod tests {
     #[test]
     fn the_card_leads_with_the_ranked_list_of_its_area_and_its_region() {
         let d = data();
-        let h = card(place(&d, "012131").as_ref(), "/kyoten/navi/");
+        let h = card(place(&d, "012131").as_ref(), "/kyoten/navi/", &d.text);
         let kikan = h.find("圏域の基幹").expect("the region's 基幹");
         let desk = h.find("市の窓口 &lt;desk&gt;").expect("escaped desk");
         let site = h.find("苫小牧市の公式サイト").expect("website");
@@ -175,11 +185,11 @@ mod tests {
     #[test]
     fn an_area_without_content_still_ends_in_a_number() {
         let d = ScreeningData { local: Vec::new(), ..data() };
-        let h = card(place(&d, "015784").as_ref(), "/");
+        let h = card(place(&d, "015784").as_ref(), "/", &d.text);
         assert!(h.contains("白老町の拠点・基幹相談支援センターの電話番号は"), "{h}");
         assert!(h.contains("href=\"tel:119\""));
         assert!(!h.contains("未掲載"));
-        let h = card(None, "/");
+        let h = card(None, "/", &d.text);
         assert!(h.contains("正しく設定されていません") && h.contains("href=\"/search/\""));
     }
 }

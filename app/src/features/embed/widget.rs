@@ -24,6 +24,7 @@ use crate::components::page::{page_view, PageHeading};
 use crate::data::{href, PageData, ScreeningData, Widget};
 use crate::features::finder::Finder;
 use crate::features::screening::screening;
+use crate::i18n::{t, Texts};
 use crate::markup::html::esc;
 use crate::model::Function;
 use crate::routes::Route;
@@ -53,7 +54,7 @@ pub fn WidgetPage() -> impl IntoView {
                     {island}
                     <p class="kn-widget__more">
                         <a class="kn-widget__more-link" href=more_link(w.widget, &WidgetOptions::default(), None) target="_blank" rel="noopener">
-                            "拠点ナビで詳しく見る"<span class="kn-widget__new-tab">"（新しいタブで開きます）"</span>
+                            {t("widget.more")}<span class="kn-widget__new-tab">{t("widget.new_tab")}</span>
                         </a>
                     </p>
                 </div>
@@ -89,7 +90,7 @@ const WIDGET_RESULTS: usize = 3;
 #[cfg_attr(any(feature = "ssr", feature = "island-finder-widget"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "island-finder-widget")), component, allow(dead_code))]
 fn FinderWidget() -> impl IntoView {
-    wire_frame(Widget::Finder, |_| None);
+    wire_frame(Widget::Finder, |_| None, Texts::default());
     view! { <Finder page=WIDGET_RESULTS/> }
 }
 
@@ -100,14 +101,21 @@ fn FinderWidget() -> impl IntoView {
 fn EmergencyWidget(data: ScreeningData) -> impl IntoView {
     let d = Arc::new(data);
     let known = d.clone();
-    let options = wire_frame(Widget::Emergency, move |area| Some(emergency::place(&known, area).is_some()));
+    let options =
+        wire_frame(Widget::Emergency, move |area| Some(emergency::place(&known, area).is_some()), d.text.clone());
     let base = use_context::<crate::data::Shell>().unwrap_or_default().base;
     let html = move || {
         if options.with(Option::is_none) {
-            return "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">緊急時の連絡先</h1></header><p class=\"kn-loading\" role=\"status\">読み込んでいます…</p><noscript><p>連絡先を表示するには JavaScript が必要です。下の「拠点ナビで詳しく見る」から、地域の相談先をご覧いただけます。</p></noscript>".to_string();
+            let t = &d.text;
+            return format!(
+                "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">{}</h1></header><p class=\"kn-loading\" role=\"status\">{}</p><noscript><p>{}</p></noscript>",
+                t.html("widget.emergency_title"),
+                t.html("widget.loading"),
+                t.html("widget.noscript")
+            );
         }
         let area = options.with(|o| o.as_ref().and_then(|o| o.area.clone())).unwrap_or_default();
-        emergency::card(emergency::place(&d, &area).as_ref(), &base)
+        emergency::card(emergency::place(&d, &area).as_ref(), &base, &d.text)
     };
     view! { <div class="kn-emergency-card" inner_html=html></div> }
 }
@@ -118,7 +126,8 @@ fn EmergencyWidget(data: ScreeningData) -> impl IntoView {
 fn ScreeningWidget(data: ScreeningData) -> impl IntoView {
     let d = Arc::new(data);
     let known = d.clone();
-    let options = wire_frame(Widget::Screening, move |area| Some(emergency::place(&known, area).is_some()));
+    let options =
+        wire_frame(Widget::Screening, move |area| Some(emergency::place(&known, area).is_some()), d.text.clone());
     let preset = Signal::derive(move || options.with(|o| o.as_ref().and_then(|o| o.area.clone())));
     screening(d, preset)
 }
@@ -126,9 +135,14 @@ fn ScreeningWidget(data: ScreeningData) -> impl IntoView {
 /// Wire the pre-rendered frame to the options in the address: notices, the accent colour,
 /// compact mode, 「拠点ナビで詳しく見る」, links that leave the host page, the height reports.
 /// `known` tells whether the widget knows an area (`None`: the finder, which checks its own
-/// in its results). Returns the options, read from the address after hydration (`None`
+/// in its results); `t` holds the notices' text (empty for the finder, which has none).
+/// Returns the options, read from the address after hydration (`None`
 /// before: the builder rendered the widget without them).
-fn wire_frame(widget: Widget, known: impl Fn(&str) -> Option<bool> + 'static) -> ReadSignal<Option<WidgetOptions>> {
+fn wire_frame(
+    widget: Widget,
+    known: impl Fn(&str) -> Option<bool> + 'static,
+    t: Texts,
+) -> ReadSignal<Option<WidgetOptions>> {
     let query = use_query_map();
     let options = RwSignal::new(None);
     // Effects run only in the browser, after hydration: this one follows the address.
@@ -138,7 +152,7 @@ fn wire_frame(widget: Widget, known: impl Fn(&str) -> Option<bool> + 'static) ->
         let known = o.area.as_deref().and_then(&known);
         let _ = frame.class_list().toggle_with_force("kn-widget--compact", o.compact);
         if let Ok(Some(notices)) = frame.query_selector(".kn-widget__notices") {
-            notices.set_inner_html(&notices_html(widget, &o, known));
+            notices.set_inner_html(&notices_html(widget, &o, known, &t));
         }
         if let Ok(Some(more)) = frame.query_selector(".kn-widget__more-link") {
             let _ = more.set_attribute("href", &more_link(widget, &o, known));
@@ -159,14 +173,12 @@ fn wire_frame(widget: Widget, known: impl Fn(&str) -> Option<bool> + 'static) ->
 }
 
 /// The options' own notices, and the area's when the widget does not know it.
-fn notices_html(widget: Widget, o: &WidgetOptions, known: Option<bool>) -> String {
+fn notices_html(widget: Widget, o: &WidgetOptions, known: Option<bool>, t: &Texts) -> String {
     let mut all = o.notices.clone();
     match (widget, &o.area, known) {
         (Widget::Finder, _, _) => {}
-        (_, Some(area), Some(false)) => all.insert(0, format!(
-            "この埋め込みで指定された地域（area={area}）は、拠点ナビに見つかりませんでした。ホームページ担当の方は、6桁の全国地方公共団体コード（例：国分寺市は 132144）を指定してください。"
-        )),
-        (Widget::Emergency, None, _) => all.insert(0, "この埋め込みには地域（area）が指定されていません。ホームページ担当の方は、市区町村コードを指定してください。".to_string()),
+        (_, Some(area), Some(false)) => all.insert(0, t.plain("widget.unknown_area").replace("{area}", area)),
+        (Widget::Emergency, None, _) => all.insert(0, t.plain("widget.no_area")),
         _ => {}
     }
     if all.is_empty() {

@@ -2,15 +2,17 @@
 //! area, and the memo as plain text for the download and the e-mail.
 
 use crate::data::{LocalSteps, ScreeningData};
+use crate::i18n::Texts;
 use crate::markup::call_list::call_list_text;
+use crate::markup::html::unruby;
 use crate::model::screening::{score, Answers, Question, QuestionKind, ResultLevel, Screening};
 use crate::model::{merge_calls, Call};
-
-use super::TITLE;
 
 /// Everything the result shows and the 相談メモ repeats.
 pub(super) struct Outcome<'a> {
     pub(super) s: &'a Screening,
+    /// The fixed text, in the reading of the page.
+    pub(super) t: &'a Texts,
     pub(super) r: ResultLevel,
     pub(super) answers: &'a Answers,
     pub(super) area_name: String,
@@ -28,7 +30,14 @@ pub(super) fn outcome<'a>(d: &'a ScreeningData, answers: &'a Answers) -> Outcome
     let (area_name, website) = d
         .prefectures
         .iter()
-        .find_map(|p| p.areas.iter().find(|a| a.0 == area).map(|a| (format!("{}{}", p.name, a.1), a.2.clone())))
+        .find_map(|p| {
+            p.areas.iter().find(|a| a.0 == area).map(|a| {
+                (
+                    d.text.plain("screening.area_name").replace("{prefecture}", &p.name).replace("{area}", &a.1),
+                    a.2.clone(),
+                )
+            })
+        })
         .unwrap_or_default();
     // The reference list gives most addresses without their scheme (see AreaChoice).
     let website =
@@ -37,11 +46,11 @@ pub(super) fn outcome<'a>(d: &'a ScreeningData, answers: &'a Answers) -> Outcome
     local.sort_by_key(|l| l.id != area);
     let mut lists: Vec<Vec<Call>> = local.iter().map(|l| l.calls.clone()).collect();
     if website.starts_with("http") {
-        lists.push(vec![Call::website(&area_name, &website)]);
+        lists.push(vec![Call::website(&area_name, &website, &d.text)]);
     }
-    lists.push(vec![Call::emergency()]);
+    lists.push(vec![Call::emergency(&d.text)]);
     let calls = merge_calls(lists.iter().map(Vec::as_slice));
-    Outcome { s, r: score(s, answers), answers, area_name, local, area_id: area.to_string(), calls }
+    Outcome { s, t: &d.text, r: score(s, answers), answers, area_name, local, area_id: area.to_string(), calls }
 }
 
 pub(super) fn area_answer<'a>(s: &Screening, answers: &'a Answers) -> &'a str {
@@ -57,51 +66,62 @@ pub(super) fn answer_label(o: &Outcome, q: &Question) -> String {
     let value = o.answers.get(&q.id).map_or("", String::as_str);
     match q.kind {
         QuestionKind::Area if !value.is_empty() => o.area_name.clone(),
-        _ => q.options.iter().find(|c| c.id == value).map_or_else(|| "（未回答）".to_string(), |c| c.label.clone()),
+        _ => q
+            .options
+            .iter()
+            .find(|c| c.id == value)
+            .map_or_else(|| o.t.raw("screening.unanswered"), |c| c.label.clone()),
     }
 }
 
 /// The 相談メモ as plain text: the whole memo for the file, the summary for e-mail (mail
-/// programs cut long `mailto:` links).
+/// programs cut long `mailto:` links). In the reading of the self-check, without ふりがな.
 pub(super) fn memo_text(o: &Outcome, page_url: &str, date: &str, full: bool) -> String {
-    let s = o.s;
+    let (s, t) = (o.s, o.t);
+    let line = |key: &str, name: &str, value: &str| t.plain(key).replace(name, &unruby(value)) + "\n";
+    let item = |value: &str| line("memo.item", "{text}", value);
     let (title, text) = s.levels.get(o.r.level).map(|l| (l.title.as_str(), l.text.as_str())).unwrap_or_default();
-    let mut t = format!("相談メモ（{TITLE}）\n作成日：{date}\n\n■ 結果\n{title}\n{text}\n\n■ この結果になった理由\n");
+    let mut m = t.plain("memo.heading") + "\n" + &line("memo.date", "{date}", date) + "\n";
+    m += &(t.plain("memo.result") + "\n" + &unruby(title) + "\n" + &unruby(text) + "\n\n");
+    m += &(t.plain("memo.why") + "\n");
     for x in &o.r.reasons {
-        t += &format!("・{x}\n");
+        m += &item(x);
     }
-    t += "\n■ 回答\n";
+    m += &("\n".to_string() + &t.plain("memo.answers") + "\n");
     for q in &s.questions {
-        t += &format!("・{}：{}\n", q.short, answer_label(o, q));
+        m += &(t
+            .plain("memo.answer")
+            .replace("{question}", &unruby(&q.short))
+            .replace("{answer}", &unruby(&answer_label(o, q)))
+            + "\n");
     }
     if full {
-        t += &format!("\n■ 次にすること（{}）\n", o.area_name);
-        t += &call_list_text(&o.calls);
-        t += &format!("・{}\n", s.next_steps.ask);
+        m += &("\n".to_string() + &line("memo.next", "{area}", &o.area_name));
+        m += &call_list_text(&o.calls, t);
+        m += &item(&s.next_steps.ask);
         for x in &o.r.advice {
-            t += &format!("・{x}\n");
+            m += &item(x);
         }
         let mut registered = false;
         for l in &o.local {
             if let Some(r) = &l.registration {
                 registered = true;
-                t += &format!("・事前登録（{}）：{}\n", l.name, r.summary);
+                m += &(t.plain("memo.registration_of").replace("{area}", &l.name).replace("{summary}", &r.summary)
+                    + "\n");
                 if let Some(u) = &r.apply_url {
-                    t += &format!("　申請ページ：{u}\n");
+                    m += &line("memo.apply", "{url}", u);
                 }
             }
         }
         if !registered {
-            t += &format!("・事前登録：{}\n", s.next_steps.registration);
+            m += &line("memo.registration", "{text}", &s.next_steps.registration);
         }
-        t += &format!(
-            "・体験利用：{}\n・相談に持っていくとよいもの：{}\n",
-            s.next_steps.experience,
-            s.next_steps.bring.join("、")
-        );
+        m += &line("memo.experience", "{text}", &s.next_steps.experience);
+        let bring: Vec<String> = s.next_steps.bring.iter().map(|b| unruby(b)).collect();
+        m += &line("memo.bring", "{items}", &bring.join(&t.plain("memo.separator")));
     }
-    t += &format!("\n{}\n拠点ナビ {page_url}\n", s.disclaimer);
-    t
+    m += &format!("\n{}\n{} {page_url}\n", unruby(&s.disclaimer), t.plain("memo.site"));
+    m
 }
 
 /// Percent-encode everything but unreserved ASCII, for `mailto:` and `data:` URLs.

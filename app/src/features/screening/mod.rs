@@ -36,7 +36,6 @@ use draft::{draft_text, parse_draft};
 use memo::area_answer;
 use screens::{municipality_options, render};
 
-const TITLE: &str = "事前登録のセルフチェック";
 /// The one `localStorage` key the page writes, and only after opt-in.
 const DRAFT_KEY: &str = "kn-screening-draft";
 /// Focus targets: each screen's heading, the error summary, the draft button.
@@ -281,6 +280,7 @@ fn test_data() -> ScreeningData {
     use crate::data::{AreaChoice, LocalSteps, ScreeningPrefecture};
     use crate::model::screening::{Choice, Level, NextSteps, Question, Screening};
     use crate::model::{Call, CallRank, Registration};
+    let text = crate::i18n::catalogue(crate::i18n::Lang::Ja).texts(&["call", "screening", "memo"]);
     let choice = |id: &str, weight| Choice { id: id.into(), label: format!("<{id}>"), weight, ..Default::default() };
     let screening = Screening {
         disclaimer: "目安です。".into(),
@@ -327,7 +327,7 @@ fn test_data() -> ScreeningData {
                     phone: Some("042-123-4567".into()),
                     ..Default::default()
                 },
-                Call::emergency(),
+                Call::emergency(&text),
             ],
             registration: Some(Registration {
                 summary: "事前面談".into(),
@@ -336,5 +336,6 @@ fn test_data() -> ScreeningData {
             }),
         }],
         page_url: "https://example.jp/screening/".into(),
+        text,
     }
 }

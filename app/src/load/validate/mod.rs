@@ -34,6 +34,7 @@ pub struct Files {
     pub practices: Vec<Located<PracticeSection>>,
     pub catalogue: Option<Located<CatalogueSummary>>,
     pub screening: Option<Located<Screening>>,
+    pub screening_versions: Vec<(crate::i18n::Lang, Located<Screening>)>,
 }
 
 /// Check every file against the others and fill `content` with the checked values.
@@ -53,6 +54,14 @@ pub fn validate(content: &mut Content, files: Files, out: &mut Vec<Diagnostic>) 
     let catalogue = files.catalogue.map(|file| catalogue::validate_catalogue(file, &known, out));
     if let Some(file) = &files.screening {
         screening::validate_screening(file, &known, out);
+    }
+    for (lang, mut file) in files.screening_versions {
+        screening::validate_screening(&file, &known, out);
+        match &files.screening {
+            Some(standard) => screening::validate_version(&mut file, &standard.value, out),
+            None => continue,
+        }
+        content.screening_versions.insert(lang, file.value);
     }
     content.areas = known.areas;
     if let Some(c) = catalogue {

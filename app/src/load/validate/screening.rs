@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use super::{report, Known};
 use crate::load::diagnostic::{Diagnostic, FileReport};
 use crate::load::Located;
+use crate::markdown::ruby::{explicit, parse_ruby};
 use crate::model::screening::QuestionKind;
 use crate::model::Screening;
 
@@ -106,6 +107,111 @@ pub fn validate_screening(file: &Located<Screening>, known: &Known, out: &mut Ve
             r.error(&format!("next_steps.{key}"), "is empty");
         }
     }
+}
+
+/// A version of the self-check in another reading (`index.easy.md`, `index.en.md`): the same
+/// questionnaire reworded, so the same answers give the same result in every reading. Every
+/// id, kind, weight, flag, threshold and source must equal the standard file's, each
+/// difference at its own line; the ふりがな of every text is checked and written in the
+/// explicit notation the island reads.
+pub fn validate_version(file: &mut Located<Screening>, standard: &Screening, out: &mut Vec<Diagnostic>) {
+    let mut r = report(file, out);
+    let v = &file.value;
+    let differs = |what: &str, theirs: String| {
+        format!("{what} differs from index.md's {theirs}: a version rewords the standard questionnaire and changes none of its ids, weights or thresholds")
+    };
+    if v.sources != standard.sources {
+        r.error("sources", differs(&format!("{:?}", v.sources), format!("{:?}", standard.sources)));
+    }
+    if v.questions.len() != standard.questions.len() {
+        r.error(
+            "questions",
+            differs(&format!("{} questions", v.questions.len()), standard.questions.len().to_string()),
+        );
+    }
+    for (n, (q, sq)) in v.questions.iter().zip(&standard.questions).enumerate() {
+        let at = |key: &str| format!("questions[{n}].{key}");
+        if (&q.id, q.kind) != (&sq.id, sq.kind) {
+            r.error(&at("id"), differs(&format!("question \"{}\"", q.id), format!("\"{}\"", sq.id)));
+        }
+        if q.options.len() != sq.options.len() {
+            r.error(&at("options"), differs(&format!("{} options", q.options.len()), sq.options.len().to_string()));
+        }
+        for (m, (c, sc)) in q.options.iter().zip(&sq.options).enumerate() {
+            if (&c.id, c.weight, &c.flag) != (&sc.id, sc.weight, &sc.flag) {
+                r.error(
+                    &format!("questions[{n}].options[{m}].id"),
+                    differs(
+                        &format!("option \"{}\" (weight {}, flag {:?})", c.id, c.weight, c.flag),
+                        format!("\"{}\" (weight {}, flag {:?})", sc.id, sc.weight, sc.flag),
+                    ),
+                );
+            }
+        }
+    }
+    if v.levels.len() != standard.levels.len() {
+        r.error("levels", differs(&format!("{} levels", v.levels.len()), standard.levels.len().to_string()));
+    }
+    for (n, (l, sl)) in v.levels.iter().zip(&standard.levels).enumerate() {
+        if (&l.id, l.min_score) != (&sl.id, sl.min_score) {
+            r.error(
+                &format!("levels[{n}].id"),
+                differs(
+                    &format!("level \"{}\" (min_score {})", l.id, l.min_score),
+                    format!("\"{}\" ({})", sl.id, sl.min_score),
+                ),
+            );
+        }
+    }
+    if v.next_steps.bring.len() != standard.next_steps.bring.len() {
+        r.error(
+            "next_steps.bring",
+            differs(&format!("{} items", v.next_steps.bring.len()), standard.next_steps.bring.len().to_string()),
+        );
+    }
+    let mut value = v.clone();
+    for (field, text) in texts(&mut value) {
+        match parse_ruby(text) {
+            Ok(segments) => *text = explicit(&segments),
+            Err(errors) => {
+                for e in errors {
+                    r.error(&field, format!("ふりがな: {}", e.message));
+                }
+            }
+        }
+    }
+    drop(r);
+    file.value = value;
+}
+
+/// Every text of the questionnaire the page shows, with its place in the file.
+fn texts(s: &mut Screening) -> Vec<(String, &mut String)> {
+    let mut all = vec![("lead".to_string(), &mut s.lead), ("disclaimer".to_string(), &mut s.disclaimer)];
+    for (n, q) in s.questions.iter_mut().enumerate() {
+        let at = |key: &str| format!("questions[{n}].{key}");
+        all.extend([(at("short"), &mut q.short), (at("legend"), &mut q.legend), (at("reason"), &mut q.reason)]);
+        for (m, c) in q.options.iter_mut().enumerate() {
+            let at = |key: &str| format!("questions[{n}].options[{m}].{key}");
+            all.push((at("label"), &mut c.label));
+            all.extend(c.note.as_mut().map(|t| (at("note"), t)));
+            all.extend(c.advice.as_mut().map(|t| (at("advice"), t)));
+        }
+    }
+    for (n, l) in s.levels.iter_mut().enumerate() {
+        all.extend([(format!("levels[{n}].title"), &mut l.title), (format!("levels[{n}].text"), &mut l.text)]);
+    }
+    let steps = &mut s.next_steps;
+    all.extend([
+        ("next_steps.ask".to_string(), &mut steps.ask),
+        ("next_steps.consultation_office".to_string(), &mut steps.consultation_office),
+        ("next_steps.registration".to_string(), &mut steps.registration),
+        ("next_steps.experience".to_string(), &mut steps.experience),
+        ("next_steps.no_content".to_string(), &mut steps.no_content),
+    ]);
+    for (i, b) in steps.bring.iter_mut().enumerate() {
+        all.push((format!("next_steps.bring[{i}]"), b));
+    }
+    all
 }
 
 /// An id at `place` that is well formed and not in `seen` yet (`unique` ends the message

@@ -23,6 +23,7 @@ use crate::browser::fetch_json;
 use crate::components::page::{static_view, PageHeading};
 use crate::data::{href, join_base, Shell, Widget};
 use crate::features::finder::areas::{AreaEntry, AreaIndex};
+use crate::i18n::Lang;
 use crate::model::Function;
 pub use snippet::{accent_choice, fallback_height, frame_title, iframe_snippet, script_snippet, widget_path, Choice};
 use wiring::{all, changed, clicked, listen, listen_to_preview, refill, update};
@@ -111,6 +112,16 @@ pub fn generator(g: GeneratorData) -> impl IntoView {
                         <input class="kn-field__input kn-embed-form__accent" id=ACCENT type="text" inputmode="text" autocomplete="off" spellcheck="false" aria-describedby="kn-embed-accent-hint kn-embed-accent-note"/>
                         <p class="kn-embed-form__note" id=ACCENT_NOTE role="status"></p>
                     </div>
+                    <fieldset class="kn-embed-form__group">
+                        <legend class="kn-embed-form__legend">"表示することば"</legend>
+                        <p class="kn-embed-form__hint">"「緊急時の連絡先」と「セルフチェック」は、やさしい日本語（ふりがな付き）と英語でも表示できます。相談先の検索は、いまは日本語だけです。"</p>
+                        {Lang::ALL.into_iter().map(|l| view! {
+                            <label class="kn-check kn-embed-form__choice">
+                                <input class="kn-check__input" type="radio" name="kn-lang" value=l.id() checked=l == c.lang/>
+                                <span class="kn-check__label">{l.autonym()}</span>
+                            </label>
+                        }).collect_view()}
+                    </fieldset>
                     <label class="kn-check">
                         <input class="kn-check__input" type="checkbox" id=COMPACT/>
                         <span class="kn-check__label">"コンパクト表示（説明文を省き、余白を小さくします）"</span>
@@ -140,6 +151,7 @@ pub fn generator(g: GeneratorData) -> impl IntoView {
                     <div class="kn-summary-list__row"><dt>"data-fn"</dt><dd>"相談先の検索で最初から選んでおく機能（consultation, emergency, experience, expertise, network をカンマ区切り）"</dd></div>
                     <div class="kn-summary-list__row"><dt>"data-accent"</dt><dd>"ボタンとリンクの色（#1d4f91 など）。読みにくい明るい色は自動で濃くし、そのことを枠の中に表示します。"</dd></div>
                     <div class="kn-summary-list__row"><dt>"data-compact"</dt><dd>"1 でコンパクト表示"</dd></div>
+                    <div class="kn-summary-list__row"><dt>"data-lang"</dt><dd>"easy（やさしい日本語・ふりがな付き）または en（英語）。緊急時の連絡先とセルフチェックで使えます。省略すると日本語です。"</dd></div>
                     <div class="kn-summary-list__row"><dt>"data-title"</dt><dd>"枠の名前（読み上げソフトが読みます）。省略すると「拠点ナビ：相談先をさがす」などになります。"</dd></div>
                 </dl>
                 <p>"iframe 版では、同じ設定をアドレスの「?area=132144&fn=emergency&accent=%231d4f91&compact=1」のように書きます。"</p>

@@ -4,6 +4,7 @@
 
 use super::super::options::{self, contrast_note};
 use crate::data::Widget;
+use crate::i18n::Lang;
 use crate::markup::html::esc;
 use crate::model::Function;
 use crate::routes::Route;
@@ -21,6 +22,17 @@ pub struct Choice {
     /// `#rrggbb`, already readable (see `options::accent`).
     pub accent: Option<String>,
     pub compact: bool,
+    /// The reading the widget speaks (`data-lang`); the finder has only standard Japanese.
+    pub lang: Lang,
+}
+
+/// The reading the widget of `c` is shown in: the finder has no other yet.
+pub fn reading(c: &Choice) -> Lang {
+    if c.widget == Widget::Finder {
+        Lang::Ja
+    } else {
+        c.lang
+    }
 }
 
 /// The plain iframe's height in CSS pixels: it cannot follow its content, so it is what the
@@ -36,11 +48,14 @@ pub fn fallback_height(w: Widget) -> u32 {
 }
 
 /// The frame's title (WCAG 4.1.2: every iframe is named), e.g. 「拠点ナビ：国分寺市の相談先をさがす」.
+/// In English for an English widget, as its screen reader users will hear it.
 pub fn frame_title(c: &Choice) -> String {
-    match c.widget {
-        Widget::Finder => format!("拠点ナビ：{}の相談先をさがす", c.area_name),
-        Widget::Emergency => format!("拠点ナビ：{}の緊急時の連絡先", c.area_name),
-        Widget::Screening => "拠点ナビ：事前登録のセルフチェック".to_string(),
+    match (c.widget, reading(c)) {
+        (Widget::Finder, _) => format!("拠点ナビ：{}の相談先をさがす", c.area_name),
+        (Widget::Emergency, Lang::En) => format!("Kyoten Navi: emergency contacts for {}", c.area_name),
+        (Widget::Emergency, _) => format!("拠点ナビ：{}の緊急時の連絡先", c.area_name),
+        (Widget::Screening, Lang::En) => "Kyoten Navi: pre-registration self-check".to_string(),
+        (Widget::Screening, _) => "拠点ナビ：事前登録のセルフチェック".to_string(),
     }
 }
 
@@ -63,7 +78,7 @@ fn option_pairs(c: &Choice) -> Vec<(&'static str, String)> {
 pub fn widget_path(c: &Choice) -> String {
     let query =
         option_pairs(c).iter().map(|(k, v)| format!("{k}={}", encode_component(v))).collect::<Vec<_>>().join("&");
-    format!("{}?{query}", Route::Widget(c.widget).path().trim_start_matches('/'))
+    format!("{}{}?{query}", reading(c).prefix(), Route::Widget(c.widget).path().trim_start_matches('/'))
 }
 
 /// The loader form: one script element where the widget should appear. `portal` is the
@@ -72,6 +87,9 @@ pub fn script_snippet(portal: &str, c: &Choice) -> String {
     let mut s = format!("<script src=\"{}embed.js\" data-widget=\"{}\"", esc(portal), c.widget.id());
     for (k, v) in option_pairs(c) {
         s += &format!(" data-{k}=\"{}\"", esc(&v));
+    }
+    if reading(c) != Lang::Ja {
+        s += &format!(" data-lang=\"{}\"", reading(c).id());
     }
     s += &format!(" data-title=\"{}\" async></script>", esc(&frame_title(c)));
     s
@@ -123,6 +141,7 @@ mod tests {
             functions: vec![Function::Emergency, Function::Consultation],
             accent: Some("#1d4f91".into()),
             compact: true,
+            lang: Lang::Ja,
         }
     }
 
@@ -166,6 +185,21 @@ mod tests {
         assert_eq!(a.as_deref(), Some("#1d4f91"));
         assert!(note.contains("8.1:1"), "{note}");
         assert_eq!(accent_choice(""), (None, String::new()));
+    }
+
+    #[test]
+    fn a_reading_goes_into_the_loader_and_the_address_but_not_for_the_finder() {
+        let c = Choice { widget: Widget::Emergency, lang: Lang::En, accent: None, compact: false, ..choice() };
+        assert_eq!(
+            script_snippet("https://x/", &c),
+            "<script src=\"https://x/embed.js\" data-widget=\"emergency\" data-area=\"132144\" data-lang=\"en\" data-title=\"Kyoten Navi: emergency contacts for 国分寺市\" async></script>"
+        );
+        assert!(iframe_snippet("https://x/", &c).contains("src=\"https://x/en/embed/emergency/?area=132144\""));
+        let easy = Choice { widget: Widget::Screening, lang: Lang::Easy, ..c.clone() };
+        assert!(widget_path(&easy).starts_with("easy/embed/screening/?"));
+        let finder = Choice { widget: Widget::Finder, ..c };
+        assert!(!script_snippet("https://x/", &finder).contains("data-lang"));
+        assert!(widget_path(&finder).starts_with("embed/finder/?"));
     }
 
     #[test]

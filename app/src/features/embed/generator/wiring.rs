@@ -16,6 +16,7 @@ use super::{
 };
 use crate::data::{join_base, Widget};
 use crate::features::finder::areas::AreaEntry;
+use crate::i18n::Lang;
 use crate::markup::html::esc;
 use crate::model::Function;
 use crate::routes::Route;
@@ -158,7 +159,8 @@ fn read_form() -> (Choice, String) {
         .map(|i| i.value())
         .unwrap_or_default();
     let (accent, note) = accent_choice(&typed);
-    (Choice { widget, area, area_name, functions, accent, compact }, note)
+    let lang = checked("input[name=kn-lang]").first().and_then(|l| Lang::from_id(l)).unwrap_or_default();
+    (Choice { widget, area, area_name, functions, accent, compact, lang }, note)
 }
 
 /// Size the preview frame from its height reports, checked like the loader checks them.
