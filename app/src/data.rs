@@ -153,6 +153,8 @@ pub struct WorkItem {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AreaData {
     pub area: Area,
+    /// The area as the page's reading names it (English: romanised, with the name as written).
+    pub link: AreaLink,
     /// The 好事例集's practice sections that cite this area as an example.
     pub practices: Vec<PracticeSection>,
     pub facilities: Vec<FacilitySummary>,

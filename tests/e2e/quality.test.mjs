@@ -41,12 +41,12 @@ const dirs = async (rel) => (existsSync(join(DIST, rel)) ? (await readdir(join(D
   .filter((e) => e.isDirectory() && existsSync(join(DIST, rel, e.name, 'index.html'))).map((e) => e.name).sort();
 
 /** Screening: start, then answer each question with its first choice until the result. */
-async function screeningToResult(page) {
-  await page.getByRole('button', { name: 'はじめる', exact: true }).click();
+async function screeningToResult(page, prefecture = '東京都') {
+  await page.locator('[data-action="start"]').click();
   for (let i = 0; i < 40; i++) {
-    if (await page.getByRole('heading', { name: 'チェックの結果' }).isVisible()) return;
+    if (await page.locator('.kn-screening__result').isVisible()) return;
     if (await page.locator('#kn-q-area').isVisible()) {
-      await page.locator('#kn-q-pref').selectOption('東京都');
+      await page.locator('#kn-q-pref').selectOption(prefecture);
       await page.locator('#kn-q-area').selectOption('132144');
     } else {
       await page.locator('label:has(.kn-screening__radio)').first().click();
@@ -86,6 +86,12 @@ async function routes() {
     ...[['easy', 'ja', '本文（ほんぶん）へ すすむ'], ['en', 'en', 'Skip to main content']].flatMap(([reading, lang, skipText]) => [
       { name: `${reading}: home`, path: `/${reading}/`, lang, skipText },
       { name: `${reading}: emergency`, path: `/${reading}/emergency/`, lang, skipText },
+      { name: `${reading}: area with content`, path: `/${reading}/areas/121002/`, lang, skipText },
+      { name: `${reading}: area (region)`, path: `/${reading}/areas/higashi-iburi/`, lang, skipText },
+      { name: `${reading}: screening, start`, path: `/${reading}/screening/`, lang, skipText },
+      { name: `${reading}: screening, result`, path: `/${reading}/screening/`, lang, skipText, ready: (p) => screeningToResult(p, reading === 'en' ? 'Tokyo' : '東京都') },
+      { name: `${reading}: embed widget emergency`, path: `/${reading}/embed/emergency/`, lang, skipText, widget: true },
+      { name: `${reading}: embed widget screening`, path: `/${reading}/embed/screening/`, lang, skipText, widget: true },
     ]),
     ...(await dirs('en/guides')).map((g) => ({ name: `en: guide ${g}`, path: `/en/guides/${g}/`, lang: 'en', skipText: 'Skip to main content' })),
     ...(await dirs('easy/guides')).map((g) => ({ name: `easy: guide ${g}`, path: `/easy/guides/${g}/`, lang: 'ja', skipText: '本文（ほんぶん）へ すすむ' })),

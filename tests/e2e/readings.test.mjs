@@ -26,7 +26,7 @@ const READINGS = [
   { prefix: 'easy/', lang: 'ja', hreflang: 'ja-x-easy', name: 'やさしい にほんご' },
   { prefix: 'en/', lang: 'en', hreflang: 'en', name: 'English' },
 ];
-const PAGES = ['', 'emergency/', 'guides/emergency/', 'guides/faq/'];
+const PAGES = ['', 'emergency/', 'guides/emergency/', 'guides/faq/', 'areas/132144/', 'areas/higashi-iburi/'];
 
 for (const page of PAGES) {
   for (const reading of READINGS) {
@@ -75,7 +75,7 @@ test('the switch keeps the query and the fragment with JavaScript, the page with
 
 test('a page in Japanese only: the switch leads to the reading\'s home, links from a reading say "(Japanese)"', async () => {
   const { context, page } = await openPage(browser);
-  await page.goto(site.url('/areas/132144/'));
+  await page.goto(site.url('/catalogue/'));
   const english = page.locator('nav.kn-reading-switch').getByRole('link', { name: 'English', exact: true });
   assert.equal(await english.getAttribute('href'), '/en/');
   assert.equal(await english.getAttribute('data-kn-same'), null);
@@ -119,8 +119,15 @@ test('English emergency path: home → municipality → its numbers, in three ta
   const tokyo = page.locator('details.kn-area-directory', { has: page.locator('summary', { hasText: /^Tokyo$/ }) });
   await tokyo.locator('summary').tap();
   await tokyo.getByRole('link', { name: /^Kokubunji City/ }).tap();
-  await page.waitForURL(/\/areas\/132144\/#kn-first$/);
-  assert.ok((await page.locator('.kn-call-list a[href^="tel:"]').count()) >= 1);
+  await page.waitForURL(/\/en\/areas\/132144\/#kn-first$/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.locator('#kn-first').innerText(), 'Whom to contact first');
+  const calls = page.locator('.kn-call-list a[href^="tel:"]');
+  assert.ok((await calls.count()) >= 2, 'a number nearby and 119');
+  // Each number shows its source, in English.
+  assert.match(await page.locator('.kn-call-list__item').first().innerText(), /Source: WAM NET open data/);
+  await calls.first().scrollIntoViewIfNeeded();
+  assert.ok(await calls.first().isVisible());
   await context.close();
 });
 

@@ -175,6 +175,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         let description = format!("{}の地域生活支援拠点等：相談先、5つの機能の整備状況、事前登録の方法。", a.name);
         let data = AreaData {
             area: a.clone(),
+            link: AreaLink::of(a),
             practices: c.practices.iter().filter(|p| p.entries.contains(&a.id)).cloned().collect(),
             facilities: listed.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect(),
             reports,

@@ -35,6 +35,7 @@ fn reading_paths(c: &Content) -> BTreeMap<Lang, BTreeSet<String>> {
         .map(|lang| {
             let mut paths: BTreeSet<String> =
                 [Route::Home.path(), Route::Emergency.path(), Route::Widget(Widget::Emergency).path()].into();
+            paths.extend(c.areas.keys().map(|id| Route::Area(id).path()));
             paths.extend(c.guide_versions.iter().filter(|g| g.lang == lang).map(|g| Route::Guide(&g.slug).path()));
             if c.screening_versions.contains_key(&lang) {
                 paths.extend([Route::Screening.path(), Route::Widget(Widget::Screening).path()]);
@@ -106,8 +107,42 @@ pub fn reading_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
     }
     if lang != Lang::Ja {
         pages.extend(super::pages::screening_pages(c, m));
+        pages.extend(area_pages(c, shell));
     }
     pages
+}
+
+/// Every area's page in the reading: its name, 「まず連絡するところ」 and its
+/// pre-registration (`features::area::page::area_in_reading`).
+fn area_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
+    let m = &shell.messages;
+    let by_area = super::opendata::AreaFacilities::new(c);
+    let links = |ids: &[String]| -> Vec<AreaLink> {
+        ids.iter().filter_map(|id| c.areas.get(id)).map(|a| area_link(c, a, m.lang)).collect()
+    };
+    c.areas
+        .values()
+        .map(|a| {
+            let path = m.page_path(&Route::Area(&a.id).path());
+            let link = area_link(c, a, m.lang);
+            let named = |key: &str| m.plain(key).replace("{area}", &link.name).replace("{prefecture}", &link.prefecture);
+            let (title, description) = (named("area.title"), named("area.description"));
+            let data = AreaData {
+                area: a.clone(),
+                members: links(&a.members),
+                regions: links(&a.regions),
+                calls: super::first_contacts::first_contacts(c, &by_area, a, m),
+                corrections: Corrections {
+                    page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, &path)),
+                    ..Default::default()
+                },
+                link,
+                ..Default::default()
+            };
+            let html = render_fragment(shell, || features::area::page::area_in_reading(data));
+            (path, PageData::Static(StaticPage { title, description, html }))
+        })
+        .collect()
 }
 
 /// `html` with its links to pages that have a version in the reading pointing at that

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 
 use super::map::AreaMapFigure;
 use crate::components::page::static_view;
-use crate::data::{href, AreaData, Shell};
-use crate::i18n::messages;
+use crate::data::{href, AreaData, AreaLink, Shell};
+use crate::i18n::{lang, messages, only_in_japanese, t, Lang};
 use crate::markup::call_list::call_list;
 use crate::markup::correction::{Correction, FactAge};
 use crate::markup::facility_card::FacilityCard;
 use crate::markup::shift_note::shift_only_note;
 use crate::markup::source_list::SourceList;
-use crate::model::COORDINATOR_IN_OVERVIEW;
+use crate::model::{DevelopmentType, COORDINATOR_IN_OVERVIEW};
 use crate::model::{Function, GOOD_PRACTICES_AS_OF, PRACTICE_MATCHING_NOTE};
 use crate::routes::Route;
 
@@ -52,7 +52,7 @@ pub fn area(data: AreaData) -> impl IntoView {
     let sources = data.sources.clone();
     let source_of = move |id: &str| sources.iter().find(|s| s.id == id).cloned();
     // The page can be long (a city lists dozens of providers): its parts, to jump to.
-    let mut toc: Vec<(String, String)> = vec![("kn-first".into(), "まず連絡するところ".into())];
+    let mut toc: Vec<(String, String)> = vec![("kn-first".into(), messages().plain("area.first_title"))];
     if !data.members.is_empty() {
         toc.push(("kn-members".into(), "構成市町村".into()));
     }
@@ -60,7 +60,7 @@ pub fn area(data: AreaData) -> impl IntoView {
     if !unnumbered.is_empty() {
         toc.push(("kn-contacts".into(), OTHER_CONTACTS.into()));
     }
-    toc.push(("kn-registration".into(), "事前登録".into()));
+    toc.push(("kn-registration".into(), messages().plain("area.registration_title")));
     if practice.is_some() {
         toc.push(("kn-status".into(), "5つの機能の整備状況".into()));
     }
@@ -73,23 +73,10 @@ pub fn area(data: AreaData) -> impl IntoView {
     toc.extend(data.reports.iter().map(|r| (format!("kn-report-{}", r.id), r.title.clone())));
     view! {
         <article class="kn-area">
-            <header class="kn-page-heading">
-                <p class="kn-page-heading__eyebrow">{a.prefecture.clone()}</p>
-                <h1 class="kn-page-heading__title">{a.name.clone()}</h1>
-                <p class="kn-page-heading__kana">{a.kana.clone()}</p>
-                {a.development_type.map(|t| view! { <p class="kn-area__type">"整備類型："{t.label()}</p> })}
-            </header>
+            {heading(&data.link, &a.kana, a.development_type)}
             <FactAge checked=data.corrections.checked.clone()/>
-            <section class="kn-area__first" aria-labelledby="kn-first">
-                <h2 id="kn-first">"まず連絡するところ"</h2>
-                <p>"困ったときは、上から順に連絡してください。それぞれ、どんなときに連絡するかと、電話番号の出典を書いています。"</p>
-                <div inner_html=call_list(&data.calls, &a.name, &base, &messages().texts(&["call"]))></div>
-            </section>
-            {(!data.regions.is_empty()).then(|| view! {
-                <p class="kn-area__regions">{format!("{}は、次の圏域の一員として地域生活支援拠点等を整備しています。整備類型や5つの機能の状況は、圏域のページにあります：", a.name)}
-                    {data.regions.iter().map(|r| view! { <a href=Route::Area(&r.id).href()>{r.name.clone()}</a>" " }).collect_view()}
-                </p>
-            })}
+            {first_contacts(&data.calls, &data.link, &base)}
+            {regions(&data.link, &data.regions)}
             <nav class="kn-page-toc" aria-label="このページの内容">
                 <ul class="kn-page-toc__list">
                     {toc.into_iter().map(|(id, label)| view! { <li><a class="kn-page-toc__link" href=format!("#{id}") rel="external">{label}</a></li> }).collect_view()}
@@ -117,22 +104,7 @@ pub fn area(data: AreaData) -> impl IntoView {
                     }).collect_view()}</ul>
                 </section>
             })}
-            <section class="kn-area__registration" aria-labelledby="kn-registration"><h2 id="kn-registration">"事前登録"</h2>
-                {match a.registration.clone() {
-                    Some(r) => view! {
-                        <p>{r.summary}</p>
-                        {r.ask.map(|q| view! { <p>"相談先："{q}</p> })}
-                        {r.apply_url.map(|u| view! { <a class="kn-button" href=u rel="noopener noreferrer">"申請ページを開く"</a> })}
-                    }.into_any(),
-                    None => view! {
-                        <p>"この地域の事前登録の方法は、拠点ナビが使っている資料には書かれていません。お住まいの市区町村の障害福祉の担当窓口か、利用している相談支援事業所にお尋ねください。"</p>
-                    }.into_any(),
-                }}
-                <ul class="kn-area__links">
-                    <li><a href=Route::Guide("pre-registration").href()>"事前登録とは（解説）"</a></li>
-                    <li><a href=Route::Screening.href()>"事前登録のセルフチェック"</a></li>
-                </ul>
-            </section>
+            {registration(a.registration.clone())}
             {practice.clone().map(|p| view! {
                 <section class="kn-area__status" aria-labelledby="kn-status">
                     <h2 id="kn-status">"5つの機能の整備状況"</h2>
@@ -253,6 +225,91 @@ pub fn area(data: AreaData) -> impl IntoView {
             <Correction corrections=data.corrections.clone() title=a.name.clone() facility=None/>
             <p class="kn-print-meta">{page_url}" ／ 情報の確認日："{a.last_verified.clone().unwrap_or_else(|| "記載なし".to_string())}</p>
         </article>
+    }
+}
+
+/// An area's page in a reading other than standard Japanese (issue #22): its name, whom to
+/// call and its pre-registration, from the same templates as the standard page; the rest
+/// (the functions' status, the facilities, the 好事例集, reports) is on the standard page,
+/// which it links to.
+pub fn area_in_reading(data: AreaData) -> impl IntoView {
+    let a = data.area;
+    let base = use_context::<Shell>().unwrap_or_default().base;
+    let standard = Route::Area(&a.id).path();
+    view! {
+        <article class="kn-area">
+            {heading(&data.link, &a.kana, None)}
+            {first_contacts(&data.calls, &data.link, &base)}
+            {regions(&data.link, &data.regions)}
+            {registration(a.registration.clone())}
+            <section class="kn-area__more" aria-labelledby="kn-more">
+                <h2 id="kn-more">{t("area.more_title")}</h2>
+                <p>{t("area.more_text")}</p>
+                <ul class="kn-area__links">
+                    <li><a href=href(&standard) hreflang="ja">{t("area.more_link")}</a>{only_in_japanese(&standard)}</li>
+                </ul>
+            </section>
+            <p class="kn-print-meta">{data.corrections.page_url}</p>
+        </article>
+    }
+}
+
+/// The page's heading: the prefecture above the name, the name's reading below it (the
+/// name as written, on English pages).
+/// The standard page adds the 整備類型 of the 好事例集.
+fn heading(link: &AreaLink, kana: &str, kind: Option<DevelopmentType>) -> impl IntoView + use<> {
+    let below = link.local.clone().unwrap_or_else(|| kana.to_string());
+    view! {
+        <header class="kn-page-heading">
+            <p class="kn-page-heading__eyebrow">{link.prefecture.clone()}</p>
+            <h1 class="kn-page-heading__title">{link.name.clone()}</h1>
+            <p class="kn-page-heading__kana" lang=link.local.is_some().then_some("ja")>{below}</p>
+            {kind.map(|t| view! { <p class="kn-area__type">"整備類型："{t.label()}</p> })}
+        </header>
+    }
+}
+
+/// 「まず連絡するところ」 (issue #17), first on the page.
+fn first_contacts(calls: &[crate::model::Call], link: &AreaLink, base: &str) -> impl IntoView + use<> {
+    let list = call_list(calls, &link.name, base, &messages().texts(&["call"]));
+    view! {
+        <section class="kn-area__first" aria-labelledby="kn-first">
+            <h2 id="kn-first">{t("area.first_title")}</h2>
+            <p>{t("area.first_lead")}</p>
+            <div inner_html=list></div>
+        </section>
+    }
+}
+
+/// For a municipality in a region: the regions whose pages hold its 拠点.
+fn regions(link: &AreaLink, regions: &[AreaLink]) -> Option<impl IntoView + use<>> {
+    let lead = messages().html("area.regions").replace("{area}", &crate::markup::html::esc(&link.name));
+    (!regions.is_empty()).then(|| view! {
+        <p class="kn-area__regions"><span inner_html=lead></span>" "
+            {regions.iter().map(|r| view! { <a href=Route::Area(&r.id).href()>{r.name.clone()}</a>" " }).collect_view()}
+        </p>
+    })
+}
+
+/// How pre-registration works here, as the content says (in the words of its source, so
+/// marked Japanese on an English page), or whom to ask.
+fn registration(r: Option<crate::model::Registration>) -> impl IntoView + use<> {
+    let source_lang = (lang() == Lang::En).then_some("ja");
+    view! {
+        <section class="kn-area__registration" aria-labelledby="kn-registration"><h2 id="kn-registration">{t("area.registration_title")}</h2>
+            {match r {
+                Some(r) => view! {
+                    <p lang=source_lang>{r.summary}</p>
+                    {r.ask.map(|q| view! { <p>{t("area.registration_ask")}" "<span lang=source_lang>{q}</span></p> })}
+                    {r.apply_url.map(|u| view! { <a class="kn-button" href=u rel="noopener noreferrer">{t("screening.apply")}</a> })}
+                }.into_any(),
+                None => view! { <p>{t("area.no_registration")}</p> }.into_any(),
+            }}
+            <ul class="kn-area__links">
+                <li><a href=Route::Guide("pre-registration").href()>{t("area.registration_guide")}</a>{only_in_japanese(&Route::Guide("pre-registration").path())}</li>
+                <li><a href=Route::Screening.href()>{t("screening.title")}</a>{only_in_japanese(&Route::Screening.path())}</li>
+            </ul>
+        </section>
     }
 }
 
