@@ -372,6 +372,8 @@ pub struct FacilitySummary {
     pub kyoten: bool,
     /// Service types from open data (empty for content-only facilities).
     pub services: Vec<crate::model::Role>,
+    /// The sources name the disability types it serves.
+    pub target_known: bool,
 }
 
 impl FacilitySummary {
@@ -385,6 +387,7 @@ impl FacilitySummary {
             phone: f.phone.clone(),
             kyoten: f.kyoten,
             services: f.services.clone(),
+            target_known: !f.disabilities.is_empty(),
         }
     }
 }

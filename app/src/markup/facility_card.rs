@@ -1,37 +1,169 @@
-//! A facility in a list: name, role, area, functions and a tel: button when known.
-
-use leptos::prelude::*;
+//! The facility card, the one template of a facility in a list (issue #18): the finder's
+//! results (written by its island) and the pre-rendered lists (an area's facilities, the
+//! finder's start page) both call [`card_html`]. A string, like every fragment islands
+//! write, so it costs the finder's wasm no view code.
+//!
+//! It says what the sources say and no more: a 拠点 body (named by a municipality's
+//! documents, with its role) is never confused with a registered service provider (issue
+//! #11), whose functions come from its service types; a card whose sources name no target
+//! disability says to ask the provider (issue #17).
 
 use crate::data::FacilitySummary;
 use crate::markup::call_button::tel_href;
+use crate::markup::html::esc;
+use crate::model::{Function, Role};
 use crate::routes::Route;
 
-#[component]
-pub fn FacilityCard(facility: FacilitySummary) -> impl IntoView {
-    let link = Route::Facility(&facility.id).href();
-    let functions = facility.functions.iter().map(|f| f.label()).collect::<Vec<_>>().join("・");
-    let services = facility.services.iter().map(|r| r.label()).collect::<Vec<_>>().join("・");
-    // Never confuse the two kinds (issue #11): 拠点 bodies named by a municipality's documents,
-    // and registered service providers from open data.
-    let kind = if facility.kyoten {
-        "拠点".to_string()
-    } else {
-        format!("障害福祉サービス事業所（{services}）")
+/// What one card shows.
+pub struct Card<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// A 拠点 body: its role; `None` for a registered provider.
+    pub kyoten: Option<Role>,
+    /// A provider's service types (短期入所, 地域移行支援, 地域定着支援), in that order.
+    pub services: Vec<Role>,
+    /// After the kind: where it is (「 ／ 国分寺市」) or how far (「 約1.2km」).
+    pub place: String,
+    pub functions: Vec<Function>,
+    /// What it offers in an emergency and on what basis, when the finder asks for it.
+    pub emergency: Option<&'a str>,
+    /// The sources name the disability types it serves.
+    pub target_known: bool,
+    pub phone: Option<&'a str>,
+    /// The heading level of the name (3 on a page, 4 under the finder's groups).
+    pub level: u8,
+    /// On the finder's map: `Some(selected)` for a card with a pin, which it can point to.
+    pub pin: Option<bool>,
+}
+
+impl<'a> Card<'a> {
+    /// A facility as a pre-rendered page lists it, with its area.
+    pub fn of(f: &'a FacilitySummary) -> Self {
+        Card {
+            id: &f.id,
+            name: &f.name,
+            kyoten: f.kyoten.then_some(f.role),
+            services: f.services.clone(),
+            place: format!(" ／ {}", f.area_name),
+            functions: f.functions.clone(),
+            emergency: None,
+            target_known: f.target_known,
+            phone: f.phone.as_deref(),
+            level: 3,
+            pin: None,
+        }
+    }
+}
+
+/// The card as an `<li>` of a `.kn-facility-list`.
+pub fn card_html(c: &Card) -> String {
+    let (id, name) = (esc(c.id), esc(c.name));
+    let kind = match c.kyoten {
+        Some(role) => format!("拠点・{}", role.label()),
+        None => {
+            let services: Vec<&str> = c.services.iter().map(|r| r.label()).collect();
+            format!("障害福祉サービス事業所（{}）", services.join("・"))
+        }
     };
-    view! {
-        <li class="kn-facility-card">
-            <h3 class="kn-facility-card__name">
-                <a class="kn-facility-card__link" href=link>{facility.name.clone()}</a>
-            </h3>
-            <p class="kn-facility-card__meta">
-                <span class=if facility.kyoten { "kn-facility-card__badge" } else { "kn-facility-card__kind" }>{kind}</span>
-                " "{if facility.kyoten { facility.role.label() } else { "" }}" ／ "{facility.area_name.clone()}
-            </p>
-            {(!functions.is_empty()).then(|| view! { <p class="kn-facility-card__functions">{if facility.kyoten { "機能：" } else { "関わる機能：" }}{functions}</p> })}
-            {facility.phone.clone().map(|p| {
-                let tel = tel_href(&p);
-                view! { <a class="kn-facility-card__phone" href=tel>"電話 "{p}</a> }
-            })}
-        </li>
+    let selected = c.pin == Some(true);
+    let mut html = format!(
+        r#"<li class="kn-facility-card{}" data-id="{id}">"#,
+        if selected { " kn-facility-card--selected" } else { "" }
+    );
+    if c.pin.is_some() {
+        html += r#"<p class="kn-facility-card__selected">地図で選んだ相談先</p>"#;
+    }
+    html += &format!(
+        r#"<h{level} class="kn-facility-card__name"><a class="kn-facility-card__link" href="{}">{name}</a></h{level}><p class="kn-facility-card__meta"><span class="{}">{}</span>{}</p>"#,
+        esc(&Route::Facility(c.id).href()),
+        if c.kyoten.is_some() { "kn-facility-card__badge" } else { "kn-facility-card__kind" },
+        esc(&kind),
+        esc(&c.place),
+        level = c.level,
+    );
+    if !c.functions.is_empty() {
+        // A 拠点 body's functions are its municipality's assignment; a provider's are what
+        // its service types relate to.
+        let functions: Vec<&str> = c.functions.iter().map(|f| f.label()).collect();
+        html += &format!(
+            r#"<p class="kn-facility-card__functions">{}{}</p>"#,
+            if c.kyoten.is_some() { "機能：" } else { "関わる機能：" },
+            functions.join("・")
+        );
+    }
+    if let Some(basis) = c.emergency {
+        html += &format!(r#"<p class="kn-facility-card__emergency">緊急時：{}</p>"#, esc(basis));
+    }
+    if !c.target_known {
+        html += r#"<p class="kn-facility-card__note">対象は事業所にご確認ください</p>"#;
+    }
+    if let Some(p) = c.phone {
+        html += &format!(r#"<a class="kn-facility-card__phone" href="{}">電話 {}</a>"#, esc(&tel_href(p)), esc(p));
+    }
+    if c.pin.is_some() {
+        html += &format!(
+            r#"<button class="kn-button kn-button--secondary kn-facility-card__map" type="button" data-kn-action="map" data-id="{id}">地図で見る<span class="kn-visually-hidden">（{name}）</span></button>"#
+        );
+    }
+    html + "</li>"
+}
+
+/// Cards for a pre-rendered list.
+pub fn cards_html(facilities: &[FacilitySummary]) -> String {
+    facilities.iter().map(|f| card_html(&Card::of(f))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary() -> FacilitySummary {
+        FacilitySummary {
+            id: "x<1>".into(),
+            name: "ひまわり<園>".into(),
+            role: Role::ShortStay,
+            area_name: "国分寺市".into(),
+            functions: vec![Function::Emergency],
+            phone: Some("042-000-0000".into()),
+            kyoten: false,
+            services: vec![Role::ShortStay, Role::CommunitySettlement],
+            target_known: false,
+        }
+    }
+
+    #[test]
+    fn a_provider_is_named_by_its_services_and_its_unknown_target_is_said() {
+        let h = card_html(&Card::of(&summary()));
+        assert!(h.contains("障害福祉サービス事業所（短期入所・地域定着支援）"), "{h}");
+        assert!(h.contains("関わる機能：②緊急時の受け入れ・対応"), "{h}");
+        assert!(h.contains("対象は事業所にご確認ください"));
+        assert!(h.contains(r#"href="tel:0420000000""#));
+        assert!(h.contains("ひまわり&lt;園&gt;") && !h.contains("<園>"), "escaped: {h}");
+        assert!(!h.contains("地図で"), "no map on a page");
+    }
+
+    #[test]
+    fn a_kyoten_body_has_its_badge_and_role() {
+        let f = FacilitySummary { kyoten: true, role: Role::CoreConsultation, target_known: true, ..summary() };
+        let h = card_html(&Card::of(&f));
+        assert!(
+            h.contains(r#"<span class="kn-facility-card__badge">拠点・基幹相談支援センター</span> ／ 国分寺市"#),
+            "{h}"
+        );
+        assert!(h.contains("機能：②") && !h.contains("関わる機能"));
+        assert!(!h.contains("対象は事業所に"));
+    }
+
+    #[test]
+    fn the_finder_card_points_to_its_pin() {
+        let f = summary();
+        let mut c = Card::of(&f);
+        c.pin = Some(true);
+        let h = card_html(&c);
+        assert!(
+            h.contains("kn-facility-card--selected")
+                && h.contains("地図で選んだ相談先")
+                && h.contains(r#"data-kn-action="map""#)
+        );
     }
 }

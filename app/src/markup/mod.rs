@@ -1,7 +1,8 @@
 //! Markup shared by several features: the one escaping layer for HTML written as strings
-//! ([`html`]), the fragments the islands write as strings (call button and call list, one
-//! template each) and the view components more than one page shows (facility card, source
-//! list, 「未掲載」, the correction form, the area directory, the shift note). One thing on the screen per file;
+//! ([`html`]), the fragments islands and pages write as strings (facility card, call button
+//! and call list: one template each, used by both) and the view components more than one
+//! page shows (source list, 「未掲載」, the correction form, the area directory, the shift
+//! note). One thing on the screen per file;
 //! a view component has a CSS block of the same name in `style/components/`. Every value
 //! interpolated into a string goes through [`html::esc`].
 //!

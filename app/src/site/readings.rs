@@ -125,7 +125,8 @@ fn area_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
         .map(|a| {
             let path = m.page_path(&Route::Area(&a.id).path());
             let link = area_link(c, a, m.lang);
-            let named = |key: &str| m.plain(key).replace("{area}", &link.name).replace("{prefecture}", &link.prefecture);
+            let named =
+                |key: &str| m.plain(key).replace("{area}", &link.name).replace("{prefecture}", &link.prefecture);
             let (title, description) = (named("area.title"), named("area.description"));
             let data = AreaData {
                 area: a.clone(),

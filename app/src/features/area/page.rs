@@ -9,7 +9,7 @@ use crate::data::{href, AreaData, AreaLink, Shell};
 use crate::i18n::{lang, messages, only_in_japanese, t, Lang};
 use crate::markup::call_list::call_list;
 use crate::markup::correction::{Correction, FactAge};
-use crate::markup::facility_card::FacilityCard;
+use crate::markup::facility_card::cards_html;
 use crate::markup::shift_note::shift_only_note;
 use crate::markup::source_list::SourceList;
 use crate::model::{DevelopmentType, COORDINATOR_IN_OVERVIEW};
@@ -147,18 +147,18 @@ pub fn area(data: AreaData) -> impl IntoView {
                         {map}
                         {(!kyoten.is_empty()).then(|| view! {
                             <h3>"資料で拠点に位置付けられている相談先"</h3>
-                            <ul class="kn-facility-list">{kyoten.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul>
+                            <ul class="kn-facility-list" inner_html=cards_html(&kyoten)></ul>
                         })}
                         {(!other.is_empty()).then(|| view! {
                             <h3>"資料に載っているほかの相談先"</h3>
                             <p>"資料は、これらを地域生活支援拠点等の一部としては書いていません。"</p>
-                            <ul class="kn-facility-list">{other.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul>
+                            <ul class="kn-facility-list" inner_html=cards_html(&other)></ul>
                         })}
                         {(!open.is_empty()).then(|| view! {
                             <h3>"障害福祉サービス事業所（"{open.len()}"か所）"</h3>
                             <p class="kn-area__open-data">"短期入所・地域移行支援・地域定着支援の事業所です。拠点に含まれるかどうかは市区町村に、対象となる障害は事業所にご確認ください。データの時点："{open_sources.join("、")}</p>
                             <p class="kn-area__credit">"出典：障害福祉サービス等情報公表システム（WAM NET）のオープンデータを加工して作成"</p>
-                            <ul class="kn-facility-list">{open.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul>
+                            <ul class="kn-facility-list" inner_html=cards_html(&open)></ul>
                         })}
                     </section>
                 }

@@ -19,7 +19,7 @@ use crate::browser::fetch_json;
 use crate::components::page::{page_view, PageHeading};
 use crate::data::{href, PageData, SearchStart, Shell};
 use crate::markup::area_directory::AreaDirectory;
-use crate::markup::facility_card::FacilityCard;
+use crate::markup::facility_card::cards_html;
 use crate::url::use_query_map;
 
 #[component]
@@ -141,7 +141,7 @@ pub fn search_start(start: SearchStart) -> impl IntoView {
             {if start.facilities.is_empty() && start.kyoten > 0 {
                 view! { <p>{format!("全国で{}か所あります。お住まいの市区町村を選ぶと、その地域の相談先が表示されます。", crate::markup::html::grouped(start.kyoten))}</p> }.into_any()
             } else {
-                view! { <ul class="kn-facility-list">{start.facilities.into_iter().map(|f| view! { <FacilityCard facility=f/> }).collect_view()}</ul> }.into_any()
+                view! { <ul class="kn-facility-list" inner_html=cards_html(&start.facilities)></ul> }.into_any()
             }}
         </section>
         <section aria-labelledby="kn-area-directory"><h2 id="kn-area-directory">"都道府県・市区町村から選ぶ"</h2>

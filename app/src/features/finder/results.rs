@@ -22,7 +22,7 @@ use crate::features::finder::query::{
     fit, rank, unchanged_by, BadParam, Condition, Filters, FinderRow, Fit, Hit, Matcher,
 };
 use crate::features::finder::state::{use_set_filters, FinderState};
-use crate::markup::call_button::tel_href;
+use crate::markup::facility_card::{self, Card};
 use crate::markup::html::{esc, fixed};
 use crate::model::{Function, Role};
 use crate::routes::Route;
@@ -314,9 +314,9 @@ fn no_results(area: &AreaEntry, f: &Filters) -> String {
     )
 }
 
-/// One result: name (link to its page), what kind of place it is, what it helps with, and
-/// a tel: button when the number is known.
-/// `map`: the finder shows its map (not in the widget), so each card can point to its pin.
+/// One result, as the one facility card (`markup::facility_card`): the distance after its
+/// kind, its 緊急時 basis when the person asks for emergencies, and a pin to point to on
+/// the finder's map (`map`: not in the widget).
 fn card_html(
     row: &FinderRow,
     distance: Option<f64>,
@@ -325,44 +325,20 @@ fn card_html(
     level: u8,
     map: bool,
 ) -> String {
-    let kind = if row.kyoten == 1 {
-        format!("拠点・{}", row.role().label())
-    } else {
-        let services: Vec<&str> = [Role::ShortStay, Role::CommunityTransition, Role::CommunitySettlement]
+    facility_card::card_html(&Card {
+        id: &row.id,
+        name: &row.name,
+        kyoten: (row.kyoten == 1).then(|| row.role()),
+        services: [Role::ShortStay, Role::CommunityTransition, Role::CommunitySettlement]
             .into_iter()
             .filter(|r| row.has_service(*r))
-            .map(|r| r.label())
-            .collect();
-        format!("障害福祉サービス事業所（{}）", services.join("・"))
-    };
-    let needs: Vec<&str> = Function::ALL.into_iter().filter(|f| row.has_function(*f)).map(|f| f.label()).collect();
-    let (id, name) = (esc(&row.id), esc(&row.name));
-    let mut html = format!(
-        r#"<li class="kn-facility-card{}" data-id="{id}"><p class="kn-facility-card__selected">地図で選んだ相談先</p><h{level} class="kn-facility-card__name"><a class="kn-facility-card__link" href="{}">{name}</a></h{level}><p class="kn-facility-card__meta"><span class="{}">{}</span>{}</p>"#,
-        if selected == Some(row.id.as_str()) { " kn-facility-card--selected" } else { "" },
-        esc(&Route::Facility(&row.id).href()),
-        if row.kyoten == 1 { "kn-facility-card__badge" } else { "kn-facility-card__kind" },
-        esc(&kind),
-        distance.map(|d| format!(" 約{}km", fixed(d, 1))).unwrap_or_default(),
-    );
-    if !needs.is_empty() {
-        html += &format!(r#"<p class="kn-facility-card__functions">関わる機能：{}</p>"#, needs.join("・"));
-    }
-    if filters.functions.contains(&Function::Emergency) {
-        if let Some(basis) = row.emergency_basis() {
-            html += &format!(r#"<p class="kn-facility-card__emergency">緊急時：{basis}</p>"#);
-        }
-    }
-    if row.disabilities == 0 {
-        html += r#"<p class="kn-facility-card__note">対象は事業所にご確認ください</p>"#;
-    }
-    if let Some(p) = &row.phone {
-        html += &format!(r#"<a class="kn-facility-card__phone" href="{}">電話 {}</a>"#, esc(&tel_href(p)), esc(p));
-    }
-    if map && (row.lat != 0.0 || row.lng != 0.0) {
-        html += &format!(
-            r#"<button class="kn-button kn-button--secondary kn-facility-card__map" type="button" data-kn-action="map" data-id="{id}">地図で見る<span class="kn-visually-hidden">（{name}）</span></button>"#
-        );
-    }
-    html + "</li>"
+            .collect(),
+        place: distance.map(|d| format!(" 約{}km", fixed(d, 1))).unwrap_or_default(),
+        functions: Function::ALL.into_iter().filter(|f| row.has_function(*f)).collect(),
+        emergency: row.emergency_basis().filter(|_| filters.functions.contains(&Function::Emergency)),
+        target_known: row.disabilities != 0,
+        phone: row.phone.as_deref(),
+        level,
+        pin: (map && (row.lat != 0.0 || row.lng != 0.0)).then(|| selected == Some(row.id.as_str())),
+    })
 }
