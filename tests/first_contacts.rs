@@ -6,6 +6,7 @@ mod common;
 
 use std::sync::OnceLock;
 
+use kyoten_navi::i18n::Lang;
 use kyoten_navi::load::Content;
 use kyoten_navi::model::{Call, CallRank};
 use kyoten_navi::site::first_contacts::first_contacts;
@@ -17,8 +18,12 @@ fn content() -> &'static Content {
 }
 
 fn calls(area: &str) -> Vec<Call> {
+    calls_in(area, Lang::Ja)
+}
+
+fn calls_in(area: &str, lang: Lang) -> Vec<Call> {
     let c = content();
-    first_contacts(c, &AreaFacilities::new(c), &c.areas[area])
+    first_contacts(c, &AreaFacilities::new(c), &c.areas[area], &c.messages[&lang])
 }
 
 #[test]
@@ -80,6 +85,29 @@ fn shinjuku_and_shizuoka_have_their_desks_from_their_own_pages() {
             let source = d.source.unwrap_or_default();
             assert!(source.contains(publisher) && source.contains("2026年12月5日"), "{area}: {source}");
             assert!(d.source_url.is_some_and(|u| u.starts_with("http")), "{area}: the page can be opened");
+        }
+    }
+}
+
+#[test]
+fn in_english_the_same_numbers_come_with_english_reasons_and_sources() {
+    for area in ["121002", "132144", "012041"] {
+        let (ja, en) = (calls(area), calls_in(area, Lang::En));
+        let phones = |l: &[Call]| l.iter().map(|c| c.phone.clone()).collect::<Vec<_>>();
+        assert_eq!(phones(&ja), phones(&en), "{area}: the same numbers in the same order");
+        let last = en.last().expect("119");
+        assert_eq!((last.name.as_str(), last.phone.as_deref()), ("Ambulance and fire (119)", Some("119")));
+        for call in en.iter().filter(|c| matches!(c.rank, CallRank::Settlement | CallRank::ShortStay)) {
+            assert!(
+                call.why.is_ascii() || call.why.contains("(地域定着支援)") || call.why.contains("(短期入所)"),
+                "{area}: {}",
+                call.why
+            );
+            assert!(
+                call.source.as_deref().is_some_and(|s| s.starts_with("Source: WAM NET open data")),
+                "{area}: {:?}",
+                call.source
+            );
         }
     }
 }

@@ -32,6 +32,12 @@ export async function serve(dir, base = '/') {
       const s = await stat(file).catch(() => null);
       if (s?.isDirectory()) file = join(file, 'index.html');
       if (await stat(file).catch(() => null)) return await send(200, file);
+      // The nearest 404 page up the tree (a reading's own, /en/404.html), as Cloudflare Pages does.
+      const parts = url.slice(base.length).split('/');
+      for (let n = parts.length - 1; n >= 0; n--) {
+        const page = join(dir, ...parts.slice(0, n), '404.html');
+        if (await stat(page).catch(() => null)) return await send(404, page);
+      }
       return await send(404, join(dir, '404.html'));
     } catch {
       res.writeHead(500); res.end();

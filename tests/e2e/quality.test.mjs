@@ -86,6 +86,7 @@ async function routes() {
     ...[['easy', 'ja', '本文（ほんぶん）へ すすむ'], ['en', 'en', 'Skip to main content']].flatMap(([reading, lang, skipText]) => [
       { name: `${reading}: home`, path: `/${reading}/`, lang, skipText },
       { name: `${reading}: emergency`, path: `/${reading}/emergency/`, lang, skipText },
+      { name: `${reading}: 404`, path: `/${reading}/no-such-page/`, lang, skipText, status: 404 },
       { name: `${reading}: area with content`, path: `/${reading}/areas/121002/`, lang, skipText },
       { name: `${reading}: area (region)`, path: `/${reading}/areas/higashi-iburi/`, lang, skipText },
       { name: `${reading}: screening, start`, path: `/${reading}/screening/`, lang, skipText },

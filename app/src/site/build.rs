@@ -182,6 +182,10 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
         paths.extend(pages.iter().map(|(p, _)| p.clone()));
         indexed.extend(pages.iter().map(|(p, _)| p.clone()));
         render_all(&doc, pages, &output)?;
+        write(
+            &format!("{}404.html", lang.prefix()),
+            doc.render(&format!("/{}404/", lang.prefix()), PageData::NotFound).as_bytes(),
+        )?;
     }
     write("404.html", doc.render("/404/", PageData::NotFound).as_bytes())?;
     for (name, xml) in assets::sitemaps(&content.site.origin, &opts.base_path, &indexed) {

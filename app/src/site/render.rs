@@ -77,7 +77,12 @@ impl<'a> Document<'a> {
 
     /// The full HTML document for `path` (e.g. `/guides/faq/`).
     pub fn render(&self, path: &str, data: PageData) -> String {
-        let title = if data.is_home() { data.title() } else { format!("{}｜{}", data.title(), self.shell.name) };
+        let m = &self.shell.messages;
+        let (title, description) = match data {
+            PageData::NotFound => (m.plain("not_found.title"), m.plain("not_found.text")),
+            _ => (data.title(), data.description()),
+        };
+        let title = if data.is_home() { title } else { format!("{title}｜{}", self.shell.name) };
         // A second reading in the same language names itself, so the two are told apart in
         // tabs, bookmarks and search results.
         let lang = self.shell.messages.lang;
@@ -86,7 +91,6 @@ impl<'a> Document<'a> {
         } else {
             title
         };
-        let description = data.description();
         let url = format!("{}{}", self.origin, join_base(&self.shell.base, path));
         // The browser needs only the shell (base path, build): islands carry their own props.
         let embedded = serde_json::json!({ "shell": self.shell });

@@ -28,6 +28,12 @@ pub fn resolve(dist: &Path, base: &str, url: &str) -> (u16, Option<PathBuf>) {
     let base_trimmed = base.trim_end_matches('/');
     let not_found = (404, Some(dist.join("404.html")));
     let Some(rel) = decoded.strip_prefix(base_trimmed) else { return not_found };
+    // The nearest 404 page up the tree, as Cloudflare Pages serves it: a reading's own.
+    let not_found = Path::new(rel.trim_start_matches('/'))
+        .ancestors()
+        .map(|dir| dist.join(dir).join("404.html"))
+        .find(|p| p.is_file() && !rel.split('/').any(|seg| seg == ".."))
+        .map_or(not_found, |p| (404, Some(p)));
     if rel.split('/').any(|seg| seg == "..") {
         return not_found;
     }
@@ -90,7 +96,7 @@ pub fn content_type(p: &Path) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::percent_decode;
+    use super::{percent_decode, resolve};
 
     #[test]
     fn decodes_escapes_and_keeps_everything_else() {
@@ -98,5 +104,20 @@ mod tests {
         assert_eq!(percent_decode("100%"), "100%", "a '%' at the end");
         assert_eq!(percent_decode("%zz"), "%zz", "not hex");
         assert_eq!(percent_decode("%国"), "%国", "a multi-byte character after '%' does not panic");
+    }
+
+    #[test]
+    fn a_missing_page_gets_the_nearest_404_page() {
+        let dist = std::env::temp_dir().join(format!("kn-serve-{}", std::process::id()));
+        std::fs::create_dir_all(dist.join("en/guides")).expect("dirs");
+        std::fs::write(dist.join("404.html"), "ja").expect("404");
+        std::fs::write(dist.join("en/404.html"), "en").expect("en 404");
+        std::fs::write(dist.join("en/guides/index.html"), "guides").expect("page");
+        assert_eq!(resolve(&dist, "/", "/en/guides/"), (200, Some(dist.join("en/guides/index.html"))));
+        assert_eq!(resolve(&dist, "/", "/en/guides/nothing/"), (404, Some(dist.join("en/404.html"))));
+        assert_eq!(resolve(&dist, "/", "/en/no"), (404, Some(dist.join("en/404.html"))));
+        assert_eq!(resolve(&dist, "/", "/easy/no"), (404, Some(dist.join("404.html"))));
+        assert_eq!(resolve(&dist, "/", "/en/../secret"), (404, Some(dist.join("404.html"))));
+        let _ = std::fs::remove_dir_all(&dist);
     }
 }
