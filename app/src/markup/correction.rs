@@ -147,11 +147,13 @@ fn yes_no(v: Option<bool>) -> [(&'static str, &'static str, bool); 3] {
 }
 
 fn input_field(id: &str, column: &str, label: &str, value: &str, kind: &str) -> String {
+    let id = esc(id);
     let extra = match kind {
         "number" => " min=\"0\" inputmode=\"numeric\"",
         "tel" => " autocomplete=\"off\"",
         _ => "",
     };
+    let kind = esc(kind);
     format!(
         "<div class=\"kn-field\"><label class=\"kn-field__label\" for=\"{id}\">{}</label><input class=\"kn-field__input\" id=\"{id}\" type=\"{kind}\" data-column=\"{}\" value=\"{}\"{extra}></div>",
         esc(label),
@@ -162,6 +164,7 @@ fn input_field(id: &str, column: &str, label: &str, value: &str, kind: &str) -> 
 
 fn text_field(id: &str, column: &str, label: &str, value: &str, main: bool) -> String {
     let rows = if main { 5 } else { 3 };
+    let id = esc(id);
     format!(
         "<div class=\"kn-field\"><label class=\"kn-field__label\" for=\"{id}\">{}</label><textarea class=\"kn-field__input\" id=\"{id}\" rows=\"{rows}\" data-column=\"{}\">{}</textarea></div>",
         esc(label),
@@ -172,6 +175,7 @@ fn text_field(id: &str, column: &str, label: &str, value: &str, main: bool) -> S
 
 /// Checkboxes or radios for one column: (value written to the CSV, label, checked now).
 fn choices(column: &str, legend: &str, kind: &str, options: &[(&str, &str, bool)]) -> String {
+    let kind = esc(kind);
     let mut h = format!(
         "<fieldset class=\"kn-correction__group\" data-column=\"{}\"><legend class=\"kn-field__label\">{}</legend>",
         esc(column),
@@ -226,7 +230,7 @@ fn instead_html(c: &Corrections) -> String {
 /// WAM NET facts are what the facility reports under the 情報公表制度: corrected at the
 /// source, they reach every site that uses the data. Said with the page that says so.
 fn wamnet_note(s: &Source) -> String {
-    let read = s.read.as_deref().map(|d| format!("、{d}閲覧")).unwrap_or_default();
+    let read = s.read.as_deref().map(|d| format!("、{}閲覧", esc(d))).unwrap_or_default();
     let link = match &s.url {
         Some(u) => format!("<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>", esc(u), esc(&s.title)),
         None => esc(&s.title),

@@ -66,6 +66,7 @@ pub fn card_html(c: &Card) -> String {
         }
     };
     let selected = c.pin == Some(true);
+    let level: u8 = c.level;
     let mut html = format!(
         r#"<li class="kn-facility-card{}" data-id="{id}">"#,
         if selected { " kn-facility-card--selected" } else { "" }
@@ -79,7 +80,6 @@ pub fn card_html(c: &Card) -> String {
         if c.kyoten.is_some() { "kn-facility-card__badge" } else { "kn-facility-card__kind" },
         esc(&kind),
         esc(&c.place),
-        level = c.level,
     );
     if !c.functions.is_empty() {
         // A 拠点 body's functions are its municipality's assignment; a provider's are what
@@ -88,7 +88,7 @@ pub fn card_html(c: &Card) -> String {
         html += &format!(
             r#"<p class="kn-facility-card__functions">{}{}</p>"#,
             if c.kyoten.is_some() { "機能：" } else { "関わる機能：" },
-            functions.join("・")
+            esc(&functions.join("・"))
         );
     }
     if let Some(basis) = c.emergency {

@@ -308,7 +308,7 @@ pub const SITEMAP_MAX: usize = 50_000;
 /// `sitemap.xml` listing `paths`, or — at national scale, over [`SITEMAP_MAX`] — a sitemap
 /// index pointing at `sitemap-1.xml`, `sitemap-2.xml` …: the files to write, by name.
 pub fn sitemaps(origin: &str, base: &str, paths: &[String]) -> Vec<(String, String)> {
-    let url = |p: &str| format!("{}{}", origin, crate::data::join_base(base, p));
+    let url = |p: &str| crate::markup::html::esc(&format!("{}{}", origin, crate::data::join_base(base, p)));
     let urlset = |paths: &[String]| {
         let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for p in paths {

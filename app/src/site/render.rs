@@ -99,7 +99,7 @@ impl<'a> Document<'a> {
         let widget = data.is_widget();
         let body = strip_markers(&self.body(path, data));
         let base = &self.shell.base;
-        let a = |p: &str| join_base(base, p);
+        let a = |p: &str| esc(&join_base(base, p));
         let mut head = String::new();
         head.push_str(
             "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",

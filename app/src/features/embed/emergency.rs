@@ -68,7 +68,7 @@ pub fn card(place: Option<&Place>, base: &str, t: &Texts) -> String {
             "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">{}</h1></header><p>{}</p><p><a class=\"kn-button\" href=\"{}\">{}</a></p>",
             t.html("widget.emergency_title"),
             t.html("widget.emergency_unset"),
-            link(&Route::Search.path()),
+            esc(&link(&Route::Search.path())),
             t.html("widget.choose_area")
         );
     };
@@ -88,7 +88,7 @@ pub fn card(place: Option<&Place>, base: &str, t: &Texts) -> String {
     );
     h += &format!(
         "<li><a href=\"{}\">{}</a></li></ul>",
-        link(&format!("{}?area={}&amp;fn=emergency", Route::Search.path(), esc(&p.id))),
+        esc(&link(&format!("{}?area={}&fn=emergency", Route::Search.path(), p.id))),
         t.html("widget.find_emergency").replace("{area}", &name)
     );
     h

@@ -179,6 +179,7 @@ pub fn FinderForm() -> impl IntoView {
 /// query): the effects above set them from the URL after hydration.
 pub fn form_html() -> String {
     let check = |kind: &str, name: &str, value: &str, label: &str| {
+        let (kind, name, value, label) = (esc(kind), esc(name), esc(value), esc(label));
         format!(
             r#"<label class="kn-check"><input class="kn-check__input" type="{kind}" name="{name}" value="{value}"><span class="kn-check__label">{label}</span></label>"#
         )

@@ -287,7 +287,7 @@ fn unchanged_note(unchanged: &[Condition]) -> String {
     let mut h = String::from(r#"<p class="kn-finder-results__unchanged">"#);
     for c in unchanged {
         h.push('「');
-        h.push_str(c.label());
+        h.push_str(&esc(c.label()));
         h.push('」');
     }
     h.push_str("の条件では、件数は変わりませんでした。");
@@ -306,7 +306,7 @@ fn no_results(area: &AreaEntry, f: &Filters) -> String {
         .into_iter()
         .enumerate()
         .filter(|(_, c)| f.has(*c))
-        .map(|(i, c)| format!(r#"<li><button class="kn-button kn-button--secondary" type="button" data-kn-action="widen" data-group="{i}">{}の条件を外す</button></li>"#, c.label()))
+        .map(|(i, c)| format!(r#"<li><button class="kn-button kn-button--secondary" type="button" data-kn-action="widen" data-group="{i}">{}の条件を外す</button></li>"#, esc(c.label())))
         .collect();
     format!(
         r#"<div class="kn-finder-results__empty"><p role="status">{name}では、この条件に合う相談先は見つかりませんでした。</p><p>条件をゆるめるか、{name}の相談先（基幹相談支援センターや市区町村の窓口）にお問い合わせください。</p><a class="kn-button" href="{}">{name}の相談先を見る</a><ul class="kn-finder-results__widen">{widen}</ul></div>"#,

@@ -100,7 +100,7 @@ fn start(h: &mut String, d: &ScreeningData, ready: bool, draft: Option<(usize, A
         "</ol><h2>{}</h2><p>{}</p><p><a class=\"kn-screening__link\" href=\"{}\">{}</a></p></section>",
         t.html("screening.ask_title"),
         rb(&s.next_steps.ask),
-        join_base(base, &Route::Search.path()),
+        esc(&join_base(base, &Route::Search.path())),
         t.html("screening.find_contacts")
     );
 }
@@ -119,7 +119,7 @@ fn question(h: &mut String, d: &ScreeningData, st: State, i: usize, error: bool)
         (true, false) => (t.html("screening.choose_municipality"), "kn-q-area".to_string()),
         _ => (
             t.html("screening.choose_one"),
-            format!("kn-q-{}-{}", q.id, q.options.first().map_or("", |c| c.id.as_str())),
+            esc(&format!("kn-q-{}-{}", q.id, q.options.first().map_or("", |c| c.id.as_str()))),
         ),
     };
     *h += &format!("<form class=\"kn-screening__form\" method=\"dialog\" novalidate><p class=\"kn-screening__progress\">{}</p><progress class=\"kn-screening__bar\" max=\"{n}\" value=\"{i}\" aria-hidden=\"true\"></progress>", t.html("screening.progress").replace("{i}", &i.to_string()).replace("{n}", &n.to_string()));
@@ -136,7 +136,7 @@ fn question(h: &mut String, d: &ScreeningData, st: State, i: usize, error: bool)
         *h += &format!("<p class=\"kn-screening__error\" id=\"kn-q-error\">{message}</p>");
     }
     if area {
-        *h += &format!("<div class=\"kn-field kn-screening__field\"><label class=\"kn-field__label\" for=\"kn-q-pref\">{}</label><select class=\"kn-field__input kn-screening__select\" id=\"kn-q-pref\" name=\"kn-pref\"><option value=\"\">{}</option>", t.html("screening.prefecture"), t.plain("screening.choose"));
+        *h += &format!("<div class=\"kn-field kn-screening__field\"><label class=\"kn-field__label\" for=\"kn-q-pref\">{}</label><select class=\"kn-field__input kn-screening__select\" id=\"kn-q-pref\" name=\"kn-pref\"><option value=\"\">{}</option>", t.html("screening.prefecture"), esc(&t.plain("screening.choose")));
         for p in &d.prefectures {
             let name = esc(&p.name);
             *h += &format!("<option value=\"{name}\"{}>{name}</option>", if p.name == pref { " selected" } else { "" });
@@ -175,7 +175,7 @@ pub(super) fn municipality_options(d: &ScreeningData, pref: &str, chosen: &str) 
     let areas = d.prefectures.iter().find(|p| p.name == pref).map(|p| p.areas.as_slice()).unwrap_or_default();
     let mut h = format!(
         "<option value=\"\">{}</option>",
-        d.text.plain(if areas.is_empty() { "screening.prefecture_first" } else { "screening.choose" })
+        esc(&d.text.plain(if areas.is_empty() { "screening.prefecture_first" } else { "screening.choose" }))
     );
     for a in areas {
         h += &format!(
@@ -224,7 +224,7 @@ pub(super) fn result(h: &mut String, d: &ScreeningData, answers: &Answers, base:
     for l in &o.local {
         *h += &format!(
             "<p class=\"kn-screening__screen-only\"><a class=\"kn-screening__link\" href=\"{}\">{}</a></p>",
-            join_base(base, &Route::Area(&esc(&l.id)).path()),
+            esc(&join_base(base, &Route::Area(&l.id).path())),
             t.html("screening.local_link").replace("{area}", &esc(&l.name))
         );
     }

@@ -84,7 +84,7 @@ pub fn widget_path(c: &Choice) -> String {
 /// The loader form: one script element where the widget should appear. `portal` is the
 /// site's address with its base path, ending in `/`.
 pub fn script_snippet(portal: &str, c: &Choice) -> String {
-    let mut s = format!("<script src=\"{}embed.js\" data-widget=\"{}\"", esc(portal), c.widget.id());
+    let mut s = format!("<script src=\"{}embed.js\" data-widget=\"{}\"", esc(portal), esc(c.widget.id()));
     for (k, v) in option_pairs(c) {
         s += &format!(" data-{k}=\"{}\"", esc(&v));
     }

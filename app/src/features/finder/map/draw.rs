@@ -28,14 +28,14 @@ pub(super) fn draw_outlines(root: &Element, m: &mut Model, v: Viewport) {
     let mut html = String::new();
     if let Some(japan) = shapes.get("japan") {
         for s in japan.iter().filter(|s| !(detailed && shapes.contains_key(&s.code))) {
-            let _ = write!(html, r#"<path class="kn-finder-map__prefecture" d="{}"/>"#, s.path);
+            let _ = write!(html, r#"<path class="kn-finder-map__prefecture" d="{}"/>"#, esc(&s.path));
         }
     }
     if detailed {
         for (_, list) in shapes.iter().filter(|(k, _)| k.as_str() != "japan") {
             for s in list.iter() {
                 let chosen = if m.codes.contains(&s.code) { " kn-finder-map__municipality--chosen" } else { "" };
-                let _ = write!(html, r#"<path class="kn-finder-map__municipality{chosen}" d="{}"/>"#, s.path);
+                let _ = write!(html, r#"<path class="kn-finder-map__municipality{chosen}" d="{}"/>"#, esc(&s.path));
             }
         }
     }

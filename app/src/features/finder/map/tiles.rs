@@ -8,7 +8,7 @@ use web_sys::{Element, SvgElement};
 use super::model::Model;
 use super::viewport::Viewport;
 use crate::features::finder::map_data as geo;
-use crate::markup::html::fixed;
+use crate::markup::html::{esc, fixed};
 
 /// At most this many GSI tiles at once.
 const TILE_LIMIT: usize = 48;
@@ -25,7 +25,7 @@ pub(super) fn draw_tiles(root: &Element, svg: &SvgElement, m: &mut Model, v: Vie
             let _ = write!(
                 html,
                 r#"<image href="{}" x="{}" y="{}" width="{size}" height="{size}"/>"#,
-                t.url,
+                esc(&t.url),
                 fixed(t.x, 2),
                 fixed(t.y, 2)
             );
