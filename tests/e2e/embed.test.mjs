@@ -441,6 +441,26 @@ test('the generator works by keyboard and its snippets work when pasted into ano
   await pasted.context.close();
 });
 
+test('the generator\'s language choice goes into the snippet and the preview (data-lang)', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(site.url('/embed/'));
+  await hydrated(page);
+  await page.getByRole('radio', { name: /^緊急時の連絡先/ }).check();
+  await page.getByRole('radio', { name: 'English', exact: true }).check();
+  const script = await page.getByLabel('スクリプト版のコード').inputValue();
+  assert.match(script, /data-widget="emergency" data-area="132144" data-lang="en" data-title="Kyoten Navi: emergency contacts for 国分寺市"/);
+  assert.match(await page.getByLabel('iframe 版のコード').inputValue(), /src="[^"]*\/en\/embed\/emergency\/\?area=132144"/);
+  const preview = page.locator('#kn-embed-preview');
+  assert.match(await preview.getAttribute('src'), /\/en\/embed\/emergency\/\?area=132144&kn_id=preview/);
+  const frame = await widget(page, preview);
+  await frame.getByRole('heading', { level: 1, name: /^Emergency contacts in Kokubunji City/ }).waitFor();
+  // The finder has no other reading: its snippet stays without data-lang.
+  await page.getByRole('radio', { name: /^相談先をさがす/ }).check();
+  assert.doesNotMatch(await page.getByLabel('スクリプト版のコード').inputValue(), /data-lang/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('under a base path the loader and its frames use the portal\'s own addresses', async () => {
   const { context, page, problems } = await openHost(
     `<script src="${sub.url('/embed.js')}" data-widget="finder" data-area="132144" data-fn="emergency" async></script>`,
