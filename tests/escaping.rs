@@ -58,6 +58,7 @@ const MARKUP_FNS: &[(&str, &str)] = &[
     ("bad_params", "finder/results.rs, built with checked format!s"),
     ("unchanged_note", "finder/results.rs: escaped Condition labels and constants"),
     ("municipality_options", "screening/screens.rs: <option>s built with checked format!s"),
+    ("only_in_japanese", "i18n.rs Texts: a span around catalogue text that goes through rb"),
     ("alternates", "site/render.rs: <link>s built with checked format!s"),
 ];
 

@@ -179,11 +179,16 @@ impl Messages {
     }
 
     /// The texts under `sections` (`["call", "screening"]`), for an island's props.
+    /// Outside standard Japanese, `site.japanese_only` goes along, for links to pages that
+    /// have no version in the reading ([`Texts::only_in_japanese`]).
     pub fn texts(&self, sections: &[&str]) -> Texts {
         Texts(
             self.entries
                 .iter()
-                .filter(|(k, _)| sections.iter().any(|s| k.split('.').next() == Some(*s)))
+                .filter(|(k, _)| {
+                    sections.iter().any(|s| k.split('.').next() == Some(*s))
+                        || (self.lang != Lang::Ja && k.as_str() == "site.japanese_only")
+                })
                 .map(|(k, m)| (k.clone(), m.source.clone()))
                 .collect(),
         )
@@ -201,6 +206,14 @@ impl Texts {
     /// the caller (`.replace("{name}", &esc(value))`).
     pub fn html(&self, key: &str) -> String {
         self.0.get(key).map_or_else(|| format!("[{key}]"), |t| crate::markup::html::rb(t))
+    }
+
+    /// After a link to a page in standard Japanese only: 「 (Japanese)」 on a page in another
+    /// reading, nothing on a standard page.
+    pub fn only_in_japanese(&self) -> String {
+        self.0.get("site.japanese_only").map_or_else(String::new, |t| {
+            format!(" <span class=\"kn-only-japanese\">{}</span>", crate::markup::html::rb(t))
+        })
     }
 
     /// `key` as written, readings in the explicit notation: for text stored in data that is
@@ -287,5 +300,14 @@ mod tests {
         assert_eq!(t.html("a.b"), "<ruby>x<rp>（</rp><rt>えっくす</rt><rp>）</rp></ruby>");
         assert_eq!((t.plain("a.b").as_str(), t.plain("a.c").as_str()), ("x", "[a.c]"));
         assert_eq!(m.texts(&["b"]), Texts::default());
+        assert_eq!(m.texts(&["a"]).only_in_japanese(), "");
+        let en = Messages::new(
+            Lang::En,
+            BTreeMap::from([(
+                "site.japanese_only".to_string(),
+                Message { source: "(Japanese)".into(), ..Default::default() },
+            )]),
+        );
+        assert_eq!(en.texts(&["a"]).only_in_japanese(), " <span class=\"kn-only-japanese\">(Japanese)</span>");
     }
 }

@@ -164,6 +164,9 @@ for (const r of SELF_CHECK) {
     assert.equal(await page.evaluate(() => document.documentElement.lang), r.lang);
     if (r.prefix === 'easy/') {
       assert.ok(await page.locator('.kn-screening__overview-legend ruby').count() > 5, 'questions carry ふりがな');
+    } else {
+      // The finder exists in Japanese only: its link says so.
+      assert.match(await page.locator('.kn-screening__overview p:has(a.kn-screening__link)').innerText(), /\(Japanese\)$/);
     }
     await page.getByRole('button', { name: r.start, exact: true }).tap();
     for (;;) {

@@ -331,6 +331,17 @@ impl Role {
 mod tests {
     use super::*;
 
+    /// The standard catalogue and the code say the same: the labels the islands and the
+    /// pages without a reading use (`label`, `need`) are `ja.toml`'s, so they cannot drift.
+    #[test]
+    fn function_names_equal_the_standard_catalogue() {
+        let m = crate::i18n::catalogue(crate::i18n::Lang::Ja);
+        for f in Function::ALL {
+            assert_eq!(m.plain(f.label_key()), f.label(), "{}", f.label_key());
+            assert_eq!(m.plain(f.need_key()), f.need(), "{}", f.need_key());
+        }
+    }
+
     #[test]
     fn ids_round_trip() {
         for f in Function::ALL {

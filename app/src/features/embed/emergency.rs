@@ -65,11 +65,12 @@ pub fn card(place: Option<&Place>, base: &str, t: &Texts) -> String {
     let link = |path: &str| join_base(base, path);
     let Some(p) = place else {
         return format!(
-            "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">{}</h1></header><p>{}</p><p><a class=\"kn-button\" href=\"{}\">{}</a></p>",
+            "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">{}</h1></header><p>{}</p><p><a class=\"kn-button\" href=\"{}\">{}</a>{}</p>",
             t.html("widget.emergency_title"),
             t.html("widget.emergency_unset"),
             esc(&link(&Route::Search.path())),
-            t.html("widget.choose_area")
+            t.html("widget.choose_area"),
+            t.only_in_japanese()
         );
     };
     let name = esc(&p.name);
@@ -87,9 +88,10 @@ pub fn card(place: Option<&Place>, base: &str, t: &Texts) -> String {
         t.html("call.area_link").replace("{area}", &name)
     );
     h += &format!(
-        "<li><a href=\"{}\">{}</a></li></ul>",
+        "<li><a href=\"{}\">{}</a>{}</li></ul>",
         esc(&link(&format!("{}?area={}&fn=emergency", Route::Search.path(), p.id))),
-        t.html("widget.find_emergency").replace("{area}", &name)
+        t.html("widget.find_emergency").replace("{area}", &name),
+        t.only_in_japanese()
     );
     h
 }
