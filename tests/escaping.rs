@@ -43,8 +43,11 @@
 //! value built apart), the view macros (`view!` escapes by itself), and `inner_html` fed by
 //! other means than these strings.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+
+use common::{app_sources, root};
 
 /// Functions that return markup built from checked `format!`s (or escaped text), so their
 /// result may be interpolated as it is.
@@ -103,21 +106,6 @@ const NOT_HTML: &[(&str, &str)] =
 
 const INT_TYPES: &[&str] =
     &["usize", "isize", "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "f32", "f64", "bool"];
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in fs::read_dir(dir).expect("read_dir").flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
-}
 
 fn is_ident(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_'
@@ -900,9 +888,7 @@ fn check_with(shown: &str, text: &str, plain_fns: &[String]) -> Vec<String> {
 
 #[test]
 fn every_value_in_string_markup_is_escaped() {
-    let mut files = Vec::new();
-    rust_files(&root().join("app/src"), &mut files);
-    files.sort();
+    let files = app_sources();
     let mut sources = Vec::new();
     for file in files {
         let text = fs::read_to_string(&file).expect("read");

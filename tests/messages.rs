@@ -4,31 +4,17 @@
 //! every other language to `ja.toml`'s keys, no page shows a `[key]` and no text is dead.
 
 use std::collections::BTreeMap;
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
 
+use common::{app_sources, root};
 use kyoten_navi::load::messages::parse_catalogue;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in fs::read_dir(dir).expect("read_dir").flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
-}
 
 /// Every string literal of `app/src/` that looks like a key (`a.b`, lower case), with the
 /// file and line it is on, and whether it is the argument of a lookup call.
 fn literals() -> Vec<(String, String, bool)> {
-    let mut files = Vec::new();
-    rust_files(&root().join("app/src"), &mut files);
+    let files = app_sources();
     let mut found = Vec::new();
     for file in files {
         let text = fs::read_to_string(&file).expect("read");

@@ -1,6 +1,6 @@
 //! What the integration tests share: the real content as the build loads it, and the seed
-//! documents (`tests/fixtures/seeds/`, copies of `../shared/seeds/`). Each test binary uses
-//! some of these.
+//! documents (`tests/fixtures/seeds/`, copies of `../shared/seeds/`), the app's sources.
+//! Each test binary uses some of these.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -15,6 +15,25 @@ pub fn root() -> PathBuf {
 /// `content/`, loaded and checked; a content error fails the test with its diagnostics.
 pub fn real_content() -> Content {
     load_content(&root().join("content"), "/").unwrap_or_else(|d| panic!("content has errors: {d:#?}"))
+}
+
+/// Every Rust source file under `app/src/`, for the tests that read the code itself
+/// (`messages.rs`, `escaping.rs`).
+pub fn app_sources() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).expect("read_dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&root().join("app/src"), &mut files);
+    files.sort();
+    files
 }
 
 /// The text of the seed whose file name starts with `n` (e.g. `"003"`).

@@ -7,7 +7,7 @@
 //! Not its business: choosing which words need ふりがな (authors do), or showing and hiding
 //! them (a class on the page, see `style/components/ruby.css`).
 
-use crate::markup::html::esc;
+use crate::markup::html::{esc, push_ruby};
 
 /// A piece of text: plain, or a base with its reading.
 #[derive(Debug, PartialEq, Eq)]
@@ -132,13 +132,7 @@ pub fn ruby_html(segments: &[Segment]) -> String {
     for segment in segments {
         match segment {
             Segment::Text(text) => html.push_str(&esc(text)),
-            Segment::Ruby { base, reading } => {
-                html.push_str("<ruby>");
-                html.push_str(&esc(base));
-                html.push_str("<rp>（</rp><rt>");
-                html.push_str(&esc(reading));
-                html.push_str("</rt><rp>）</rp></ruby>");
-            }
+            Segment::Ruby { base, reading } => push_ruby(&mut html, base, reading),
         }
     }
     html

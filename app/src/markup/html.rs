@@ -53,15 +53,19 @@ pub fn rb(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     ruby_parts(text, |plain, reading| match reading {
         None => out.push_str(&esc(plain)),
-        Some(r) => {
-            out.push_str("<ruby>");
-            out.push_str(&esc(plain));
-            out.push_str("<rp>（</rp><rt>");
-            out.push_str(&esc(r));
-            out.push_str("</rt><rp>）</rp></ruby>");
-        }
+        Some(r) => push_ruby(&mut out, plain, r),
     });
     out
+}
+
+/// `base` with its `reading` as `<ruby>`, both escaped; the parentheses in `<rp>` show where
+/// ruby is not supported (and in copied text). The one place ruby markup is written.
+pub fn push_ruby(out: &mut String, base: &str, reading: &str) {
+    out.push_str("<ruby>");
+    out.push_str(&esc(base));
+    out.push_str("<rp>（</rp><rt>");
+    out.push_str(&esc(reading));
+    out.push_str("</rt><rp>）</rp></ruby>");
 }
 
 /// Text in the explicit notation without its readings: for plain text (the 相談メモ) and
