@@ -217,6 +217,7 @@ test('data-lang="en" and "easy" show the emergency card and the self-check in th
   const english = page.locator('iframe[title="Kyoten Navi: emergency contacts"]');
   const card = await widget(page, english);
   assert.equal(await card.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await card.locator('.kn-site-header, .kn-site-footer, nav.kn-reading-switch').count(), 0, 'a widget has no site chrome');
   await card.getByRole('heading', { level: 1, name: 'Emergency contacts in Kokubunji City (国分寺市)' }).waitFor();
   // The ranked list in English, each entry with its number; 119 last.
   const text = await card.locator('.kn-emergency-card').innerText();
@@ -230,6 +231,7 @@ test('data-lang="en" and "easy" show the emergency card and the self-check in th
 
   const easy = await widget(page, page.locator('iframe[src*="/easy/embed/screening/"]'));
   assert.ok(await easy.locator('.kn-screening ruby rt, .kn-page-heading ruby rt').count() > 0, 'ふりがな in the self-check');
+  assert.equal(await easy.locator('.kn-site-header, .kn-site-footer').count(), 0, 'a widget has no site chrome');
   await easy.getByRole('button', { name: 'はじめる', exact: true }).click();
   await easy.locator('.kn-screening__legend ruby').first().waitFor();
   assert.deepEqual(problems, []);

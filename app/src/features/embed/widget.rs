@@ -70,7 +70,8 @@ const FRAME_ID: &str = "kn-widget";
 /// Whether `path` (base path removed) is a widget, shown without the site's header and
 /// footer. `/embed/` itself, the generator, is an ordinary page.
 pub fn is_widget_path(path: &str) -> bool {
-    let path = path.trim_end_matches('/');
+    // A widget in another reading (`/en/embed/emergency/`) is a widget too.
+    let path = crate::i18n::Lang::of_path(path).1.trim_end_matches('/');
     Widget::ALL.iter().any(|w| Route::Widget(*w).path().trim_end_matches('/') == path)
 }
 
@@ -307,6 +308,9 @@ mod tests {
             ("/embed/finder/", true),
             ("/embed/emergency/", true),
             ("/embed/screening/", true),
+            ("/en/embed/emergency/", true),
+            ("/easy/embed/screening/", true),
+            ("/en/embed/", false),
             ("/embed/", false),
             ("/embed/other/", false),
             ("/search/", false),
