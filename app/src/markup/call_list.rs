@@ -21,7 +21,10 @@ pub fn call_list(calls: &[Call], area_name: &str, base: &str, t: &Texts) -> Stri
         h += &format!("<li class=\"kn-call-list__item kn-call-list__item--{}\">", rank_id(c.rank));
         h += &format!("<p class=\"kn-call-list__rank\">{}</p>", t.html(rank_key(c.rank)));
         let name = match &c.page {
-            Some(page) => format!("<a href=\"{}\">{}</a>", esc(&join_base(base, page)), rb(&c.name)),
+            // The facility pages exist in standard Japanese only.
+            Some(page) => {
+                format!("<a href=\"{}\">{}</a>{}", esc(&join_base(base, page)), rb(&c.name), t.only_in_japanese())
+            }
             None => rb(&c.name),
         };
         h += &format!("<p class=\"kn-call-list__name\">{name}");
@@ -185,6 +188,12 @@ mod tests {
         assert!(!h.contains("kn-call-list__gap"));
         assert!(h.contains("href=\"/sub/facilities/x/\""));
         assert!(h.contains("24時間"));
+        assert!(!h.contains("kn-only-japanese"), "a standard page needs no marker");
+        let en = call_list(&c, "Kokubunji City", "/", &catalogue(Lang::En).texts(&["call"]));
+        assert!(
+            en.contains("href=\"/facilities/x/\">基幹</a> <span class=\"kn-only-japanese\">(Japanese)</span>"),
+            "{en}"
+        );
     }
 
     #[test]
