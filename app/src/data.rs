@@ -400,6 +400,14 @@ impl PageData {
             PageData::Search(_) => "相談先をさがす".into(),
             PageData::Catalogue(_) => "好事例集 25自治体等".into(),
             PageData::Screening(s) => s.text.plain("screening.title"),
+            // The emergency card and the self-check name themselves in their reading.
+            PageData::Widget(WidgetData { widget, screening: Some(s) }) if *widget != Widget::Finder => {
+                let name = s.text.plain(match widget {
+                    Widget::Emergency => "widget.emergency_title",
+                    _ => "screening.title",
+                });
+                s.text.plain("widget.embed_title").replace("{title}", &name)
+            }
             PageData::Widget(w) => format!("{}（埋め込み用）", w.widget.label()),
             PageData::NotFound => "ページが見つかりません".into(),
         }

@@ -51,7 +51,9 @@ fn ReadingSwitch() -> impl IntoView {
                 {Lang::ALL
                     .into_iter()
                     .map(|lang| {
-                        let same = current.has_page_in(lang, &page);
+                        // The 404 page stands for every missing address: the switch goes to
+                        // each reading's home page.
+                        let same = page != "/404/" && current.has_page_in(lang, &page);
                         let target = if same { format!("{}{}", lang.prefix(), page.trim_start_matches('/')) } else { lang.prefix().to_string() };
                         let name = lang.autonym();
                         view! {

@@ -180,7 +180,7 @@ pub fn build_site(opts: &BuildOptions, log: &mut dyn FnMut(&str)) -> Result<usiz
         let doc = Document::new(&shell, &content.site.origin, &names);
         let pages = super::readings::reading_pages(content, &shell);
         paths.extend(pages.iter().map(|(p, _)| p.clone()));
-        indexed.extend(pages.iter().map(|(p, _)| p.clone()));
+        indexed.extend(pages.iter().filter(|(_, d)| !d.is_widget()).map(|(p, _)| p.clone()));
         render_all(&doc, pages, &output)?;
         write(
             &format!("{}404.html", lang.prefix()),

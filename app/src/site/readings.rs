@@ -125,8 +125,10 @@ fn area_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
         .map(|a| {
             let path = m.page_path(&Route::Area(&a.id).path());
             let link = area_link(c, a, m.lang);
-            let named =
-                |key: &str| m.plain(key).replace("{area}", &link.name).replace("{prefecture}", &link.prefecture);
+            // Romanised names can meet (江差町 and 枝幸町 are both Esashi Town): the name as
+            // written goes along.
+            let name = link.local.as_ref().map_or_else(|| link.name.clone(), |l| format!("{} ({l})", link.name));
+            let named = |key: &str| m.plain(key).replace("{area}", &name).replace("{prefecture}", &link.prefecture);
             let (title, description) = (named("area.title"), named("area.description"));
             let data = AreaData {
                 area: a.clone(),
