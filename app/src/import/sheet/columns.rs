@@ -65,12 +65,21 @@ const FIELDS: &[(&str, &str)] = &[
     ("本文", "備考"),
 ];
 
+/// The template's columns of numbers in Japan's phone plan, as (column, front-matter key):
+/// each read and checked the same way (`load::fields::is_phone`).
+pub(crate) const NUMBER_FIELDS: &[(&str, &str)] = &[("電話番号", "phone")];
+
+/// The keys `import wamnet` writes from a WAM NET row, in the order a new file has them;
+/// each value is [`base_value`]'s.
+pub(crate) const WAMNET_KEYS: &[&str] =
+    &["name", "kana", "operator", "area", "role", "address", "lat", "lng", "phone", "hours", "url", "wamnet"];
+
 pub(super) fn column_of(key: &str) -> &'static str {
     FIELDS.iter().find(|(k, _)| *k == key).map_or("備考", |(_, c)| c)
 }
 
 /// What the base layer says for `key` (what the page shows while the file says nothing).
-pub(super) fn base_value(f: &Facility, key: &str) -> Option<Value> {
+pub(crate) fn base_value(f: &Facility, key: &str) -> Option<Value> {
     match key {
         "name" => Some(string(&f.name)),
         "kana" => f.kana.as_deref().map(string),

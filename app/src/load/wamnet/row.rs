@@ -83,6 +83,23 @@ pub struct Row {
     pub capacity: String,
 }
 
+/// The row's numbers in Japan's phone plan, as (column, what the page does when the number
+/// cannot be used), in the order of [`Row::numbers`]: the base layer and `import wamnet`
+/// check and note each the same way.
+pub const NUMBER_COLUMNS: [(&str, &str); 1] = [("事業所電話番号", "the page shows 未掲載")];
+
+impl Row {
+    /// The values of [`NUMBER_COLUMNS`] as the file gives them.
+    pub fn numbers(&self) -> [&str; 1] {
+        [&self.phone]
+    }
+
+    /// [`Row::numbers`], to clear one that cannot be used.
+    pub fn numbers_mut(&mut self) -> [&mut String; 1] {
+        [&mut self.phone]
+    }
+}
+
 /// One row as the facility the site shows, or the column at fault and why it is left out.
 pub fn facility_of(
     row: &Row,
