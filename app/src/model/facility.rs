@@ -53,6 +53,11 @@ pub struct Facility {
     /// Phone number with hyphens, e.g. `"042-123-4567"`.
     #[serde(default)]
     pub phone: Option<String>,
+    /// FAX number, written like `phone` (hyphens, e.g. `"042-123-4568"`), when a source gives
+    /// it: people who are deaf or hard of hearing often cannot phone and write by FAX. Leave it
+    /// out when unknown; the page then shows no FAX line (not 未掲載).
+    #[serde(default)]
+    pub fax: Option<String>,
     /// Opening hours as the source gives them.
     #[serde(default)]
     pub hours: Option<String>,
@@ -145,14 +150,14 @@ impl Facility {
     /// The numbers in Japan's phone plan a facility file writes, as (front-matter key, value):
     /// each is written and checked the same way (hyphens, 10 or 11 digits,
     /// `load::fields::is_phone`), and a mistake is reported at its key.
-    pub fn numbers(&self) -> [(&'static str, Option<&str>); 1] {
-        [("phone", self.phone.as_deref())]
+    pub fn numbers(&self) -> [(&'static str, Option<&str>); 2] {
+        [("phone", self.phone.as_deref()), ("fax", self.fax.as_deref())]
     }
 
     /// The contact facts another record of the same facility can fill when this one leaves
     /// them unknown (open-data rows of one facility, a content file and its open-data record).
-    fn contacts_mut(&mut self) -> [&mut Option<String>; 2] {
-        [&mut self.phone, &mut self.url]
+    fn contacts_mut(&mut self) -> [&mut Option<String>; 3] {
+        [&mut self.phone, &mut self.fax, &mut self.url]
     }
 
     /// Fill each contact fact `self` leaves unknown from `other` (taking it); what `self`
