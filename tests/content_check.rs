@@ -61,6 +61,8 @@ fn each_mistake_names_file_line_and_field() {
     let cases: &[(&str, &str, &str, &str)] = &[
         (FACILITY, "phone = \"042-123-4567\"", "phone = \"042-123\"",
          "content/facilities/test-kikan.md:8: phone: \"042-123\" is not a complete phone number (expected e.g. 042-123-4567)"),
+        (FACILITY, "phone = \"042-123-4567\"", "phone = \"042-123-4567\"\nfax = \"042-123\"",
+         "content/facilities/test-kikan.md:9: fax: \"042-123\" is not a complete phone number (expected e.g. 042-123-4567)"),
         (FACILITY, "operator =", "colour = \"red\"\noperator =",
          "content/facilities/test-kikan.md:3: colour: unknown field `colour`, expected one of"),
         (FACILITY, "role = \"core_consultation\"", "role = \"hospital\"",

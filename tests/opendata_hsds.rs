@@ -93,13 +93,14 @@ fn the_standard_csv_has_the_standard_columns_and_every_facilitys_facts() {
         assert_eq!(row[col("NO")], (i + 1).to_string());
         assert_eq!(unguarded(&row[col("名称")]), f.name, "{}", f.id);
         assert_eq!(row[col("電話番号")], f.phone.clone().unwrap_or_default(), "{}", f.id);
+        assert_eq!(row[col("FAX番号")], f.fax.clone().unwrap_or_default(), "{}", f.id);
         assert_eq!(row[col("事業所番号")], f.wamnet.clone().unwrap_or_default(), "{}", f.id);
         assert_eq!(row[col("住所")], f.address.clone().unwrap_or_default(), "{}", f.id);
         assert_eq!(row[col("定員")], f.capacity.map(|n| n.to_string()).unwrap_or_default(), "{}", f.id);
         assert_eq!(unguarded(&row[col("利用可能曜日特記事項")]), f.hours.clone().unwrap_or_default(), "{}", f.id);
         // Positions only where they are the facility's own, never the municipal hall's.
         assert_eq!(row[col("緯度")].is_empty(), !f.exact_position || f.lat.is_none(), "{}", f.id);
-        for unknown in ["方書", "内線番号", "FAX番号", "法人番号", "利用可能曜日"] {
+        for unknown in ["方書", "内線番号", "法人番号", "利用可能曜日"] {
             assert!(row[col(unknown)].is_empty(), "{}: {unknown} is not a fact the site has", f.id);
         }
         for service in f.services.iter() {

@@ -15,11 +15,12 @@ use std::path::Path;
 use toml::Value;
 
 use super::edit::{Doc, Origin};
+use super::sheet::{base_value, WAMNET_KEYS};
 use super::{
     check_shape, claimed_by, existing_facilities, finish, shown, source_ids, string, strings, FileChange, Plan,
 };
 use crate::load::validate::{in_japan, is_phone};
-use crate::load::wamnet::{facility_of, service_role, source_id, CityIndex, Row, HEADER};
+use crate::load::wamnet::{facility_of, service_role, source_id, CityIndex, Row, HEADER, NUMBER_COLUMNS};
 use crate::load::Diagnostic;
 use crate::model::{Area, Facility, Function};
 
@@ -116,10 +117,12 @@ pub fn plan_wamnet(opts: &WamnetImport) -> Result<Plan, String> {
             continue;
         }
         // Values the site cannot publish are left out, with a note: the rest of the row is good.
-        let phone = r.phone.trim();
-        if !phone.is_empty() && !is_phone(phone) {
-            plan.notes.push(at("事業所電話番号", format!("\"{phone}\" is not a complete phone number; left out (the page shows 未掲載; write the right number in the file by hand)")));
-            r.phone.clear();
+        for ((column, shown), raw) in NUMBER_COLUMNS.into_iter().zip(r.numbers_mut()) {
+            let number = raw.trim().to_string();
+            if !number.is_empty() && !is_phone(&number) {
+                plan.notes.push(at(column, format!("\"{number}\" is not a complete phone number; left out ({shown}; write the right number in the file by hand)")));
+                raw.clear();
+            }
         }
         let (lat, lng) = (r.lat.trim(), r.lng.trim());
         if !(lat.is_empty() && lng.is_empty()) {
@@ -265,18 +268,9 @@ fn propose_facts(
             change.note(key, c, &Value::String(String::new()));
         }
     };
-    put(doc, "name", Some(string(&f.name)));
-    put(doc, "kana", f.kana.as_deref().map(string));
-    put(doc, "operator", f.operator.as_deref().map(string));
-    put(doc, "area", Some(string(&f.area)));
-    put(doc, "role", Some(string(f.role.id())));
-    put(doc, "address", f.address.as_deref().map(string));
-    put(doc, "lat", f.lat.map(Value::Float));
-    put(doc, "lng", f.lng.map(Value::Float));
-    put(doc, "phone", f.phone.as_deref().map(string));
-    put(doc, "hours", f.hours.as_deref().map(string));
-    put(doc, "url", f.url.as_deref().map(string));
-    put(doc, "wamnet", f.wamnet.as_deref().map(string));
+    for key in WAMNET_KEYS {
+        put(doc, key, base_value(f, key));
+    }
 
     // Functions and 拠点: on a new file, the service type's functions and kyoten = false,
     // or what --functions states (then part of the 拠点). On an existing file, only WAM

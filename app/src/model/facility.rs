@@ -53,6 +53,11 @@ pub struct Facility {
     /// Phone number with hyphens, e.g. `"042-123-4567"`.
     #[serde(default)]
     pub phone: Option<String>,
+    /// FAX number, written like `phone` (hyphens, e.g. `"042-123-4568"`), when a source gives
+    /// it: people who are deaf or hard of hearing often cannot phone and write by FAX. Leave it
+    /// out when unknown; the page then shows no FAX line (not 未掲載).
+    #[serde(default)]
+    pub fax: Option<String>,
     /// Opening hours as the source gives them.
     #[serde(default)]
     pub hours: Option<String>,
@@ -142,6 +147,29 @@ pub struct SourceRecord {
 }
 
 impl Facility {
+    /// The numbers in Japan's phone plan a facility file writes, as (front-matter key, value):
+    /// each is written and checked the same way (hyphens, 10 or 11 digits,
+    /// `load::fields::is_phone`), and a mistake is reported at its key.
+    pub fn numbers(&self) -> [(&'static str, Option<&str>); 2] {
+        [("phone", self.phone.as_deref()), ("fax", self.fax.as_deref())]
+    }
+
+    /// The contact facts another record of the same facility can fill when this one leaves
+    /// them unknown (open-data rows of one facility, a content file and its open-data record).
+    fn contacts_mut(&mut self) -> [&mut Option<String>; 3] {
+        [&mut self.phone, &mut self.fax, &mut self.url]
+    }
+
+    /// Fill each contact fact `self` leaves unknown from `other` (taking it); what `self`
+    /// says wins.
+    pub fn fill_contacts(&mut self, other: &mut Facility) {
+        for (mine, theirs) in self.contacts_mut().into_iter().zip(other.contacts_mut()) {
+            if mine.is_none() {
+                *mine = theirs.take();
+            }
+        }
+    }
+
     /// Hours as one text: the same for every row, or each row's by service when they differ
     /// (「地域移行支援：平日 09:00-18:00／…　地域定着支援：…」).
     pub fn hours_by_service(records: &[SourceRecord]) -> Option<String> {

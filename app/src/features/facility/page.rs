@@ -68,6 +68,8 @@ pub fn facility(data: FacilityData) -> impl IntoView {
             <dl class="kn-summary-list">
                 <div class="kn-summary-list__row"><dt>"電話番号"</dt><dd>{match f.phone.clone() { Some(p) => p.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
                 {(!other_phones.is_empty()).then(|| view! { <div class="kn-summary-list__row"><dt>{other_phones_label}</dt><dd>{other_phones.join("、")}</dd></div> })}
+                // Text, not a link: a FAX number is written to, not dialled. Only when known.
+                {f.fax.clone().map(|x| view! { <div class="kn-summary-list__row"><dt>"FAX"</dt><dd>{x}</dd></div> })}
                 <div class="kn-summary-list__row"><dt>"住所"</dt><dd>{match f.address.clone() { Some(a) => view! { {a}" "{maps.map(|m| view! { <a href=m rel="noopener noreferrer" target="_blank">"地図アプリで開く"</a> })} }.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
                 <div class="kn-summary-list__row"><dt>"運営法人"</dt><dd>{match f.operator.clone() { Some(o) => o.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
                 {(!f.services.is_empty()).then(|| view! { <div class="kn-summary-list__row"><dt>"サービス種別"</dt><dd>{f.services.iter().map(|r| r.label()).collect::<Vec<_>>().join("、")}</dd></div> })}
@@ -167,6 +169,9 @@ fn structured_data(data: &FacilityData) -> String {
     if let Some(p) = &f.phone {
         ld["telephone"] = p.as_str().into();
     }
+    if let Some(x) = &f.fax {
+        ld["faxNumber"] = x.as_str().into();
+    }
     if let Some(a) = &f.address {
         ld["address"] = a.as_str().into();
     }
@@ -233,6 +238,23 @@ mod tests {
         assert_eq!(rows[0][3], "記載なし");
         assert_eq!(rows[1][2], "0138-83-8015");
         assert_eq!(rows[1][3], "平日 09:00-18:00");
+    }
+
+    /// A known FAX number is shown beside the phone as text (written to, not dialled); an
+    /// unknown one adds no line (no 未掲載 on every page).
+    #[test]
+    fn a_known_fax_is_shown_as_text_beside_the_phone() {
+        let mut data = FacilityData::default();
+        data.facility.phone = Some("042-123-4567".into());
+        data.facility.fax = Some("042-123-4568".into());
+        let html = facility(data.clone()).to_html();
+        let fax = html.find("<dt>FAX</dt><dd>042-123-4568</dd>").unwrap_or_else(|| panic!("no FAX row: {html}"));
+        assert!(html.find("<dt>電話番号</dt>").is_some_and(|phone| phone < fax), "{html}");
+        assert!(!html.contains("tel:0421234568"), "{html}");
+        assert!(structured_data(&data).contains("\"faxNumber\":\"042-123-4568\""));
+        data.facility.fax = None;
+        let html = facility(data).to_html();
+        assert!(!html.contains("FAX"), "{html}");
     }
 
     /// Found by the content fuzzer (fuzz/, issue #10): a name with `<!--<script>` made the

@@ -29,6 +29,7 @@ pub const SHEET_COLUMNS: &[(&str, &str)] = &[
     ("緯度", "緯度（例 35.7108）。経度と両方書きます"),
     ("経度", "経度（例 139.4622）"),
     ("電話番号", "電話番号（ハイフン付き、例 042-123-4567）"),
+    ("FAX番号", "FAX番号（電話番号と同じ形、例 042-123-4568）。電話が難しい方（聴覚障害など）の連絡先になります"),
     ("受付時間", "受付時間（例 平日 8:30～17:15）"),
     ("ウェブサイト", "ウェブサイトのアドレス（https://…）"),
     ("出典", "この行の情報の出典：content/sources.toml の id（複数は「、」区切り）。空欄なら、依頼した人・根拠となる資料から新しい出典を作ります（どちらも空欄なら --source の値）"),
@@ -57,6 +58,7 @@ const FIELDS: &[(&str, &str)] = &[
     ("lat", "緯度"),
     ("lng", "経度"),
     ("phone", "電話番号"),
+    ("fax", "FAX番号"),
     ("hours", "受付時間"),
     ("url", "ウェブサイト"),
     ("wamnet", "事業所番号"),
@@ -65,12 +67,21 @@ const FIELDS: &[(&str, &str)] = &[
     ("本文", "備考"),
 ];
 
+/// The template's columns of numbers in Japan's phone plan, as (column, front-matter key):
+/// each read and checked the same way (`load::fields::is_phone`).
+pub(crate) const NUMBER_FIELDS: &[(&str, &str)] = &[("電話番号", "phone"), ("FAX番号", "fax")];
+
+/// The keys `import wamnet` writes from a WAM NET row, in the order a new file has them;
+/// each value is [`base_value`]'s.
+pub(crate) const WAMNET_KEYS: &[&str] =
+    &["name", "kana", "operator", "area", "role", "address", "lat", "lng", "phone", "fax", "hours", "url", "wamnet"];
+
 pub(super) fn column_of(key: &str) -> &'static str {
     FIELDS.iter().find(|(k, _)| *k == key).map_or("備考", |(_, c)| c)
 }
 
 /// What the base layer says for `key` (what the page shows while the file says nothing).
-pub(super) fn base_value(f: &Facility, key: &str) -> Option<Value> {
+pub(crate) fn base_value(f: &Facility, key: &str) -> Option<Value> {
     match key {
         "name" => Some(string(&f.name)),
         "kana" => f.kana.as_deref().map(string),
@@ -83,6 +94,7 @@ pub(super) fn base_value(f: &Facility, key: &str) -> Option<Value> {
         "lat" => f.lat.map(Value::Float),
         "lng" => f.lng.map(Value::Float),
         "phone" => f.phone.as_deref().map(string),
+        "fax" => f.fax.as_deref().map(string),
         "hours" => f.hours.as_deref().map(string),
         "url" => f.url.as_deref().map(string),
         "wamnet" => f.wamnet.as_deref().map(string),

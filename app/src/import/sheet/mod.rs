@@ -38,6 +38,7 @@ use apply::plan_facility;
 use read::read_file;
 
 pub(super) use cells::function_word;
+pub(crate) use columns::{base_value, WAMNET_KEYS};
 pub use columns::{shown_value, SHEET_COLUMNS};
 
 /// What to import.

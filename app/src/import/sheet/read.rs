@@ -9,7 +9,7 @@ use std::path::Path;
 use toml::Value;
 
 use super::cells::{age_word, disability_word, function_word, nfkc, split_list, words, yes_no, ListColumn};
-use super::columns::SHEET_COLUMNS;
+use super::columns::{NUMBER_FIELDS, SHEET_COLUMNS};
 use super::{base_with_number, Context, Request};
 use crate::import::correction::MAX_CHARS;
 use crate::import::{claimed_by, string, strings, Plan, RowRef};
@@ -296,10 +296,12 @@ fn read_row(
             ),
         },
     }
-    match nfkc(cell("電話番号")).as_str() {
-        "" => {}
-        v if is_phone(v) => facts.push(("phone", string(v))),
-        v => err("電話番号", format!("\"{v}\" is not a complete phone number (expected e.g. 042-123-4567)")),
+    for &(column, key) in NUMBER_FIELDS {
+        match nfkc(cell(column)).as_str() {
+            "" => {}
+            v if is_phone(v) => facts.push((key, string(v))),
+            v => err(column, format!("\"{v}\" is not a complete phone number (expected e.g. 042-123-4567)")),
+        }
     }
     match cell("ウェブサイト") {
         "" => {}

@@ -41,8 +41,10 @@ pub fn validate_facilities(files: Vec<Located<Facility>>, known: &Known, out: &m
                 }
             }
         }
-        if let Some(p) = &f.phone {
-            check_phone(&mut r, "phone", p);
+        for (key, number) in f.numbers() {
+            if let Some(p) = number {
+                check_phone(&mut r, key, p);
+            }
         }
         if let Some(u) = &f.url {
             check_url(&mut r, "url", u);

@@ -11,9 +11,12 @@ use crate::model::{Facility, SourceRecord};
 /// records that content files claim (`wamnet = "…"`) into those files' facilities.
 pub fn merge(content: &mut Vec<Facility>, open: Vec<Facility>) {
     let mut by_id: BTreeMap<String, Facility> = BTreeMap::new();
-    for f in open {
+    for mut f in open {
         match by_id.get_mut(&f.id) {
             Some(existing) => {
+                // The first dialable phone (the others are `Facility::other_phones`), the
+                // first usable web address.
+                existing.fill_contacts(&mut f);
                 for s in f.services {
                     if !existing.services.contains(&s) {
                         existing.services.push(s);
@@ -30,13 +33,10 @@ pub fn merge(content: &mut Vec<Facility>, open: Vec<Facility>) {
                     }
                 }
                 // Every row's facts stay in `records`; the summary fields say them all:
-                // hours by service when rows differ, the first dialable phone (the others
-                // are `Facility::other_phones`), capacity only when no row disagrees.
+                // hours by service when rows differ, capacity only when no row disagrees.
                 existing.records.extend(f.records);
                 existing.hours = Facility::hours_by_service(&existing.records);
-                existing.phone = existing.phone.take().or(f.phone);
                 existing.capacity = same_capacity(&existing.records);
-                existing.url = existing.url.take().or(f.url);
             }
             None => {
                 by_id.insert(f.id.clone(), f);
@@ -52,14 +52,13 @@ pub fn merge(content: &mut Vec<Facility>, open: Vec<Facility>) {
             .find(|k| k.starts_with(&format!("w{number}-")) && by_id.contains_key(k))
             .or_else(|| by_id.keys().find(|k| k.starts_with(&format!("w{number}-"))).cloned());
         let Some(key) = key else { continue };
-        let Some(open) = by_id.remove(&key) else { continue };
+        let Some(mut open) = by_id.remove(&key) else { continue };
         // Human-written facts win; open data fills what the content leaves unknown.
+        c.fill_contacts(&mut open);
         c.kana = c.kana.take().or(open.kana);
         c.operator = c.operator.take().or(open.operator);
         c.address = c.address.take().or(open.address);
-        c.phone = c.phone.take().or(open.phone);
         c.hours = c.hours.take().or(open.hours);
-        c.url = c.url.take().or(open.url);
         c.capacity = open.capacity;
         c.services = open.services;
         c.records = open.records;

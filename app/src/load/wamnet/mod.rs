@@ -19,7 +19,7 @@ use crate::model::Facility;
 
 pub use city::CityIndex;
 pub use merge::merge;
-pub use row::{facility_of, wamnet_id, Row, HEADER};
+pub use row::{facility_of, wamnet_id, Row, HEADER, NUMBER_COLUMNS};
 pub use service::service_role;
 
 /// The source address rule under the name the tests know; it lives in `fields`.
@@ -63,15 +63,10 @@ pub fn parse_wamnet(
                 for r in &mut f.records {
                     r.line = line;
                 }
-                if let Some(Err(why)) =
-                    f.records.first().filter(|r| !r.phone_source.is_empty()).map(|r| normalize_phone(&r.phone_source))
-                {
-                    skipped.push(Diagnostic::new(
-                        path,
-                        line,
-                        "事業所電話番号",
-                        format!("{why}: the page shows 未掲載"),
-                    ));
+                for ((column, shown), raw) in NUMBER_COLUMNS.into_iter().zip(row.numbers()) {
+                    if let Some(Err(why)) = Some(raw.trim()).filter(|r| !r.is_empty()).map(normalize_phone) {
+                        skipped.push(Diagnostic::new(path, line, column, format!("{why}: {shown}")));
+                    }
                 }
                 if let Some(u) = &f.url_source {
                     skipped.push(Diagnostic::new(

@@ -63,6 +63,8 @@ pub struct Row {
     pub street: String,
     #[serde(rename = "事業所電話番号")]
     pub phone: String,
+    #[serde(rename = "事業所FAX番号")]
+    pub fax: String,
     #[serde(rename = "事業所URL")]
     pub url: String,
     #[serde(rename = "事業所緯度")]
@@ -81,6 +83,24 @@ pub struct Row {
     pub closed: String,
     #[serde(rename = "定員")]
     pub capacity: String,
+}
+
+/// The row's numbers in Japan's phone plan, as (column, what the page does when the number
+/// cannot be used), in the order of [`Row::numbers`]: the base layer and `import wamnet`
+/// check and note each the same way.
+pub const NUMBER_COLUMNS: [(&str, &str); 2] =
+    [("事業所電話番号", "the page shows 未掲載"), ("事業所FAX番号", "the page shows no FAX line")];
+
+impl Row {
+    /// The values of [`NUMBER_COLUMNS`] as the file gives them.
+    pub fn numbers(&self) -> [&str; 2] {
+        [&self.phone, &self.fax]
+    }
+
+    /// [`Row::numbers`], to clear one that cannot be used.
+    pub fn numbers_mut(&mut self) -> [&mut String; 2] {
+        [&mut self.phone, &mut self.fax]
+    }
 }
 
 /// One row as the facility the site shows, or the column at fault and why it is left out.
@@ -109,6 +129,7 @@ pub fn facility_of(
     // Written in the national format (「0138838015」 → 「0138-83-8015」, issue #19); the
     // source value stays in `SourceRecord::phone_source` and the open data.
     let phone = normalize_phone(&row.phone).ok();
+    let fax = normalize_phone(&row.fax).ok();
     let mut hours = Vec::new();
     for (day, h) in [("平日", &row.weekday), ("土曜", &row.saturday), ("日曜", &row.sunday), ("祝日", &row.holiday)]
     {
@@ -145,6 +166,7 @@ pub fn facility_of(
         lat,
         lng,
         phone,
+        fax,
         hours,
         kyoten: false,
         last_verified: last_verified.to_string(),
@@ -173,5 +195,47 @@ mod tests {
     fn ids_are_stable_and_tell_same_numbers_apart() {
         assert_eq!(wamnet_id("1412606194", "サニースポット"), wamnet_id(" 1412606194", "サニースポット "));
         assert_ne!(wamnet_id("1412606194", "A"), wamnet_id("1412606194", "B"));
+    }
+
+    /// 事業所FAX番号 is read like the phone (national format), published in the open data
+    /// right after the phone, and a number that cannot be used is left out with a note.
+    #[test]
+    fn a_rows_fax_is_imported_and_exported_and_a_bad_one_is_noted() {
+        let mut csv = format!("\u{feff}{}\n", HEADER.join(","));
+        let row = |number: &str, fax: &str| {
+            let mut cells = vec![""; 29];
+            (cells[11], cells[12], cells[14], cells[15]) = ("短期入所", "テスト", number, "神奈川県相模原市中央区");
+            (cells[17], cells[18]) = ("042-524-2222", fax);
+            cells.join(",") + "\n"
+        };
+        csv.push_str(&row("1412606194", "0425242223"));
+        csv.push_str(&row("1412606195", "834-2006"));
+        let mut skipped = Vec::new();
+        let rows = super::super::parse_wamnet(
+            "wamnet/x.csv",
+            &csv,
+            "wamnet-024",
+            &super::super::city::sample(),
+            "",
+            &mut skipped,
+        )
+        .expect("parses");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].fax.as_deref(), Some("042-524-2223"));
+        assert_eq!(rows[1].fax, None);
+        let notes: Vec<String> = skipped.iter().map(ToString::to_string).collect();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].starts_with("wamnet/x.csv:3: 事業所FAX番号: 「834-2006」"), "{notes:?}");
+        assert!(notes[0].ends_with("the page shows no FAX line"), "{notes:?}");
+
+        let content = crate::load::Content { facilities: rows, ..Default::default() };
+        let files = crate::site::opendata::opendata_files(&content);
+        let bytes = &files.iter().find(|(n, _)| n == "facilities.csv").expect("facilities.csv").1;
+        let mut reader = csv::Reader::from_reader(&bytes[3..]);
+        let header = reader.headers().expect("header").clone();
+        let at = header.iter().position(|h| h == "fax").expect("a fax column");
+        assert_eq!(&header[at - 1], "phone");
+        let cells: Vec<String> = reader.records().map(|r| r.expect("row")[at].to_string()).collect();
+        assert_eq!(cells, ["042-524-2223", ""]);
     }
 }
