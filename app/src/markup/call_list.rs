@@ -20,14 +20,14 @@ pub fn call_list(calls: &[Call], area_name: &str, base: &str, t: &Texts) -> Stri
     for c in calls {
         h += &format!("<li class=\"kn-call-list__item kn-call-list__item--{}\">", rank_id(c.rank));
         h += &format!("<p class=\"kn-call-list__rank\">{}</p>", t.html(rank_key(c.rank)));
-        let name = match &c.page {
+        h += "<p class=\"kn-call-list__name\">";
+        match &c.page {
             // The facility pages exist in standard Japanese only.
             Some(page) => {
-                format!("<a href=\"{}\">{}</a>{}", esc(&join_base(base, page)), rb(&c.name), t.only_in_japanese())
+                h += &format!("<a href=\"{}\">{}</a>{}", esc(&join_base(base, page)), rb(&c.name), t.only_in_japanese())
             }
-            None => rb(&c.name),
-        };
-        h += &format!("<p class=\"kn-call-list__name\">{name}");
+            None => h += &rb(&c.name),
+        }
         if c.open_24h {
             h += &format!("<span class=\"kn-call-list__badge\">{}</span>", t.html("call.open_24h"));
         }
