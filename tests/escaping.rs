@@ -175,36 +175,13 @@ fn find_close(s: &str, open: usize) -> Option<usize> {
     None
 }
 
-/// `s` split at the commas outside brackets and literals.
+/// `s` split at `sep` (`,` or `;`) outside brackets and literals; a trailing empty part
+/// (`a, b,`) is dropped.
 fn split_top(s: &str, sep: u8) -> Vec<&str> {
-    let b = s.as_bytes();
-    let mut parts = Vec::new();
-    let (mut depth, mut start, mut i) = (0i32, 0, 0);
-    while i < b.len() {
-        if let Some(j) = skip_literal(s, i) {
-            i = j;
-            continue;
-        }
-        match b[i] {
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => depth -= 1,
-            // `|a, b|` of a closure at the top of an argument.
-            b'|' if depth == 0 && sep == b',' && s[start..i].trim().is_empty() => {
-                if let Some(k) = s[i + 1..].find('|') {
-                    i += k + 2;
-                    continue;
-                }
-            }
-            c if c == sep && depth == 0 => {
-                parts.push(&s[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    if !s[start..].trim().is_empty() {
-        parts.push(&s[start..]);
+    let sep = [sep];
+    let mut parts = split_top_str(s, std::str::from_utf8(&sep).unwrap_or(","));
+    if parts.last().is_some_and(|p| p.trim().is_empty()) {
+        parts.pop();
     }
     parts
 }
@@ -830,7 +807,8 @@ impl Source<'_> {
     }
 }
 
-/// `s` split at `op` outside brackets and literals.
+/// `s` split at `op` outside brackets and literals (and, for `,`, outside a closure's
+/// `|a, b|`).
 fn split_top_str<'a>(s: &'a str, op: &str) -> Vec<&'a str> {
     let b = s.as_bytes();
     let mut parts = Vec::new();
@@ -843,6 +821,13 @@ fn split_top_str<'a>(s: &'a str, op: &str) -> Vec<&'a str> {
         match b[i] {
             b'(' | b'[' | b'{' => depth += 1,
             b')' | b']' | b'}' => depth -= 1,
+            // `|a, b|` of a closure at the top of an argument.
+            b'|' if depth == 0 && op == "," && s[start..i].trim().is_empty() => {
+                if let Some(k) = s[i + 1..].find('|') {
+                    i += k + 2;
+                    continue;
+                }
+            }
             _ if depth == 0 && s[i..].starts_with(op) => {
                 parts.push(&s[start..i]);
                 i += op.len();
