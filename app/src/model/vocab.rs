@@ -131,6 +131,22 @@ impl DisabilityType {
         Self::ALL.into_iter().find(|d| d.id() == id)
     }
 
+    /// The catalogue key of its label (`content/messages/<reading>.toml`), for pages and
+    /// islands in any reading; [`Self::label`] is the standard text, held equal by a test.
+    pub fn key(self) -> &'static str {
+        match self {
+            DisabilityType::Physical => "disability.physical",
+            DisabilityType::Intellectual => "disability.intellectual",
+            DisabilityType::Mental => "disability.mental",
+            DisabilityType::Developmental => "disability.developmental",
+            DisabilityType::Intractable => "disability.intractable",
+            DisabilityType::BrainInjury => "disability.brain_injury",
+            DisabilityType::SevereMultiple => "disability.severe_multiple",
+            DisabilityType::MedicalCare => "disability.medical_care",
+            DisabilityType::Behavioral => "disability.behavioral",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             DisabilityType::Physical => "身体障害",
@@ -170,6 +186,15 @@ impl AgeGroup {
         Self::ALL.into_iter().find(|a| a.id() == id)
     }
 
+    /// The catalogue key of its label (`content/messages/<reading>.toml`), for pages and
+    /// islands in any reading; [`Self::label`] is the standard text, held equal by a test.
+    pub fn key(self) -> &'static str {
+        match self {
+            AgeGroup::Child => "age.child",
+            AgeGroup::Adult => "age.adult",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             AgeGroup::Child => "子ども（18歳未満）",
@@ -203,6 +228,16 @@ impl DevelopmentType {
 
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.id() == id)
+    }
+
+    /// The catalogue key of its label (`content/messages/<reading>.toml`), for pages and
+    /// islands in any reading; [`Self::label`] is the standard text, held equal by a test.
+    pub fn key(self) -> &'static str {
+        match self {
+            DevelopmentType::Multi => "development.multi",
+            DevelopmentType::Area => "development.area",
+            DevelopmentType::Combined => "development.combined",
+        }
     }
 
     pub fn label(self) -> &'static str {
@@ -308,6 +343,26 @@ impl Role {
         }
     }
 
+    /// The catalogue key of its label (`content/messages/<reading>.toml`), for pages and
+    /// islands in any reading; [`Self::label`] is the standard text, held equal by a test.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::CoreConsultation => "role.core_consultation",
+            Role::Base => "role.base",
+            Role::ActivitySupport => "role.activity_support",
+            Role::ConsultationOffice => "role.consultation_office",
+            Role::ShortStay => "role.short_stay",
+            Role::GroupHome => "role.group_home",
+            Role::DayActivity => "role.day_activity",
+            Role::HomeCare => "role.home_care",
+            Role::CommunityTransition => "role.community_transition",
+            Role::CommunitySettlement => "role.community_settlement",
+            Role::WelfareCentre => "role.welfare_centre",
+            Role::MunicipalOffice => "role.municipal_office",
+            Role::Operator => "role.operator",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Role::CoreConsultation => "基幹相談支援センター",
@@ -334,11 +389,23 @@ mod tests {
     /// The standard catalogue and the code say the same: the labels the islands and the
     /// pages without a reading use (`label`, `need`) are `ja.toml`'s, so they cannot drift.
     #[test]
-    fn function_names_equal_the_standard_catalogue() {
+    fn labels_equal_the_standard_catalogue() {
         let m = crate::i18n::catalogue(crate::i18n::Lang::Ja);
         for f in Function::ALL {
             assert_eq!(m.plain(f.label_key()), f.label(), "{}", f.label_key());
             assert_eq!(m.plain(f.need_key()), f.need(), "{}", f.need_key());
+        }
+        for d in DisabilityType::ALL {
+            assert_eq!(m.plain(d.key()), d.label(), "{}", d.key());
+        }
+        for a in AgeGroup::ALL {
+            assert_eq!(m.plain(a.key()), a.label(), "{}", a.key());
+        }
+        for t in DevelopmentType::ALL {
+            assert_eq!(m.plain(t.key()), t.label(), "{}", t.key());
+        }
+        for r in Role::ALL {
+            assert_eq!(m.plain(r.key()), r.label(), "{}", r.key());
         }
     }
 
