@@ -26,6 +26,7 @@
 //! - a nested `format!` whose interpolations are all safe; `a.replace(pat, b)` with `a` and
 //!   `b` safe; `….to_string()`, `.clone()`, `.as_str()` of a safe value; `….join(sep)` of an
 //!   iterator whose last `.map(|…| body)` has a safe body;
+//! - `t.html_with(key, &[("name", value), …])` whose every `value` is safe;
 //! - `opt.map(|x| body)`, `signal.with(|x| body)` with a safe body; `.unwrap_or_default()`,
 //!   `.min(b)`, `.max(b)` of safe values; `String::new()`;
 //! - a local variable whose nearest `let` (in the same function) is initialised with a safe
@@ -659,6 +660,9 @@ impl Source<'_> {
                 args.len() == 2 && self.safe(args[1], at, depth + 1) && self.chain_safe(before, e, at, depth + 1)
             }
             ("to_string" | "clone" | "as_str" | "to_owned", Some(_)) => self.chain_safe(before, e, at, depth + 1),
+            // `t.html_with(key, &[("n", value), …])`: catalogue markup whose placeholders take
+            // each `value` as it is, so every value must be safe.
+            ("html_with", Some(args)) => self.values_safe(args, at, depth + 1),
             ("join", Some(sep)) => self.safe(sep, at, depth + 1) && self.items_safe(before, e, at, depth + 1),
             _ => false,
         }
@@ -684,6 +688,18 @@ impl Source<'_> {
         }
         let _ = e;
         false
+    }
+
+    /// The values of `key, &[("name", value), …]` (the arguments of `Texts::html_with`).
+    fn values_safe(&self, args: &str, at: usize, depth: usize) -> bool {
+        let args = split_top(args, b',');
+        let Some(list) = args.get(1).map(|l| l.trim()) else { return false };
+        let Some(list) = list.strip_prefix("&[").and_then(|l| l.strip_suffix(']')) else { return false };
+        split_top(list, b',').iter().all(|pair| {
+            let pair = pair.trim();
+            let Some(inner) = pair.strip_prefix('(').and_then(|p| p.strip_suffix(')')) else { return pair.is_empty() };
+            split_top(inner, b',').get(1).is_some_and(|v| self.safe(v.trim().trim_start_matches('&'), at, depth))
+        })
     }
 
     fn fn_safe(&self, name: &str) -> bool {
@@ -937,6 +953,14 @@ fn an_unescaped_value_is_reported_and_an_escaped_one_is_not() {
             "x.rs:4: {extra} interpolates `extra` into markup unescaped",
             "x.rs:4: {name} interpolates `name` into markup unescaped"
         ]
+    );
+    // `Texts::html_with` puts its values into catalogue markup as they are: each must be safe.
+    let with = r#"fn f(c: &Card, t: &Texts) -> String {
+    format!("<p>{}</p><p>{}</p>", t.html_with("card.a", &[("name", &esc(&c.name)), ("n", &c.len().to_string())]), t.html_with("card.b", &[("name", &c.name)]))
+}"#;
+    assert_eq!(
+        check("x.rs", with),
+        ["x.rs:2: {} interpolates `t.html_with(\"card.b\", &[(\"name\", &c.name)])` into markup unescaped"]
     );
     // Not markup: a `tel:` URL, a `{:<5}` alignment.
     assert_eq!(check("x.rs", r#"fn f(p: &str) -> String { format!("tel:{p}{:<5}", p) }"#), Vec::<String>::new());

@@ -87,11 +87,13 @@ fn the_emergency_need_keeps_the_entry_points_first_and_gives_each_result_its_bas
         assert!(unchanged.is_empty(), "{area}: {unchanged:?}");
         for r in &hits {
             let basis = r.emergency_basis().unwrap_or_else(|| panic!("{area}: {} has no basis", r.name));
+            // The sentences (catalogue keys): 「…（サービス種別から）」 for a provider,
+            // 「…（市区町村の資料から）」 for a 拠点 body.
             if r.kyoten == 0 {
-                assert!(basis.ends_with("（サービス種別から）"), "{}: {basis}", r.name);
+                assert_eq!(basis, "finder.basis_short_stay", "{}", r.name);
                 assert!(r.has_service(Role::ShortStay), "{}: only a short stay offers ② by its type", r.name);
             } else {
-                assert!(basis.ends_with("（市区町村の資料から）"), "{}: {basis}", r.name);
+                assert!(["finder.basis_kyoten", "finder.basis_entry"].contains(&basis), "{}: {basis}", r.name);
             }
         }
         // Every entry point of the area is listed, and before every open-data facility.

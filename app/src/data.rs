@@ -63,6 +63,8 @@ pub struct SearchData {
     /// The 拠点 bodies and the area directory, rendered at build time: what the page shows
     /// before a search, and without JavaScript.
     pub start_html: String,
+    /// The finder island's text and links in the page's reading.
+    pub reading: crate::features::finder::state::FinderReading,
 }
 
 /// What the finder shows before a search (rendered at build time).
@@ -254,6 +256,8 @@ pub struct WidgetData {
     /// self-check show (the questionnaire is left empty for the emergency card). `None` for
     /// the finder, which loads its own index.
     pub screening: Option<ScreeningData>,
+    /// The finder widget's text and links in the page's reading (`None` for the others).
+    pub finder: Option<crate::features::finder::state::FinderReading>,
 }
 
 /// Which widget a page is; the id is its address, `/embed/<id>/`.
@@ -397,11 +401,14 @@ impl PageData {
     pub fn title(&self) -> String {
         match self {
             PageData::Static(p) => p.title.clone(),
-            PageData::Search(_) => "相談先をさがす".into(),
+            PageData::Search(s) => s.reading.text.plain("finder.title"),
             PageData::Catalogue(_) => "好事例集 25自治体等".into(),
             PageData::Screening(s) => s.text.plain("screening.title"),
             // The emergency card and the self-check name themselves in their reading.
-            PageData::Widget(WidgetData { widget, screening: Some(s) }) if *widget != Widget::Finder => {
+            PageData::Widget(WidgetData { widget: Widget::Finder, finder: Some(f), .. }) => {
+                f.text.plain("widget.embed_title").replace("{title}", &f.text.plain("finder.title"))
+            }
+            PageData::Widget(WidgetData { widget, screening: Some(s), .. }) if *widget != Widget::Finder => {
                 let name = s.text.plain(match widget {
                     Widget::Emergency => "widget.emergency_title",
                     _ => "screening.title",
@@ -417,7 +424,7 @@ impl PageData {
     pub fn description(&self) -> String {
         match self {
             PageData::Static(p) => p.description.clone(),
-            PageData::Search(_) => "市区町村や目的、障害の種類から、地域生活支援拠点等の相談先をさがせます。".into(),
+            PageData::Search(s) => s.reading.text.plain("finder.description"),
             PageData::Catalogue(_) => {
                 "地域生活支援拠点等の好事例集（25自治体等）を、整備類型や機能で比べられます。".into()
             }

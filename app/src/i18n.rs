@@ -208,6 +208,18 @@ impl Texts {
         self.0.get(key).map_or_else(|| format!("[{key}]"), |t| crate::markup::html::rb(t))
     }
 
+    /// `key` as markup with its `{name}` placeholders filled: `values` are markup already
+    /// (`esc(x)`, a number, another catalogue text).
+    pub fn html_with(&self, key: &str, values: &[(&str, &str)]) -> String {
+        fill(self.html(key), values)
+    }
+
+    /// `key` as plain text with its `{name}` placeholders filled: for status lines and
+    /// attributes.
+    pub fn plain_with(&self, key: &str, values: &[(&str, &str)]) -> String {
+        fill(self.plain(key), values)
+    }
+
     /// After a link to a page in standard Japanese only: 「 (Japanese)」 on a page in another
     /// reading, nothing on a standard page.
     pub fn only_in_japanese(&self) -> String {
@@ -226,6 +238,14 @@ impl Texts {
     pub fn plain(&self, key: &str) -> String {
         self.0.get(key).map_or_else(|| format!("[{key}]"), |t| crate::markup::html::unruby(t))
     }
+}
+
+/// `text` with each `{name}` of `values` replaced by its value.
+fn fill(mut text: String, values: &[(&str, &str)]) -> String {
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
 }
 
 /// The active catalogue (the builder provides one per reading).

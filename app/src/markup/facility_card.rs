@@ -9,23 +9,33 @@
 //! disability says to ask the provider (issue #17).
 
 use crate::data::FacilitySummary;
+use crate::i18n::Texts;
 use crate::markup::call_button::tel_href;
 use crate::markup::html::esc;
 use crate::model::{Function, Role};
 use crate::routes::Route;
 
+/// The catalogue sections a card's text comes from (`Messages::texts`).
+pub const SECTIONS: [&str; 4] = ["card", "role", "function", "finder"];
+
 /// What one card shows.
 pub struct Card<'a> {
     pub id: &'a str,
     pub name: &'a str,
+    /// The facility's page, in the page's reading when it has a version there.
+    pub href: String,
+    /// After the link: 「 (Japanese)」 when the facility's page is in standard Japanese only
+    /// (markup, [`Texts::only_in_japanese`]), else empty.
+    pub note_html: String,
     /// A 拠点 body: its role; `None` for a registered provider.
     pub kyoten: Option<Role>,
     /// A provider's service types (短期入所, 地域移行支援, 地域定着支援), in that order.
     pub services: Vec<Role>,
-    /// After the kind: where it is (「 ／ 国分寺市」) or how far (「 約1.2km」).
-    pub place: String,
+    /// After the kind: where it is (「 ／ 国分寺市」) or how far (「 約1.2km」), as markup.
+    pub place_html: String,
     pub functions: Vec<Function>,
-    /// What it offers in an emergency and on what basis, when the finder asks for it.
+    /// What it offers in an emergency and on what basis (a catalogue key), when the finder
+    /// asks for it.
     pub emergency: Option<&'a str>,
     /// The sources name the disability types it serves.
     pub target_known: bool,
@@ -37,14 +47,18 @@ pub struct Card<'a> {
 }
 
 impl<'a> Card<'a> {
-    /// A facility as a pre-rendered page lists it, with its area.
-    pub fn of(f: &'a FacilitySummary) -> Self {
+    /// A facility as a pre-rendered page lists it, with its area, linked in the page's
+    /// reading (`Route::href`).
+    pub fn of(f: &'a FacilitySummary, t: &Texts) -> Self {
+        let path = Route::Facility(&f.id).path();
         Card {
             id: &f.id,
             name: &f.name,
+            href: Route::Facility(&f.id).href(),
+            note_html: if crate::i18n::messages().has_page(&path) { String::new() } else { t.only_in_japanese() },
             kyoten: f.kyoten.then_some(f.role),
             services: f.services.clone(),
-            place: format!(" ／ {}", f.area_name),
+            place_html: format!(" ／ {}", esc(&f.area_name)),
             functions: f.functions.clone(),
             emergency: None,
             target_known: f.target_known,
@@ -55,14 +69,16 @@ impl<'a> Card<'a> {
     }
 }
 
-/// The card as an `<li>` of a `.kn-facility-list`.
-pub fn card_html(c: &Card) -> String {
+/// The card as an `<li>` of a `.kn-facility-list`, its fixed text from `t` (the sections
+/// [`SECTIONS`] of the page's reading).
+pub fn card_html(c: &Card, t: &Texts) -> String {
     let (id, name) = (esc(c.id), esc(c.name));
+    let sep = t.html("card.separator");
     let kind = match c.kyoten {
-        Some(role) => format!("拠点・{}", role.label()),
+        Some(role) => t.html_with("card.kyoten", &[("role", &t.html(role.key()))]),
         None => {
-            let services: Vec<&str> = c.services.iter().map(|r| r.label()).collect();
-            format!("障害福祉サービス事業所（{}）", services.join("・"))
+            let services: Vec<String> = c.services.iter().map(|r| t.html(r.key())).collect();
+            t.html_with("card.provider", &[("services", &services.join(&sep))])
         }
     };
     let selected = c.pin == Some(true);
@@ -72,50 +88,61 @@ pub fn card_html(c: &Card) -> String {
         if selected { " kn-facility-card--selected" } else { "" }
     );
     if c.pin.is_some() {
-        html += r#"<p class="kn-facility-card__selected">地図で選んだ相談先</p>"#;
+        html += &format!(r#"<p class="kn-facility-card__selected">{}</p>"#, t.html("card.map_selected"));
     }
     html += &format!(
-        r#"<h{level} class="kn-facility-card__name"><a class="kn-facility-card__link" href="{}">{name}</a></h{level}><p class="kn-facility-card__meta"><span class="{}">{}</span>{}</p>"#,
-        esc(&Route::Facility(c.id).href()),
+        r#"<h{level} class="kn-facility-card__name"><a class="kn-facility-card__link" href="{}" lang="ja">{name}</a>{}</h{level}><p class="kn-facility-card__meta"><span class="{}">{kind}</span>{}</p>"#,
+        esc(&c.href),
+        c.note_html,
         if c.kyoten.is_some() { "kn-facility-card__badge" } else { "kn-facility-card__kind" },
-        esc(&kind),
-        esc(&c.place),
+        c.place_html,
     );
     if !c.functions.is_empty() {
         // A 拠点 body's functions are its municipality's assignment; a provider's are what
         // its service types relate to.
-        let functions: Vec<&str> = c.functions.iter().map(|f| f.label()).collect();
+        let functions: Vec<String> = c.functions.iter().map(|f| t.html(f.label_key())).collect();
         html += &format!(
             r#"<p class="kn-facility-card__functions">{}{}</p>"#,
-            if c.kyoten.is_some() { "機能：" } else { "関わる機能：" },
-            esc(&functions.join("・"))
+            t.html(if c.kyoten.is_some() { "card.functions_kyoten" } else { "card.functions_provider" }),
+            functions.join(&sep)
         );
     }
     if let Some(basis) = c.emergency {
-        html += &format!(r#"<p class="kn-facility-card__emergency">緊急時：{}</p>"#, esc(basis));
+        html += &format!(r#"<p class="kn-facility-card__emergency">{}{}</p>"#, t.html("card.emergency"), t.html(basis));
     }
     if !c.target_known {
-        html += r#"<p class="kn-facility-card__note">対象は事業所にご確認ください</p>"#;
+        html += &format!(r#"<p class="kn-facility-card__note">{}</p>"#, t.html("card.target_unknown"));
     }
     if let Some(p) = c.phone {
-        html += &format!(r#"<a class="kn-facility-card__phone" href="{}">電話 {}</a>"#, esc(&tel_href(p)), esc(p));
+        html += &format!(
+            r#"<a class="kn-facility-card__phone" href="{}">{} {}</a>"#,
+            esc(&tel_href(p)),
+            t.html("card.phone"),
+            esc(p)
+        );
     }
     if c.pin.is_some() {
         html += &format!(
-            r#"<button class="kn-button kn-button--secondary kn-facility-card__map" type="button" data-kn-action="map" data-id="{id}">地図で見る<span class="kn-visually-hidden">（{name}）</span></button>"#
+            r#"<button class="kn-button kn-button--secondary kn-facility-card__map" type="button" data-kn-action="map" data-id="{id}">{}<span class="kn-visually-hidden">（{name}）</span></button>"#,
+            t.html("card.map_show")
         );
     }
     html + "</li>"
 }
 
-/// Cards for a pre-rendered list.
+/// Cards for a pre-rendered list, in the page's reading.
 pub fn cards_html(facilities: &[FacilitySummary]) -> String {
-    facilities.iter().map(|f| card_html(&Card::of(f))).collect()
+    let t = crate::i18n::messages().texts(&SECTIONS);
+    facilities.iter().map(|f| card_html(&Card::of(f, &t), &t)).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ja() -> Texts {
+        crate::i18n::catalogue(crate::i18n::Lang::Ja).texts(&SECTIONS)
+    }
 
     fn summary() -> FacilitySummary {
         FacilitySummary {
@@ -133,7 +160,7 @@ mod tests {
 
     #[test]
     fn a_provider_is_named_by_its_services_and_its_unknown_target_is_said() {
-        let h = card_html(&Card::of(&summary()));
+        let h = card_html(&Card::of(&summary(), &ja()), &ja());
         assert!(h.contains("障害福祉サービス事業所（短期入所・地域定着支援）"), "{h}");
         assert!(h.contains("関わる機能：②緊急時の受け入れ・対応"), "{h}");
         assert!(h.contains("対象は事業所にご確認ください"));
@@ -145,7 +172,7 @@ mod tests {
     #[test]
     fn a_kyoten_body_has_its_badge_and_role() {
         let f = FacilitySummary { kyoten: true, role: Role::CoreConsultation, target_known: true, ..summary() };
-        let h = card_html(&Card::of(&f));
+        let h = card_html(&Card::of(&f, &ja()), &ja());
         assert!(
             h.contains(r#"<span class="kn-facility-card__badge">拠点・基幹相談支援センター</span> ／ 国分寺市"#),
             "{h}"
@@ -157,13 +184,42 @@ mod tests {
     #[test]
     fn the_finder_card_points_to_its_pin() {
         let f = summary();
-        let mut c = Card::of(&f);
+        let mut c = Card::of(&f, &ja());
         c.pin = Some(true);
-        let h = card_html(&c);
+        let h = card_html(&c, &ja());
         assert!(
             h.contains("kn-facility-card--selected")
                 && h.contains("地図で選んだ相談先")
                 && h.contains(r#"data-kn-action="map""#)
         );
+    }
+
+    #[test]
+    fn an_english_card_translates_its_labels_and_keeps_the_name_as_published() {
+        let en = crate::i18n::catalogue(crate::i18n::Lang::En).texts(&SECTIONS);
+        let f = summary();
+        let mut c = Card::of(&f, &en);
+        c.emergency = Some("finder.basis_short_stay");
+        c.note_html = en.only_in_japanese();
+        let h = card_html(&c, &en);
+        assert!(
+            h.contains(
+                "Registered disability welfare service provider (Short stay (respite), Community settlement support)"
+            ),
+            "{h}"
+        );
+        assert!(h.contains("Related functions: ② Emergency acceptance and response"), "{h}");
+        assert!(
+            h.contains(
+                "In an emergency: You can phone to ask whether a short-stay bed is free (from its service type)"
+            ),
+            "{h}"
+        );
+        assert!(h.contains("Please ask the provider whom they serve") && h.contains(">Call 042-000-0000<"), "{h}");
+        assert!(
+            h.contains(r#"lang="ja">ひまわり&lt;園&gt;</a> <span class="kn-only-japanese">(Japanese)</span>"#),
+            "{h}"
+        );
+        assert!(!h.contains('['), "no missing key: {h}");
     }
 }

@@ -204,7 +204,7 @@ fn write_siblings(path: &Path, bytes: &[u8]) -> Result<(), String> {
 pub fn brotli_quality(p: &Path, size: u64) -> (i32, u32) {
     if size > 1 << 20 {
         (4, 4)
-    } else if is_hashed(p) || p.ends_with("search/areas.json") {
+    } else if is_hashed(p) || p.ends_with("search/areas.json") || p.ends_with("search/areas.en.json") {
         (11, 9)
     } else {
         (7, 6)

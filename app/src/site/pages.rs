@@ -51,24 +51,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
 
     // The pages every reading has: home, 緊急のとき, the guides (`readings`).
     let mut pages = reading_pages(c, &shell);
-    let kyoten: Vec<&crate::model::Facility> = c.facilities.iter().filter(|f| f.kyoten).collect();
-    let start = SearchStart {
-        // A national operator's thousands of 拠点 bodies would make this page megabytes: past
-        // a few dozen, the page gives their number and the way to one area's list instead.
-        facilities: if kyoten.len() <= START_LIST_MAX {
-            kyoten.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect()
-        } else {
-            Vec::new()
-        },
-        kyoten: kyoten.len(),
-        prefectures: prefecture_areas(c, Lang::Ja),
-    };
-    pages.push((
-        Route::Search.path(),
-        PageData::Search(SearchData {
-            start_html: render_fragment(&shell, || features::finder::page::search_start(start)),
-        }),
-    ));
+    pages.extend(finder_pages(c, &shell));
     // Titles say which facility and where (「ひまわり（北海道池田町）」): 638 pages shared a
     // title when they gave only the name (issue #19). Names that still repeat in one
     // municipality add the role, then the address.
@@ -206,10 +189,6 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         ),
     ));
     pages.push((
-        Route::Widget(Widget::Finder).path(),
-        PageData::Widget(WidgetData { widget: Widget::Finder, screening: None }),
-    ));
-    pages.push((
         Route::OpenData.path(),
         page(
             "オープンデータ".into(),
@@ -289,11 +268,49 @@ pub fn prefectures(c: &Content) -> Vec<String> {
 /// The most 拠点 bodies the finder's start page lists by name (see [`SearchStart`]).
 pub const START_LIST_MAX: usize = 50;
 
+/// The finder (`/search/`) and its widget in the reading of `shell` (issue #22), with the
+/// page's start: the 拠点 bodies and the area directory, named as the reading names places.
+pub(super) fn finder_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
+    let m = &shell.messages;
+    let prefixed = |path: String| format!("/{}{}", m.lang.prefix(), path.trim_start_matches('/'));
+    let kyoten: Vec<&crate::model::Facility> = c.facilities.iter().filter(|f| f.kyoten).collect();
+    let area_name =
+        |id: &str| c.areas.get(id).map(|a| super::readings::area_link(c, a, m.lang).name).unwrap_or_default();
+    let start = SearchStart {
+        // A national operator's thousands of 拠点 bodies would make this page megabytes: past
+        // a few dozen, the page gives their number and the way to one area's list instead.
+        facilities: if kyoten.len() <= START_LIST_MAX {
+            kyoten.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect()
+        } else {
+            Vec::new()
+        },
+        kyoten: kyoten.len(),
+        prefectures: prefecture_areas(c, m.lang),
+    };
+    let reading = features::finder::state::FinderReading::of(m);
+    let widget = features::finder::state::FinderReading {
+        text: m.texts(&[&features::finder::state::FinderReading::SECTIONS[..], &["widget"]].concat()),
+        ..reading.clone()
+    };
+    vec![
+        (
+            prefixed(Route::Search.path()),
+            PageData::Search(SearchData {
+                start_html: render_fragment(shell, || features::finder::page::search_start(start)),
+                reading,
+            }),
+        ),
+        (
+            prefixed(Route::Widget(Widget::Finder).path()),
+            PageData::Widget(WidgetData { widget: Widget::Finder, screening: None, finder: Some(widget) }),
+        ),
+    ]
+}
+
 /// The self-check's data: the questionnaire, every municipality for the area question and
 /// the next steps that areas' content gives (contacts, 基幹相談支援センター, registration).
 /// The self-check and the two widgets that read its data (issue #8), in the reading of `m`
-/// (paths prefixed for a reading other than the standard one). The finder widget is
-/// standard Japanese only, like the finder.
+/// (paths prefixed for a reading other than the standard one).
 pub(super) fn screening_pages(c: &Content, m: &Messages) -> Vec<(String, PageData)> {
     let prefixed = |path: String| format!("/{}{}", m.lang.prefix(), path.trim_start_matches('/'));
     let data = screening_data(c, m);
@@ -303,6 +320,7 @@ pub(super) fn screening_pages(c: &Content, m: &Messages) -> Vec<(String, PageDat
             widget: Widget::Emergency,
             // The card shows no questions.
             screening: Some(ScreeningData { screening: Default::default(), ..data.clone() }),
+            finder: None,
         }),
     )];
     // The questionnaire in a reading only where its version is written.
@@ -310,7 +328,7 @@ pub(super) fn screening_pages(c: &Content, m: &Messages) -> Vec<(String, PageDat
         pages.push((prefixed(Route::Screening.path()), PageData::Screening(data.clone())));
         pages.push((
             prefixed(Route::Widget(Widget::Screening).path()),
-            PageData::Widget(WidgetData { widget: Widget::Screening, screening: Some(data) }),
+            PageData::Widget(WidgetData { widget: Widget::Screening, screening: Some(data), finder: None }),
         ));
     }
     pages

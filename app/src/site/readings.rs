@@ -1,4 +1,5 @@
-//! The pages every reading has (issue #22): the home page, 「緊急のとき」, each guide with a
+//! The pages every reading has (issue #22): the home page, 「緊急のとき」, the finder and its
+//! widget, each guide with a
 //! version (`content/guides/<slug>.<reading>.md`), the self-check where
 //! `content/screening/index.<reading>.md` exists and the emergency widget, rendered with the reading's
 //! catalogue under its prefix (`/en/`, `/easy/`). Every other page exists in standard
@@ -33,8 +34,14 @@ fn reading_paths(c: &Content) -> BTreeMap<Lang, BTreeSet<String>> {
         .into_iter()
         .filter(|l| *l != Lang::Ja)
         .map(|lang| {
-            let mut paths: BTreeSet<String> =
-                [Route::Home.path(), Route::Emergency.path(), Route::Widget(Widget::Emergency).path()].into();
+            let mut paths: BTreeSet<String> = [
+                Route::Home.path(),
+                Route::Emergency.path(),
+                Route::Search.path(),
+                Route::Widget(Widget::Emergency).path(),
+                Route::Widget(Widget::Finder).path(),
+            ]
+            .into();
             paths.extend(c.areas.keys().map(|id| Route::Area(id).path()));
             paths.extend(c.guide_versions.iter().filter(|g| g.lang == lang).map(|g| Route::Guide(&g.slug).path()));
             if c.screening_versions.contains_key(&lang) {
@@ -107,6 +114,7 @@ pub fn reading_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
     }
     if lang != Lang::Ja {
         pages.extend(super::pages::screening_pages(c, m));
+        pages.extend(super::pages::finder_pages(c, shell));
         pages.extend(area_pages(c, shell));
     }
     pages

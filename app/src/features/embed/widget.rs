@@ -42,7 +42,8 @@ pub fn WidgetPage() -> impl IntoView {
             let island = match w.widget {
                 // The heading is static: pre-rendered outside the island, it costs no wasm.
                 Widget::Finder => {
-                    view! { <div class="kn-search"><PageHeading title="相談先をさがす"/><FinderWidget/></div> }
+                    let reading = w.finder.clone().unwrap_or_default();
+                    view! { <div class="kn-search"><PageHeading title=crate::i18n::messages().html("finder.title") markup=true/><FinderWidget reading/></div> }
                         .into_any()
                 }
                 Widget::Emergency => view! { <EmergencyWidget data/> }.into_any(),
@@ -90,9 +91,9 @@ const WIDGET_RESULTS: usize = 3;
 /// The finder widget, an island in the `finder-widget` wasm bundle.
 #[cfg_attr(any(feature = "ssr", feature = "island-finder-widget"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "island-finder-widget")), component, allow(dead_code))]
-fn FinderWidget() -> impl IntoView {
-    wire_frame(Widget::Finder, |_| None, Texts::default());
-    view! { <Finder page=WIDGET_RESULTS/> }
+fn FinderWidget(reading: crate::features::finder::state::FinderReading) -> impl IntoView {
+    wire_frame(Widget::Finder, |_| None, reading.text.clone());
+    view! { <Finder reading page=WIDGET_RESULTS/> }
 }
 
 /// The emergency contacts widget, an island in the `screening-widget` wasm bundle (it reads

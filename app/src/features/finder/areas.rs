@@ -56,6 +56,9 @@ pub struct AreaEntry {
     pub id: String,
     #[serde(rename = "n")]
     pub name: String,
+    /// The name in English (`areas.en.json` only): romanised, 「Kokubunji City」.
+    #[serde(rename = "e", default, skip_serializing_if = "String::is_empty")]
+    pub english: String,
     /// Reading in hiragana.
     #[serde(rename = "j", default, skip_serializing_if = "String::is_empty")]
     pub kana: String,
@@ -98,7 +101,17 @@ pub fn area<'a>(areas: &'a [AreaEntry], id: &str) -> Option<&'a AreaEntry> {
 impl AreaEntry {
     /// Fill in the search key after loading.
     pub fn prepare(&mut self) {
-        self.key = fold(&format!("{}{}{}", self.name, self.kana, self.prefecture));
+        self.key = fold(&format!("{}{}{}{}", self.name, self.kana, self.english, self.prefecture));
+    }
+
+    /// The name as the page's reading shows it: in English with the name as written
+    /// (「Esashi Town (江差町)」: romanised names can meet), else as written.
+    pub fn shown_name(&self) -> String {
+        if self.english.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.english, self.name)
+        }
     }
 }
 

@@ -19,6 +19,7 @@ use crate::data::{href, Shell};
 use crate::features::finder::areas::{distance_km, matching_areas, Positions};
 use crate::features::finder::query::Filters;
 use crate::features::finder::state::{use_set_filters, FinderState};
+use crate::i18n::Texts;
 use crate::markup::html::esc;
 use crate::model::{AgeGroup, DisabilityType, Function};
 use crate::routes::Route;
@@ -30,6 +31,7 @@ pub fn FinderForm() -> impl IntoView {
     let root = NodeRef::<leptos::html::Form>::new();
     let typed = RwSignal::new(String::new());
     let locating = RwSignal::new(None::<&'static str>);
+    let reading = state.reading;
     let find = move |selector: &str| root.get_untracked().and_then(|f| f.query_selector(selector).ok().flatten());
 
     // The controls follow the URL (a change here, Back and Forward, a widened search).
@@ -45,8 +47,10 @@ pub fn FinderForm() -> impl IntoView {
         set_hidden(&open, chosen.is_some());
         set_hidden(&done, chosen.is_none());
         if let Some(a) = chosen {
-            set_text(find("[data-kn=area-name]"), &a.name);
-            set_text(find("[data-kn=area-pref]"), &a.prefecture);
+            set_text(find("[data-kn=area-name]"), &a.shown_name());
+            let pref =
+                reading.with_value(|r| r.text.plain_with("finder.area_prefecture", &[("prefecture", &a.prefecture)]));
+            set_text(find("[data-kn=area-pref]"), &pref);
             if let Some(input) = find("input[name=area]").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
                 input.set_value(&a.id);
                 input.set_disabled(false);
@@ -63,7 +67,7 @@ pub fn FinderForm() -> impl IntoView {
                 .into_iter()
                 .map(|a| format!(
                     r#"<li><button class="kn-area-picker__suggestion" type="button" data-kn-action="choose" data-id="{}">{}<span class="kn-area-picker__pref">{}</span></button></li>"#,
-                    esc(&a.id), esc(&a.name), esc(&a.prefecture)
+                    esc(&a.id), esc(&a.shown_name()), esc(&a.prefecture)
                 ))
                 .collect()
         });
@@ -72,8 +76,8 @@ pub fn FinderForm() -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        let message = locating.get().unwrap_or_default();
-        set_text(find("[data-kn=locating]"), message);
+        let message = locating.get().map(|key| reading.with_value(|r| r.text.plain(key))).unwrap_or_default();
+        set_text(find("[data-kn=locating]"), &message);
     });
 
     let change = move |edit: &dyn Fn(&mut Filters)| {
@@ -90,7 +94,7 @@ pub fn FinderForm() -> impl IntoView {
         use_context::<Shell>().unwrap_or_default().build
     )));
     let locate = move || {
-        locating.set(Some("現在地を確かめています…"));
+        locating.set(Some("finder.locating"));
         let url = positions_url.get_value();
         crate::browser::current_position(move |pos| match pos {
             Some((lat, lng)) => {
@@ -112,7 +116,7 @@ pub fn FinderForm() -> impl IntoView {
                     }
                 });
             }
-            None => locating.set(Some("現在地がわかりませんでした。市区町村名で探してください。")),
+            None => locating.set(Some("finder.locate_failed")),
         });
     };
 
@@ -168,39 +172,54 @@ pub fn FinderForm() -> impl IntoView {
         }
     };
 
+    let (action, label, html) =
+        reading.with_value(|r| (r.href(&Route::Search.path()), r.text.plain("finder.form_label"), form_html(&r.text)));
     view! {
-        <form node_ref=root class="kn-finder-form" action=Route::Search.href() method="get" role="search" aria-label="相談先の検索"
-            inner_html=form_html() on:submit=|ev| ev.prevent_default() on:change=on_change on:input=on_input on:click=on_click>
+        <form node_ref=root class="kn-finder-form" action=action method="get" role="search" aria-label=label
+            inner_html=html on:submit=|ev| ev.prevent_default() on:change=on_change on:input=on_input on:click=on_click>
         </form>
     }
 }
 
 /// The form's controls, unchecked and with no municipality chosen (a static page has no
-/// query): the effects above set them from the URL after hydration.
-pub fn form_html() -> String {
-    let check = |kind: &str, name: &str, value: &str, label: &str| {
-        let (kind, name, value, label) = (esc(kind), esc(name), esc(value), esc(label));
+/// query), their text from `t` (the page's reading): the effects above set them from the URL
+/// after hydration.
+pub fn form_html(t: &Texts) -> String {
+    let check = |kind: &str, name: &str, value: &str, key: &str| {
+        let (kind, name, value, label) = (esc(kind), esc(name), esc(value), t.html(key));
         format!(
             r#"<label class="kn-check"><input class="kn-check__input" type="{kind}" name="{name}" value="{value}"><span class="kn-check__label">{label}</span></label>"#
         )
     };
-    let functions: String = Function::ALL.into_iter().map(|f| check("checkbox", "fn", f.id(), f.need())).collect();
+    let functions: String = Function::ALL.into_iter().map(|f| check("checkbox", "fn", f.id(), f.need_key())).collect();
     let disabilities: String =
-        DisabilityType::ALL.into_iter().map(|d| check("checkbox", "dis", d.id(), d.label())).collect();
+        DisabilityType::ALL.into_iter().map(|d| check("checkbox", "dis", d.id(), d.key())).collect();
     let ages: String = [None, Some(AgeGroup::Child), Some(AgeGroup::Adult)]
         .into_iter()
-        .map(|a| check("radio", "age", a.map(|a| a.id()).unwrap_or(""), a.map(|a| a.label()).unwrap_or("指定しない")))
+        .map(|a| check("radio", "age", a.map(|a| a.id()).unwrap_or(""), a.map_or("finder.age_any", |a| a.key())))
         .collect();
-    let others: String = [
-        ("h24", "24時間連絡できる（地域定着支援を含む）"),
-        ("beds", "緊急用の空床がある（資料に記載があるもの）"),
-        ("kyoten", "拠点に位置付けられた相談先だけ"),
-    ]
-    .into_iter()
-    .map(|(name, label)| check("checkbox", name, "1", label))
-    .collect();
+    let others: String = [("h24", "finder.open_24h"), ("beds", "finder.beds"), ("kyoten", "finder.kyoten_only")]
+        .into_iter()
+        .map(|(name, key)| check("checkbox", name, "1", key))
+        .collect();
+    let h = |key: &str| t.html(key);
+    let suggestions = t.plain("finder.suggestions");
     format!(
-        r#"<div class="kn-area-picker"><div class="kn-area-picker__part" data-kn="picker-chosen" hidden><p class="kn-area-picker__chosen"><span class="kn-area-picker__label">地域：</span><strong data-kn="area-name"></strong>（<span data-kn="area-pref"></span>）<input type="hidden" name="area" value="" disabled></p><button class="kn-button kn-button--secondary" type="button" data-kn-action="change-area">地域を変える</button></div><div class="kn-area-picker__part" data-kn="picker-open"><label class="kn-field__label" for="kn-area-input">お住まいの市区町村（ひらがな・ローマ字でも）</label><input class="kn-field__input" id="kn-area-input" name="where" type="search" autocomplete="off" aria-describedby="kn-area-hint"><p id="kn-area-hint" class="kn-finder-form__hint">例：こくぶんじ、国分寺、Kokubunji</p><ul class="kn-area-picker__suggestions" aria-label="候補の市区町村"></ul><button class="kn-button kn-button--secondary" type="button" data-kn-action="locate">近くを探す（現在地を使う）</button><p class="kn-finder-form__hint">現在地はこの端末の中だけで使い、どこにも送りません。</p><p class="kn-area-picker__status" role="status" data-kn="locating"></p></div></div><fieldset class="kn-finder-form__group"><legend class="kn-finder-form__legend">困っていること・したいこと</legend>{functions}</fieldset><details class="kn-finder-form__more"><summary class="kn-finder-form__summary">障害の種類・年齢・そのほかの条件</summary><fieldset class="kn-finder-form__group"><legend class="kn-finder-form__legend">障害の種類</legend><p class="kn-finder-form__hint">対象が資料にない事業所も「対象は事業所にご確認ください」として表示します。</p>{disabilities}</fieldset><fieldset class="kn-finder-form__group"><legend class="kn-finder-form__legend">年齢</legend>{ages}</fieldset><fieldset class="kn-finder-form__group"><legend class="kn-finder-form__legend">そのほか</legend>{others}</fieldset><div class="kn-field"><label class="kn-field__label" for="kn-finder-q">名前・住所・法人名で絞り込む</label><input class="kn-field__input" id="kn-finder-q" name="q" type="search"></div></details>"#
+        r#"<div class="kn-area-picker"><div class="kn-area-picker__part" data-kn="picker-chosen" hidden><p class="kn-area-picker__chosen"><span class="kn-area-picker__label">{}</span><strong data-kn="area-name"></strong><span data-kn="area-pref"></span><input type="hidden" name="area" value="" disabled></p><button class="kn-button kn-button--secondary" type="button" data-kn-action="change-area">{}</button></div><div class="kn-area-picker__part" data-kn="picker-open"><label class="kn-field__label" for="kn-area-input">{}</label><input class="kn-field__input" id="kn-area-input" name="where" type="search" autocomplete="off" aria-describedby="kn-area-hint"><p id="kn-area-hint" class="kn-finder-form__hint">{}</p><ul class="kn-area-picker__suggestions" aria-label="{}"></ul><button class="kn-button kn-button--secondary" type="button" data-kn-action="locate">{}</button><p class="kn-finder-form__hint">{}</p><p class="kn-area-picker__status" role="status" data-kn="locating"></p></div></div><fieldset class="kn-finder-form__group"><legend class="kn-finder-form__legend">{}</legend>{functions}</fieldset><details class="kn-finder-form__more"><summary class="kn-finder-form__summary">{}</summary><fieldset class="kn-finder-form__group"><legend class="kn-finder-form__legend">{}</legend><p class="kn-finder-form__hint">{}</p>{disabilities}</fieldset><fieldset class="kn-finder-form__group"><legend class="kn-finder-form__legend">{}</legend>{ages}</fieldset><fieldset class="kn-finder-form__group"><legend class="kn-finder-form__legend">{}</legend>{others}</fieldset><div class="kn-field"><label class="kn-field__label" for="kn-finder-q">{}</label><input class="kn-field__input" id="kn-finder-q" name="q" type="search"></div></details>"#,
+        h("finder.area_label"),
+        h("finder.change_area"),
+        h("finder.where_label"),
+        h("finder.where_hint"),
+        esc(&suggestions),
+        h("finder.locate"),
+        h("finder.locate_note"),
+        h("finder.need_legend"),
+        h("finder.more_summary"),
+        h("finder.disability_legend"),
+        h("finder.disability_hint"),
+        h("finder.age_legend"),
+        h("finder.other_legend"),
+        h("finder.text_label"),
     )
 }
 
@@ -254,7 +273,11 @@ mod tests {
 
     #[test]
     fn the_form_names_are_the_finders_url_parameters() {
-        let html = form_html();
+        let html = form_html(
+            &crate::i18n::catalogue(crate::i18n::Lang::Ja)
+                .texts(&crate::features::finder::state::FinderReading::SECTIONS),
+        );
+        assert!(!html.contains('['), "every text is in the catalogue");
         for f in Function::ALL {
             assert!(html.contains(&format!(r#"name="fn" value="{}""#, f.id())), "{f:?}");
         }

@@ -17,7 +17,9 @@ use crate::model::{Facility, Role};
 pub fn search_files(c: &Content) -> Vec<(String, String)> {
     let rows = shards(c);
     let mut files = Vec::with_capacity(rows.len() + 2);
-    files.push(("areas.json".to_string(), serde_json::to_string(&area_index(c, &rows)).unwrap_or_default()));
+    let index = area_index(c, &rows);
+    files.push(("areas.en.json".to_string(), serde_json::to_string(&in_english(c, index.clone())).unwrap_or_default()));
+    files.push(("areas.json".to_string(), serde_json::to_string(&index).unwrap_or_default()));
     files.push(("positions.json".to_string(), serde_json::to_string(&positions(c)).unwrap_or_default()));
     // One file per 市町村: a designated city's wards in the city's file (a city search is one
     // request, and one brotli stream compresses far better than twenty), each row naming its
@@ -55,6 +57,18 @@ pub fn area_index(c: &Content, rows: &BTreeMap<String, Vec<FinderRow>>) -> AreaI
         })
         .collect();
     AreaIndex { prefectures, areas }
+}
+
+/// The index for English pages (issue #22), `areas.en.json`: each area's English name
+/// beside the name as written (a search matches either), prefectures in English.
+fn in_english(c: &Content, mut index: AreaIndex) -> AreaIndex {
+    for a in &mut index.areas {
+        a.english = c.areas.get(&a.id).map(|x| x.name_en.clone()).unwrap_or_default();
+    }
+    for name in index.prefectures.values_mut() {
+        *name = c.prefectures_en.get(name.as_str()).cloned().unwrap_or_else(|| name.clone());
+    }
+    index
 }
 
 /// Municipalities' halls, for 「近くを探す」.

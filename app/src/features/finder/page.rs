@@ -14,27 +14,29 @@ use super::form::FinderForm;
 use super::map::FinderMap;
 use super::query::Filters;
 use super::results::FinderResults;
-use super::state::{use_set_filters, FinderState};
+use super::state::{use_set_filters, FinderReading, FinderState};
 use crate::browser::fetch_json;
 use crate::components::page::{page_view, PageHeading};
 use crate::data::{href, PageData, SearchStart, Shell};
+use crate::i18n::{messages, t};
 use crate::markup::area_directory::AreaDirectory;
 use crate::markup::facility_card::cards_html;
 use crate::url::use_query_map;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    page_view(|d| {
-        match d {
-        PageData::Search(s) => Some(view! {
-            <div class="kn-search">
-                <PageHeading title="相談先をさがす" lead="お住まいの市区町村と、困っていることを選んでください。電話番号がわかる相談先は、そのまま電話できます。"/>
-                <FinderIsland/>
-                <div class="kn-search__start" id=START_ID inner_html=s.start_html.clone()></div>
-            </div>
-        }.into_any()),
+    page_view(|d| match d {
+        PageData::Search(s) => Some(
+            view! {
+                <div class="kn-search">
+                    <PageHeading title=messages().html("finder.title") lead=messages().html("finder.lead") markup=true/>
+                    <FinderIsland reading=s.reading.clone()/>
+                    <div class="kn-search__start" id=START_ID inner_html=s.start_html.clone()></div>
+                </div>
+            }
+            .into_any(),
+        ),
         _ => None,
-    }
     })
 }
 
@@ -46,8 +48,8 @@ const START_ID: &str = "kn-search-start";
 // An island in the `finder` wasm bundle; a plain component, left out, in the others.
 #[cfg_attr(any(feature = "ssr", feature = "island-finder"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "island-finder")), component, allow(dead_code))]
-pub fn FinderIsland() -> impl IntoView {
-    view! { <Finder map=|| view! { <FinderMap/> }/> }
+pub fn FinderIsland(reading: FinderReading) -> impl IntoView {
+    view! { <Finder reading map=|| view! { <FinderMap/> }/> }
 }
 
 /// The finder, on `/search/` with its map, and in the finder widget (`features::embed`), which
@@ -55,6 +57,8 @@ pub fn FinderIsland() -> impl IntoView {
 /// the results with the map on the portal) and shows fewer results at a time (`page`).
 #[component]
 pub fn Finder(
+    /// The text and links of the page's reading.
+    reading: FinderReading,
     /// The map beside the results (`/search/` only).
     #[prop(optional, into)]
     map: Option<ViewFn>,
@@ -80,6 +84,7 @@ pub fn Finder(
         found: RwSignal::new(Vec::new()),
         selected: RwSignal::new(None),
         from_map: RwSignal::new(false),
+        reading: StoredValue::new(reading),
     };
     provide_context(state);
     let build = use_context::<Shell>().unwrap_or_default().build;
@@ -90,7 +95,7 @@ pub fn Finder(
     let areas_build = build;
     Effect::new(move |_| {
         if ready.get() && state.areas.get_untracked().is_none() {
-            let url = href(&format!("/data/{areas_build}/search/areas.json"));
+            let url = href(&format!("/data/{areas_build}/search/{}", state.reading.with_value(|r| r.index.clone())));
             fetch_json::<AreaIndex>(url, move |index| {
                 let areas = crate::browser::timed("kn-prepare-index", || index.into_entries());
                 state.areas.set(Some(Arc::new(areas)));
@@ -128,24 +133,25 @@ pub fn Finder(
     }
 }
 
-/// What the page shows before a search: the 拠点 bodies and the area directory.
+/// What the page shows before a search, in the page's reading: the 拠点 bodies and the
+/// area directory.
 pub fn search_start(start: SearchStart) -> impl IntoView {
+    let m = messages();
+    let directory = format!("<a href=\"#kn-area-directory\">{}</a>", m.html("finder.directory_title"));
+    let no_script = m.html("finder.no_script").replace("{link}", &directory);
+    let count = m.html("finder.kyoten_count").replace("{n}", &crate::markup::html::grouped(start.kyoten));
     view! {
         // A static host cannot filter: without JavaScript the directory below is the way in.
-        <noscript><p class="kn-search__no-script">
-            "条件での絞り込みには JavaScript を使います。JavaScript が使えないときは、"
-            <a href="#kn-area-directory">"「都道府県・市区町村から選ぶ」"</a>
-            "でお住まいの市区町村を選んでください。市区町村のページに、その地域の相談先と事業所の一覧と電話番号があります。"
-        </p></noscript>
-        <section aria-labelledby="kn-kyoten-list"><h2 id="kn-kyoten-list">"資料で拠点に位置付けられている相談先"</h2>
+        <noscript><p class="kn-search__no-script" inner_html=no_script></p></noscript>
+        <section aria-labelledby="kn-kyoten-list"><h2 id="kn-kyoten-list">{t("finder.kyoten_title")}</h2>
             {if start.facilities.is_empty() && start.kyoten > 0 {
-                view! { <p>{format!("全国で{}か所あります。お住まいの市区町村を選ぶと、その地域の相談先が表示されます。", crate::markup::html::grouped(start.kyoten))}</p> }.into_any()
+                view! { <p inner_html=count></p> }.into_any()
             } else {
                 view! { <ul class="kn-facility-list" inner_html=cards_html(&start.facilities)></ul> }.into_any()
             }}
         </section>
-        <section aria-labelledby="kn-area-directory"><h2 id="kn-area-directory">"都道府県・市区町村から選ぶ"</h2>
-            <p>"市区町村のページに、その地域の相談先と事業所の一覧があります。"</p>
+        <section aria-labelledby="kn-area-directory"><h2 id="kn-area-directory">{t("finder.directory_title")}</h2>
+            <p>{t("finder.directory_text")}</p>
             <AreaDirectory prefectures=start.prefectures/>
         </section>
     }

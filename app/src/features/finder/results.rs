@@ -21,7 +21,8 @@ use crate::features::finder::areas::{area, area_codes, distance_km, row_files, A
 use crate::features::finder::query::{
     fit, rank, unchanged_by, BadParam, Condition, Filters, FinderRow, Fit, Hit, Matcher,
 };
-use crate::features::finder::state::{use_set_filters, FinderState};
+use crate::features::finder::state::{use_set_filters, FinderReading, FinderState};
+use crate::i18n::Texts;
 use crate::markup::facility_card::{self, Card};
 use crate::markup::html::{esc, fixed};
 use crate::model::{Function, Role};
@@ -157,13 +158,22 @@ pub fn FinderResults(#[prop(default = None)] page: Option<usize>) -> impl IntoVi
         }
     });
     let html = move || {
-        let bad = state.filters.with(|f| bad_params(&f.1));
         let selected = state.selected.get_untracked();
         let filters = state.filters.with_untracked(|f| f.0.clone());
-        format!(
-            r#"<h2 id="kn-results-heading" class="kn-finder-results__title">さがした結果</h2>{bad}{}"#,
-            outcome.with(|o| results_html(o, &filters, Shown { count: shown.get(), widget }, selected.as_deref()))
-        )
+        state.reading.with_value(|r| {
+            let bad = state.filters.with(|f| bad_params(&f.1, &r.text));
+            format!(
+                r#"<h2 id="kn-results-heading" class="kn-finder-results__title">{}</h2>{bad}{}"#,
+                r.text.html("finder.results_title"),
+                outcome.with(|o| results_html(
+                    o,
+                    &filters,
+                    Shown { count: shown.get(), widget },
+                    selected.as_deref(),
+                    r
+                ))
+            )
+        })
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(button) = crate::browser::closest_target(&ev, "[data-kn-action]") else {
@@ -196,14 +206,12 @@ pub fn FinderResults(#[prop(default = None)] page: Option<usize>) -> impl IntoVi
 }
 
 /// Unknown URL parameters: said, and left out of the search.
-fn bad_params(bad: &[BadParam]) -> String {
+fn bad_params(bad: &[BadParam], t: &Texts) -> String {
     if bad.is_empty() {
         return String::new();
     }
     let names = bad.iter().map(|b| esc(&format!("{}={}", b.name, b.value))).collect::<Vec<_>>().join("、");
-    format!(
-        r#"<p class="kn-finder-results__notice" role="alert">アドレスの条件のうち、使えないものがあったので外しました：{names}</p>"#
-    )
+    format!(r#"<p class="kn-finder-results__notice" role="alert">{}{names}</p>"#, t.html("finder.bad_params"))
 }
 
 /// What the results area says for `outcome`: the first `shown` cards, 「さらに表示」, or a way
@@ -214,24 +222,36 @@ struct Shown {
     widget: bool,
 }
 
-fn results_html(outcome: &Outcome, filters: &Filters, shown: Shown, selected: Option<&str>) -> String {
+fn results_html(
+    outcome: &Outcome,
+    filters: &Filters,
+    shown: Shown,
+    selected: Option<&str>,
+    r: &FinderReading,
+) -> String {
     let Shown { count: shown, widget } = shown;
+    let t = &r.text;
     match outcome {
-        Outcome::Loading => r#"<p class="kn-loading" role="status">読み込んでいます…</p>"#.into(),
-        Outcome::NoArea => r#"<p role="status">まず、お住まいの市区町村を選んでください。</p>"#.into(),
+        Outcome::Loading => format!(r#"<p class="kn-loading" role="status">{}</p>"#, t.html("finder.loading")),
+        Outcome::NoArea => format!(r#"<p role="status">{}</p>"#, t.html("finder.no_area")),
         Outcome::UnknownArea(id) => format!(
-            r#"<div class="kn-finder-results__empty" role="status"><p>「{}」という市区町村は見つかりませんでした。アドレスが古いか、間違っている可能性があります。</p><button class="kn-button" type="button" data-kn-action="rechoose">市区町村を選び直す</button></div>"#,
-            esc(id)
+            r#"<div class="kn-finder-results__empty" role="status"><p>{}</p><button class="kn-button" type="button" data-kn-action="rechoose">{}</button></div>"#,
+            t.html_with("finder.unknown_area", &[("id", &esc(id))]),
+            t.html("finder.rechoose")
         ),
-        Outcome::Found { area, hits, .. } if hits.is_empty() => no_results(area, filters),
+        Outcome::Found { area, hits, .. } if hits.is_empty() => no_results(area, filters, r),
         Outcome::Found { area, hits, unchanged } => {
-            let name = esc(&area.name);
+            let name = esc(&area.shown_name());
             let confirmed = hits.iter().filter(|h| fit(filters, h.row()) == Fit::Confirmed).count();
             let split = filters.asks_who();
-            let ask = hits.len() - confirmed;
-            let mut count = format!("{name}で<strong>{}件</strong>見つかりました", hits.len());
+            let ask: usize = hits.len() - confirmed;
+            let n = format!("<strong>{}</strong>", t.html_with("finder.count_n", &[("n", &hits.len().to_string())]));
+            let mut count = t.html_with("finder.count", &[("area", &name), ("n", &n)]);
             if split {
-                count += &format!("（{CONFIRMED}{confirmed}件、{ASK}{ask}件）");
+                count += &t.html_with(
+                    "finder.count_split",
+                    &[("confirmed", &confirmed.to_string()), ("ask", &ask.to_string())],
+                );
             }
             let mut cards = String::new();
             let mut group = None;
@@ -241,76 +261,80 @@ fn results_html(outcome: &Outcome, filters: &Filters, shown: Shown, selected: Op
                     if group.is_some() {
                         cards += "</ul>";
                     }
-                    let (title, n) = if g == Fit::Confirmed { (CONFIRMED, confirmed) } else { (ASK, ask) };
-                    cards += &format!(
-                        r#"<h3 class="kn-finder-results__group">{title}（{n}件）</h3><ul class="kn-facility-list">"#
-                    );
+                    let heading = if g == Fit::Confirmed {
+                        t.html_with("finder.group_confirmed", &[("n", &confirmed.to_string())])
+                    } else {
+                        t.html_with("finder.group_ask", &[("n", &ask.to_string())])
+                    };
+                    cards +=
+                        &format!(r#"<h3 class="kn-finder-results__group">{heading}</h3><ul class="kn-facility-list">"#);
                     group = Some(g);
                 }
-                cards += &card_html(h.row(), h.distance, selected, filters, if split { 4 } else { 3 }, !widget);
+                cards += &card_html(h.row(), h.distance, selected, filters, if split { 4 } else { 3 }, !widget, r);
             }
             let cards =
                 if split { format!("{cards}</ul>") } else { format!(r#"<ul class="kn-facility-list">{cards}</ul>"#) };
             let more = hits.len().saturating_sub(shown);
             let mut more = if more > 0 {
                 format!(
-                    r#"<button class="kn-button kn-button--secondary" type="button" data-kn-action="more">さらに表示（残り{more}件）</button>"#
+                    r#"<button class="kn-button kn-button--secondary" type="button" data-kn-action="more">{}</button>"#,
+                    t.html_with("finder.more", &[("n", &more.to_string())])
                 )
             } else {
                 String::new()
             };
             if widget {
                 more += &format!(
-                    r#"<p class="kn-finder-results__full"><a href="{}">すべての結果（{}件）を地図とともに拠点ナビで見る</a></p>"#,
-                    esc(&href(&format!("{}?{}", Route::Search.path(), filters.to_query()))),
-                    hits.len()
+                    r#"<p class="kn-finder-results__full"><a href="{}">{}</a></p>"#,
+                    esc(&r.href(&format!("{}?{}", Route::Search.path(), filters.to_query()))),
+                    t.html_with("finder.full_results", &[("n", &hits.len().to_string())])
                 );
             }
             format!(
-                r#"<p class="kn-finder-results__count" role="status">{count}</p>{}<p class="kn-finder-results__first"><a class="kn-finder-results__area-link" href="{}">{name}で、まず連絡するところ（電話番号）を見る</a></p>{cards}{more}"#,
-                unchanged_note(unchanged),
-                esc(&href(&format!("{}#kn-first", Route::Area(&area.id).path())))
+                r#"<p class="kn-finder-results__count" role="status">{count}</p>{}<p class="kn-finder-results__first"><a class="kn-finder-results__area-link" href="{}">{}</a></p>{cards}{more}"#,
+                unchanged_note(unchanged, t),
+                esc(&r.href(&format!("{}#kn-first", Route::Area(&area.id).path()))),
+                t.html_with("finder.first_link", &[("area", &name)])
             )
         }
     }
 }
 
-/// The two groups of results when a disability type or age is asked for (issue #17).
-const CONFIRMED: &str = "対象として確認できるところ";
-const ASK: &str = "対象は事業所に確認が必要なところ";
-
 /// Conditions that narrowed nothing, said rather than shown as if they had.
-fn unchanged_note(unchanged: &[Condition]) -> String {
+fn unchanged_note(unchanged: &[Condition], t: &Texts) -> String {
     if unchanged.is_empty() {
         return String::new();
     }
-    let mut h = String::from(r#"<p class="kn-finder-results__unchanged">"#);
-    for c in unchanged {
-        h.push('「');
-        h.push_str(&esc(c.label()));
-        h.push('」');
-    }
-    h.push_str("の条件では、件数は変わりませんでした。");
+    let conditions: String =
+        unchanged.iter().map(|c| t.html_with("finder.condition", &[("label", &t.html(c.key()))])).collect();
+    let mut h = t.html_with("finder.unchanged", &[("conditions", &conditions)]);
     if unchanged.contains(&Condition::Who) {
-        h.push_str("障害の種類や年齢の情報がない事業所は除かずに、「");
-        h.push_str(ASK);
-        h.push_str("」に入れています。");
+        h += &t.html("finder.unchanged_who");
     }
-    h + "</p>"
+    format!(r#"<p class="kn-finder-results__unchanged">{h}</p>"#)
 }
 
 /// No result: where to ask instead, and one tap to widen the search.
-fn no_results(area: &AreaEntry, f: &Filters) -> String {
-    let name = esc(&area.name);
+fn no_results(area: &AreaEntry, f: &Filters, r: &FinderReading) -> String {
+    let t = &r.text;
+    let name = esc(&area.shown_name());
     let widen: String = Condition::ALL
         .into_iter()
         .enumerate()
         .filter(|(_, c)| f.has(*c))
-        .map(|(i, c)| format!(r#"<li><button class="kn-button kn-button--secondary" type="button" data-kn-action="widen" data-group="{i}">{}の条件を外す</button></li>"#, esc(c.label())))
+        .map(|(i, c)| {
+            format!(
+                r#"<li><button class="kn-button kn-button--secondary" type="button" data-kn-action="widen" data-group="{i}">{}</button></li>"#,
+                t.html_with("finder.widen", &[("label", &t.html(c.key()))])
+            )
+        })
         .collect();
     format!(
-        r#"<div class="kn-finder-results__empty"><p role="status">{name}では、この条件に合う相談先は見つかりませんでした。</p><p>条件をゆるめるか、{name}の相談先（基幹相談支援センターや市区町村の窓口）にお問い合わせください。</p><a class="kn-button" href="{}">{name}の相談先を見る</a><ul class="kn-finder-results__widen">{widen}</ul></div>"#,
-        esc(&Route::Area(&area.id).href())
+        r#"<div class="kn-finder-results__empty"><p role="status">{}</p><p>{}</p><a class="kn-button" href="{}">{}</a><ul class="kn-finder-results__widen">{widen}</ul></div>"#,
+        t.html_with("finder.no_results", &[("area", &name)]),
+        t.html_with("finder.no_results_next", &[("area", &name)]),
+        esc(&r.href(&Route::Area(&area.id).path())),
+        t.html_with("finder.no_results_link", &[("area", &name)]),
     )
 }
 
@@ -324,21 +348,29 @@ fn card_html(
     filters: &Filters,
     level: u8,
     map: bool,
+    r: &FinderReading,
 ) -> String {
-    facility_card::card_html(&Card {
-        id: &row.id,
-        name: &row.name,
-        kyoten: (row.kyoten == 1).then(|| row.role()),
-        services: [Role::ShortStay, Role::CommunityTransition, Role::CommunitySettlement]
-            .into_iter()
-            .filter(|r| row.has_service(*r))
-            .collect(),
-        place: distance.map(|d| format!(" 約{}km", fixed(d, 1))).unwrap_or_default(),
-        functions: Function::ALL.into_iter().filter(|f| row.has_function(*f)).collect(),
-        emergency: row.emergency_basis().filter(|_| filters.functions.contains(&Function::Emergency)),
-        target_known: row.disabilities != 0,
-        phone: row.phone.as_deref(),
-        level,
-        pin: (map && (row.lat != 0.0 || row.lng != 0.0)).then(|| selected == Some(row.id.as_str())),
-    })
+    let t = &r.text;
+    let path = Route::Facility(&row.id).path();
+    facility_card::card_html(
+        &Card {
+            id: &row.id,
+            name: &row.name,
+            href: if r.facility_pages { r.href(&path) } else { href(&path) },
+            note_html: if r.facility_pages { String::new() } else { t.only_in_japanese() },
+            kyoten: (row.kyoten == 1).then(|| row.role()),
+            services: [Role::ShortStay, Role::CommunityTransition, Role::CommunitySettlement]
+                .into_iter()
+                .filter(|r| row.has_service(*r))
+                .collect(),
+            place_html: distance.map(|d| t.html_with("finder.distance", &[("km", &fixed(d, 1))])).unwrap_or_default(),
+            functions: Function::ALL.into_iter().filter(|f| row.has_function(*f)).collect(),
+            emergency: row.emergency_basis().filter(|_| filters.functions.contains(&Function::Emergency)),
+            target_known: row.disabilities != 0,
+            phone: row.phone.as_deref(),
+            level,
+            pin: (map && (row.lat != 0.0 || row.lng != 0.0)).then(|| selected == Some(row.id.as_str())),
+        },
+        t,
+    )
 }

@@ -6,10 +6,47 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::areas::AreaEntry;
 use super::query::{BadParam, Filters, FinderRow, Hit};
+use crate::i18n::Texts;
 use crate::url::{current_path, use_navigate, use_query_map, NavigateOptions};
+
+/// The finder in the page's reading (issue #22), the island's props: its fixed text, and
+/// where its links go. One wasm bundle serves every reading.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FinderReading {
+    /// The catalogue sections `finder`, `card` and the vocabularies ([`FinderReading::SECTIONS`]).
+    pub text: Texts,
+    /// The reading's path prefix (`""`, `"en/"`): every area has a page in every reading.
+    pub prefix: String,
+    /// Facility pages have versions in the reading; if not, links to them say 「(Japanese)」.
+    pub facility_pages: bool,
+    /// The area index to load: `areas.en.json` names areas in English.
+    pub index: String,
+}
+
+impl FinderReading {
+    pub const SECTIONS: [&'static str; 6] = ["finder", "card", "function", "disability", "age", "role"];
+
+    /// The finder's props on a page in `m`'s reading.
+    pub fn of(m: &crate::i18n::Messages) -> Self {
+        let lang = m.lang;
+        FinderReading {
+            text: m.texts(&Self::SECTIONS),
+            prefix: lang.prefix().to_string(),
+            facility_pages: lang == crate::i18n::Lang::Ja
+                || m.pages.get(&lang).is_some_and(|p| p.iter().any(|path| path.starts_with("/facilities/"))),
+            index: if lang == crate::i18n::Lang::En { "areas.en.json" } else { "areas.json" }.to_string(),
+        }
+    }
+
+    /// `path` (`/areas/132144/`) in the reading, under the base path.
+    pub fn href(&self, path: &str) -> String {
+        crate::data::href(&format!("/{}{}", self.prefix, path.trim_start_matches('/')))
+    }
+}
 
 /// Everything the finder's parts share.
 #[derive(Clone, Copy)]
@@ -29,6 +66,8 @@ pub struct FinderState {
     /// Whether `selected` was chosen on the map (the list then shows its card) or in the
     /// list (the map then shows and focuses its pin).
     pub from_map: RwSignal<bool>,
+    /// The text and links of the page's reading.
+    pub reading: StoredValue<FinderReading>,
 }
 
 /// A callback that puts new filters into the URL (and so into the results). Created once

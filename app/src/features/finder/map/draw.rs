@@ -9,6 +9,7 @@ use web_sys::{Element, SvgElement};
 use super::model::Model;
 use super::viewport::Viewport;
 use crate::features::finder::map_data as geo;
+use crate::i18n::Texts;
 use crate::markup::html::{esc, fixed};
 
 /// Prefectures, and from [`geo::MUNICIPALITY_SCALE`] the loaded prefectures' municipalities
@@ -47,7 +48,7 @@ pub(super) fn draw_outlines(root: &Element, m: &mut Model, v: Viewport) {
 /// Municipality names that fit, then the pins and clusters in and around the view as
 /// focusable buttons (keyboard order: top to bottom, left to right), then the selected
 /// facility's name. Clusters are remade only when the zoom level changes.
-pub(super) fn draw_pins(root: &Element, m: &mut Model, v: Viewport, selected: Option<&str>) {
+pub(super) fn draw_pins(root: &Element, m: &mut Model, v: Viewport, selected: Option<&str>, t: &Texts) {
     let shapes = m.shapes.clone();
     let level = geo::level(v.k);
     let same_level = m.level == Some(level);
@@ -103,7 +104,7 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: Viewport, selected: Op
                     if on { " kn-finder-map__pin--selected" } else { "" },
                     fixed(x, 2),
                     fixed(y, 2),
-                    esc(&pin.label()),
+                    esc(&pin.label(t)),
                     if on { r#" aria-current="true""# } else { "" },
                     esc(pin.id()),
                     if pin.exact() { "" } else { " kn-finder-map__dot--approx" },
@@ -115,8 +116,9 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: Viewport, selected: Op
             let radius = (12.0 + crate::math::log2(n as f64) * 2.5).min(20.0);
             let _ = write!(
                 html,
-                r#"<g class="kn-finder-map__cluster{}" transform="translate({} {})" role="button" tabindex="0" aria-label="{n}件" data-k="c{ci}"><g class="kn-finder-map__mark"><circle class="kn-finder-map__hit" r="22"/><circle class="kn-finder-map__halo" r="{}"/><circle class="kn-finder-map__bubble" r="{}"/><text class="kn-finder-map__count" dy="0.35em">{n}</text><circle class="kn-finder-map__ring" r="22"/></g></g>"#,
+                r#"<g class="kn-finder-map__cluster{}" transform="translate({} {})" role="button" tabindex="0" aria-label="{}" data-k="c{ci}"><g class="kn-finder-map__mark"><circle class="kn-finder-map__hit" r="22"/><circle class="kn-finder-map__halo" r="{}"/><circle class="kn-finder-map__bubble" r="{}"/><text class="kn-finder-map__count" dy="0.35em">{n}</text><circle class="kn-finder-map__ring" r="22"/></g></g>"#,
                 if has_selected { " kn-finder-map__cluster--selected" } else { "" },
+                esc(&t.plain_with("finder.cluster_label", &[("n", &n.to_string())])),
                 fixed(c.x, 2),
                 fixed(c.y, 2),
                 fixed(radius + 5.0, 1),

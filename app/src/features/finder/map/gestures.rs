@@ -56,7 +56,7 @@ impl Map {
             m.live.zoom(f, 0.0, 0.0)
         };
         self.go(v);
-        self.say(if f > 1.0 { "拡大しました" } else { "縮小しました" });
+        self.say(if f > 1.0 { "finder.zoomed_in" } else { "finder.zoomed_out" }, &[]);
     }
 
     fn reset(&self) {
@@ -68,7 +68,7 @@ impl Map {
         if let Some(v) = v {
             self.go(v);
         }
-        self.say("はじめの表示に戻しました");
+        self.say("finder.reset_done", &[]);
     }
 
     /// `p3` selects pin 3 (and so its card); `c0` zooms into cluster 0 of the current level,
@@ -76,10 +76,11 @@ impl Map {
     /// the pins from there).
     fn activate(&self, key: &str) {
         if let Some(i) = key.strip_prefix('p').and_then(|n| n.parse::<usize>().ok()) {
-            let Some((id, label)) = self.model().pins.get(i).map(|p| (p.id().to_string(), p.label())) else { return };
+            let label = |p: &super::model::Pin| self.state.reading.with_value(|r| p.label(&r.text));
+            let Some((id, label)) = self.model().pins.get(i).map(|p| (p.id().to_string(), label(p))) else { return };
             self.state.from_map.set(true);
             self.state.selected.set(Some(id));
-            self.say(&format!("{label}を選びました。一覧で強調しています。"));
+            self.say("finder.pin_chosen", &[("label", &label)]);
         } else if let Some(c) = key.strip_prefix('c').and_then(|n| n.parse::<usize>().ok()) {
             let target = {
                 let mut m = self.model();
@@ -89,7 +90,7 @@ impl Map {
             let Some((v, n)) = target else { return };
             self.go(v);
             self.focus_frame();
-            self.say(&format!("{n}件の範囲を拡大しました"));
+            self.say("finder.cluster_zoomed", &[("n", &n.to_string())]);
         }
     }
 
@@ -130,11 +131,7 @@ impl Map {
         if let Some(svg) = self.svg() {
             let _ = svg.class_list().toggle_with_force("kn-finder-map__svg--one-finger", on);
         }
-        self.say(if on {
-            "1本の指で地図を動かせます。もう一度押すと、1本の指でページを動かせるようにもどります。"
-        } else {
-            "1本の指で上下になぞると、ページが動きます。"
-        });
+        self.say(if on { "finder.one_finger_on" } else { "finder.one_finger_off" }, &[]);
     }
 
     fn on_change(&self, ev: &web_sys::Event) {

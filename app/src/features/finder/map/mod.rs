@@ -44,7 +44,7 @@ use crate::features::finder::state::FinderState;
 use crate::markup::html::{esc, fixed};
 use draw::{draw_outlines, draw_pins};
 use fit::{fit, measure};
-use markup::MARKUP;
+use markup::markup;
 use model::{Model, Pin};
 use tiles::draw_tiles;
 use viewport::Viewport;
@@ -68,7 +68,8 @@ pub fn FinderMap() -> impl IntoView {
     let redraw = map.redraw.clone();
     let resize = window_event_listener(leptos::ev::resize, move |_| redraw.notify());
     on_cleanup(move || resize.remove());
-    view! { <section node_ref=map.root class="kn-finder-map" aria-labelledby="kn-map-heading" hidden=true inner_html=MARKUP></section> }
+    let html = map.state.reading.with_value(|r| markup(&r.text));
+    view! { <section node_ref=map.root class="kn-finder-map" aria-labelledby="kn-map-heading" hidden=true inner_html=html></section> }
 }
 
 /// The map's triggers, DOM and model, shared by its two effects and its one event listener
@@ -98,9 +99,10 @@ impl Map {
         self.find(".kn-finder-map__svg").and_then(|e| e.dyn_into::<SvgElement>().ok())
     }
 
-    fn say(&self, text: &str) {
+    /// Announce the catalogue text `key` (with `values`) in the map's status line.
+    fn say(&self, key: &str, values: &[(&str, &str)]) {
         if let Some(p) = self.find(".kn-finder-map__status") {
-            p.set_text_content(Some(text));
+            p.set_text_content(Some(&self.state.reading.with_value(|r| r.text.plain_with(key, values))));
         }
     }
 
@@ -186,9 +188,11 @@ impl Map {
             }
         }
         if let Some(p) = self.find(".kn-finder-map__summary") {
-            p.set_text_content(Some(&format!(
-                "一覧の相談先のうち、{count}件を地図に表示しています。地図に出ていない相談先も一覧にあります。"
-            )));
+            let summary = self
+                .state
+                .reading
+                .with_value(|r| r.text.plain_with("finder.map_summary", &[("n", &count.to_string())]));
+            p.set_text_content(Some(&summary));
         }
         let svg = self.svg();
         let fitted = {
@@ -252,7 +256,7 @@ impl Map {
             let v = m.settled;
             measure(&mut m, Some(&svg));
             draw_outlines(&root, &mut m, v);
-            draw_pins(&root, &mut m, v, selected.as_deref());
+            self.state.reading.with_value(|r| draw_pins(&root, &mut m, v, selected.as_deref(), &r.text));
             draw_tiles(&root, &svg, &mut m, v);
             v
         });

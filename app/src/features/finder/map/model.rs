@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::viewport::Viewport;
 use crate::features::finder::map_data::{self as geo, Cluster, MapShape};
 use crate::features::finder::query::Hit;
+use crate::i18n::Texts;
 
 /// A facility placed on the map: its result (shared with the list, not copied) and where.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,11 +43,11 @@ impl Pin {
     }
 
     /// The accessible name: 「おおよその位置」 when only the municipality hall is known.
-    pub(super) fn label(&self) -> String {
+    pub(super) fn label(&self, t: &Texts) -> String {
         if self.exact() {
             self.name().to_string()
         } else {
-            format!("{}（おおよその位置）", self.name())
+            t.plain_with("finder.approx", &[("name", self.name())])
         }
     }
 }

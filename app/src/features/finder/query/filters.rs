@@ -150,13 +150,14 @@ pub enum Condition {
 impl Condition {
     pub const ALL: [Condition; 4] = [Condition::Need, Condition::Who, Condition::Other, Condition::Text];
 
-    /// As the page names it: 「{label}の条件を外す」, 「{label}」の条件では…
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of its name as the page says it: 「{label}の条件を外す」,
+    /// 「{label}」の条件では…
+    pub fn key(self) -> &'static str {
         match self {
-            Condition::Need => "困っていること",
-            Condition::Who => "障害の種類・年齢",
-            Condition::Other => "そのほか",
-            Condition::Text => "名前・住所",
+            Condition::Need => "finder.condition_need",
+            Condition::Who => "finder.condition_who",
+            Condition::Other => "finder.condition_other",
+            Condition::Text => "finder.condition_text",
         }
     }
 }

@@ -117,15 +117,16 @@ impl FinderRow {
         self.kyoten == 1 && matches!(self.role(), Role::CoreConsultation | Role::Base)
     }
 
-    /// What the row offers in an emergency and on what basis, for the 緊急時 need: the
-    /// municipality's documents for a 拠点 body, the service type for an open-data facility.
+    /// What the row offers in an emergency and on what basis, for the 緊急時 need (the
+    /// catalogue key of its sentence): the municipality's documents for a 拠点 body, the
+    /// service type for an open-data facility.
     pub fn emergency_basis(&self) -> Option<&'static str> {
         if self.kyoten == 1 && self.has_function(Function::Emergency) {
-            Some("緊急時の受け入れ・対応を担います（市区町村の資料から）")
+            Some("finder.basis_kyoten")
         } else if self.is_entry_point() {
-            Some("拠点の相談の入口です。緊急時にどこに頼めるか、まずここに相談できます（市区町村の資料から）")
+            Some("finder.basis_entry")
         } else if self.has_service(Role::ShortStay) {
-            Some("短期入所の空きがあるか、電話で尋ねられます（サービス種別から）")
+            Some("finder.basis_short_stay")
         } else {
             None
         }
