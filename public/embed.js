@@ -3,7 +3,7 @@
  * or mark places and load this once anywhere on the page:
  *   <div data-kyoten-navi-widget="emergency" data-area="132144"></div>
  * Options: data-area, data-fn, data-accent, data-compact, data-title, data-lang ("easy" for
- * やさしい日本語, "en" for English; the finder is in Japanese only for now).
+ * やさしい日本語, "en" for English).
  * Each widget becomes a titled iframe whose height follows its content. Nothing is global. */
 (function () {
   'use strict';
@@ -20,13 +20,12 @@
     screening: '拠点ナビ：事前登録のセルフチェック'
   };
   var TITLES_EN = {
-    finder: 'Kyoten Navi: find where to ask (Japanese)',
+    finder: 'Kyoten Navi: find where to ask for help',
     emergency: 'Kyoten Navi: emergency contacts',
     screening: 'Kyoten Navi: pre-registration self-check'
   };
   // The readings (issue #22) each widget has, by data-lang, and where they live.
   var READINGS = { easy: 'easy/', en: 'en/' };
-  var TRANSLATED = { emergency: true, screening: true };
   // Until the first height report (and whenever scripts inside the frame cannot run).
   var HEIGHTS = { finder: 900, emergency: 680, screening: 1000 };
   var OPTIONS = ['area', 'fn', 'accent', 'compact'];
@@ -45,7 +44,7 @@
     query.push('kn_id=' + id);
     var f = document.createElement('iframe');
     var lang = host.getAttribute('data-lang');
-    var reading = Object.prototype.hasOwnProperty.call(READINGS, lang) && TRANSLATED[widget] ? READINGS[lang] : '';
+    var reading = Object.prototype.hasOwnProperty.call(READINGS, lang) ? READINGS[lang] : '';
     f.src = base + reading + 'embed/' + widget + '/?' + query.join('&');
     f.title = host.getAttribute('data-title') || (lang === 'en' ? TITLES_EN : TITLES)[widget];
     f.setAttribute('loading', 'lazy');

@@ -182,8 +182,9 @@ impl Messages {
     /// Outside standard Japanese, `site.japanese_only` goes along, for links to pages that
     /// have no version in the reading ([`Texts::only_in_japanese`]).
     pub fn texts(&self, sections: &[&str]) -> Texts {
-        Texts(
-            self.entries
+        Texts {
+            entries: self
+                .entries
                 .iter()
                 .filter(|(k, _)| {
                     sections.iter().any(|s| k.split('.').next() == Some(*s))
@@ -191,7 +192,8 @@ impl Messages {
                 })
                 .map(|(k, m)| (k.clone(), m.source.clone()))
                 .collect(),
-        )
+            lang: self.lang,
+        }
     }
 }
 
@@ -199,13 +201,23 @@ impl Messages {
 /// sections, sent as props, so the wasm holds no text of its own and one bundle serves
 /// every reading. Readings stay in the explicit `｜漢字《かんじ》` notation until shown.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Texts(BTreeMap<String, String>);
+pub struct Texts {
+    entries: BTreeMap<String, String>,
+    /// The reading, for links to the pages every reading has ([`Texts::page`]).
+    lang: Lang,
+}
 
 impl Texts {
     /// `key` as markup: escaped, ふりがな as `<ruby>`. `{name}` placeholders are left for
     /// the caller (`.replace("{name}", &esc(value))`).
     pub fn html(&self, key: &str) -> String {
-        self.0.get(key).map_or_else(|| format!("[{key}]"), |t| crate::markup::html::rb(t))
+        self.entries.get(key).map_or_else(|| format!("[{key}]"), |t| crate::markup::html::rb(t))
+    }
+
+    /// `path` (`/areas/132144/`, `/search/?area=…`) in the reading: for a page that every
+    /// reading has (the finder, area pages); before the base path.
+    pub fn page(&self, path: &str) -> String {
+        format!("/{}{}", self.lang.prefix(), path.trim_start_matches('/'))
     }
 
     /// `key` as markup with its `{name}` placeholders filled: `values` are markup already
@@ -223,7 +235,7 @@ impl Texts {
     /// After a link to a page in standard Japanese only: 「 (Japanese)」 on a page in another
     /// reading, nothing on a standard page.
     pub fn only_in_japanese(&self) -> String {
-        self.0.get("site.japanese_only").map_or_else(String::new, |t| {
+        self.entries.get("site.japanese_only").map_or_else(String::new, |t| {
             format!(" <span class=\"kn-only-japanese\">{}</span>", crate::markup::html::rb(t))
         })
     }
@@ -231,12 +243,12 @@ impl Texts {
     /// `key` as written, readings in the explicit notation: for text stored in data that is
     /// shown later with `rb` or `unruby` (a [`crate::model::Call`]'s `why`).
     pub fn raw(&self, key: &str) -> String {
-        self.0.get(key).cloned().unwrap_or_else(|| format!("[{key}]"))
+        self.entries.get(key).cloned().unwrap_or_else(|| format!("[{key}]"))
     }
 
     /// `key` as plain text, without readings: the 相談メモ, attributes.
     pub fn plain(&self, key: &str) -> String {
-        self.0.get(key).map_or_else(|| format!("[{key}]"), |t| crate::markup::html::unruby(t))
+        self.entries.get(key).map_or_else(|| format!("[{key}]"), |t| crate::markup::html::unruby(t))
     }
 }
 
@@ -319,7 +331,8 @@ mod tests {
         let t = m.texts(&["a"]);
         assert_eq!(t.html("a.b"), "<ruby>x<rp>（</rp><rt>えっくす</rt><rp>）</rp></ruby>");
         assert_eq!((t.plain("a.b").as_str(), t.plain("a.c").as_str()), ("x", "[a.c]"));
-        assert_eq!(m.texts(&["b"]), Texts::default());
+        assert_eq!(m.texts(&["b"]), Texts { lang: Lang::En, ..Texts::default() });
+        assert_eq!(t.page("/areas/132144/"), "/en/areas/132144/");
         assert_eq!(m.texts(&["a"]).only_in_japanese(), "");
         let en = Messages::new(
             Lang::En,

@@ -62,15 +62,15 @@ pub fn place<'a>(d: &'a ScreeningData, id: &str) -> Option<Place<'a>> {
 /// The card for `place`, or for no place (no or unknown `area`: the notice says why), in
 /// the reading of `t`.
 pub fn card(place: Option<&Place>, base: &str, t: &Texts) -> String {
-    let link = |path: &str| join_base(base, path);
+    // The finder and area pages have a page in every reading.
+    let link = |path: &str| join_base(base, &t.page(path));
     let Some(p) = place else {
         return format!(
-            "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">{}</h1></header><p>{}</p><p><a class=\"kn-button\" href=\"{}\">{}</a>{}</p>",
+            "<header class=\"kn-page-heading\"><h1 class=\"kn-page-heading__title\">{}</h1></header><p>{}</p><p><a class=\"kn-button\" href=\"{}\">{}</a></p>",
             t.html("widget.emergency_title"),
             t.html("widget.emergency_unset"),
             esc(&link(&Route::Search.path())),
             t.html("widget.choose_area"),
-            t.only_in_japanese()
         );
     };
     let name = esc(&p.name);
@@ -88,10 +88,9 @@ pub fn card(place: Option<&Place>, base: &str, t: &Texts) -> String {
         t.html("call.area_link").replace("{area}", &name)
     );
     h += &format!(
-        "<li><a href=\"{}\">{}</a>{}</li></ul>",
+        "<li><a href=\"{}\">{}</a></li></ul>",
         esc(&link(&format!("{}?area={}&fn=emergency", Route::Search.path(), p.id))),
         t.html("widget.find_emergency").replace("{area}", &name),
-        t.only_in_japanese()
     );
     h
 }

@@ -19,8 +19,6 @@ use crate::url::{current_path, use_navigate, use_query_map, NavigateOptions};
 pub struct FinderReading {
     /// The catalogue sections `finder`, `card` and the vocabularies ([`FinderReading::SECTIONS`]).
     pub text: Texts,
-    /// The reading's path prefix (`""`, `"en/"`): every area has a page in every reading.
-    pub prefix: String,
     /// Facility pages have versions in the reading; if not, links to them say 「(Japanese)」.
     pub facility_pages: bool,
     /// The area index to load: `areas.en.json` names areas in English.
@@ -35,16 +33,16 @@ impl FinderReading {
         let lang = m.lang;
         FinderReading {
             text: m.texts(&Self::SECTIONS),
-            prefix: lang.prefix().to_string(),
             facility_pages: lang == crate::i18n::Lang::Ja
                 || m.pages.get(&lang).is_some_and(|p| p.iter().any(|path| path.starts_with("/facilities/"))),
             index: if lang == crate::i18n::Lang::En { "areas.en.json" } else { "areas.json" }.to_string(),
         }
     }
 
-    /// `path` (`/areas/132144/`) in the reading, under the base path.
+    /// `path` (`/areas/132144/`) in the reading, under the base path: every area and the
+    /// finder have a page in every reading.
     pub fn href(&self, path: &str) -> String {
-        crate::data::href(&format!("/{}{}", self.prefix, path.trim_start_matches('/')))
+        crate::data::href(&self.text.page(path))
     }
 }
 

@@ -97,12 +97,11 @@ fn start(h: &mut String, d: &ScreeningData, ready: bool, draft: Option<(usize, A
         );
     }
     *h += &format!(
-        "</ol><h2>{}</h2><p>{}</p><p><a class=\"kn-screening__link\" href=\"{}\">{}</a>{}</p></section>",
+        "</ol><h2>{}</h2><p>{}</p><p><a class=\"kn-screening__link\" href=\"{}\">{}</a></p></section>",
         t.html("screening.ask_title"),
         rb(&s.next_steps.ask),
-        esc(&join_base(base, &Route::Search.path())),
+        esc(&join_base(base, &t.page(&Route::Search.path()))),
         t.html("screening.find_contacts"),
-        t.only_in_japanese()
     );
 }
 

@@ -114,7 +114,7 @@ pub fn generator(g: GeneratorData) -> impl IntoView {
                     </div>
                     <fieldset class="kn-embed-form__group">
                         <legend class="kn-embed-form__legend">"表示することば"</legend>
-                        <p class="kn-embed-form__hint">"「緊急時の連絡先」と「セルフチェック」は、やさしい日本語（ふりがな付き）と英語でも表示できます。相談先の検索は、いまは日本語だけです。"</p>
+                        <p class="kn-embed-form__hint">"どの部品も、やさしい日本語（ふりがな付き）と英語でも表示できます。"</p>
                         {Lang::ALL.into_iter().map(|l| view! {
                             <label class="kn-check kn-embed-form__choice">
                                 <input class="kn-check__input" type="radio" name="kn-lang" value=l.id() checked=l == c.lang/>
@@ -151,7 +151,7 @@ pub fn generator(g: GeneratorData) -> impl IntoView {
                     <div class="kn-summary-list__row"><dt>"data-fn"</dt><dd>"相談先の検索で最初から選んでおく機能（consultation, emergency, experience, expertise, network をカンマ区切り）"</dd></div>
                     <div class="kn-summary-list__row"><dt>"data-accent"</dt><dd>"ボタンとリンクの色（#1d4f91 など）。読みにくい明るい色は自動で濃くし、そのことを枠の中に表示します。"</dd></div>
                     <div class="kn-summary-list__row"><dt>"data-compact"</dt><dd>"1 でコンパクト表示"</dd></div>
-                    <div class="kn-summary-list__row"><dt>"data-lang"</dt><dd>"easy（やさしい日本語・ふりがな付き）または en（英語）。緊急時の連絡先とセルフチェックで使えます。省略すると日本語です。"</dd></div>
+                    <div class="kn-summary-list__row"><dt>"data-lang"</dt><dd>"easy（やさしい日本語・ふりがな付き）または en（英語）。省略すると日本語です。"</dd></div>
                     <div class="kn-summary-list__row"><dt>"data-title"</dt><dd>"枠の名前（読み上げソフトが読みます）。省略すると「拠点ナビ：相談先をさがす」などになります。"</dd></div>
                 </dl>
                 <p>"iframe 版では、同じ設定をアドレスの「?area=132144&fn=emergency&accent=%231d4f91&compact=1」のように書きます。"</p>

@@ -22,17 +22,13 @@ pub struct Choice {
     /// `#rrggbb`, already readable (see `options::accent`).
     pub accent: Option<String>,
     pub compact: bool,
-    /// The reading the widget speaks (`data-lang`); the finder has only standard Japanese.
+    /// The reading the widget speaks (`data-lang`).
     pub lang: Lang,
 }
 
-/// The reading the widget of `c` is shown in: the finder has no other yet.
+/// The reading the widget of `c` is shown in: every widget has all three (issue #22).
 pub fn reading(c: &Choice) -> Lang {
-    if c.widget == Widget::Finder {
-        Lang::Ja
-    } else {
-        c.lang
-    }
+    c.lang
 }
 
 /// The plain iframe's height in CSS pixels: it cannot follow its content, so it is what the
@@ -51,6 +47,7 @@ pub fn fallback_height(w: Widget) -> u32 {
 /// In English for an English widget, as its screen reader users will hear it.
 pub fn frame_title(c: &Choice) -> String {
     match (c.widget, reading(c)) {
+        (Widget::Finder, Lang::En) => format!("Kyoten Navi: find where to ask for help in {}", c.area_name),
         (Widget::Finder, _) => format!("拠点ナビ：{}の相談先をさがす", c.area_name),
         (Widget::Emergency, Lang::En) => format!("Kyoten Navi: emergency contacts for {}", c.area_name),
         (Widget::Emergency, _) => format!("拠点ナビ：{}の緊急時の連絡先", c.area_name),
@@ -188,7 +185,7 @@ mod tests {
     }
 
     #[test]
-    fn a_reading_goes_into_the_loader_and_the_address_but_not_for_the_finder() {
+    fn a_reading_goes_into_the_loader_and_the_address() {
         let c = Choice { widget: Widget::Emergency, lang: Lang::En, accent: None, compact: false, ..choice() };
         assert_eq!(
             script_snippet("https://x/", &c),
@@ -198,8 +195,8 @@ mod tests {
         let easy = Choice { widget: Widget::Screening, lang: Lang::Easy, ..c.clone() };
         assert!(widget_path(&easy).starts_with("easy/embed/screening/?"));
         let finder = Choice { widget: Widget::Finder, ..c };
-        assert!(!script_snippet("https://x/", &finder).contains("data-lang"));
-        assert!(widget_path(&finder).starts_with("embed/finder/?"));
+        assert!(script_snippet("https://x/", &finder).contains("data-lang=\"en\""));
+        assert!(widget_path(&finder).starts_with("en/embed/finder/?"));
     }
 
     #[test]
