@@ -202,7 +202,7 @@ test('two widgets on one page, one by script and one by placeholder, size themse
   await context.close();
 });
 
-test('data-lang="en" and "easy" show the emergency card and the self-check in that reading; the finder stays Japanese', async () => {
+test('data-lang="en" and "easy" show the emergency card, the self-check and the finder in that reading', async () => {
   const { context, page, problems } = await openHost(
     `<div data-kyoten-navi-widget="emergency" data-area="132144" data-lang="en"></div>
      <div data-kyoten-navi-widget="screening" data-area="132144" data-lang="easy"></div>
@@ -213,7 +213,7 @@ test('data-lang="en" and "easy" show the emergency card and the self-check in th
   const frames = page.locator('iframe');
   await frames.nth(2).waitFor();
   const paths = await frames.evaluateAll((fs) => fs.map((f) => new URL(f.src).pathname));
-  assert.deepEqual(paths, ['/en/embed/emergency/', '/easy/embed/screening/', '/embed/finder/']);
+  assert.deepEqual(paths, ['/en/embed/emergency/', '/easy/embed/screening/', '/en/embed/finder/']);
   const english = page.locator('iframe[title="Kyoten Navi: emergency contacts"]');
   const card = await widget(page, english);
   assert.equal(await card.evaluate(() => document.documentElement.lang), 'en');
@@ -234,6 +234,19 @@ test('data-lang="en" and "easy" show the emergency card and the self-check in th
   assert.equal(await easy.locator('.kn-site-header, .kn-site-footer').count(), 0, 'a widget has no site chrome');
   await easy.getByRole('button', { name: 'はじめる', exact: true }).click();
   await easy.locator('.kn-screening__legend ruby').first().waitFor();
+
+  // The finder in English: its form, its results and their links stay in English.
+  const finder = await widget(page, page.locator('iframe[title="Kyoten Navi: find where to ask for help"]'));
+  assert.equal(await finder.evaluate(() => document.documentElement.lang), 'en');
+  await finder.getByRole('heading', { level: 1, name: 'Find where to ask for help' }).waitFor();
+  const found = finder.locator('.kn-finder-results__count');
+  await found.waitFor();
+  assert.match(await found.innerText(), /^Found \d+ in Kokubunji City \(国分寺市\)$/);
+  assert.ok(await finder.getByRole('group', { name: 'What you need' }).isVisible());
+  const full = finder.locator('.kn-finder-results__full a');
+  assert.match(await full.innerText(), /^See all \d+ results with the map on Kyoten Navi$/);
+  assert.match(new URL(await full.evaluate((a) => a.href)).pathname, /^\/en\/search\/$/);
+  assert.doesNotMatch(await finder.locator('body').innerText(), /\[[a-z_]+(\.[a-z_0-9]+)+\]/, 'no catalogue key');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -456,9 +469,10 @@ test('the generator\'s language choice goes into the snippet and the preview (da
   assert.match(await preview.getAttribute('src'), /\/en\/embed\/emergency\/\?area=132144&kn_id=preview/);
   const frame = await widget(page, preview);
   await frame.getByRole('heading', { level: 1, name: /^Emergency contacts in Kokubunji City/ }).waitFor();
-  // The finder has no other reading: its snippet stays without data-lang.
+  // The finder follows the choice too.
   await page.getByRole('radio', { name: /^相談先をさがす/ }).check();
-  assert.doesNotMatch(await page.getByLabel('スクリプト版のコード').inputValue(), /data-lang/);
+  assert.match(await page.getByLabel('スクリプト版のコード').inputValue(), /data-widget="finder" data-area="132144" data-lang="en"/);
+  assert.match(await preview.getAttribute('src'), /\/en\/embed\/finder\/\?area=132144/);
   assert.deepEqual(problems, []);
   await context.close();
 });

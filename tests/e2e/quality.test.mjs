@@ -82,7 +82,8 @@ async function routes() {
     { name: 'about', path: '/about/' },
     { name: 'open data', path: '/opendata/' },
     { name: '404', path: '/no-such-page/', status: 404 },
-    // The other readings (issue #22): their home, 緊急のとき and guides.
+    // The other readings (issue #22): their home, 緊急のとき, the finder, area pages, the
+    // self-check, the widgets and guides.
     ...[['easy', 'ja', '本文（ほんぶん）へ すすむ'], ['en', 'en', 'Skip to main content']].flatMap(([reading, lang, skipText]) => [
       { name: `${reading}: home`, path: `/${reading}/`, lang, skipText },
       { name: `${reading}: emergency`, path: `/${reading}/emergency/`, lang, skipText },
@@ -91,6 +92,9 @@ async function routes() {
       { name: `${reading}: area (region)`, path: `/${reading}/areas/higashi-iburi/`, lang, skipText },
       { name: `${reading}: screening, start`, path: `/${reading}/screening/`, lang, skipText },
       { name: `${reading}: screening, result`, path: `/${reading}/screening/`, lang, skipText, ready: (p) => screeningToResult(p, reading === 'en' ? 'Tokyo' : '東京都') },
+      { name: `${reading}: finder, before a search`, path: `/${reading}/search/`, lang, skipText },
+      { name: `${reading}: finder with results`, path: `/${reading}/search/?area=132144&dis=intellectual`, lang, skipText, ready: (p) => p.locator('.kn-finder-results__count').waitFor() },
+      { name: `${reading}: embed widget finder`, path: `/${reading}/embed/finder/?area=132144`, lang, skipText, widget: true, ready: (p) => p.locator('.kn-finder-results__count').waitFor() },
       { name: `${reading}: embed widget emergency`, path: `/${reading}/embed/emergency/`, lang, skipText, widget: true },
       { name: `${reading}: embed widget screening`, path: `/${reading}/embed/screening/`, lang, skipText, widget: true },
     ]),

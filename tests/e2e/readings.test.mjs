@@ -26,7 +26,7 @@ const READINGS = [
   { prefix: 'easy/', lang: 'ja', hreflang: 'ja-x-easy', name: 'やさしい にほんご' },
   { prefix: 'en/', lang: 'en', hreflang: 'en', name: 'English' },
 ];
-const PAGES = ['', 'emergency/', 'guides/emergency/', 'guides/faq/', 'areas/132144/', 'areas/higashi-iburi/'];
+const PAGES = ['', 'emergency/', 'search/', 'guides/emergency/', 'guides/faq/', 'areas/132144/', 'areas/higashi-iburi/'];
 
 for (const page of PAGES) {
   for (const reading of READINGS) {
@@ -80,9 +80,12 @@ test('a page in Japanese only: the switch leads to the reading\'s home, links fr
   assert.equal(await english.getAttribute('href'), '/en/');
   assert.equal(await english.getAttribute('data-kn-same'), null);
   await page.goto(site.url('/en/'));
+  const data = page.locator('.kn-site-footer').getByRole('link', { name: /Open data/ });
+  assert.equal(await data.evaluate((a) => a.nextElementSibling?.textContent.trim()), '(Japanese)');
+  assert.equal(new URL(await data.evaluate((a) => a.href)).pathname, '/opendata/');
   const search = page.locator('.kn-site-header__nav').getByRole('link', { name: /Search/ });
-  assert.equal((await search.innerText()).replace(/\s+/g, ' '), 'Search (Japanese)');
-  assert.equal(new URL(await search.evaluate((a) => a.href)).pathname, '/search/');
+  assert.equal((await search.innerText()).trim(), 'Search', 'the finder has an English version');
+  assert.equal(new URL(await search.evaluate((a) => a.href)).pathname, '/en/search/');
   const guide = page.locator('.kn-guide-list').getByRole('link', { name: /emergency/i }).first();
   assert.match(new URL(await guide.evaluate((a) => a.href)).pathname, /^\/en\/guides\//, 'a guide with an English version links to it');
   await context.close();
@@ -165,8 +168,10 @@ for (const r of SELF_CHECK) {
     if (r.prefix === 'easy/') {
       assert.ok(await page.locator('.kn-screening__overview-legend ruby').count() > 5, 'questions carry ふりがな');
     } else {
-      // The finder exists in Japanese only: its link says so.
-      assert.match(await page.locator('.kn-screening__overview p:has(a.kn-screening__link)').innerText(), /\(Japanese\)$/);
+      // The finder has an English version: the link goes there.
+      const link = page.locator('a.kn-screening__link');
+      assert.equal(new URL(await link.evaluate((a) => a.href)).pathname, '/en/search/');
+      assert.doesNotMatch(await page.locator('.kn-screening__overview p:has(a.kn-screening__link)').innerText(), /\(Japanese\)/);
     }
     await page.getByRole('button', { name: r.start, exact: true }).tap();
     for (;;) {
@@ -210,3 +215,63 @@ for (const r of SELF_CHECK) {
     await context.close();
   });
 }
+
+// The finder in English and in やさしい日本語 (issue #22): typed, chosen and filtered by touch
+// at 360×740, its results, cards and map in the reading; places romanised in English.
+test('/en/search/: a municipality typed in romaji, an emergency need, English results and cards', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  await page.goto(site.url('/en/search/'));
+  await hydrated(page);
+  assert.equal(await page.locator('main h1').innerText(), 'Find where to ask for help');
+  await page.getByLabel('Your municipality (in Japanese, kana or romaji)').fill('kokubunji');
+  await page.getByRole('button', { name: /^Kokubunji City \(国分寺市\)/ }).tap();
+  await page.waitForURL(/\/en\/search\/\?area=132144$/);
+  assert.equal((await page.locator('.kn-area-picker__chosen').innerText()).trim(), 'Area: Kokubunji City (国分寺市) (Tokyo)');
+  const count = page.locator('.kn-finder-results__count');
+  await count.waitFor();
+  const total = Number((await count.innerText()).match(/^Found (\d+) in Kokubunji City \(国分寺市\)$/)[1]);
+  assert.ok(total > 3, `${total} results`);
+  await page.getByRole('checkbox', { name: 'In an emergency, I need someone to look after them or to help' }).tap();
+  await page.waitForURL(/fn=emergency/);
+  const first = page.locator('.kn-search__results .kn-facility-card').first();
+  await first.waitFor();
+  const text = await first.innerText();
+  assert.match(text, /国分寺市 基幹相談支援センター/, 'the name as published');
+  assert.match(text, /Kyoten: Core consultation support centre/);
+  assert.match(text, /In an emergency: The kyoten's entry point for consultation/);
+  assert.equal(await first.locator('.kn-facility-card__link').getAttribute('lang'), 'ja');
+  // Whom to call first: the area's page in English.
+  const calls = page.getByRole('link', { name: 'Kokubunji City (国分寺市): whom to contact first (phone numbers)' });
+  assert.equal(new URL(await calls.evaluate((a) => a.href)).pathname, '/en/areas/132144/');
+  // The map speaks English too.
+  assert.ok(await page.getByRole('heading', { name: 'Map', exact: true }).count() === 1);
+  assert.ok(await page.getByRole('button', { name: 'Move the map with one finger' }).count() === 1);
+  assert.doesNotMatch(await page.locator('main').innerText(), /\[[a-z_]+(\.[a-z_0-9]+)+\]/, 'no catalogue key');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('/easy/search/: the form and the results carry ふりがな; nothing matches is said plainly', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  // The text without its ふりがな (<rt>, <rp>).
+  const plain = (locator) => locator.evaluate((e) => {
+    const c = e.cloneNode(true);
+    c.querySelectorAll('rt, rp').forEach((r) => r.remove());
+    return c.textContent.trim();
+  });
+  await page.goto(site.url('/easy/search/?area=132144&q=zzzz'));
+  await hydrated(page);
+  assert.ok(await page.locator('.kn-finder-form ruby rt').count() > 5, 'the form has ふりがな');
+  const empty = page.locator('.kn-finder-results__empty');
+  await empty.waitFor();
+  assert.match(await plain(empty), /国分寺市には、この 条件に あう ところが ありませんでした/);
+  const widen = empty.locator('button[data-kn-action="widen"]');
+  assert.equal(await plain(widen), '名前・住所の 条件を はずす');
+  await widen.tap();
+  const count = page.locator('.kn-finder-results__count');
+  await count.waitFor();
+  assert.match(await plain(count), /^国分寺市で \d+件 ありました$/);
+  assert.equal(new URL(await page.locator('.kn-finder-results__area-link').evaluate((a) => a.href)).pathname, '/easy/areas/132144/');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -118,9 +118,9 @@ pub(super) fn draw_pins(root: &Element, m: &mut Model, v: Viewport, selected: Op
                 html,
                 r#"<g class="kn-finder-map__cluster{}" transform="translate({} {})" role="button" tabindex="0" aria-label="{}" data-k="c{ci}"><g class="kn-finder-map__mark"><circle class="kn-finder-map__hit" r="22"/><circle class="kn-finder-map__halo" r="{}"/><circle class="kn-finder-map__bubble" r="{}"/><text class="kn-finder-map__count" dy="0.35em">{n}</text><circle class="kn-finder-map__ring" r="22"/></g></g>"#,
                 if has_selected { " kn-finder-map__cluster--selected" } else { "" },
-                esc(&t.plain_with("finder.cluster_label", &[("n", &n.to_string())])),
                 fixed(c.x, 2),
                 fixed(c.y, 2),
+                esc(&t.plain_with("finder.cluster_label", &[("n", &n.to_string())])),
                 fixed(radius + 5.0, 1),
                 fixed(radius, 1),
             );
