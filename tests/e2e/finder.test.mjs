@@ -177,7 +177,7 @@ test('without JavaScript the finder lists 拠点 bodies and leads through the mu
   assert.equal(await page.locator('form[role=search]').isVisible(), false, 'no form that cannot search');
   const notice = page.locator('.kn-search__no-script');
   assert.match(await notice.innerText(), /JavaScript が使えないときは/);
-  await notice.getByRole('link', { name: '「都道府県・市区町村から選ぶ」' }).click();
+  await notice.getByRole('link', { name: '都道府県・市区町村から選ぶ', exact: true }).click();
   assert.match(page.url(), /#kn-area-directory$/);
   await page.getByText('東京都', { exact: true }).click();
   await page.getByRole('link', { name: '国分寺市', exact: true }).click();
