@@ -149,19 +149,32 @@ fn area_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
 }
 
 /// `html` with its links to pages that have a version in the reading pointing at that
-/// version (`/guides/functions/` → `/en/guides/functions/`); links to other pages stay.
+/// version (`/guides/functions/` → `/en/guides/functions/`, with a fragment too); links to
+/// other pages stay. One pass over the `href`s (the readings have a page per facility).
 pub(super) fn links_in_reading(html: &str, base: &str, m: &Messages) -> String {
     if m.lang == Lang::Ja {
         return html.to_string();
     }
-    let mut out = html.to_string();
-    for path in m.pages.get(&m.lang).into_iter().flatten() {
-        let from = format!("href=\"{}\"", join_base(base, path));
-        let to = format!("href=\"{}\"", join_base(base, &m.page_path(path)));
-        out = out.replace(&from, &to);
-        // With a fragment: `/guides/faq/#q1`.
-        out = out.replace(&format!("{}#", &from[..from.len() - 1]), &format!("{}#", &to[..to.len() - 1]));
+    const HREF: &str = "href=\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(HREF) {
+        let start = at + HREF.len();
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        let url = &rest[..end];
+        let (path, fragment) = url.split_at(url.find('#').unwrap_or(url.len()));
+        match path.strip_prefix(base.trim_end_matches('/')) {
+            Some(page) if page.starts_with('/') && m.has_page(page) => {
+                out.push_str(&join_base(base, &m.page_path(page)));
+                out.push_str(fragment);
+            }
+            _ => out.push_str(url),
+        }
+        rest = &rest[end..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -217,4 +230,21 @@ pub fn markup(text: &str) -> String {
 /// A content text without its readings, for `<title>` and descriptions.
 pub fn plain(text: &str) -> String {
     parse_ruby(text).map_or_else(|_| text.to_string(), |s| plain_text(&s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_to_pages_with_a_version_go_to_it() {
+        let pages = BTreeMap::from([(Lang::En, BTreeSet::from(["/".to_string(), "/guides/faq/".to_string()]))]);
+        let en = crate::i18n::catalogue(Lang::En).with_pages(Arc::new(pages));
+        let html = r#"<a href="/sub/guides/faq/#q1">a</a> <a href="/sub/guides/faq/?x">b</a> <a href="/sub/">c</a> <a href="/sub/search/">d</a> <a href="https://x.jp/guides/faq/">e</a>"#;
+        assert_eq!(
+            links_in_reading(html, "/sub/", &en),
+            r#"<a href="/sub/en/guides/faq/#q1">a</a> <a href="/sub/guides/faq/?x">b</a> <a href="/sub/en/">c</a> <a href="/sub/search/">d</a> <a href="https://x.jp/guides/faq/">e</a>"#
+        );
+        assert_eq!(links_in_reading(html, "/sub/", &crate::i18n::catalogue(Lang::Ja)), html);
+    }
 }
