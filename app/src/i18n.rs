@@ -174,6 +174,19 @@ impl Messages {
         self.entries.get(key).map_or_else(|| format!("[{key}]"), |m| m.source.clone())
     }
 
+    /// `2023-08-01` or `2023-08` as the reading writes dates (`2023年8月1日`, `2023/8/1`),
+    /// readings in the explicit notation like [`Messages::raw`]; anything else as it is.
+    pub fn date(&self, d: &str) -> String {
+        let parts: Vec<u32> = d.split('-').filter_map(|p| p.parse().ok()).collect();
+        let fill =
+            |key: &str, y: &u32, mo: &u32| self.raw(key).replace("{y}", &y.to_string()).replace("{m}", &mo.to_string());
+        match parts.as_slice() {
+            [y, mo, day] if d.len() == 10 => fill("contacts.date", y, mo).replace("{d}", &day.to_string()),
+            [y, mo] if d.len() == 7 => fill("contacts.month", y, mo),
+            _ => d.to_string(),
+        }
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.entries.keys().map(String::as_str)
     }
