@@ -127,7 +127,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
                     .into_iter()
                     .filter_map(|(k, v)| Some((k.to_string(), v?.clone())))
                     .collect(),
-                checked: super::fact_age::of_facility(f, &c.sources, &today),
+                checked: super::fact_age::of_facility(f, &c.sources, &today, &shell.messages),
                 ..corrections(&path, &format!("content/facilities/{}.md", f.id), c.areas.get(&f.area))
             },
         };
@@ -183,12 +183,12 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             regions: a.regions.iter().filter_map(link).collect(),
             sources: sources_of(&source_ids),
             corrections: Corrections {
-                checked: super::fact_age::of_area(a, &today),
+                checked: super::fact_age::of_area(a, &today, &shell.messages),
                 ..corrections(&path, &file, Some(a))
             },
             map: area_map(c, a, &listed),
             calls: super::first_contacts::first_contacts(c, &by_area, a, &shell.messages),
-            worklist: super::fact_age::worklist(&listed, &c.sources, &today),
+            worklist: super::fact_age::worklist(&listed, &c.sources, &today, &shell.messages),
         };
         pages.push((
             path.clone(),
