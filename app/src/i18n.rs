@@ -241,6 +241,33 @@ impl Texts {
     }
 }
 
+/// `template` with each `{name}` of `values` replaced by its value, in one pass (a value that
+/// happens to contain `{…}` is left as it is): `fill("{name}（{place}）", &[("name", n), ("place", p)])`.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            values.iter().find(|(k, _)| *k == key).map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The active catalogue (the builder provides one per reading).
 pub fn messages() -> Messages {
     use_context::<Messages>().unwrap_or_default()
@@ -295,6 +322,13 @@ mod tests {
         assert_eq!(Lang::of_path("/guides/english/"), (Lang::Ja, "/guides/english/"));
         assert_eq!(Lang::of_path("/"), (Lang::Ja, "/"));
         assert_eq!(Lang::of_path("/enx/"), (Lang::Ja, "/enx/"));
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_one_pass() {
+        let values = [("name", "{place}"), ("place", "東京都")];
+        assert_eq!(fill("{name}（{place}）", &values), "{place}（東京都）");
+        assert_eq!(fill("{x} {name", &values), "{x} {name");
     }
 
     #[test]

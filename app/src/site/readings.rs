@@ -36,6 +36,7 @@ fn reading_paths(c: &Content) -> BTreeMap<Lang, BTreeSet<String>> {
             let mut paths: BTreeSet<String> =
                 [Route::Home.path(), Route::Emergency.path(), Route::Widget(Widget::Emergency).path()].into();
             paths.extend(c.areas.keys().map(|id| Route::Area(id).path()));
+            paths.extend(c.facilities.iter().map(|f| Route::Facility(&f.id).path()));
             paths.extend(c.guide_versions.iter().filter(|g| g.lang == lang).map(|g| Route::Guide(&g.slug).path()));
             if c.screening_versions.contains_key(&lang) {
                 paths.extend([Route::Screening.path(), Route::Widget(Widget::Screening).path()]);
@@ -108,8 +109,47 @@ pub fn reading_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
     if lang != Lang::Ja {
         pages.extend(super::pages::screening_pages(c, m));
         pages.extend(area_pages(c, shell));
+        pages.extend(facility_pages(c, shell));
     }
     pages
+}
+
+/// Every facility's page in the reading (`features::facility::page::facility_in_reading`):
+/// the name as published, what it is, how to reach it, whom it serves and the sources, with
+/// the area named as the reading names it. On all cores, in the content's order, like the
+/// standard pages.
+fn facility_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
+    let m = &shell.messages;
+    let titles = super::pages::facility_titles(c, m);
+    let today = crate::import::today();
+    let page = |(f, title): (&crate::model::Facility, &String)| {
+        let path = m.page_path(&Route::Facility(&f.id).path());
+        let area = c.areas.get(&f.area).map(|a| area_link(c, a, m.lang)).unwrap_or_default();
+        let description = super::pages::facility_description(f, &area, m);
+        let data = FacilityData {
+            facility: f.clone(),
+            area,
+            sources: f.sources.iter().filter_map(|id| c.sources.iter().find(|s| &s.id == id)).cloned().collect(),
+            corrections: Corrections {
+                page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, &path)),
+                checked: super::fact_age::of_facility(f, &c.sources, &today, m),
+                ..Default::default()
+            },
+        };
+        let html = render_fragment(shell, || features::facility::page::facility_in_reading(data));
+        (path, PageData::Static(StaticPage { title: title.clone(), description, html }))
+    };
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let size = c.facilities.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = c
+            .facilities
+            .chunks(size)
+            .zip(titles.chunks(size))
+            .map(|(part, titles)| s.spawn(move || part.iter().zip(titles).map(page).collect::<Vec<_>>()))
+            .collect();
+        parts.into_iter().flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
 }
 
 /// Every area's page in the reading: its name, 「まず連絡するところ」 and its
