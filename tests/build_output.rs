@@ -148,6 +148,56 @@ fn dist_has_sitemap_robots_manifest_data_and_compressed_assets() {
     assert!(names.iter().any(|n| n.starts_with("data/") && n.ends_with("/search/areas.json.br")));
 }
 
+/// Issue #22: each facility has a page in やさしい日本語 and in English, in the sitemap, with
+/// `hreflang` alternates between the three and a switch that keeps the page.
+#[test]
+fn facility_pages_have_versions_in_each_reading() {
+    let (_tmp, out) = build(&fixture(), "/");
+    let sitemap = read(&out.join("sitemap.xml"));
+    let standard = read(&out.join("facilities/test-kikan/index.html"));
+    for (reading, hreflang, lang) in [("en", "en", "en"), ("easy", "ja-x-easy", "ja")] {
+        let url = format!("https://example.jp/{reading}/facilities/test-kikan/");
+        assert!(sitemap.contains(&format!("<loc>{url}</loc>")), "{reading} not in the sitemap");
+        let html = read(&out.join(format!("{reading}/facilities/test-kikan/index.html")));
+        assert!(html.starts_with(&format!("<!DOCTYPE html><html lang=\"{lang}\">")), "{reading}");
+        assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")), "{reading}");
+        for page in [&html, &standard] {
+            assert!(
+                page.contains(&format!("<link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{url}\">")),
+                "{reading}"
+            );
+            assert!(page.contains(
+                "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.jp/facilities/test-kikan/\">"
+            ));
+        }
+        assert!(
+            standard.contains(&format!(
+                "<a href=\"/{reading}/facilities/test-kikan/\" hreflang=\"{hreflang}\" data-kn-same"
+            )),
+            "{reading}"
+        );
+        assert!(
+            html.contains("<a href=\"/facilities/test-kikan/\" hreflang=\"ja\" data-kn-same"),
+            "{reading}: the switch"
+        );
+        assert!(html.contains("href=\"tel:0421234567\""), "{reading}");
+        assert!(html.contains(&format!("<a href=\"/{reading}/areas/132144/\">")), "{reading}: the area in the reading");
+        assert!(!html.contains("kn-correction") && !html.contains("application/ld+json"), "{reading}: a light page");
+    }
+    let en = read(&out.join("en/facilities/test-kikan/index.html"));
+    for needle in [
+        "<title>テスト基幹相談支援センター (Kokubunji City, Tokyo)｜拠点ナビ</title>",
+        "<h1 lang=\"ja\" class=\"kn-page-heading__title\">テスト基幹相談支援センター</h1>",
+        "<dt>Disabilities served</dt><dd>Intellectual disability</dd>",
+        "<dt>Functions it carries</dt><dd>① Consultation, ⑤ Building local support networks</dd>",
+        "Last checked: 2026-11-22",
+    ] {
+        assert!(en.contains(needle), "missing {needle:?}");
+    }
+    let easy = read(&out.join("easy/facilities/test-kikan/index.html"));
+    assert!(easy.contains("<dd><ruby>知的障害<rp>（</rp><rt>ちてきしょうがい</rt><rp>）</rp></ruby></dd>"), "{easy}");
+}
+
 #[test]
 fn precompression_can_cover_every_page_or_nothing() {
     use kyoten_navi::site::assets::Precompress;

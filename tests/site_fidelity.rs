@@ -267,3 +267,139 @@ fn the_open_data_page_lists_the_standard_exports() {
         assert!(site().join("opendata").join(file).is_file(), "{file} is not written");
     }
 }
+
+/// A `[key]` the catalogue lacks, as `Messages` shows it: `[facility.phone]`.
+fn untranslated(html: &str) -> Option<&str> {
+    html.match_indices('[').map(|(i, _)| &html[i..]).find_map(|rest| {
+        let key = &rest[1..rest.find(']')?];
+        let is_key = key.contains('.')
+            && key.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+        is_key.then_some(key)
+    })
+}
+
+/// Issue #22: every facility has a light page in やさしい日本語 and English with the standard
+/// page's facts — the same numbers, whom it serves or that the sources name no one — their
+/// labels translated, the name as published (marked Japanese in English, with ふりがな from
+/// WAM NET's 名称_かな in やさしい日本語), and no untranslated key.
+#[test]
+fn facility_pages_in_the_readings_say_what_the_standard_page_says() {
+    use kyoten_navi::i18n::Lang;
+    let c = content();
+    let en = &c.messages[&Lang::En];
+    for f in &c.facilities {
+        let standard = page(&format!("/facilities/{}/", f.id));
+        let english = page(&format!("/en/facilities/{}/", f.id));
+        let easy = page(&format!("/easy/facilities/{}/", f.id));
+        assert!(english.starts_with("<!DOCTYPE html><html lang=\"en\">"), "{}", f.id);
+        assert!(easy.starts_with("<!DOCTYPE html><html lang=\"ja\">"), "{}", f.id);
+        for (reading, html) in [("en", &english), ("easy", &easy)] {
+            assert_eq!(untranslated(html), None, "/{reading}/facilities/{}/", f.id);
+            let tel = f.phone.as_ref().map(|p| format!("href=\"tel:{}\"", p.replace('-', "")));
+            assert_eq!(
+                tel.as_ref().map(|t| html.contains(t.as_str())),
+                tel.as_ref().map(|t| standard.contains(t.as_str())),
+                "{}",
+                f.id
+            );
+            if let Some(fax) = &f.fax {
+                assert!(
+                    html.contains(&format!("<dd>{fax}</dd>")) && standard.contains(&format!("<dd>{fax}</dd>")),
+                    "{}",
+                    f.id
+                );
+            }
+            // The standard page, for the rest; the switch and the alternates between the three.
+            assert!(html.contains(&format!("<a href=\"/facilities/{}/\" hreflang=\"ja\">", f.id)), "{}", f.id);
+            assert!(
+                html.contains(&format!(
+                    "<link rel=\"alternate\" hreflang=\"en\" href=\"https://kyoten-navi.example/en/facilities/{}/\">",
+                    f.id
+                )),
+                "{}",
+                f.id
+            );
+        }
+        assert!(
+            english.contains(&format!("<h1 lang=\"ja\" class=\"kn-page-heading__title\">{}</h1>", escape(&f.name))),
+            "{}",
+            f.id
+        );
+        assert!(
+            standard.contains(&format!("href=\"/easy/facilities/{}/\" hreflang=\"ja-x-easy\" data-kn-same", f.id)),
+            "{}",
+            f.id
+        );
+        assert!(english.contains(&format!("href=\"/facilities/{}/\" hreflang=\"ja\" data-kn-same", f.id)), "{}", f.id);
+        if f.disabilities.is_empty() {
+            assert!(standard.contains("対象は事業所にご確認ください"), "{}", f.id);
+            assert!(english.contains(&en.plain("facility.ask_targets")), "{}", f.id);
+        } else {
+            assert!(f.disabilities.iter().all(|d| english.contains(&en.plain(d.key()))), "{}", f.id);
+        }
+        assert!(f.functions.iter().all(|x| english.contains(&en.html(x.label_key()))), "{}", f.id);
+    }
+    let sitemap = std::fs::read_to_string(site().join("sitemap.xml")).expect("sitemap");
+    for reading in ["en", "easy"] {
+        assert!(
+            sitemap.contains(&format!("<loc>https://kyoten-navi.example/{reading}/facilities/w1330401660-bdcf/</loc>"))
+        );
+    }
+}
+
+/// The two kinds in English: a registered provider whose 拠点 functions come from its service
+/// types, and a body a municipal document positions as part of the 拠点.
+#[test]
+fn an_english_facility_page_says_what_kind_it_is_and_where_that_comes_from() {
+    let provider = page("/en/facilities/w1330401660-bdcf/");
+    for needle in [
+        "Community transition support / <a href=\"/en/areas/131041/\">Shinjuku Ward</a>",
+        "A registered disability welfare service provider (Community transition support, Community settlement support)",
+        "<dt>Related functions of the base (from its service types)</dt>",
+        "<a href=\"tel:0355798412\" class=\"kn-button kn-button--call\">Call 03-5579-8412</a>",
+        "<dt>Fax</dt><dd>03-5579-8413</dd>",
+        "<dd lang=\"ja\">東京都新宿区弁天町３２−６</dd>",
+        "<dt>Disabilities served</dt><dd>Not named in the sources: please ask the provider</dd>",
+        "Data as of: <span lang=\"ja\">2025年3月時点</span>",
+        "(障害福祉サービス等情報公表システム, WAM NET)",
+        "<span lang=\"ja\">独立行政法人福祉医療機構（WAM NET）「",
+        "<span class=\"kn-only-japanese\">(Japanese)</span>",
+    ] {
+        assert!(provider.contains(needle), "missing {needle:?}");
+    }
+    let kyoten = page("/en/facilities/kokubunji-tsubasa/");
+    for needle in [
+        "Community activity support centre / <a href=\"/en/areas/132144/\">Kokubunji City</a>",
+        "<h1 lang=\"ja\" class=\"kn-page-heading__title\">地域活動支援センターつばさ</h1>",
+        "Positioned as part of the community life support base (地域生活支援拠点等) in the documents listed under Sources.",
+        "<dt>Functions it carries</dt><dd>④ Securing and training specialist staff</dd>",
+        "href=\"tel:0423211136\"",
+        "<span lang=\"ja\">国分寺市「地域生活支援拠点等の運用状況の検証及び検討について」</span>",
+    ] {
+        assert!(kyoten.contains(needle), "missing {needle:?}");
+    }
+    // The area's own list in English goes to the English page, without 「(Japanese)」.
+    let area = page("/en/areas/402249/");
+    assert!(area.contains("href=\"/en/facilities/w4030500039-2a5c/\""), "the list links the version");
+}
+
+/// やさしい日本語: ふりがな from the facility's reading over a name with kanji, labels and
+/// the unknown in plain words with ふりがな.
+#[test]
+fn an_easy_facility_page_reads_its_name_and_says_what_is_unknown() {
+    let html = page("/easy/facilities/nishitokyo-hoya/");
+    for needle in [
+        "<h1 class=\"kn-page-heading__title\"><span><ruby>西東京市保谷 障害者福祉センター<rp>（</rp><rt>にしとうきょうしほうやしょうがいしゃふくしせんたー</rt>",
+        "<a href=\"/easy/areas/132292/\"><ruby>西東京市<rp>（</rp><rt>にしとうきょうし</rt>",
+        "<ruby>事業所<rp>（</rp><rt>じぎょうしょ</rt><rp>）</rp></ruby>に <ruby>聞<rp>（</rp><rt>き</rt><rp>）</rp></ruby>いて ください。</dd>",
+        "<title>西東京市保谷 障害者福祉センター（東京都西東京市）｜拠点ナビ（やさしい にほんご）</title>",
+    ] {
+        assert!(html.contains(needle), "missing {needle:?}");
+    }
+    assert!(!html.contains("kn-page-heading__kana"), "the reading is over the name, not again below it");
+}
+
+/// Text as the view macros escape it.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}

@@ -137,9 +137,24 @@ pub const WAMNET_SYSTEM_SOURCE: &str = "funabashi-kohyo";
 /// How old a page's facts are (issue #21): 「最終確認日：2026-11-22」 or the data's date.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Checked {
+    /// The line in the page's reading, as plain text.
     pub text: String,
     /// Confirmed more than 12 months before the build.
     pub stale: bool,
+    /// What the line says, for a page that marks the data's own words (English pages).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<FactDate>,
+}
+
+/// The date of a page's facts: the day a person confirmed them, or the dates of the open data
+/// they come from, each as its file gives it (「2025年3月時点」).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactDate {
+    /// `last_verified`, `YYYY-MM-DD`.
+    Checked(String),
+    /// The open-data files' dates, each once.
+    DataAsOf(Vec<String>),
 }
 
 /// A listing an area's staff should look at (issue #21): its phone number is unknown, or

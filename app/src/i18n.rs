@@ -174,6 +174,19 @@ impl Messages {
         self.entries.get(key).map_or_else(|| format!("[{key}]"), |m| m.source.clone())
     }
 
+    /// `2023-08-01` or `2023-08` as the reading writes dates (`2023年8月1日`, `2023/8/1`),
+    /// readings in the explicit notation like [`Messages::raw`]; anything else as it is.
+    pub fn date(&self, d: &str) -> String {
+        let parts: Vec<u32> = d.split('-').filter_map(|p| p.parse().ok()).collect();
+        let fill =
+            |key: &str, y: &u32, mo: &u32| self.raw(key).replace("{y}", &y.to_string()).replace("{m}", &mo.to_string());
+        match parts.as_slice() {
+            [y, mo, day] if d.len() == 10 => fill("contacts.date", y, mo).replace("{d}", &day.to_string()),
+            [y, mo] if d.len() == 7 => fill("contacts.month", y, mo),
+            _ => d.to_string(),
+        }
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.entries.keys().map(String::as_str)
     }
@@ -223,13 +236,13 @@ impl Texts {
     /// `key` as markup with its `{name}` placeholders filled: `values` are markup already
     /// (`esc(x)`, a number, another catalogue text).
     pub fn html_with(&self, key: &str, values: &[(&str, &str)]) -> String {
-        fill(self.html(key), values)
+        fill(&self.html(key), values)
     }
 
     /// `key` as plain text with its `{name}` placeholders filled: for status lines and
     /// attributes.
     pub fn plain_with(&self, key: &str, values: &[(&str, &str)]) -> String {
-        fill(self.plain(key), values)
+        fill(&self.plain(key), values)
     }
 
     /// After a link to a page in standard Japanese only: 「 (Japanese)」 on a page in another
@@ -252,12 +265,31 @@ impl Texts {
     }
 }
 
-/// `text` with each `{name}` of `values` replaced by its value.
-fn fill(mut text: String, values: &[(&str, &str)]) -> String {
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
+/// `template` with each `{name}` of `values` replaced by its value, in one pass (a value that
+/// happens to contain `{…}` is left as it is): `fill("{name}（{place}）", &[("name", n), ("place", p)])`.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            values.iter().find(|(k, _)| *k == key).map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
-    text
+    out.push_str(rest);
+    out
 }
 
 /// The active catalogue (the builder provides one per reading).
@@ -314,6 +346,13 @@ mod tests {
         assert_eq!(Lang::of_path("/guides/english/"), (Lang::Ja, "/guides/english/"));
         assert_eq!(Lang::of_path("/"), (Lang::Ja, "/"));
         assert_eq!(Lang::of_path("/enx/"), (Lang::Ja, "/enx/"));
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_one_pass() {
+        let values = [("name", "{place}"), ("place", "東京都")];
+        assert_eq!(fill("{name}（{place}）", &values), "{place}（東京都）");
+        assert_eq!(fill("{x} {name", &values), "{x} {name");
     }
 
     #[test]

@@ -67,7 +67,7 @@ pub fn AreaLinks(areas: Vec<AreaLink>, #[prop(default = "")] fragment: &'static 
 }
 
 /// An area's name, with its reading as ふりがな where the page gives one.
-fn area_name(a: &AreaLink) -> impl IntoView + use<> {
+pub fn area_name(a: &AreaLink) -> impl IntoView + use<> {
     let name = a.name.clone();
     match a.reading.clone() {
         Some(reading) => {

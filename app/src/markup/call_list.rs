@@ -5,7 +5,7 @@
 
 use super::call_button::call_button_in;
 use crate::data::join_base;
-use crate::i18n::Texts;
+use crate::i18n::{Lang, Texts};
 use crate::markup::html::{esc, rb, unruby};
 use crate::model::{Call, CallRank};
 
@@ -22,9 +22,11 @@ pub fn call_list(calls: &[Call], area_name: &str, base: &str, t: &Texts) -> Stri
         h += &format!("<p class=\"kn-call-list__rank\">{}</p>", t.html(rank_key(c.rank)));
         h += "<p class=\"kn-call-list__name\">";
         match &c.page {
-            // The facility pages exist in standard Japanese only.
+            // A page in the list's reading has its prefix (`/en/facilities/…/`); one without
+            // is in standard Japanese only, and on a page in another reading says so.
             Some(page) => {
-                h += &format!("<a href=\"{}\">{}</a>{}", esc(&join_base(base, page)), rb(&c.name), t.only_in_japanese())
+                let marker = if Lang::of_path(page).0 == Lang::Ja { t.only_in_japanese() } else { String::new() };
+                h += &format!("<a href=\"{}\">{}</a>{}", esc(&join_base(base, page)), rb(&c.name), marker)
             }
             None => h += &rb(&c.name),
         }
@@ -194,6 +196,10 @@ mod tests {
             en.contains("href=\"/facilities/x/\">基幹</a> <span class=\"kn-only-japanese\">(Japanese)</span>"),
             "{en}"
         );
+        // A facility page in the reading (issue #22): its version, with no marker.
+        c[0].page = Some("/en/facilities/x/".into());
+        let en = call_list(&c, "Kokubunji City", "/", &catalogue(Lang::En).texts(&["call"]));
+        assert!(en.contains("href=\"/en/facilities/x/\">基幹</a><"), "{en}");
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! whether that is more than 12 months before the build. An area page also gets a short
 //! worklist for its staff: listings with no phone number, then the oldest.
 
-use crate::data::{Checked, WorkItem};
+use crate::data::{Checked, FactDate, WorkItem};
+use crate::i18n::Messages;
 use crate::model::{Area, Facility, Source};
 
 /// Past this many months a page says 「情報が古い可能性があります」.
@@ -36,10 +37,10 @@ fn stale(date: &str, today: &str) -> bool {
     }
 }
 
-/// The date of a facility's facts as the page says it, and the month it is from.
-fn facility_date(f: &Facility, sources: &[Source]) -> Option<(String, String)> {
+/// The date of a facility's facts, and the date that says how old they are.
+fn facility_date(f: &Facility, sources: &[Source]) -> Option<(FactDate, String)> {
     if !f.last_verified.is_empty() {
-        return Some((format!("最終確認日：{}", f.last_verified), f.last_verified.clone()));
+        return Some((FactDate::Checked(f.last_verified.clone()), f.last_verified.clone()));
     }
     // Its open-data files' dates, each once (two files of the same month read 「2025年3月時点」,
     // not twice, issue #19); the oldest says how old the page is.
@@ -50,27 +51,37 @@ fn facility_date(f: &Facility, sources: &[Source]) -> Option<(String, String)> {
         }
     }
     let oldest = years.iter().filter_map(|y| Some((year_month(y)?, *y))).min()?;
-    Some((format!("データの時点：{}", years.join("、")), oldest.1.to_string()))
+    Some((FactDate::DataAsOf(years.iter().map(|y| y.to_string()).collect()), oldest.1.to_string()))
 }
 
-/// 「最終確認日：…」 or 「データの時点：…」 for a facility page.
-pub fn of_facility(f: &Facility, sources: &[Source], today: &str) -> Option<Checked> {
-    let (text, date) = facility_date(f, sources)?;
-    Some(Checked { stale: stale(&date, today), text })
+/// 「最終確認日：2026-11-22」 or 「データの時点：2025年3月時点」 in the reading of `m`, as plain text.
+pub fn text(date: &FactDate, m: &Messages) -> String {
+    match date {
+        FactDate::Checked(d) => m.plain("sources.checked").replace("{date}", d),
+        FactDate::DataAsOf(years) => {
+            m.plain("sources.data_as_of").replace("{dates}", &years.join(&m.plain("memo.separator")))
+        }
+    }
+}
+
+/// 「最終確認日：…」 or 「データの時点：…」 for a facility page in the reading of `m`.
+pub fn of_facility(f: &Facility, sources: &[Source], today: &str, m: &Messages) -> Option<Checked> {
+    let (date, when) = facility_date(f, sources)?;
+    Some(Checked { stale: stale(&when, today), text: text(&date, m), date: Some(date) })
 }
 
 /// 「最終確認日：…」 for an area page whose content says when it was checked.
-pub fn of_area(a: &Area, today: &str) -> Option<Checked> {
-    let date = a.last_verified.as_ref()?;
-    Some(Checked { text: format!("最終確認日：{date}"), stale: stale(date, today) })
+pub fn of_area(a: &Area, today: &str, m: &Messages) -> Option<Checked> {
+    let date = FactDate::Checked(a.last_verified.clone()?);
+    Some(Checked { text: text(&date, m), stale: stale(a.last_verified.as_deref()?, today), date: Some(date) })
 }
 
 /// Listings to confirm or complete first: no phone number, then the oldest facts.
-pub fn worklist(listed: &[&Facility], sources: &[Source], today: &str) -> Vec<WorkItem> {
+pub fn worklist(listed: &[&Facility], sources: &[Source], today: &str, m: &Messages) -> Vec<WorkItem> {
     let mut items: Vec<(bool, (i32, i32), WorkItem)> = listed
         .iter()
         .filter_map(|f| {
-            let date = facility_date(f, sources);
+            let date = facility_date(f, sources).map(|(d, when)| (text(&d, m), when));
             let ym = date.as_ref().and_then(|(_, d)| year_month(d)).unwrap_or((0, 0));
             let old = date.as_ref().is_some_and(|(_, d)| stale(d, today));
             let why = match (&f.phone, &date) {
@@ -89,6 +100,10 @@ pub fn worklist(listed: &[&Facility], sources: &[Source], today: &str) -> Vec<Wo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ja() -> Messages {
+        crate::i18n::catalogue(crate::i18n::Lang::Ja)
+    }
 
     #[test]
     fn dates_are_read_in_both_forms() {
@@ -130,7 +145,7 @@ mod tests {
             f("old-2024", Some("042-3"), "", "wamnet-2024"),
         ];
         let listed: Vec<&Facility> = all.iter().collect();
-        let items = worklist(&listed, &sources, "2026-12-05");
+        let items = worklist(&listed, &sources, "2026-12-05", &ja());
         let ids: Vec<&str> = items.iter().map(|w| w.id.as_str()).collect();
         assert_eq!(ids, ["no-phone", "old-2024", "old-2025"]);
         assert_eq!(items[0].why, "電話番号が未掲載（最終確認日：2026-11-22）");
@@ -142,9 +157,9 @@ mod tests {
         let source = |id: &str, year: &str| Source { id: id.into(), year: year.into(), ..Default::default() };
         let sources = [source("a", "2025年3月時点"), source("b", "2025年3月時点"), source("c", "2024年4月取得")];
         let f = |ids: &[&str]| Facility { sources: ids.iter().map(|s| s.to_string()).collect(), ..Default::default() };
-        let text = |ids: &[&str]| of_facility(&f(ids), &sources, "2025-04-01").map(|c| (c.text, c.stale));
+        let text = |ids: &[&str]| of_facility(&f(ids), &sources, "2025-04-01", &ja()).map(|c| (c.text, c.stale));
         assert_eq!(text(&["a", "b"]), Some(("データの時点：2025年3月時点".into(), false)));
         assert_eq!(text(&["c", "a", "b"]), Some(("データの時点：2024年4月取得、2025年3月時点".into(), false)));
-        assert_eq!(of_facility(&f(&["c"]), &sources, "2025-05-01").map(|c| c.stale), Some(true));
+        assert_eq!(of_facility(&f(&["c"]), &sources, "2025-05-01", &ja()).map(|c| c.stale), Some(true));
     }
 }

@@ -15,6 +15,7 @@ use crate::features::finder::areas::distance_km;
 use crate::i18n::{Lang, Messages};
 use crate::load::Content;
 use crate::markup::html::fixed;
+use crate::markup::source_list::source_dates;
 use crate::model::{Area, Call, CallRank, Contact, ContactKind, Facility, Role, Source};
 use crate::routes::Route;
 use crate::site::opendata::AreaFacilities;
@@ -143,7 +144,7 @@ fn contact_call(c: &Content, k: &Contact, a: &Area, rank: CallRank, m: &Messages
         phone: k.phone.clone(),
         hours: k.hours.clone(),
         open_24h: k.open_24h,
-        page: k.facility.as_ref().map(|id| Route::Facility(id).path()),
+        page: k.facility.as_ref().map(|id| m.page_path(&Route::Facility(id).path())),
         url: None,
         source: source.map(|s| source_line(s, m)),
         source_url: source.and_then(|s| s.url.clone()),
@@ -184,7 +185,7 @@ fn facility_call(c: &Content, f: &Facility, rank: CallRank, distance: Option<(f6
         phone: f.phone.clone(),
         hours: f.hours.clone(),
         open_24h: false,
-        page: Some(Route::Facility(&f.id).path()),
+        page: Some(m.page_path(&Route::Facility(&f.id).path())),
         url: None,
         source,
         source_url: None,
@@ -228,37 +229,11 @@ fn in_area(by_area: &AreaFacilities, area: &Area, f: &Facility) -> bool {
 /// 「出典：千葉市「区役所の窓口」（ページの更新日 2023年8月1日・2026年12月5日に確認）」, or
 /// for a document without dates 「出典：千葉市「…」（令和6年度）」; in the reading of `m`.
 pub fn source_line(s: &Source, m: &Messages) -> String {
-    let mut dates = Vec::new();
-    if s.url.is_some() || s.read.is_some() {
-        dates.push(match &s.page_date {
-            Some(d) => m.raw("contacts.page_date").replace("{date}", &date_in(d, m)),
-            None => m.raw("contacts.no_page_date"),
-        });
-    }
-    if let Some(read) = &s.read {
-        dates.push(m.raw("contacts.read").replace("{date}", &date_in(read, m)));
-    }
-    if dates.is_empty() && !s.year.is_empty() {
-        dates.push(s.year.clone());
-    }
+    let dates: Vec<String> = source_dates(s, m).into_iter().map(|d| d.text().to_string()).collect();
     m.raw("contacts.source")
         .replace("{publisher}", &s.publisher)
         .replace("{title}", &s.title)
         .replace("{dates}", &dates.join(&m.raw("contacts.date_separator")))
-}
-
-/// `2023-08-01` as the reading writes dates (`2023年8月1日`); anything else as it is.
-fn date_in(d: &str, m: &Messages) -> String {
-    let parts: Vec<u32> = d.split('-').filter_map(|p| p.parse().ok()).collect();
-    let fill = |key: &str, y: &u32, mo: &u32, day: Option<&u32>| {
-        let t = m.raw(key).replace("{y}", &y.to_string()).replace("{m}", &mo.to_string());
-        day.map_or(t.clone(), |day| t.replace("{d}", &day.to_string()))
-    };
-    match parts.as_slice() {
-        [y, mo, day] if d.len() == 10 => fill("contacts.date", y, mo, Some(day)),
-        [y, mo] if d.len() == 7 => fill("contacts.month", y, mo, None),
-        _ => d.to_string(),
-    }
 }
 
 /// `2023-08-01` → `2023年8月1日`, `2023-08` → `2023年8月`; anything else as it is.
@@ -280,7 +255,7 @@ mod tests {
         for (d, want) in [("2023-08-01", "2023年8月1日"), ("2019-04", "2019年4月"), ("令和6年度", "令和6年度")]
         {
             assert_eq!(japanese_date(d), want);
-            assert_eq!(date_in(d, &crate::i18n::catalogue(Lang::Ja)), want);
+            assert_eq!(crate::i18n::catalogue(Lang::Ja).date(d), want);
         }
     }
 

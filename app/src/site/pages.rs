@@ -6,7 +6,7 @@ use super::readings::{messages, prefecture_areas, reading_pages};
 use super::render::render_fragment;
 use crate::data::*;
 use crate::features;
-use crate::i18n::{Lang, Messages};
+use crate::i18n::{fill, Lang, Messages};
 use crate::load::Content;
 use crate::model::{Area, Screening, Source};
 use crate::routes::Route;
@@ -52,53 +52,12 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     // The pages every reading has: home, 緊急のとき, the guides (`readings`).
     let mut pages = reading_pages(c, &shell);
     pages.extend(finder_pages(c, &shell));
-    // Titles say which facility and where (「ひまわり（北海道池田町）」): 638 pages shared a
-    // title when they gave only the name (issue #19). Names that still repeat in one
-    // municipality add the role, then the address.
-    let place = |area: &str| match c.areas.get(area) {
-        Some(a) if !a.prefecture.is_empty() && !a.name.starts_with(&a.prefecture) => {
-            format!("{}{}", a.prefecture, a.name)
-        }
-        Some(a) => a.name.clone(),
-        None => area.to_string(),
-    };
-    // Two WAM NET records can share name, address and service under two 事業所番号 (8 pairs
-    // in the March 2025 files, e.g. 滝乃川学園れすぱいとセンター短期入所): those add the number.
-    let with_address = |f: &crate::model::Facility| match &f.address {
-        Some(a) => format!("{}（{}・{}）", f.name, a, f.role.label()),
-        None => format!("{}（{}・{}）", f.name, place(&f.area), f.id),
-    };
-    let mut base_titles: BTreeMap<String, usize> = BTreeMap::new();
-    let mut role_titles: BTreeMap<String, usize> = BTreeMap::new();
-    let mut address_titles: BTreeMap<String, usize> = BTreeMap::new();
-    for f in &c.facilities {
-        *base_titles.entry(format!("{}（{}）", f.name, place(&f.area))).or_default() += 1;
-        *role_titles.entry(format!("{}（{}・{}）", f.name, place(&f.area), f.role.label())).or_default() += 1;
-        *address_titles.entry(with_address(f)).or_default() += 1;
-    }
-    let facility_title = |f: &crate::model::Facility| {
-        let base = format!("{}（{}）", f.name, place(&f.area));
-        if base_titles.get(&base).copied().unwrap_or(0) < 2 {
-            return base;
-        }
-        let with_role = format!("{}（{}・{}）", f.name, place(&f.area), f.role.label());
-        if role_titles.get(&with_role).copied().unwrap_or(0) < 2 {
-            return with_role;
-        }
-        let by_address = with_address(f);
-        if address_titles.get(&by_address).copied().unwrap_or(0) < 2 {
-            return by_address;
-        }
-        match &f.wamnet {
-            Some(n) => format!("{}（{}・{}・事業所番号{}）", f.name, place(&f.area), f.role.label(), n),
-            None => format!("{}（{}・{}）", f.name, place(&f.area), f.id),
-        }
-    };
+    let titles = facility_titles(c, &shell.messages);
     // One page per facility, on all cores (50,000 at national scale, issue #7), in order.
-    let facility_page = |f: &crate::model::Facility| {
+    let facility_page = |(f, title): (&crate::model::Facility, &String)| {
         let path = Route::Facility(&f.id).path();
         let area = c.areas.get(&f.area).map(AreaLink::of).unwrap_or_default();
-        let description = format!("{}（{}）の{}。掲載情報と出典です。", f.name, area.name, f.role.label());
+        let description = facility_description(f, &area, &shell.messages);
         let data = FacilityData {
             facility: f.clone(),
             area,
@@ -110,13 +69,13 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
                     .into_iter()
                     .filter_map(|(k, v)| Some((k.to_string(), v?.clone())))
                     .collect(),
-                checked: super::fact_age::of_facility(f, &c.sources, &today),
+                checked: super::fact_age::of_facility(f, &c.sources, &today, &shell.messages),
                 ..corrections(&path, &format!("content/facilities/{}.md", f.id), c.areas.get(&f.area))
             },
         };
         (
             path.clone(),
-            page(facility_title(f), description, render_fragment(&shell, || features::facility::page::facility(data))),
+            page(title.clone(), description, render_fragment(&shell, || features::facility::page::facility(data))),
         )
     };
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
@@ -125,7 +84,11 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         let parts: Vec<_> = c
             .facilities
             .chunks(size)
-            .map(|part| s.spawn(|| part.iter().map(facility_page).collect::<Vec<_>>()))
+            .zip(titles.chunks(size))
+            .map(|(part, titles)| {
+                let facility_page = &facility_page;
+                s.spawn(move || part.iter().zip(titles).map(facility_page).collect::<Vec<_>>())
+            })
             .collect();
         for part in parts {
             pages.extend(part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
@@ -166,12 +129,12 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             regions: a.regions.iter().filter_map(link).collect(),
             sources: sources_of(&source_ids),
             corrections: Corrections {
-                checked: super::fact_age::of_area(a, &today),
+                checked: super::fact_age::of_area(a, &today, &shell.messages),
                 ..corrections(&path, &file, Some(a))
             },
             map: area_map(c, a, &listed),
             calls: super::first_contacts::first_contacts(c, &by_area, a, &shell.messages),
-            worklist: super::fact_age::worklist(&listed, &c.sources, &today),
+            worklist: super::fact_age::worklist(&listed, &c.sources, &today, &shell.messages),
         };
         pages.push((
             path.clone(),
@@ -208,6 +171,72 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
         ),
     ));
     pages
+}
+
+/// Every facility page's title in the reading of `m`, in the content's order. Titles say
+/// which facility and where (「ひまわり（北海道池田町）」): 638 pages shared a title when they
+/// gave only the name (issue #19). Names that still repeat in one municipality add the
+/// role, then the address; two WAM NET records can share name, address and service under two
+/// 事業所番号 (8 pairs in the March 2025 files, e.g. 滝乃川学園れすぱいとセンター短期入所):
+/// those add the number.
+pub(super) fn facility_titles(c: &Content, m: &Messages) -> Vec<String> {
+    let place = |area: &str| match c.areas.get(area) {
+        Some(a) => {
+            let link = super::readings::area_link(c, a, m.lang);
+            if a.prefecture.is_empty() || a.name.starts_with(&a.prefecture) {
+                link.name
+            } else {
+                fill(&m.plain("screening.area_name"), &[("prefecture", &link.prefecture), ("area", &link.name)])
+            }
+        }
+        None => area.to_string(),
+    };
+    let (title, more, number) =
+        (m.plain("facility.title"), m.plain("facility.title_more"), m.plain("facility.title_number"));
+    let candidates: Vec<[String; 4]> = c
+        .facilities
+        .iter()
+        .map(|f| {
+            let (name, place, role) = (f.name.as_str(), place(&f.area), m.plain(f.role.key()));
+            let with =
+                |place: &str, more_text: &str| fill(&more, &[("name", name), ("place", place), ("more", more_text)]);
+            [
+                fill(&title, &[("name", name), ("place", &place)]),
+                with(&place, &role),
+                match &f.address {
+                    Some(a) => with(a, &role),
+                    None => with(&place, &f.id),
+                },
+                match &f.wamnet {
+                    Some(n) => with(&place, &fill(&number, &[("role", &role), ("number", n)])),
+                    None => with(&place, &f.id),
+                },
+            ]
+        })
+        .collect();
+    unique_titles(candidates)
+}
+
+/// For each page its first candidate title that no other page has at the same level, else
+/// its last.
+fn unique_titles(candidates: Vec<[String; 4]>) -> Vec<String> {
+    let mut counts: [BTreeMap<&str, usize>; 3] = Default::default();
+    for c in &candidates {
+        for (level, count) in counts.iter_mut().enumerate() {
+            *count.entry(c[level].as_str()).or_default() += 1;
+        }
+    }
+    let pick: Vec<usize> = candidates
+        .iter()
+        .map(|c| (0..3).find(|&level| counts[level].get(c[level].as_str()).copied().unwrap_or(0) < 2).unwrap_or(3))
+        .collect();
+    candidates.into_iter().zip(pick).map(|(mut c, level)| std::mem::take(&mut c[level])).collect()
+}
+
+/// 「ひまわり（国分寺市）の短期入所。掲載情報と出典です。」 in the reading of `m`, the area as
+/// `area` names it.
+pub(super) fn facility_description(f: &crate::model::Facility, area: &AreaLink, m: &Messages) -> String {
+    fill(&m.plain("facility.description"), &[("name", &f.name), ("area", &area.name), ("role", &m.plain(f.role.key()))])
 }
 
 /// The 好事例集 page: its body rendered here (the browser only filters and sorts it) and the

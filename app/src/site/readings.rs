@@ -43,6 +43,7 @@ fn reading_paths(c: &Content) -> BTreeMap<Lang, BTreeSet<String>> {
             ]
             .into();
             paths.extend(c.areas.keys().map(|id| Route::Area(id).path()));
+            paths.extend(c.facilities.iter().map(|f| Route::Facility(&f.id).path()));
             paths.extend(c.guide_versions.iter().filter(|g| g.lang == lang).map(|g| Route::Guide(&g.slug).path()));
             if c.screening_versions.contains_key(&lang) {
                 paths.extend([Route::Screening.path(), Route::Widget(Widget::Screening).path()]);
@@ -116,8 +117,47 @@ pub fn reading_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
         pages.extend(super::pages::screening_pages(c, m));
         pages.extend(super::pages::finder_pages(c, shell));
         pages.extend(area_pages(c, shell));
+        pages.extend(facility_pages(c, shell));
     }
     pages
+}
+
+/// Every facility's page in the reading (`features::facility::page::facility_in_reading`):
+/// the name as published, what it is, how to reach it, whom it serves and the sources, with
+/// the area named as the reading names it. On all cores, in the content's order, like the
+/// standard pages.
+fn facility_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
+    let m = &shell.messages;
+    let titles = super::pages::facility_titles(c, m);
+    let today = crate::import::today();
+    let page = |(f, title): (&crate::model::Facility, &String)| {
+        let path = m.page_path(&Route::Facility(&f.id).path());
+        let area = c.areas.get(&f.area).map(|a| area_link(c, a, m.lang)).unwrap_or_default();
+        let description = super::pages::facility_description(f, &area, m);
+        let data = FacilityData {
+            facility: f.clone(),
+            area,
+            sources: f.sources.iter().filter_map(|id| c.sources.iter().find(|s| &s.id == id)).cloned().collect(),
+            corrections: Corrections {
+                page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, &path)),
+                checked: super::fact_age::of_facility(f, &c.sources, &today, m),
+                ..Default::default()
+            },
+        };
+        let html = render_fragment(shell, || features::facility::page::facility_in_reading(data));
+        (path, PageData::Static(StaticPage { title: title.clone(), description, html }))
+    };
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let size = c.facilities.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = c
+            .facilities
+            .chunks(size)
+            .zip(titles.chunks(size))
+            .map(|(part, titles)| s.spawn(move || part.iter().zip(titles).map(page).collect::<Vec<_>>()))
+            .collect();
+        parts.into_iter().flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
 }
 
 /// Every area's page in the reading: its name, 「まず連絡するところ」 and its
@@ -157,19 +197,32 @@ fn area_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
 }
 
 /// `html` with its links to pages that have a version in the reading pointing at that
-/// version (`/guides/functions/` → `/en/guides/functions/`); links to other pages stay.
+/// version (`/guides/functions/` → `/en/guides/functions/`, with a fragment too); links to
+/// other pages stay. One pass over the `href`s (the readings have a page per facility).
 pub(super) fn links_in_reading(html: &str, base: &str, m: &Messages) -> String {
     if m.lang == Lang::Ja {
         return html.to_string();
     }
-    let mut out = html.to_string();
-    for path in m.pages.get(&m.lang).into_iter().flatten() {
-        let from = format!("href=\"{}\"", join_base(base, path));
-        let to = format!("href=\"{}\"", join_base(base, &m.page_path(path)));
-        out = out.replace(&from, &to);
-        // With a fragment: `/guides/faq/#q1`.
-        out = out.replace(&format!("{}#", &from[..from.len() - 1]), &format!("{}#", &to[..to.len() - 1]));
+    const HREF: &str = "href=\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(HREF) {
+        let start = at + HREF.len();
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        let url = &rest[..end];
+        let (path, fragment) = url.split_at(url.find('#').unwrap_or(url.len()));
+        match path.strip_prefix(base.trim_end_matches('/')) {
+            Some(page) if page.starts_with('/') && m.has_page(page) => {
+                out.push_str(&join_base(base, &m.page_path(page)));
+                out.push_str(fragment);
+            }
+            _ => out.push_str(url),
+        }
+        rest = &rest[end..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -225,4 +278,21 @@ pub fn markup(text: &str) -> String {
 /// A content text without its readings, for `<title>` and descriptions.
 pub fn plain(text: &str) -> String {
     parse_ruby(text).map_or_else(|_| text.to_string(), |s| plain_text(&s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_to_pages_with_a_version_go_to_it() {
+        let pages = BTreeMap::from([(Lang::En, BTreeSet::from(["/".to_string(), "/guides/faq/".to_string()]))]);
+        let en = crate::i18n::catalogue(Lang::En).with_pages(Arc::new(pages));
+        let html = r#"<a href="/sub/guides/faq/#q1">a</a> <a href="/sub/guides/faq/?x">b</a> <a href="/sub/">c</a> <a href="/sub/search/">d</a> <a href="https://x.jp/guides/faq/">e</a>"#;
+        assert_eq!(
+            links_in_reading(html, "/sub/", &en),
+            r#"<a href="/sub/en/guides/faq/#q1">a</a> <a href="/sub/guides/faq/?x">b</a> <a href="/sub/en/">c</a> <a href="/sub/search/">d</a> <a href="https://x.jp/guides/faq/">e</a>"#
+        );
+        assert_eq!(links_in_reading(html, "/sub/", &crate::i18n::catalogue(Lang::Ja)), html);
+    }
 }

@@ -35,6 +35,10 @@ pub struct Document<'a> {
 /// Stands for a pre-rendered body while the app around it is rendered once.
 const BODY_MARK: &str = "\u{1}kn-body\u{1}";
 
+/// Stands for a route's parameter while the app around a page with versions is rendered once
+/// for its kind: no id, slug or area code has an underscore, and no text of the chrome has it.
+const PARAM: &str = "_kn-param_";
+
 impl<'a> Document<'a> {
     pub fn new(shell: &'a Shell, origin: &'a str, assets: &'a AssetNames) -> Self {
         Document { shell, origin, assets, chrome: Mutex::new(BTreeMap::new()) }
@@ -47,23 +51,36 @@ impl<'a> Document<'a> {
     /// render time (issue #7). The result is the same bytes (`tests` below).
     pub fn body(&self, path: &str, data: PageData) -> String {
         let PageData::Static(page) = &data else { return render_app(self.shell, path, data) };
-        // Routes of one kind differ only in their parameter: `/facilities/:id/`.
-        // Pages of a kind share their chrome, except the few with versions in other readings,
-        // whose reading switch links to their own versions.
+        // Routes of one kind differ only in their parameter: `/facilities/:id/`. Pages with
+        // versions in other readings have a reading switch that links to their own versions:
+        // theirs is shared by the pages of their kind with versions in the same readings,
+        // rendered once with a stand-in for the parameter (every facility and area has its
+        // versions, 33,693 pages, issue #22). A page of its own (`/emergency/`) renders its own.
         let (_, unprefixed) = Lang::of_path(path);
-        let kind = if self.shell.messages.has_versions(unprefixed) {
-            path.to_string()
-        } else {
-            path.trim_matches('/').split('/').next().unwrap_or_default().to_string()
+        let m = &self.shell.messages;
+        let segments: Vec<&str> = unprefixed.trim_matches('/').split('/').collect();
+        let (kind, param) = match segments.as_slice() {
+            [noun, param] if m.has_versions(unprefixed) => {
+                let readings: Vec<&str> =
+                    Lang::ALL.into_iter().filter(|l| m.has_page_in(*l, unprefixed)).map(|l| l.id()).collect();
+                (format!("/{noun}/ {}", readings.join(",")), Some(*param))
+            }
+            _ if m.has_versions(unprefixed) => (path.to_string(), None),
+            _ => (path.trim_matches('/').split('/').next().unwrap_or_default().to_string(), None),
         };
         let known = self.chrome.lock().unwrap_or_else(|e| e.into_inner()).get(&kind).cloned();
         let chrome = match known {
             Some(chrome) => chrome,
             None => {
                 let marked = PageData::Static(crate::data::StaticPage { html: BODY_MARK.into(), ..page.clone() });
-                let Some((before, after)) = render_app(self.shell, path, marked)
-                    .split_once(BODY_MARK)
-                    .map(|(b, a)| (b.to_string(), a.to_string()))
+                let rendered = match param {
+                    Some(p) => {
+                        let stand_in = format!("{}{PARAM}/", &path[..path.len() - p.len() - 1]);
+                        render_app(&self.with_stand_in(unprefixed, p), &stand_in, marked)
+                    }
+                    None => render_app(self.shell, path, marked),
+                };
+                let Some((before, after)) = rendered.split_once(BODY_MARK).map(|(b, a)| (b.to_string(), a.to_string()))
                 else {
                     return render_app(self.shell, path, data);
                 };
@@ -72,7 +89,27 @@ impl<'a> Document<'a> {
                 chrome
             }
         };
-        [chrome.0.as_str(), &page.html, chrome.1.as_str()].concat()
+        match param {
+            Some(p) => {
+                let p = esc(p);
+                [chrome.0.replace(PARAM, &p).as_str(), &page.html, &chrome.1.replace(PARAM, &p)].concat()
+            }
+            None => [chrome.0.as_str(), &page.html, chrome.1.as_str()].concat(),
+        }
+    }
+
+    /// The shell with the stand-in page (`/facilities/_kn-param_/`) in every reading that has
+    /// `path` (`/facilities/x/`, whose parameter is `param`).
+    fn with_stand_in(&self, path: &str, param: &str) -> Shell {
+        let m = &self.shell.messages;
+        let stand_in = format!("{}{PARAM}/", &path[..path.len() - param.len() - 1]);
+        let mut pages = (*m.pages).clone();
+        for (lang, paths) in pages.iter_mut() {
+            if m.has_page_in(*lang, path) {
+                paths.insert(stand_in.clone());
+            }
+        }
+        Shell { messages: m.with_pages(Arc::new(pages)), ..self.shell.clone() }
     }
 
     /// The full HTML document for `path` (e.g. `/guides/faq/`).
@@ -263,6 +300,47 @@ mod tests {
             assert_eq!(doc.body(path, page(html)), full, "{path}");
         }
         assert_eq!(doc.chrome.lock().expect("lock").len(), 4, "one app render per kind of route");
+    }
+
+    /// Pages with versions in other readings (issue #22) share their chrome by kind and
+    /// readings too, with their own reading switch: the same bytes as a full render.
+    #[test]
+    fn pages_with_versions_get_their_own_switch_from_a_shared_render() {
+        let versions: std::collections::BTreeSet<String> =
+            ["/facilities/a/", "/facilities/b/", "/areas/132144/", "/guides/faq/"].map(String::from).into();
+        let pages = Arc::new(BTreeMap::from([(Lang::En, versions.clone()), (Lang::Easy, versions)]));
+        let page =
+            |html: &str| PageData::Static(StaticPage { title: "t".into(), description: "d".into(), html: html.into() });
+        for lang in Lang::ALL {
+            let messages = crate::i18n::catalogue(lang).with_pages(pages.clone());
+            let shell = Shell { base: "/sub/".into(), build: "abc".into(), name: "拠点ナビ".into(), messages };
+            let assets = AssetNames::default();
+            let doc = Document::new(&shell, "https://example.jp", &assets);
+            let prefix = lang.prefix();
+            for (path, html) in [
+                ("/facilities/a/", "<h1>あ</h1>"),
+                ("/facilities/b/", "<h1>い</h1>"),
+                ("/facilities/c/", "<h1>う</h1>"),
+                ("/areas/132144/", "<h1>国分寺市</h1>"),
+                ("/guides/faq/", "<p>faq</p>"),
+                ("/guides/other/", "<p>other</p>"),
+            ] {
+                // A reading has only the pages with a version in it.
+                if lang != Lang::Ja && !shell.messages.has_page(path) {
+                    continue;
+                }
+                let path = format!("/{prefix}{}", path.trim_start_matches('/'));
+                let full = render_app(&shell, &path, page(html));
+                assert_eq!(doc.body(&path, page(html)), full, "{path}");
+                if path.ends_with("/facilities/b/") && lang != Lang::En {
+                    assert!(full.contains("href=\"/sub/en/facilities/b/\""), "{full}");
+                }
+            }
+            if lang == Lang::Ja {
+                // a and b share one render; c, the area, and each guide have their own kinds.
+                assert_eq!(doc.chrome.lock().expect("lock").len(), 5);
+            }
+        }
     }
 
     #[test]

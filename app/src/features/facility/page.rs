@@ -1,14 +1,21 @@
 //! `/facilities/{id}/`: everything known about one facility, what is unknown, where it comes
-//! from, and how to ask for a correction.
+//! from, and how to ask for a correction ([`facility`]); in やさしい日本語 and English, a light
+//! page of what a family needs to call and where the facts come from
+//! ([`facility_in_reading`]). The two share a template per thing on the screen: the heading,
+//! the call button, each summary row, the WAM NET credit and the source list.
 
 use leptos::prelude::*;
 
 use crate::components::page::static_view;
-use crate::data::FacilityData;
+use crate::data::{href, AreaLink, FacilityData, FactDate};
+use crate::i18n::{lang, messages, t, Lang, Messages};
+use crate::markup::area_directory::area_name;
 use crate::markup::call_button::tel_href;
 use crate::markup::correction::{Correction, FactAge};
+use crate::markup::html::{esc, push_ruby};
 use crate::markup::source_list::SourceList;
 use crate::markup::unknown_value::UnknownValue;
+use crate::model::Facility;
 use crate::routes::Route;
 use crate::url::encode_component;
 
@@ -22,10 +29,6 @@ pub fn FacilityPage() -> impl IntoView {
 pub fn facility(data: FacilityData) -> impl IntoView {
     let json_ld = structured_data(&data);
     let f = data.facility;
-    let functions = f.functions.iter().map(|x| x.label()).collect::<Vec<_>>().join("、");
-    let disabilities = f.disabilities.iter().map(|x| x.label()).collect::<Vec<_>>().join("、");
-    let ages = f.ages.iter().map(|x| x.label()).collect::<Vec<_>>().join("、");
-    let open_24h = f.open_24h.map(|b| if b { "24時間対応" } else { "24時間対応ではありません" });
     let other_phones = f.other_phones();
     // Once a person has confirmed the number (a content file), WAM NET's other numbers are
     // what the open data still says, not numbers to prefer.
@@ -36,52 +39,29 @@ pub fn facility(data: FacilityData) -> impl IntoView {
     };
     let rows = differing_rows(&f.records, &data.sources);
     let maps = f.address.as_deref().map(map_link);
+    let unknown = || view! { <UnknownValue/> }.into_any();
     view! {
         <article class="kn-facility">
             <script type="application/ld+json" inner_html=json_ld></script>
-            <header class="kn-page-heading">
-                <p class="kn-page-heading__eyebrow">{f.role.label()}" ／ "<a href=Route::Area(&data.area.id).href()>{data.area.name.clone()}</a></p>
-                <h1 class="kn-page-heading__title">{f.name.clone()}</h1>
-                {f.kana.clone().map(|k| view! { <p class="kn-page-heading__kana">{k}</p> })}
-                {if f.kyoten {
-                    view! { <p class="kn-facility__kyoten">{kyoten_label(&f)}</p> }.into_any()
-                } else if f.services.is_empty() {
-                    view! {
-                        <p class="kn-facility__open-data">
-                            {f.role.label()}"です。資料は、この機関を"{data.area.name.clone()}"の地域生活支援拠点等の一部としては書いていません。"
-                        </p>
-                    }.into_any()
-                } else {
-                    view! {
-                        <p class="kn-facility__open-data">
-                            "障害福祉サービス事業所（"{f.services.iter().map(|r| r.label()).collect::<Vec<_>>().join("・")}"）です。"
-                            "この事業所が"{data.area.name.clone()}"の地域生活支援拠点等に含まれるかどうかは、市区町村にご確認ください。"
-                        </p>
-                    }.into_any()
-                }}
-            </header>
-            {f.phone.clone().map(|p| {
-                let tel = tel_href(&p);
-                view! { <a class="kn-button kn-button--call" href=tel>"電話する "{p}</a> }
-            })}
+            {heading(&f, &data.area)}
+            {call_button(&f)}
             <FactAge checked=data.corrections.checked.clone()/>
             <dl class="kn-summary-list">
-                <div class="kn-summary-list__row"><dt>"電話番号"</dt><dd>{match f.phone.clone() { Some(p) => p.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
+                {phone_row(&f, unknown)}
                 {(!other_phones.is_empty()).then(|| view! { <div class="kn-summary-list__row"><dt>{other_phones_label}</dt><dd>{other_phones.join("、")}</dd></div> })}
-                // Text, not a link: a FAX number is written to, not dialled. Only when known.
-                {f.fax.clone().map(|x| view! { <div class="kn-summary-list__row"><dt>"FAX"</dt><dd>{x}</dd></div> })}
-                <div class="kn-summary-list__row"><dt>"住所"</dt><dd>{match f.address.clone() { Some(a) => view! { {a}" "{maps.map(|m| view! { <a href=m rel="noopener noreferrer" target="_blank">"地図アプリで開く"</a> })} }.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
+                {fax_row(&f)}
+                {address_row(&f, maps, unknown)}
                 <div class="kn-summary-list__row"><dt>"運営法人"</dt><dd>{match f.operator.clone() { Some(o) => o.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
                 {(!f.services.is_empty()).then(|| view! { <div class="kn-summary-list__row"><dt>"サービス種別"</dt><dd>{f.services.iter().map(|r| r.label()).collect::<Vec<_>>().join("、")}</dd></div> })}
                 {f.capacity.map(|c| view! { <div class="kn-summary-list__row"><dt>"定員"</dt><dd>{format!("{c}人")}</dd></div> })}
                 {f.url.clone().map(|u| view! { <div class="kn-summary-list__row"><dt>"ウェブサイト"</dt><dd><a class="kn-summary-list__link" href=u.clone() rel="noopener noreferrer">{u.clone()}</a></dd></div> })}
                 {f.url.is_none().then_some(()).and(f.url_source.clone()).map(|u| view! { <div class="kn-summary-list__row"><dt>"ウェブサイト"</dt><dd>"資料の記載："{u}"（アドレスの形が正しくないため、リンクにしていません）"</dd></div> })}
-                <div class="kn-summary-list__row"><dt>{if f.kyoten { "担う機能" } else { "関わる拠点の機能（サービス種別から）" }}</dt><dd>{if functions.is_empty() { view! { <UnknownValue/> }.into_any() } else { functions.into_any() }}</dd></div>
-                <div class="kn-summary-list__row"><dt>"対象となる障害"</dt><dd>{if disabilities.is_empty() { "対象は事業所にご確認ください".into_any() } else { disabilities.into_any() }}</dd></div>
-                <div class="kn-summary-list__row"><dt>"対象年齢"</dt><dd>{if ages.is_empty() { "資料に記載がありません".into_any() } else { ages.into_any() }}</dd></div>
+                {functions_row(&f, unknown)}
+                {disabilities_row(&f)}
+                {ages_row(&f)}
                 <div class="kn-summary-list__row"><dt>"受付時間"</dt><dd>{match f.hours.clone() { Some(h) => h.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
-                <div class="kn-summary-list__row"><dt>"24時間対応"</dt><dd>{match open_24h { Some(t) => t.into_any(), None => "資料に記載がありません".into_any() }}</dd></div>
-                <div class="kn-summary-list__row"><dt>"緊急用の空床"</dt><dd>{match f.emergency_beds { Some(n) => format!("{n}床").into_any(), None => "資料に記載がありません".into_any() }}</dd></div>
+                {open_24h_row(&f, true)}
+                {beds_row(&f, true)}
                 <div class="kn-summary-list__row"><dt>"拠点への位置付け"</dt><dd>{positioned_text(&f)}</dd></div>
                 <div class="kn-summary-list__row"><dt>"地図上の位置"</dt><dd>{if f.exact_position { "所在地の位置" } else { "所在地が未掲載のため、市区町村役所の位置に仮に表示しています（おおよその位置）" }}</dd></div>
             </dl>
@@ -98,7 +78,7 @@ pub fn facility(data: FacilityData) -> impl IntoView {
             {(!f.body_html.is_empty()).then(|| view! { <div class="kn-prose" inner_html=f.body_html.clone()></div> })}
             <section class="kn-listing-info" aria-labelledby="kn-listing-info">
                 <h2 id="kn-listing-info">"掲載情報について"</h2>
-                {f.wamnet.is_some().then(|| view! { <p class="kn-listing-info__credit">"出典：障害福祉サービス等情報公表システム（WAM NET）のオープンデータを加工して作成"</p> })}
+                {wamnet_credit(&f)}
                 <SourceList sources=data.sources/>
                 <Correction corrections=data.corrections title=f.name.clone() facility=Some(f.clone())/>
             </section>
@@ -106,12 +86,235 @@ pub fn facility(data: FacilityData) -> impl IntoView {
     }
 }
 
-/// What the sources say about the facility's place in the 拠点: positioned, or only proposed
-/// in a plan (西東京市's 「位置づけについて（案）」, seed 002, issue #19).
-fn kyoten_label(f: &crate::model::Facility) -> String {
-    match &f.plan_source {
-        Some(doc) => format!("地域生活支援拠点等への位置付けの案（{doc}）に挙げられています。実際に位置付けられたかどうかは市区町村にご確認ください"),
-        None => "資料で地域生活支援拠点等に位置付けられています".into(),
+/// The page in やさしい日本語 or English (issue #22): what the standard page says about
+/// calling — the name as published, what it is, phone, FAX, address and area, whom it serves,
+/// its functions — and where that comes from, from the same templates; the rest (operator,
+/// hours, the open data's rows, the correction form) is on the standard page, linked at the
+/// end. `data.area` names the area as the reading does.
+pub fn facility_in_reading(data: FacilityData) -> impl IntoView {
+    let f = data.facility;
+    let standard = Route::Facility(&f.id).path();
+    let unknown = || t("facility.not_given").into_any();
+    view! {
+        <article class="kn-facility">
+            {heading(&f, &data.area)}
+            {call_button(&f)}
+            {data.corrections.checked.map(fact_age_in_reading)}
+            <dl class="kn-summary-list">
+                {phone_row(&f, unknown)}
+                {fax_row(&f)}
+                {address_row(&f, None, unknown)}
+                {functions_row(&f, unknown)}
+                {disabilities_row(&f)}
+                {ages_row(&f)}
+                {open_24h_row(&f, false)}
+                {beds_row(&f, false)}
+            </dl>
+            {wamnet_credit(&f)}
+            <SourceList sources=data.sources/>
+            <section class="kn-facility__more" aria-labelledby="kn-more">
+                <h2 id="kn-more">{t("facility.more_title")}</h2>
+                <p>{t("facility.more_text")}</p>
+                <ul class="kn-facility__links">
+                    <li>
+                        <a href=href(&standard) hreflang="ja">{t("area.more_link")}</a>
+                        " "<span class="kn-only-japanese">{t("site.japanese_only")}</span>
+                    </li>
+                </ul>
+            </section>
+            <p class="kn-print-meta">{data.corrections.page_url}</p>
+        </article>
+    }
+}
+
+/// Text the sources give in Japanese, escaped, inside a `lang="ja"` span on English pages.
+fn published(text: &str) -> String {
+    if lang() == Lang::En {
+        format!("<span lang=\"ja\">{}</span>", esc(text))
+    } else {
+        esc(text)
+    }
+}
+
+/// Catalogue labels joined the way the reading lists them (「、」, ", "), as markup.
+fn labels(m: &Messages, keys: impl Iterator<Item = &'static str>, separator: &str) -> String {
+    keys.map(|k| m.html(k)).collect::<Vec<_>>().join(&m.html(separator))
+}
+
+/// The kind and the area above the name; the name as published, with its reading below it
+/// (as ふりがな over it on やさしい日本語 pages, marked Japanese on English ones); then what
+/// the sources say it is: a 拠点 body (or one a plan proposes), another contact, or a
+/// registered provider whose place in the 拠点 is for the municipality to say.
+fn heading(f: &Facility, area: &AreaLink) -> impl IntoView + use<> {
+    let m = messages();
+    let reading = lang();
+    let name_lang = (reading == Lang::En).then_some("ja");
+    let has_kanji = f.name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '々');
+    let ruby = f.kana.clone().filter(|_| reading == Lang::Easy && has_kanji);
+    let name = match ruby.clone() {
+        Some(kana) => {
+            let mut html = String::new();
+            push_ruby(&mut html, &f.name, &kana);
+            view! { <span inner_html=html></span> }.into_any()
+        }
+        None => f.name.clone().into_any(),
+    };
+    // Below the name: always on the standard page; never on やさしい日本語 pages (ふりがな over a
+    // name with kanji, and one without needs none); on English pages when it adds something.
+    let kana = f.kana.clone().filter(|k| match reading {
+        Lang::Ja => true,
+        Lang::Easy => false,
+        Lang::En => k != &f.name,
+    });
+    let area_html = match (&area.reading, reading) {
+        (Some(r), Lang::Easy) => {
+            let mut html = String::new();
+            push_ruby(&mut html, &area.name, r);
+            html
+        }
+        _ => esc(&area.name),
+    };
+    let kind = if f.kyoten {
+        let text = match &f.plan_source {
+            Some(doc) => m.html("facility.kyoten_plan").replace("{plan}", &published(doc)),
+            None => m.html("facility.kyoten"),
+        };
+        view! { <p class="kn-facility__kyoten" inner_html=text></p> }.into_any()
+    } else if f.services.is_empty() {
+        let text = m.html("facility.not_part").replace("{role}", &m.html(f.role.key())).replace("{area}", &area_html);
+        view! { <p class="kn-facility__open-data" inner_html=text></p> }.into_any()
+    } else {
+        let services = labels(&m, f.services.iter().map(|r| r.key()), "facility.service_separator");
+        let text = m.html("facility.provider").replace("{services}", &services).replace("{area}", &area_html);
+        view! { <p class="kn-facility__open-data" inner_html=text></p> }.into_any()
+    };
+    view! {
+        <header class="kn-page-heading">
+            <p class="kn-page-heading__eyebrow">{t(f.role.key())}{t("facility.separator")}<a href=Route::Area(&area.id).href()>{area_name(area)}</a></p>
+            <h1 class="kn-page-heading__title" lang=name_lang>{name}</h1>
+            {kana.map(|k| view! { <p class="kn-page-heading__kana" lang=name_lang>{k}</p> })}
+            {kind}
+        </header>
+    }
+}
+
+/// 「電話する 042-…」: a `tel:` link, when the number is known.
+fn call_button(f: &Facility) -> Option<impl IntoView + use<>> {
+    f.phone.clone().map(|p| {
+        let tel = tel_href(&p);
+        view! { <a class="kn-button kn-button--call" href=tel>{t("call.button")}" "{p}</a> }
+    })
+}
+
+/// A row whose value is the sources' own text, marked Japanese on English pages.
+fn published_row(label: &'static str, value: Option<String>, unknown: fn() -> AnyView) -> impl IntoView + use<> {
+    let value_lang = (lang() == Lang::En).then_some("ja");
+    view! {
+        <div class="kn-summary-list__row"><dt>{t(label)}</dt>{match value {
+            Some(v) => view! { <dd lang=value_lang>{v}</dd> }.into_any(),
+            None => view! { <dd>{unknown()}</dd> }.into_any(),
+        }}</div>
+    }
+}
+
+fn phone_row(f: &Facility, unknown: fn() -> AnyView) -> impl IntoView + use<> {
+    view! {
+        <div class="kn-summary-list__row"><dt>{t("facility.phone")}</dt><dd>{match f.phone.clone() { Some(p) => p.into_any(), None => unknown() }}</dd></div>
+    }
+}
+
+/// Text, not a link: a FAX number is written to, not dialled. Only when known.
+fn fax_row(f: &Facility) -> Option<impl IntoView + use<>> {
+    f.fax.clone().map(|x| view! { <div class="kn-summary-list__row"><dt>{t("facility.fax")}</dt><dd>{x}</dd></div> })
+}
+
+/// The address as published; on the standard page with a link to a map app.
+fn address_row(f: &Facility, map: Option<String>, unknown: fn() -> AnyView) -> impl IntoView + use<> {
+    match (f.address.clone(), map) {
+        (Some(a), Some(m)) => view! {
+            <div class="kn-summary-list__row"><dt>{t("facility.address")}</dt><dd>{a}" "<a href=m rel="noopener noreferrer" target="_blank">"地図アプリで開く"</a></dd></div>
+        }
+        .into_any(),
+        (address, _) => published_row("facility.address", address, unknown).into_any(),
+    }
+}
+
+/// The 拠点 functions: those the sources give a 拠点 body, or for a provider those its service
+/// types relate to — and the label says which.
+fn functions_row(f: &Facility, unknown: fn() -> AnyView) -> impl IntoView + use<> {
+    let m = messages();
+    let label = if f.kyoten { "facility.functions" } else { "facility.functions_from_services" };
+    let value = if f.functions.is_empty() {
+        view! { <dd>{unknown()}</dd> }.into_any()
+    } else {
+        view! { <dd inner_html=labels(&m, f.functions.iter().map(|x| x.label_key()), "memo.separator")></dd> }
+            .into_any()
+    };
+    view! { <div class="kn-summary-list__row"><dt>{t(label)}</dt>{value}</div> }
+}
+
+/// Whom it serves, or — when the sources name no one — to ask the provider.
+fn disabilities_row(f: &Facility) -> impl IntoView + use<> {
+    let m = messages();
+    let value = if f.disabilities.is_empty() {
+        m.html("facility.ask_targets")
+    } else {
+        labels(&m, f.disabilities.iter().map(|x| x.key()), "memo.separator")
+    };
+    view! { <div class="kn-summary-list__row"><dt>{t("facility.disabilities")}</dt><dd inner_html=value></dd></div> }
+}
+
+fn ages_row(f: &Facility) -> impl IntoView + use<> {
+    let m = messages();
+    let value = if f.ages.is_empty() {
+        m.html("facility.not_given")
+    } else {
+        labels(&m, f.ages.iter().map(|x| x.key()), "memo.separator")
+    };
+    view! { <div class="kn-summary-list__row"><dt>{t("facility.ages")}</dt><dd inner_html=value></dd></div> }
+}
+
+/// 24時間対応 as the sources say; with `always`, also that they do not say.
+fn open_24h_row(f: &Facility, always: bool) -> Option<impl IntoView + use<>> {
+    let value = match f.open_24h {
+        Some(true) => "facility.open_24h",
+        Some(false) => "facility.not_24h",
+        None if always => "facility.not_given",
+        None => return None,
+    };
+    Some(view! { <div class="kn-summary-list__row"><dt>{t("facility.open_24h_title")}</dt><dd>{t(value)}</dd></div> })
+}
+
+/// The emergency beds the sources give; with `always`, also that they give none.
+fn beds_row(f: &Facility, always: bool) -> Option<impl IntoView + use<>> {
+    let value = match f.emergency_beds {
+        Some(n) => messages().html("facility.beds_count").replace("{n}", &n.to_string()),
+        None if always => messages().html("facility.not_given"),
+        None => return None,
+    };
+    Some(view! { <div class="kn-summary-list__row"><dt>{t("facility.beds")}</dt><dd inner_html=value></dd></div> })
+}
+
+/// The credit WAM NET's terms ask for, on a page built from its open data.
+fn wamnet_credit(f: &Facility) -> Option<impl IntoView + use<>> {
+    f.wamnet.is_some().then(|| view! { <p class="kn-listing-info__credit">{t("facility.wamnet_credit")}</p> })
+}
+
+/// How old the facts are, in the reading: the day they were confirmed, or the open data's
+/// own dates as its files give them; and, past a year, to phone before relying on them.
+fn fact_age_in_reading(checked: crate::data::Checked) -> impl IntoView {
+    let m = messages();
+    let text = match &checked.date {
+        Some(FactDate::Checked(d)) => m.html("sources.checked").replace("{date}", &esc(d)),
+        Some(FactDate::DataAsOf(years)) => m.html("sources.data_as_of").replace(
+            "{dates}",
+            &years.iter().map(|y| published(y)).collect::<Vec<_>>().join(&m.html("memo.separator")),
+        ),
+        None => esc(&checked.text),
+    };
+    view! {
+        <p class="kn-fact-age" inner_html=text></p>
+        {checked.stale.then(|| view! { <p class="kn-fact-age__stale">{t("facility.stale")}</p> })}
     }
 }
 
@@ -203,15 +406,29 @@ mod tests {
         }
     }
 
+    /// `view` rendered with the catalogue of `lang`, as the builder provides it.
+    fn render<V: IntoView + 'static>(lang: Lang, view: impl FnOnce() -> V) -> String {
+        Owner::new().with(|| {
+            provide_context(crate::i18n::catalogue(lang));
+            view().to_html()
+        })
+    }
+
     #[test]
     fn a_plan_is_labelled_as_a_plan_with_its_year() {
-        let mut f = crate::model::Facility::default();
-        assert_eq!(kyoten_label(&f), "資料で地域生活支援拠点等に位置付けられています");
+        let mut f = crate::model::Facility { kyoten: true, ..Default::default() };
+        let area = AreaLink::default();
+        let html = render(Lang::Ja, || heading(&f, &area));
+        assert!(html.contains(">資料で地域生活支援拠点等に位置付けられています</p>"), "{html}");
         assert_eq!(positioned_text(&f), "時期の記載はありません");
         f.plan_source = Some("令和3年度資料".into());
         f.planned = Some("令和4年度".into());
-        assert!(kyoten_label(&f).starts_with("地域生活支援拠点等への位置付けの案（令和3年度資料）"));
+        let html = render(Lang::Ja, || heading(&f, &area));
+        assert!(html.contains(">地域生活支援拠点等への位置付けの案（令和3年度資料）に挙げられています。"), "{html}");
         assert_eq!(positioned_text(&f), "計画（案）では令和4年度（令和3年度資料）");
+        // In English the plan's name stays as the document gives it, marked Japanese.
+        let html = render(Lang::En, || heading(&f, &area));
+        assert!(html.contains("A draft plan (<span lang=\"ja\">令和3年度資料</span>) names it"), "{html}");
     }
 
     #[test]
@@ -247,13 +464,13 @@ mod tests {
         let mut data = FacilityData::default();
         data.facility.phone = Some("042-123-4567".into());
         data.facility.fax = Some("042-123-4568".into());
-        let html = facility(data.clone()).to_html();
+        let html = render(Lang::Ja, || facility(data.clone()));
         let fax = html.find("<dt>FAX</dt><dd>042-123-4568</dd>").unwrap_or_else(|| panic!("no FAX row: {html}"));
         assert!(html.find("<dt>電話番号</dt>").is_some_and(|phone| phone < fax), "{html}");
         assert!(!html.contains("tel:0421234568"), "{html}");
         assert!(structured_data(&data).contains("\"faxNumber\":\"042-123-4568\""));
         data.facility.fax = None;
-        let html = facility(data).to_html();
+        let html = render(Lang::Ja, || facility(data));
         assert!(!html.contains("FAX"), "{html}");
     }
 
