@@ -1,6 +1,7 @@
 //! The pages every reading has (issue #22): the home page, 「緊急のとき」, each guide with a
 //! version (`content/guides/<slug>.<reading>.md`), the self-check where
-//! `content/screening/index.<reading>.md` exists and the emergency widget, rendered with the reading's
+//! `content/screening/index.<reading>.md` exists, the emergency widget and the 好事例集's
+//! comparison (its texts quoted as published), rendered with the reading's
 //! catalogue under its prefix (`/en/`, `/easy/`). Every other page exists in standard
 //! Japanese only; links to it from a reading's page say so.
 //!
@@ -33,8 +34,13 @@ fn reading_paths(c: &Content) -> BTreeMap<Lang, BTreeSet<String>> {
         .into_iter()
         .filter(|l| *l != Lang::Ja)
         .map(|lang| {
-            let mut paths: BTreeSet<String> =
-                [Route::Home.path(), Route::Emergency.path(), Route::Widget(Widget::Emergency).path()].into();
+            let mut paths: BTreeSet<String> = [
+                Route::Home.path(),
+                Route::Emergency.path(),
+                Route::Catalogue.path(),
+                Route::Widget(Widget::Emergency).path(),
+            ]
+            .into();
             paths.extend(c.areas.keys().map(|id| Route::Area(id).path()));
             paths.extend(c.guide_versions.iter().filter(|g| g.lang == lang).map(|g| Route::Guide(&g.slug).path()));
             if c.screening_versions.contains_key(&lang) {
@@ -106,6 +112,7 @@ pub fn reading_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
         pages.push((prefixed(Route::Guide(&g.slug).path()), page(plain(&g.title), plain(&g.description), html)));
     }
     if lang != Lang::Ja {
+        pages.push((prefixed(Route::Catalogue.path()), PageData::Catalogue(super::pages::catalogue_data(c, shell))));
         pages.extend(super::pages::screening_pages(c, m));
         pages.extend(area_pages(c, shell));
     }
