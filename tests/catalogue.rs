@@ -434,3 +434,21 @@ fn the_islands_code_holds_no_text() {
         }
     }
 }
+
+#[test]
+fn reading_pages_link_to_the_catalogue_in_their_reading() {
+    let c = content();
+    for lang in [Lang::En, Lang::Easy] {
+        let (_, pages) = reading(&c, lang);
+        let prefix = lang.prefix();
+        assert_eq!(messages(&c, lang).page_path("/catalogue/"), format!("/{prefix}catalogue/"));
+        let chiba = html(&pages, &format!("/{prefix}areas/121002/"));
+        assert!(chiba.contains(&format!("href=\"/{prefix}catalogue/\"")), "{prefix}: 千葉市 links the comparison");
+        assert!(chiba.contains(&format!("href=\"/{prefix}catalogue/?type=area\"")), "{prefix}: and the same type");
+        let sapporo = html(&pages, &format!("/{prefix}areas/011002/"));
+        assert!(!sapporo.contains("catalogue/"), "{prefix}: an area outside the 好事例集 does not");
+    }
+    let (_, en_pages) = reading(&c, Lang::En);
+    let en = html(&en_pages, "/en/areas/121002/");
+    assert!(en.contains(">Compare the municipalities and regions of the same type (Area network type)</a>"));
+}
