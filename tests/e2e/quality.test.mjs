@@ -89,6 +89,7 @@ async function routes() {
       { name: `${reading}: 404`, path: `/${reading}/no-such-page/`, lang, skipText, status: 404 },
       { name: `${reading}: area with content`, path: `/${reading}/areas/121002/`, lang, skipText },
       { name: `${reading}: area (region)`, path: `/${reading}/areas/higashi-iburi/`, lang, skipText },
+      { name: `${reading}: catalogue`, path: `/${reading}/catalogue/`, lang, skipText },
       { name: `${reading}: screening, start`, path: `/${reading}/screening/`, lang, skipText },
       { name: `${reading}: screening, result`, path: `/${reading}/screening/`, lang, skipText, ready: (p) => screeningToResult(p, reading === 'en' ? 'Tokyo' : '東京都') },
       { name: `${reading}: embed widget emergency`, path: `/${reading}/embed/emergency/`, lang, skipText, widget: true },
