@@ -1,16 +1,21 @@
 //! Issue #5, the 好事例集 comparison and area pages, checked on the real content: the
 //! figures the page computes from the 25 entries equal the document's (整備類型 3/16/6,
 //! 空床確保 14/11), each filter narrows the 25 as an independent count says it should, and
-//! the pre-rendered pages carry the charts' numbers, the practice links and the reports.
+//! the pre-rendered pages carry the charts' numbers, the practice links and the reports;
+//! the page in English and in やさしい日本語 (issue #22) says its fixed text in the reading
+//! and quotes the document as published.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use kyoten_navi::data::{CatalogueData, PageData};
-use kyoten_navi::features::catalogue::filter::Filters;
+use kyoten_navi::data::{CatalogueData, PageData, Shell};
+use kyoten_navi::features::catalogue::filter::{Column, Filters};
+use kyoten_navi::i18n::Lang;
 use kyoten_navi::load::{load_content, Content};
 use kyoten_navi::model::{Bar, Function};
 use kyoten_navi::site::pages::all_pages;
+use kyoten_navi::site::readings::{messages, reading_pages};
+use kyoten_navi::site::render::{AssetNames, Document};
 use leptos_router::params::ParamsMap;
 
 fn content() -> Content {
@@ -240,4 +245,210 @@ fn the_pre_rendered_page_lists_all_25_and_filters_with_a_plain_form() {
     // Rows and entries are in the same order: the browser's filters rely on it.
     let numbers: Vec<u32> = data.entries.iter().map(|e| e.number).collect();
     assert_eq!(numbers, (1..=25).collect::<Vec<_>>());
+}
+
+/// The pages of a reading, with the shell they are rendered in.
+fn reading(c: &Content, lang: Lang) -> (Shell, BTreeMap<String, PageData>) {
+    let shell =
+        Shell { base: "/".into(), build: String::new(), name: c.site.name.clone(), messages: messages(c, lang) };
+    let pages = reading_pages(c, &shell).into_iter().collect();
+    (shell, pages)
+}
+
+fn catalogue_at<'a>(pages: &'a BTreeMap<String, PageData>, path: &str) -> &'a CatalogueData {
+    match pages.get(path) {
+        Some(PageData::Catalogue(d)) => d,
+        other => panic!("{path} is {other:?}"),
+    }
+}
+
+/// A catalogue key shown instead of its text: `[catalogue.title]`.
+fn shows_a_key(html: &str) -> Option<&str> {
+    html.match_indices('[').map(|(i, _)| &html[i..]).find_map(|rest| {
+        let end = rest.find(']')?;
+        let key = &rest[1..end];
+        (key.contains('.')
+            && key
+                .split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')))
+        .then_some(key)
+    })
+}
+
+#[test]
+fn the_english_page_says_its_text_in_english_and_quotes_the_document() {
+    let c = content();
+    let (shell, pages) = reading(&c, Lang::En);
+    let data = catalogue_at(&pages, "/en/catalogue/");
+    let html = &data.html;
+    let assets = AssetNames::default();
+    let doc = Document::new(&shell, &c.site.origin, &assets);
+    let page = doc.render("/en/catalogue/", PageData::Catalogue(data.clone()));
+    assert!(page.starts_with("<!DOCTYPE html><html lang=\"en\">"), "{}", &page[..80]);
+    assert!(page.contains("<title>Good practices: 25 municipalities and regions｜"), "the title");
+    for heading in [
+        "<h1 class=\"kn-page-heading__title\">Good practices: 25 municipalities and regions</h1>",
+        "<h2 id=\"kn-entries\">Comparison of the municipalities and regions</h2>",
+        "<h2 id=\"kn-charts\">Overall trends</h2>",
+        "<h2 id=\"kn-practices\">Features of the practices</h2>",
+        ">Practices: ① Consultation</h3>",
+        ">Showing 25 of 25</p>",
+        "<legend class=\"kn-field__label\">Functions in place (○ in the table)</legend>",
+        "aria-label=\"② Emergency acceptance and response\" class=\"kn-catalogue-table__sort\">② Emergency<",
+        ">Development type (25 municipalities and regions)</figcaption>",
+        "<option value=\"千葉県\">Chiba</option>",
+        "action=\"/en/catalogue/\"",
+    ] {
+        assert!(html.contains(heading), "missing {heading:?}");
+    }
+    assert_eq!(shows_a_key(&page), None, "a key instead of its text");
+    assert!(!html.contains("掲載自治体等の比較") && !html.contains("件を表示"), "standard Japanese UI text left");
+    // The document's words stay as published, marked Japanese; names romanised with the
+    // name as written; links go to the English area pages.
+    assert!(html.contains("<ul lang=\"ja\"><li>1市4町の東胆振定住自立圏の中核を担っている苫小牧市を中心に整備</li>"));
+    assert!(html.contains("lang=\"ja\" class=\"kn-practice__title\">ワンストップの相談窓口、初期対応の相談窓口</h4>"));
+    assert!(html.contains("<a href=\"/en/areas/122173/\">Kashiwa City</a><span class=\"kn-catalogue-table__pref\"><span lang=\"ja\">柏市</span>・Chiba</span>"));
+    assert!(html.contains("<span lang=\"ja\">未実施</span>"), "the table's remarks as printed");
+    assert!(html.contains(">Shinjuku Ward (<span lang=\"ja\">新宿区</span>)</a>"), "practices link their entries");
+    // The figures are the document's.
+    for figure in [
+        "Multi-function base type: 3 (12%)",
+        "Area network type: 16 (64%)",
+        "Combined type: 6 (24%)",
+        "Yes: 14",
+        "No: 11",
+        "By phone: 16",
+    ] {
+        assert!(html.contains(figure), "figure {figure:?}");
+    }
+    assert!(
+        html.contains("In place; vacant beds: 3 within the base; vacant beds: 2 outside the base"),
+        "柏市's ② cell"
+    );
+    assert_eq!(html.matches("The same as the collection's figures.").count(), 2);
+    // The keyword finds an entry by its English name too.
+    let q: ParamsMap = [("q".to_string(), "kashiwa".to_string())].into_iter().collect();
+    assert_eq!(Filters::from_query(&q).apply(&data.entries).len(), 1);
+}
+
+#[test]
+fn the_easy_page_has_furigana_and_the_names_readings() {
+    let c = content();
+    let (shell, pages) = reading(&c, Lang::Easy);
+    let data = catalogue_at(&pages, "/easy/catalogue/");
+    let html = &data.html;
+    let assets = AssetNames::default();
+    let doc = Document::new(&shell, &c.site.origin, &assets);
+    let page = doc.render("/easy/catalogue/", PageData::Catalogue(data.clone()));
+    assert!(page.starts_with("<!DOCTYPE html><html lang=\"ja\">"));
+    assert!(page.contains("（やさしい にほんご）</title>"), "the reading names itself in the title");
+    assert_eq!(shows_a_key(&page), None, "a key instead of its text");
+    assert!(html.matches("<ruby>").count() > 200, "ふりがな throughout");
+    assert!(
+        html.contains("<h1 class=\"kn-page-heading__title\">よい <ruby>例<rp>（</rp><rt>れい</rt><rp>）</rp></ruby>")
+    );
+    assert!(
+        html.contains("<a href=\"/easy/areas/121002/\"><ruby>千葉市<rp>（</rp><rt>ちばし</rt><rp>）</rp></ruby></a>"),
+        "names with their readings"
+    );
+    assert!(html.contains("<ruby>東胆振圏域<rp>（</rp><rt>ひがしいぶりけんいき</rt><rp>）</rp></ruby>(苫小牧市・白老町・厚真町・安平町・むかわ町)"), "a region keeps its members as printed");
+    assert!(html.contains(">25の うち 25を <ruby>見"), "the count");
+    assert!(!html.contains("件を表示"));
+    assert!(
+        html.contains("<li>1市4町の東胆振定住自立圏の中核を担っている苫小牧市を中心に整備</li>"),
+        "the document's words as printed"
+    );
+    assert!(!html.contains("lang=\"ja\""), "all Japanese: nothing to mark");
+}
+
+/// The island gets the words it writes in the page's reading, and nothing else: the wasm
+/// holds no text of its own (one bundle serves every reading).
+#[test]
+fn the_island_receives_only_its_words() {
+    let c = content();
+    for lang in Lang::ALL {
+        let data = if lang == Lang::Ja {
+            catalogue(&pages(&c)).clone()
+        } else {
+            catalogue_at(&reading(&c, lang).1, &format!("/{}catalogue/", lang.prefix())).clone()
+        };
+        let json = serde_json::to_value(&data.text).expect("texts as JSON");
+        let keys: Vec<&str> = json.as_object().expect("a map").keys().map(String::as_str).collect();
+        let labels: Vec<&str> = Function::ALL.iter().map(|f| f.label_key()).collect();
+        for key in &keys {
+            let its = key.starts_with("catalogue.filter.")
+                || key.starts_with("development.")
+                || labels.contains(key)
+                || (lang != Lang::Ja && *key == "site.japanese_only");
+            assert!(its, "{lang:?}: the island does not write {key}");
+        }
+        for key in
+            ["catalogue.filter.count", "catalogue.filter.beds_none", "development.combined", "function.network.label"]
+        {
+            assert!(keys.contains(&key), "{lang:?}: {key} missing");
+        }
+        let m = &c.messages[&lang];
+        assert_eq!(json["catalogue.filter.count"], m.raw("catalogue.filter.count"), "{lang:?}: in its reading");
+    }
+}
+
+/// WCAG 2.5.3: a sort button's accessible name starts with its visible words. A heading
+/// with ふりがな has no `aria-label` (the readings shown could not be in it): it must then
+/// be the column's full name.
+#[test]
+fn sort_buttons_say_their_visible_words() {
+    let c = content();
+    for (lang, m) in &c.messages {
+        for column in Column::ALL {
+            let (short, full) = (column.short_key(), column.label_key());
+            if m.html(short).contains("<ruby>") {
+                assert_eq!(m.plain(short), m.plain(full), "{lang:?}: {short} has ふりがな, so it is the full name");
+            } else {
+                assert!(m.plain(full).starts_with(&m.plain(short)), "{lang:?}: {full} does not start with {short}");
+            }
+        }
+    }
+}
+
+/// No Japanese in the browser code of the catalogue: its words come as the island's props.
+#[test]
+fn the_islands_code_holds_no_text() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/features/catalogue");
+    for file in ["enhance.rs", "filter.rs"] {
+        let text = std::fs::read_to_string(dir.join(file)).expect("source");
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in code.lines().enumerate() {
+            let line = line.trim_start();
+            if line.starts_with("//") {
+                continue;
+            }
+            let mut rest = line;
+            while let Some(start) = rest.find('"') {
+                let after = &rest[start + 1..];
+                let Some(end) = after.find('"') else { break };
+                let literal = &after[..end];
+                let text = literal.chars().any(|ch| !ch.is_ascii() && !"▲▼⇅".contains(ch));
+                assert!(!text, "{file}:{}: the literal {literal:?} would put text in the wasm", n + 1);
+                rest = &after[end + 1..];
+            }
+        }
+    }
+}
+
+#[test]
+fn reading_pages_link_to_the_catalogue_in_their_reading() {
+    let c = content();
+    for lang in [Lang::En, Lang::Easy] {
+        let (_, pages) = reading(&c, lang);
+        let prefix = lang.prefix();
+        assert_eq!(messages(&c, lang).page_path("/catalogue/"), format!("/{prefix}catalogue/"));
+        let chiba = html(&pages, &format!("/{prefix}areas/121002/"));
+        assert!(chiba.contains(&format!("href=\"/{prefix}catalogue/\"")), "{prefix}: 千葉市 links the comparison");
+        assert!(chiba.contains(&format!("href=\"/{prefix}catalogue/?type=area\"")), "{prefix}: and the same type");
+        let sapporo = html(&pages, &format!("/{prefix}areas/011002/"));
+        assert!(!sapporo.contains("catalogue/"), "{prefix}: an area outside the 好事例集 does not");
+    }
+    let (_, en_pages) = reading(&c, Lang::En);
+    let en = html(&en_pages, "/en/areas/121002/");
+    assert!(en.contains(">Compare the municipalities and regions of the same type (Area network type)</a>"));
 }

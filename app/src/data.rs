@@ -216,12 +216,18 @@ pub struct AreaPin {
 /// the view code stays out of the wasm (`features::catalogue`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CatalogueData {
+    /// The page's title and description, in its reading.
+    pub title: String,
+    pub description: String,
     /// The page body, rendered at build time.
     pub html: String,
     /// The 25 entries in table order, the same order as the rows in `html`.
     pub entries: Vec<CatalogueEntry>,
     /// The page's public URL without a query, printed on paper with the filters.
     pub url: String,
+    /// The words the filters write in the browser (the count and its conditions), in the
+    /// page's reading (issue #22; `features::catalogue::filter::island_texts`).
+    pub text: crate::i18n::Texts,
 }
 
 /// What the filters and sort need to know of one 好事例集 entry (its row is in the HTML).
@@ -417,7 +423,7 @@ impl PageData {
         match self {
             PageData::Static(p) => p.title.clone(),
             PageData::Search(s) => s.reading.text.plain("finder.title"),
-            PageData::Catalogue(_) => "好事例集 25自治体等".into(),
+            PageData::Catalogue(c) => c.title.clone(),
             PageData::Screening(s) => s.text.plain("screening.title"),
             // The emergency card and the self-check name themselves in their reading.
             PageData::Widget(WidgetData { widget: Widget::Finder, finder: Some(f), .. }) => {
@@ -440,9 +446,7 @@ impl PageData {
         match self {
             PageData::Static(p) => p.description.clone(),
             PageData::Search(s) => s.reading.text.plain("finder.description"),
-            PageData::Catalogue(_) => {
-                "地域生活支援拠点等の好事例集（25自治体等）を、整備類型や機能で比べられます。".into()
-            }
+            PageData::Catalogue(c) => c.description.clone(),
             PageData::Screening(s) => s.text.plain("screening.description"),
             PageData::Widget(w) => format!("自治体のホームページに埋め込む、拠点ナビの「{}」です。", w.widget.label()),
             PageData::NotFound => "お探しのページは見つかりませんでした。".into(),

@@ -191,16 +191,19 @@ impl Messages {
         self.entries.keys().map(String::as_str)
     }
 
-    /// The texts under `sections` (`["call", "screening"]`), for an island's props.
+    /// The texts under `sections` (`["call", "screening"]`), for an island's props. A
+    /// section is a table of the catalogue (`"catalogue.filter"`) or one key
+    /// (`"function.network.label"`): an island takes only what it writes.
     /// Outside standard Japanese, `site.japanese_only` goes along, for links to pages that
     /// have no version in the reading ([`Texts::only_in_japanese`]).
     pub fn texts(&self, sections: &[&str]) -> Texts {
+        let within = |k: &str, s: &str| k.strip_prefix(s).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'));
         Texts {
             entries: self
                 .entries
                 .iter()
                 .filter(|(k, _)| {
-                    sections.iter().any(|s| k.split('.').next() == Some(*s))
+                    sections.iter().any(|s| within(k, s))
                         || (self.lang != Lang::Ja && k.as_str() == "site.japanese_only")
                 })
                 .map(|(k, m)| (k.clone(), m.source.clone()))
@@ -372,6 +375,10 @@ mod tests {
         assert_eq!((t.plain("a.b").as_str(), t.plain("a.c").as_str()), ("x", "[a.c]"));
         assert_eq!(m.texts(&["b"]), Texts { lang: Lang::En, ..Texts::default() });
         assert_eq!(t.page("/areas/132144/"), "/en/areas/132144/");
+        // A table within a section, or one key; never a key that only starts the same.
+        assert_eq!(m.texts(&["a.b"]), m.texts(&["a"]));
+        assert_eq!(m.texts(&["a.b.c"]), Texts { lang: Lang::En, ..Texts::default() });
+        assert_eq!(m.texts(&["a.bc"]), Texts { lang: Lang::En, ..Texts::default() });
         assert_eq!(m.texts(&["a"]).only_in_japanese(), "");
         let en = Messages::new(
             Lang::En,

@@ -26,7 +26,7 @@ const READINGS = [
   { prefix: 'easy/', lang: 'ja', hreflang: 'ja-x-easy', name: 'やさしい にほんご' },
   { prefix: 'en/', lang: 'en', hreflang: 'en', name: 'English' },
 ];
-const PAGES = ['', 'emergency/', 'search/', 'guides/emergency/', 'guides/faq/', 'areas/132144/', 'areas/higashi-iburi/'];
+const PAGES = ['', 'emergency/', 'search/', 'guides/emergency/', 'guides/faq/', 'areas/132144/', 'areas/higashi-iburi/', 'catalogue/', 'facilities/kokubunji-tsubasa/'];
 
 for (const page of PAGES) {
   for (const reading of READINGS) {
@@ -75,7 +75,7 @@ test('the switch keeps the query and the fragment with JavaScript, the page with
 
 test('a page in Japanese only: the switch leads to the reading\'s home, links from a reading say "(Japanese)"', async () => {
   const { context, page } = await openPage(browser);
-  await page.goto(site.url('/catalogue/'));
+  await page.goto(site.url('/about/'));
   const english = page.locator('nav.kn-reading-switch').getByRole('link', { name: 'English', exact: true });
   assert.equal(await english.getAttribute('href'), '/en/');
   assert.equal(await english.getAttribute('data-kn-same'), null);
@@ -275,3 +275,61 @@ test('/easy/search/: the form and the results carry ふりがな; nothing matche
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// The 好事例集's comparison in English and in やさしい日本語: the filters narrow it and the
+// count names the conditions in the reading (the island takes its words as props); the
+// document's words stay Japanese, marked so on the English page; area pages link to it.
+const CATALOGUE = [
+  {
+    prefix: 'en/', lang: 'en', heading: 'Good practices: 25 municipalities and regions', type: 'Development type',
+    count: /^Showing 6 of 25 \(conditions: development type: Combined type\)$/, kashiwa: 'Kashiwa City',
+    area: 'Compare the municipalities and regions of the same type (Area network type)',
+  },
+  {
+    prefix: 'easy/', lang: 'ja', heading: 'よい 例（好事例集） 25の 市や 町など', type: '整備類型（拠点の つくり方）',
+    count: /^25の うち 6を 見せて います（条件：整備類型：併用整備型）$/, kashiwa: '柏市',
+    area: 'おなじ 面的整備型の 市や 町などを くらべる',
+  },
+];
+
+for (const r of CATALOGUE) {
+  test(`/${r.prefix}catalogue/: filtered in the reading, the document quoted as published`, async () => {
+    const { context, page, problems } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    // Text as read without its ふりがな.
+    const plain = (locator) => locator.evaluate((el) => {
+      const copy = el.cloneNode(true);
+      copy.querySelectorAll('rt, rp').forEach((x) => x.remove());
+      return copy.textContent.trim();
+    });
+    await page.goto(site.url(`/${r.prefix}areas/121002/`));
+    await hydrated(page);
+    const link = page.locator(`a[href="/${r.prefix}catalogue/?type=area"]`);
+    assert.equal(await plain(link), r.area);
+    await link.click();
+    await page.waitForURL(new RegExp(`/${r.prefix}catalogue/\\?type=area$`));
+    await hydrated(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), r.lang);
+    assert.equal(await plain(page.locator('main h1')), r.heading);
+    const rows = () => page.locator('#kn-catalogue-rows > tr:not([hidden])').count();
+    for (let i = 0; i < 100 && (await rows()) !== 16; i++) await new Promise((res) => setTimeout(res, 50));
+    assert.equal(await rows(), 16, 'the query from the area page narrows the table');
+    await page.locator('summary.kn-catalogue-filter__summary').click();
+    await page.locator('#kn-filter-type').selectOption('combined');
+    for (let i = 0; i < 100 && (await rows()) !== 6; i++) await new Promise((res) => setTimeout(res, 50));
+    assert.equal(await rows(), 6);
+    assert.match(await plain(page.getByRole('status')), r.count);
+    assert.equal(await plain(page.locator('label[for="kn-filter-type"]')), r.type);
+    assert.ok(await page.locator('#kn-catalogue-rows').getByRole('link', { name: new RegExp(`^${r.kashiwa}`) }).isVisible());
+    const text = await plain(page.locator('main'));
+    assert.doesNotMatch(text, /\[[a-z_]+(\.[a-z_0-9]+)+\]|[｜《》]/, 'a catalogue key or raw ふりがな notation');
+    if (r.prefix === 'en/') {
+      for (const word of ['件を表示', '掲載自治体等の比較', '条件をすべて解除']) assert.ok(!text.includes(word), `standard Japanese UI text "${word}"`);
+      assert.equal(await page.locator('.kn-practice__title[lang="ja"]').count(), await page.locator('.kn-practice__title').count(), 'practice titles marked Japanese');
+    } else {
+      assert.ok((await page.locator('main ruby').count()) > 100, 'ふりがな throughout');
+      assert.ok((await page.getByRole('status').locator('ruby').count()) > 0, 'the count carries ふりがな');
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

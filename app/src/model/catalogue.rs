@@ -144,6 +144,16 @@ pub enum PracticePart {
 }
 
 impl PracticePart {
+    /// The catalogue key of [`Self::label`], for the catalogue in every reading.
+    pub fn key(self) -> &'static str {
+        match self {
+            PracticePart::History => "catalogue.part.history",
+            PracticePart::Setup => "catalogue.part.setup",
+            PracticePart::Function => "catalogue.part.function",
+            PracticePart::Model => "catalogue.part.model",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             PracticePart::History => "整備の検討経緯",
@@ -151,5 +161,26 @@ impl PracticePart {
             PracticePart::Function => "機能ごとの取組みの特徴",
             PracticePart::Model => "整備類型ごとの傾向・特徴",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{catalogue, Lang};
+    use crate::model::{COORDINATOR_IN_OVERVIEW, GOOD_PRACTICES_AS_OF, SHIFT_ONLY_NOTE};
+
+    /// The standard page's words in the code (area pages) and in `ja.toml` (the catalogue in
+    /// every reading) are the same, so the two cannot drift.
+    #[test]
+    fn labels_and_notes_equal_the_standard_catalogue() {
+        let m = catalogue(Lang::Ja);
+        for p in [PracticePart::History, PracticePart::Setup, PracticePart::Function, PracticePart::Model] {
+            assert_eq!(m.plain(p.key()), p.label(), "{}", p.key());
+        }
+        assert_eq!(m.plain("catalogue.matching_note"), PRACTICE_MATCHING_NOTE);
+        assert_eq!(m.plain("catalogue.shift_only"), SHIFT_ONLY_NOTE);
+        assert_eq!(m.plain("catalogue.in_overview"), COORDINATOR_IN_OVERVIEW);
+        assert_eq!(m.plain("catalogue.as_of"), GOOD_PRACTICES_AS_OF);
     }
 }

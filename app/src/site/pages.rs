@@ -239,20 +239,44 @@ pub(super) fn facility_description(f: &crate::model::Facility, area: &AreaLink, 
     fill(&m.plain("facility.description"), &[("name", &f.name), ("area", &area.name), ("role", &m.plain(f.role.key()))])
 }
 
-/// The 好事例集 page: its body rendered here (the browser only filters and sorts it) and the
-/// entries' data for the filters.
-fn catalogue_data(c: &Content, shell: &Shell) -> CatalogueData {
+/// The 好事例集 page in the reading of `shell`: its body rendered here (the browser only
+/// filters and sorts it), the entries' data for the filters and the words they write.
+pub(super) fn catalogue_data(c: &Content, shell: &Shell) -> CatalogueData {
+    let m = &shell.messages;
     let mut areas: Vec<&Area> = c.areas.values().filter(|a| a.practice.is_some()).collect();
     areas.sort_by_key(|a| a.practice.as_ref().map(|p| p.number));
+    let links: BTreeMap<String, AreaLink> =
+        areas.iter().map(|a| (a.id.clone(), super::readings::area_link(c, a, m.lang))).collect();
     let source = c.sources.iter().find(|s| s.id == c.catalogue.source).cloned();
-    let url = format!("{}{}", c.site.origin, join_base(&c.site.base_path, &Route::Catalogue.path()));
+    let url = format!("{}{}", c.site.origin, join_base(&c.site.base_path, &m.page_path(&Route::Catalogue.path())));
     let verified = areas.iter().filter_map(|a| a.last_verified.clone()).max().unwrap_or_default();
+    // Outside Japanese, the keyword finds an entry by its name in the reading too.
+    let also = |a: &Area| -> Vec<String> {
+        match links.get(&a.id) {
+            Some(l) if m.lang == Lang::En => {
+                let kind = a.development_type.map(|k| m.plain(k.key()));
+                [l.name.clone(), l.prefecture.clone()].into_iter().chain(kind).collect()
+            }
+            _ => Vec::new(),
+        }
+    };
     CatalogueData {
+        title: m.plain("catalogue.title"),
+        description: m.plain("catalogue.description"),
         html: render_fragment(shell, || {
-            features::catalogue::page::catalogue_page(&c.catalogue, &areas, &c.practices, source, &url, &verified)
+            features::catalogue::page::catalogue_page(
+                &c.catalogue,
+                &areas,
+                &links,
+                &c.practices,
+                source,
+                &url,
+                &verified,
+            )
         }),
-        entries: areas.iter().filter_map(|a| features::catalogue::page::catalogue_entry(a)).collect(),
+        entries: areas.iter().filter_map(|a| features::catalogue::page::catalogue_entry(a, &also(a))).collect(),
         url,
+        text: features::catalogue::filter::island_texts(m),
     }
 }
 

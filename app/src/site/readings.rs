@@ -1,7 +1,8 @@
 //! The pages every reading has (issue #22): the home page, 「緊急のとき」, the finder and its
 //! widget, each guide with a
 //! version (`content/guides/<slug>.<reading>.md`), the self-check where
-//! `content/screening/index.<reading>.md` exists and the emergency widget, rendered with the reading's
+//! `content/screening/index.<reading>.md` exists, the emergency widget and the 好事例集's
+//! comparison (its texts quoted as published), rendered with the reading's
 //! catalogue under its prefix (`/en/`, `/easy/`). Every other page exists in standard
 //! Japanese only; links to it from a reading's page say so.
 //!
@@ -38,6 +39,7 @@ fn reading_paths(c: &Content) -> BTreeMap<Lang, BTreeSet<String>> {
                 Route::Home.path(),
                 Route::Emergency.path(),
                 Route::Search.path(),
+                Route::Catalogue.path(),
                 Route::Widget(Widget::Emergency).path(),
                 Route::Widget(Widget::Finder).path(),
             ]
@@ -114,6 +116,7 @@ pub fn reading_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
         pages.push((prefixed(Route::Guide(&g.slug).path()), page(plain(&g.title), plain(&g.description), html)));
     }
     if lang != Lang::Ja {
+        pages.push((prefixed(Route::Catalogue.path()), PageData::Catalogue(super::pages::catalogue_data(c, shell))));
         pages.extend(super::pages::screening_pages(c, m));
         pages.extend(super::pages::finder_pages(c, shell));
         pages.extend(area_pages(c, shell));

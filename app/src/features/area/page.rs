@@ -247,6 +247,17 @@ pub fn area_in_reading(data: AreaData) -> impl IntoView {
                 <p>{t("area.more_text")}</p>
                 <ul class="kn-area__links">
                     <li><a href=href(&standard) hreflang="ja">{t("area.more_link")}</a>{only_in_japanese(&standard)}</li>
+                    // The 好事例集's comparison has a version in the reading: its entries link there.
+                    {a.practice.is_some().then(|| view! {
+                        <li><a href=Route::Catalogue.href()>{t("catalogue.area_compare")}</a>{only_in_japanese(&Route::Catalogue.path())}</li>
+                    })}
+                    {a.practice.as_ref().and(a.development_type).map(|k| {
+                        let m = messages();
+                        let text = m.html("catalogue.area_compare_type").replace("{type}", &m.html(k.key()));
+                        view! {
+                            <li><a href=Route::Catalogue.href_with(&format!("?type={}", k.id())) inner_html=text></a>{only_in_japanese(&Route::Catalogue.path())}</li>
+                        }
+                    })}
                 </ul>
             </section>
             <p class="kn-print-meta">{data.corrections.page_url}</p>

@@ -12,13 +12,16 @@ use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
 
 use super::filter::{Column, Filters};
 use crate::data::CatalogueEntry;
+use crate::i18n::Texts;
 use crate::model::Function;
 use crate::url::{current_path, use_navigate, use_query_map, NavigateOptions};
 
-/// The rows and cards in table order, as found after hydration (before any reordering).
+/// The rows and cards in table order, as found after hydration (before any reordering),
+/// and the count's markup as last written.
 struct Lists {
     rows: Vec<Element>,
     cards: Vec<Element>,
+    count: String,
 }
 
 fn children(id: &str) -> Vec<Element> {
@@ -28,16 +31,21 @@ fn children(id: &str) -> Vec<Element> {
 }
 
 /// Wire the page: called by the page's view; does nothing until it runs in the browser.
-pub fn enhance(entries: Vec<CatalogueEntry>, url: String) {
+/// `text`: the count's words in the page's reading ([`super::filter::island_texts`]).
+pub fn enhance(entries: Vec<CatalogueEntry>, url: String, text: Texts) {
     let query = use_query_map();
     let navigate = use_navigate();
 
     Effect::new(move |lists: Option<Lists>| {
         let filters = Filters::from_query(&query.get());
         let first = lists.is_none();
-        let lists = lists
-            .unwrap_or_else(|| Lists { rows: children("kn-catalogue-rows"), cards: children("kn-catalogue-cards") });
-        show(&lists, &entries, &filters, &url, first);
+        // The builder wrote the count of all entries, with no condition.
+        let mut lists = lists.unwrap_or_else(|| Lists {
+            rows: children("kn-catalogue-rows"),
+            cards: children("kn-catalogue-cards"),
+            count: Filters::default().count(&text, entries.len(), entries.len(), ""),
+        });
+        show(&mut lists, &entries, &filters, &url, &text, first);
         lists
     });
 
@@ -89,7 +97,7 @@ pub fn enhance(entries: Vec<CatalogueEntry>, url: String) {
 }
 
 /// Make the page say what `filters` ask for. `first`: the first time after hydration.
-fn show(lists: &Lists, entries: &[CatalogueEntry], filters: &Filters, url: &str, first: bool) {
+fn show(lists: &mut Lists, entries: &[CatalogueEntry], filters: &Filters, url: &str, text: &Texts, first: bool) {
     let order = filters.apply(entries);
     for list in [&lists.rows, &lists.cards] {
         if let Some(parent) = list.first().and_then(|e| e.parent_element()) {
@@ -105,16 +113,6 @@ fn show(lists: &Lists, entries: &[CatalogueEntry], filters: &Filters, url: &str,
     }
     let doc = document();
     let by_id = |id: &str| doc.get_element_by_id(id);
-    let described = filters.describe();
-    let mut count = format!("{}件中 {}件を表示", entries.len(), order.len());
-    if !described.is_empty() {
-        count.push_str(&format!("（条件：{described}）"));
-    }
-    if let Some(e) = by_id("kn-catalogue-count") {
-        if e.text_content().as_deref() != Some(count.as_str()) {
-            e.set_text_content(Some(&count));
-        }
-    }
     if let Some(e) = by_id("kn-catalogue-url") {
         e.set_text_content(Some(&format!("{url}{}", filters.to_query())));
     }
@@ -155,6 +153,21 @@ fn show(lists: &Lists, entries: &[CatalogueEntry], filters: &Filters, url: &str,
         if let Some(select) = by_id(id).and_then(|e| e.dyn_into::<HtmlSelectElement>().ok()) {
             select.set_value(value);
         }
+    }
+    // The prefecture as its option names it in the page's reading (English: romanised).
+    let prefecture = by_id("kn-filter-pref")
+        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+        .and_then(|s| s.item(u32::try_from(s.selected_index()).ok()?))
+        .and_then(|o| o.text_content())
+        .filter(|_| !filters.prefecture.is_empty())
+        .unwrap_or_else(|| filters.prefecture.clone());
+    // Written only when it changes: a live region announces every write.
+    let count = filters.count(text, entries.len(), order.len(), &prefecture);
+    if count != lists.count {
+        if let Some(e) = by_id("kn-catalogue-count") {
+            e.set_inner_html(&count);
+        }
+        lists.count = count;
     }
     let mut boxes: Vec<(String, bool)> = Function::ALL
         .iter()

@@ -8,7 +8,17 @@ use leptos_router::location::Url;
 use leptos_router::params::ParamsMap;
 
 use crate::data::CatalogueEntry;
+use crate::i18n::{Messages, Texts};
+use crate::markup::html::esc;
 use crate::model::{DevelopmentType, Function};
+
+/// The text the island writes (the count and the conditions it names), in the page's
+/// reading: `catalogue.filter`, the 整備類型 and the functions' names (issue #22).
+pub fn island_texts(m: &Messages) -> Texts {
+    let mut sections = vec!["catalogue.filter", "development"];
+    sections.extend(Function::ALL.map(|f| f.label_key()));
+    m.texts(&sections)
+}
 
 /// 空床確保 as the 一覧表's ②緊急時 cell states it (「空:拠点内N」 / 「空:拠点外N」).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -34,13 +44,15 @@ impl Beds {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of its label (`content/messages/`): the choices the browser names
+    /// in the count are in `catalogue.filter`, which the island receives.
+    pub fn key(self) -> &'static str {
         match self {
-            Beds::Any => "指定しない",
-            Beds::Inside => "拠点内に確保している",
-            Beds::Outside => "拠点外に確保している",
-            Beds::Some => "確保している（拠点内・拠点外）",
-            Beds::None => "確保していない",
+            Beds::Any => "catalogue.beds_any",
+            Beds::Inside => "catalogue.filter.beds_inside",
+            Beds::Outside => "catalogue.filter.beds_outside",
+            Beds::Some => "catalogue.filter.beds_some",
+            Beds::None => "catalogue.filter.beds_none",
         }
     }
 
@@ -91,29 +103,43 @@ impl Column {
         }
     }
 
-    /// The column heading.
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of the column's full name: its sort button's accessible name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Column::Number => "No.",
-            Column::Name => "自治体等",
-            Column::Kind => "整備類型",
-            Column::Function(i) => Function::ALL[i].label(),
-            Column::Coordinator => "コーディネーター配置",
+            Column::Number => "catalogue.column.number",
+            Column::Name => "catalogue.column.name",
+            Column::Kind => "catalogue.type",
+            Column::Function(i) => Function::ALL[i].label_key(),
+            Column::Coordinator => "catalogue.column.coordinator",
         }
     }
 
-    /// What ascending order means, for the sort menu.
-    pub fn order_label(self) -> &'static str {
+    /// The catalogue key of the column's visible heading: short, so the comparison fits a
+    /// desktop screen, and the start of [`Column::label_key`]'s text (WCAG 2.5.3).
+    pub fn short_key(self) -> &'static str {
         match self {
-            Column::Number => "No.順（資料の掲載順）",
-            Column::Name => "名前の五十音順",
-            Column::Kind => "整備類型順（多機能・面的・併用）",
-            Column::Function(0) => "①相談を実施している順",
-            Column::Function(1) => "②緊急時を実施している順",
-            Column::Function(2) => "③体験を実施している順",
-            Column::Function(3) => "④専門的人材を実施している順",
-            Column::Function(_) => "⑤地域の体制づくりを実施している順",
-            Column::Coordinator => "コーディネーター配置ありが先",
+            Column::Function(0) => "catalogue.column.consultation",
+            Column::Function(1) => "catalogue.column.emergency",
+            Column::Function(2) => "catalogue.column.experience",
+            Column::Function(3) => "catalogue.column.expertise",
+            Column::Function(_) => "catalogue.column.network",
+            Column::Coordinator => "catalogue.coordinator",
+            other => other.label_key(),
+        }
+    }
+
+    /// The catalogue key of what ascending order means, for the sort menu.
+    pub fn order_key(self) -> &'static str {
+        match self {
+            Column::Number => "catalogue.sort_by.number",
+            Column::Name => "catalogue.sort_by.name",
+            Column::Kind => "catalogue.sort_by.type",
+            Column::Function(0) => "catalogue.sort_by.consultation",
+            Column::Function(1) => "catalogue.sort_by.emergency",
+            Column::Function(2) => "catalogue.sort_by.experience",
+            Column::Function(3) => "catalogue.sort_by.expertise",
+            Column::Function(_) => "catalogue.sort_by.network",
+            Column::Coordinator => "catalogue.sort_by.coordinator",
         }
     }
 
@@ -140,9 +166,6 @@ impl Column {
         }
     }
 }
-
-/// How a blank function cell is shown.
-pub const BLANK: &str = "記載なし";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
@@ -281,31 +304,46 @@ impl Filters {
         }
     }
 
-    /// The active filters in words, e.g. 「整備類型：併用整備型、コーディネーター配置あり」; empty
-    /// when none is set.
-    pub fn describe(&self) -> String {
+    /// The active filters in words of the page's reading, as markup (escaped, ふりがな as
+    /// `<ruby>`), e.g. 「整備類型：併用整備型、コーディネーター配置あり」; empty when none is
+    /// set. `t`: [`island_texts`]; `prefecture`: the chosen prefecture as the page names it
+    /// (its option's text; the query holds the name as written).
+    pub fn describe(&self, t: &Texts, prefecture: &str) -> String {
         let mut parts = Vec::new();
         if !self.text.trim().is_empty() {
-            parts.push(format!("キーワード「{}」", self.text.trim()));
+            parts.push(t.html("catalogue.filter.keyword").replace("{text}", &esc(self.text.trim())));
         }
         if let Some(k) = self.kind {
-            parts.push(format!("整備類型：{}", k.label()));
+            parts.push(t.html("catalogue.filter.type").replace("{type}", &t.html(k.key())));
         }
         for (i, f) in Function::ALL.iter().enumerate() {
             if self.functions & (1 << i) != 0 {
-                parts.push(format!("{}を実施", f.label()));
+                parts.push(t.html("catalogue.filter.function").replace("{function}", &t.html(f.label_key())));
             }
         }
         if self.beds != Beds::Any {
-            parts.push(format!("空床：{}", self.beds.label()));
+            parts.push(t.html("catalogue.filter.beds").replace("{beds}", &t.html(self.beds.key())));
         }
         if self.coordinator {
-            parts.push("コーディネーター配置あり".to_string());
+            parts.push(t.html("catalogue.filter.coordinator"));
         }
         if !self.prefecture.is_empty() {
-            parts.push(self.prefecture.clone());
+            parts.push(esc(prefecture));
         }
-        parts.join("、")
+        parts.join(&t.html("catalogue.filter.separator"))
+    }
+
+    /// 「25件中 6件を表示（条件：…）」 as markup: the count the page shows, and announces.
+    pub fn count(&self, t: &Texts, total: usize, shown: usize, prefecture: &str) -> String {
+        let mut count = t
+            .html("catalogue.filter.count")
+            .replace("{total}", &total.to_string())
+            .replace("{shown}", &shown.to_string());
+        let described = self.describe(t, prefecture);
+        if !described.is_empty() {
+            count.push_str(&t.html("catalogue.filter.conditions").replace("{conditions}", &described));
+        }
+        count
     }
 }
 
@@ -430,6 +468,22 @@ mod tests {
             .collect();
         assert_eq!(Filters::from_query(&parsed), f);
         assert_eq!(Filters::default().to_query(), "");
-        assert_eq!(f.describe(), "キーワード「ワンストップ 市」、整備類型：併用整備型、②緊急時の受け入れ・対応を実施、③体験の機会・場を実施、空床：拠点内に確保している、コーディネーター配置あり、千葉県");
+        let t = island_texts(&crate::i18n::catalogue(crate::i18n::Lang::Ja));
+        assert_eq!(f.describe(&t, "千葉県"), "キーワード「ワンストップ 市」、整備類型：併用整備型、②緊急時の受け入れ・対応を実施、③体験の機会・場を実施、空床：拠点内に確保している、コーディネーター配置あり、千葉県");
+        assert_eq!(
+            f.count(&t, 25, 1, "千葉県"),
+            "25件中 1件を表示（条件：キーワード「ワンストップ 市」、整備類型：併用整備型、②緊急時の受け入れ・対応を実施、③体験の機会・場を実施、空床：拠点内に確保している、コーディネーター配置あり、千葉県）"
+        );
+        assert_eq!(Filters::default().count(&t, 25, 25, ""), "25件中 25件を表示");
+        // Typed text is escaped; other readings name the conditions in their words.
+        let typed = Filters { text: "<b>".into(), ..Filters::default() };
+        assert_eq!(typed.describe(&t, ""), "キーワード「&lt;b&gt;」");
+        let en = island_texts(&crate::i18n::catalogue(crate::i18n::Lang::En));
+        assert_eq!(
+            f.count(&en, 25, 1, "Chiba"),
+            "Showing 1 of 25 (conditions: keyword “ワンストップ 市”, development type: Combined type, ② Emergency acceptance and response in place, ③ Opportunities to try living independently in place, vacant beds: secured within the base, coordinators in place, Chiba)"
+        );
+        let easy = island_texts(&crate::i18n::catalogue(crate::i18n::Lang::Easy));
+        assert!(f.describe(&easy, "千葉県").contains("<ruby>"), "ふりがな in やさしい日本語");
     }
 }
