@@ -11,6 +11,11 @@
 //! [`snippet`] makes the snippets (pure, tested natively); [`wiring`] is the island's DOM
 //! work: reading the form, refilling the municipality select, the copy buttons and the
 //! preview's height.
+//!
+//! The page is in every reading (issue #22, `/easy/embed/`, `/en/embed/`): its words come
+//! from the catalogue's `[generator]`, the island's from `[generator.island]` as a prop, and
+//! places are named as the reading names them. The snippets themselves follow the widget's
+//! language (`Choice::lang`, by default the page's), not the page's.
 
 mod snippet;
 mod wiring;
