@@ -126,6 +126,17 @@ fn dist_has_sitemap_robots_manifest_data_and_compressed_assets() {
         );
     }
     assert!(!read(&out.join("embed/index.html")).contains("noindex"));
+    // The generator in the other readings (issue #22), with the English area index it loads.
+    for reading in ["easy", "en"] {
+        assert!(sitemap.contains(&format!("<loc>https://example.jp/{reading}/embed/</loc>")), "{reading}");
+        assert!(!read(&out.join(format!("{reading}/embed/index.html"))).contains("noindex"), "{reading}");
+    }
+    assert!(out
+        .join("data")
+        .read_dir()
+        .expect("data")
+        .flatten()
+        .any(|d| d.path().join("search/areas.en.json").exists()));
     assert!(!read(&out.join("index.html")).contains("noindex"));
     assert!(read(&out.join("robots.txt")).contains("Sitemap: https://example.jp/sitemap.xml"));
     assert!(read(&out.join("manifest.webmanifest")).contains("\"start_url\":\"/\""));

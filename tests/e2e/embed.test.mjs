@@ -477,6 +477,37 @@ test('the generator\'s language choice goes into the snippet and the preview (da
   await context.close();
 });
 
+test('/en/embed/ speaks English, names places in English and makes an English widget by default (issue #22)', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(site.url('/en/embed/'));
+  await hydrated(page);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  const script = page.getByLabel('Code for the script version');
+  assert.match(await script.inputValue(), /data-widget="finder" data-area="132144" data-lang="en" data-title="Kyoten Navi: find where to ask for help in 国分寺市"/);
+  // Another area, from the English area index: the select names it in English, the snippet
+  // keeps the code and titles the frame with the name as written.
+  await page.getByRole('radio', { name: /^Emergency contacts/ }).check();
+  await page.getByLabel('Prefecture').selectOption('Hokkaido');
+  const area = page.getByLabel('Municipality or region');
+  await area.locator('option[value="012131"]').waitFor({ state: 'attached' });
+  assert.match(await area.locator('option[value="012131"]').textContent(), /^Tomakomai City \(苫小牧市\)$/);
+  await area.selectOption('012131');
+  const snippet = await script.inputValue();
+  assert.match(snippet, /data-widget="emergency" data-area="012131" data-lang="en" data-title="Kyoten Navi: emergency contacts for 苫小牧市"/);
+  assert.match(await page.locator('#kn-embed-preview').getAttribute('title'), /^Preview: Kyoten Navi: emergency contacts for 苫小牧市$/);
+  await page.getByLabel('Accent colour (optional)').fill('#ffcc00');
+  await page.keyboard.press('Tab');
+  assert.match(await page.locator('#kn-embed-accent-note').innerText(), /darker, readable #[0-9a-f]{6}/);
+  // The confirmation in English.
+  await page.getByRole('button', { name: 'Copy the code for the script version' }).click();
+  assert.match(await page.locator('#kn-embed-copied-script').innerText(), /^(Copied\.|The code is selected\.)/);
+  const text = await page.locator('main').innerText();
+  assert.doesNotMatch(text, /\[[a-z_]+(\.[a-z_0-9]+)+\]/, 'a catalogue key shown instead of its text');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('under a base path the loader and its frames use the portal\'s own addresses', async () => {
   const { context, page, problems } = await openHost(
     `<script src="${sub.url('/embed.js')}" data-widget="finder" data-area="132144" data-fn="emergency" async></script>`,

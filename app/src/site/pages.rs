@@ -143,14 +143,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     }
     pages.push((Route::Catalogue.path(), PageData::Catalogue(catalogue_data(c, &shell))));
     pages.extend(screening_pages(c, &shell.messages));
-    pages.push((
-        Route::Embed.path(),
-        page(
-            "ホームページに埋め込む".into(),
-            "拠点ナビの相談先の検索・緊急時の連絡先・事前登録のセルフチェックを、自治体のホームページに埋め込むコードを作れます。".into(),
-            render_fragment(&shell, || features::embed::generator(generator_data(c))),
-        ),
-    ));
+    pages.push(generator_page(c, &shell));
     pages.push((
         Route::OpenData.path(),
         page(
@@ -280,10 +273,20 @@ pub(super) fn catalogue_data(c: &Content, shell: &Shell) -> CatalogueData {
     }
 }
 
+/// The embed-code generator (`/embed/`) in the reading of `shell`, with its path.
+pub(super) fn generator_page(c: &Content, shell: &Shell) -> (String, PageData) {
+    let m = &shell.messages;
+    let html = render_fragment(shell, || features::embed::generator(generator_data(c, m.lang)));
+    let page = StaticPage { title: m.plain("generator.title"), description: m.plain("generator.description"), html };
+    (m.page_path(&Route::Embed.path()), PageData::Static(page))
+}
+
 /// The generator's default choice — 国分寺市's finder when the content has it, else the first
-/// area with content — and the public address the build writes into its snippets.
-fn generator_data(c: &Content) -> features::embed::generator::GeneratorData {
-    use features::embed::generator::{Choice, GeneratorData};
+/// area with content, its widget in the page's reading — and the public address the build
+/// writes into its snippets. Places are named as `lang` names them, as the area index the
+/// island loads in that reading does (`areas.en.json` in English).
+fn generator_data(c: &Content, lang: Lang) -> features::embed::generator::GeneratorData {
+    use features::embed::generator::{AreaOption, Choice, GeneratorData};
     let first = c
         .areas
         .get("132144")
@@ -293,15 +296,24 @@ fn generator_data(c: &Content) -> features::embed::generator::GeneratorData {
         first.map(|a| (a.id.clone(), a.name.clone(), a.prefecture.clone())).unwrap_or_default();
     let mut areas: Vec<&Area> = c.areas.values().filter(|a| a.prefecture == prefecture).collect();
     areas.sort_by(|a, b| (a.is_region(), &a.id).cmp(&(b.is_region(), &b.id)));
+    let m = &c.messages.get(&lang).cloned().unwrap_or_default();
+    let region = m.plain("generator.island.region");
+    let option = |a: &&Area| {
+        let link = super::readings::area_link(c, a, lang);
+        // As `AreaEntry::shown_name` names it in the island.
+        let shown = link.local.as_ref().map_or_else(|| link.name.clone(), |local| format!("{} ({local})", link.name));
+        AreaOption {
+            id: a.id.clone(),
+            text: if a.is_region() { format!("{shown}{region}") } else { shown },
+            name: link.local.clone(),
+        }
+    };
     GeneratorData {
         portal: format!("{}{}", c.site.origin, join_base(&c.site.base_path, &Route::Home.path())),
-        prefectures: prefectures(c),
-        prefecture,
-        areas: areas
-            .iter()
-            .map(|a| (a.id.clone(), if a.is_region() { format!("{}（圏域）", a.name) } else { a.name.clone() }))
-            .collect(),
-        choice: Choice { area: id, area_name: name, ..Default::default() },
+        prefectures: prefectures(c).iter().map(|p| super::readings::prefecture_name(c, p, lang)).collect(),
+        prefecture: super::readings::prefecture_name(c, &prefecture, lang),
+        areas: areas.iter().map(option).collect(),
+        choice: Choice { area: id, area_name: name, lang, ..Default::default() },
     }
 }
 

@@ -1,8 +1,8 @@
 //! The pages every reading has (issue #22): the home page, 「緊急のとき」, the finder and its
 //! widget, each guide with a
 //! version (`content/guides/<slug>.<reading>.md`), the self-check where
-//! `content/screening/index.<reading>.md` exists, the emergency widget and the 好事例集's
-//! comparison (its texts quoted as published), rendered with the reading's
+//! `content/screening/index.<reading>.md` exists, the emergency widget, the 好事例集's
+//! comparison (its texts quoted as published) and the embed-code generator, rendered with the reading's
 //! catalogue under its prefix (`/en/`, `/easy/`). Every other page exists in standard
 //! Japanese only; links to it from a reading's page say so.
 //!
@@ -40,6 +40,7 @@ fn reading_paths(c: &Content) -> BTreeMap<Lang, BTreeSet<String>> {
                 Route::Emergency.path(),
                 Route::Search.path(),
                 Route::Catalogue.path(),
+                Route::Embed.path(),
                 Route::Widget(Widget::Emergency).path(),
                 Route::Widget(Widget::Finder).path(),
             ]
@@ -117,6 +118,7 @@ pub fn reading_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
     }
     if lang != Lang::Ja {
         pages.push((prefixed(Route::Catalogue.path()), PageData::Catalogue(super::pages::catalogue_data(c, shell))));
+        pages.push(super::pages::generator_page(c, shell));
         pages.extend(super::pages::screening_pages(c, m));
         pages.extend(super::pages::finder_pages(c, shell));
         pages.extend(area_pages(c, shell));
@@ -265,7 +267,8 @@ pub fn area_link(c: &Content, a: &Area, lang: Lang) -> AreaLink {
     }
 }
 
-fn prefecture_name(c: &Content, prefecture: &str, lang: Lang) -> String {
+/// A prefecture as a page in `lang` names it (romanised in English: 「Tokyo」).
+pub(super) fn prefecture_name(c: &Content, prefecture: &str, lang: Lang) -> String {
     match lang {
         Lang::En => c.prefectures_en.get(prefecture).cloned().unwrap_or_else(|| prefecture.to_string()),
         _ => prefecture.to_string(),

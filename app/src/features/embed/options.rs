@@ -74,36 +74,42 @@ fn valid_id(id: &str) -> bool {
 /// An accent from `#1d4f91`, `1d4f91` or `#14f`: made dark enough for white text and for
 /// links on its pale tint, with a notice saying so; or a notice why it cannot be used.
 pub fn accent(value: &str) -> Result<(Accent, Option<String>), String> {
-    let Some(rgb) = parse_hex(value) else {
+    let Some((a, darkened)) = readable_accent(value) else {
         return Err(format!(
             "ホームページ担当の方へ：色の指定（accent={value}）は使えないため、標準の色で表示しています。「#1d4f91」のような16進数6桁の色を指定してください。"
         ));
     };
-    let mut c = rgb;
-    let mut note = None;
-    if !readable(c) {
-        // Darken in small steps, keeping the hue, until white text and links are readable.
-        let mut k = 1.0;
-        while !readable(c) && k > 0.0 {
-            k -= 0.02;
-            c = scale(rgb, k);
-        }
-        note = Some(format!(
+    let note = darkened.then(|| {
+        let rgb = parse_hex(value).unwrap_or(WHITE);
+        format!(
             "ホームページ担当の方へ：指定の色 {} は白との明るさの差（コントラスト比 {:.1}:1）が小さく、文字が読みにくくなるため、濃くした {} で表示しています。",
             hex(rgb),
             contrast(rgb, WHITE),
-            hex(c)
-        ));
-    }
-    Ok((Accent { color: hex(c), dark: hex(scale(c, 0.7)), subtle: hex(tint(c)) }, note))
+            a.color
+        )
+    });
+    Ok((a, note))
 }
 
-/// What the generator says about a readable accent, e.g. 「白い文字とのコントラスト比は 8.1:1 です（基準は 4.5:1 以上）。」
-pub fn contrast_note(color: &str) -> String {
-    match parse_hex(color) {
-        Some(c) => format!("白い文字とのコントラスト比は {:.1}:1 です（基準は 4.5:1 以上）。", contrast(c, WHITE)),
-        None => String::new(),
+/// The colours of an accent from `#1d4f91`, `1d4f91` or `#14f`, darkened until white text and
+/// links on its pale tint are readable, and whether it had to be; `None` for no colour. No
+/// words: the widget ([`accent`]) and the generator each say it in their own.
+pub fn readable_accent(value: &str) -> Option<(Accent, bool)> {
+    let rgb = parse_hex(value)?;
+    let darkened = !readable(rgb);
+    let mut c = rgb;
+    // Darken in small steps, keeping the hue, until white text and links are readable.
+    let mut k = 1.0;
+    while !readable(c) && k > 0.0 {
+        k -= 0.02;
+        c = scale(rgb, k);
     }
+    Some((Accent { color: hex(c), dark: hex(scale(c, 0.7)), subtle: hex(tint(c)) }, darkened))
+}
+
+/// The contrast of `color` (`#rrggbb`) with white text, e.g. 8.1 for `#1d4f91`.
+pub fn contrast_with_white(color: &str) -> Option<f64> {
+    parse_hex(color).map(|c| contrast(c, WHITE))
 }
 
 type Rgb = [u8; 3];

@@ -2,7 +2,7 @@
 //! address and title, and the accent colour as the snippet may carry it. Pure string work,
 //! shared by the pre-rendered page and the generator's island.
 
-use super::super::options::{self, contrast_note};
+use super::super::options;
 use crate::data::Widget;
 use crate::i18n::Lang;
 use crate::markup::html::esc;
@@ -106,23 +106,34 @@ pub fn iframe_snippet(portal: &str, c: &Choice) -> String {
     )
 }
 
+/// What the generator tells the person about the colour they typed; the island words it in
+/// the page's reading (`generator.island.accent_*`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum AccentNote {
+    /// Nothing typed.
+    None,
+    /// Readable as it is: its contrast ratio with white text.
+    Contrast(f64),
+    /// Too pale: this darker colour went into the code.
+    Darkened(String),
+    /// Not a colour: the code has none.
+    Invalid,
+}
+
 /// The accent for the snippet and what to tell the person: a refused colour is left out,
 /// a pale one goes in darkened, so the widget itself never has to complain.
-pub fn accent_choice(typed: &str) -> (Option<String>, String) {
+pub fn accent_choice(typed: &str) -> (Option<String>, AccentNote) {
     let typed = typed.trim();
     if typed.is_empty() {
-        return (None, String::new());
+        return (None, AccentNote::None);
     }
-    match options::accent(typed) {
-        Ok((a, Some(_))) => {
-            let note = format!("この色は白い文字が読みにくいため、読みやすい濃さの {} をコードに入れました。", a.color);
-            (Some(a.color), note)
+    match options::readable_accent(typed) {
+        Some((a, true)) => (Some(a.color.clone()), AccentNote::Darkened(a.color)),
+        Some((a, false)) => {
+            let ratio = options::contrast_with_white(&a.color).unwrap_or_default();
+            (Some(a.color), AccentNote::Contrast(ratio))
         }
-        Ok((a, None)) => (Some(a.color.clone()), contrast_note(&a.color)),
-        Err(_) => (
-            None,
-            "色は「#1d4f91」のように、# と16進数6桁で入力してください。今のコードには色を入れていません。".to_string(),
-        ),
+        None => (None, AccentNote::Invalid),
     }
 }
 
@@ -174,14 +185,12 @@ mod tests {
         let (a, note) = accent_choice("#ffcc00");
         let a = a.expect("darkened");
         assert_ne!(a, "#ffcc00");
-        assert!(note.contains(&a), "{note}");
-        let (a, note) = accent_choice("blue");
-        assert_eq!(a, None);
-        assert!(note.contains("16進数"));
+        assert_eq!(note, AccentNote::Darkened(a));
+        assert_eq!(accent_choice("blue"), (None, AccentNote::Invalid));
         let (a, note) = accent_choice(" #1D4F91 ");
         assert_eq!(a.as_deref(), Some("#1d4f91"));
-        assert!(note.contains("8.1:1"), "{note}");
-        assert_eq!(accent_choice(""), (None, String::new()));
+        assert!(matches!(note, AccentNote::Contrast(r) if (r - 8.1).abs() < 0.05), "{note:?}");
+        assert_eq!(accent_choice(""), (None, AccentNote::None));
     }
 
     #[test]

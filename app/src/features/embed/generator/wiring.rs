@@ -9,14 +9,14 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::super::widget::HEIGHT_MESSAGE;
-use super::snippet::{accent_choice, frame_title, iframe_snippet, script_snippet, widget_path, Choice};
+use super::snippet::{accent_choice, frame_title, iframe_snippet, script_snippet, widget_path, AccentNote, Choice};
 use super::{
     ACCENT, ACCENT_NOTE, AREA, COMPACT, COPIED_IFRAME, COPIED_SCRIPT, FUNCTIONS, IFRAME, PREF, PREVIEW, PREVIEW_ID,
     SCRIPT,
 };
 use crate::data::{join_base, Widget};
 use crate::features::finder::areas::AreaEntry;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Texts};
 use crate::markup::html::esc;
 use crate::model::Function;
 use crate::routes::Route;
@@ -30,17 +30,17 @@ pub(super) fn listen(id: &str, event: &str, f: impl FnMut(web_sys::Event) + 'sta
     f.forget();
 }
 
-pub(super) fn changed(ev: &web_sys::Event, areas: RwSignal<Option<Arc<Vec<AreaEntry>>>>, base: &str) {
+pub(super) fn changed(ev: &web_sys::Event, areas: RwSignal<Option<Arc<Vec<AreaEntry>>>>, base: &str, t: &Texts) {
     let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
     if el.id() == PREF {
-        refill(areas);
+        refill(areas, t);
     }
-    update(base);
+    update(base, t);
 }
 
 /// Give the municipality select the chosen prefecture's municipalities, unless it has them
 /// already (its `data-pref` says whose they are) or the index has not arrived yet.
-pub(super) fn refill(areas: RwSignal<Option<Arc<Vec<AreaEntry>>>>) -> bool {
+pub(super) fn refill(areas: RwSignal<Option<Arc<Vec<AreaEntry>>>>, t: &Texts) -> bool {
     let pref = by_id(PREF)
         .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
         .map(|s| s.value())
@@ -49,24 +49,28 @@ pub(super) fn refill(areas: RwSignal<Option<Arc<Vec<AreaEntry>>>>) -> bool {
     if select.get_attribute("data-pref").as_deref() == Some(pref.as_str()) {
         return false;
     }
-    select.set_inner_html(&area_options(&list, &pref));
+    select.set_inner_html(&area_options(&list, &pref, t));
     let _ = select.set_attribute("data-pref", &pref);
     true
 }
 
-/// `<option>`s of a prefecture's municipalities (wards under their city) and regions.
-fn area_options(areas: &[AreaEntry], pref: &str) -> String {
+/// `<option>`s of a prefecture's municipalities (wards under their city) and regions, named
+/// as the page's index names them; a romanised one keeps the name as written in `data-name`
+/// for the frame titles.
+fn area_options(areas: &[AreaEntry], pref: &str, t: &Texts) -> String {
+    let region = esc(&t.plain("generator.island.region"));
     let mut h = String::new();
     for a in areas.iter().filter(|a| a.prefecture == pref) {
-        let suffix = if a.members.is_empty() { "" } else { "（圏域）" };
-        h += &format!("<option value=\"{}\">{}{suffix}</option>", esc(&a.id), esc(&a.name));
+        let suffix = if a.members.is_empty() { "" } else { region.as_str() };
+        let name = if a.english.is_empty() { String::new() } else { format!(" data-name=\"{}\"", esc(&a.name)) };
+        h += &format!("<option value=\"{}\"{name}>{}{suffix}</option>", esc(&a.id), esc(&a.shown_name()));
     }
     h
 }
 
 /// The copy buttons. Without the asynchronous clipboard (an insecure address), the code is
 /// selected for Ctrl+C.
-pub(super) fn clicked(ev: web_sys::Event) {
+pub(super) fn clicked(ev: web_sys::Event, t: &Texts) {
     use web_sys::js_sys::{Function as JsFunction, Reflect};
     let Some(button) = crate::browser::closest_target(&ev, "[data-copy]") else {
         return;
@@ -96,17 +100,14 @@ pub(super) fn clicked(ev: web_sys::Event) {
         }
     }
     if let Some(status) = button.get_attribute("data-status").and_then(|id| by_id(&id)) {
-        status.set_text_content(Some(if copied {
-            "コピーしました。ホームページの編集画面に貼り付けてください。"
-        } else {
-            "コードを選択しました。Ctrl+C（Mac は ⌘+C）でコピーしてください。"
-        }));
+        let said = t.plain(if copied { "generator.island.copied" } else { "generator.island.selected" });
+        status.set_text_content(Some(&said));
     }
 }
 
 /// Read the form; write the accent's note, the snippets and the preview's address.
-pub(super) fn update(base: &str) {
-    let (choice, note) = read_form();
+pub(super) fn update(base: &str, t: &Texts) {
+    let (choice, note) = read_form(t);
     let origin = window().location().origin().unwrap_or_default();
     let portal = format!("{origin}{}", join_base(base, &Route::Home.path()));
     if let Some(n) = by_id(ACCENT_NOTE) {
@@ -126,11 +127,11 @@ pub(super) fn update(base: &str) {
         if frame.get_attribute("src").as_deref() != Some(src.as_str()) {
             frame.set_src(&src);
         }
-        frame.set_title(&format!("プレビュー：{}", frame_title(&choice)));
+        frame.set_title(&t.plain_with("generator.island.preview", &[("title", &frame_title(&choice))]));
     }
 }
 
-fn read_form() -> (Choice, String) {
+fn read_form(t: &Texts) -> (Choice, String) {
     let checked = |selector: &str| -> Vec<String> {
         all(selector)
             .into_iter()
@@ -144,12 +145,15 @@ fn read_form() -> (Choice, String) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
         .map(|s| s.value())
         .unwrap_or_default();
-    let area_name = document()
-        .query_selector(&format!("#{AREA} option:checked"))
-        .ok()
-        .flatten()
-        .and_then(|o| o.text_content())
-        .map(|t| t.trim_end_matches("（圏域）").to_string())
+    // The name as written: a romanised option carries it, else its text is it (a region's
+    // with the region mark after it).
+    let option = document().query_selector(&format!("#{AREA} option:checked")).ok().flatten();
+    let region = t.plain("generator.island.region");
+    let area_name = option
+        .and_then(|o| {
+            o.get_attribute("data-name")
+                .or_else(|| o.text_content().map(|text| text.trim_end_matches(region.as_str()).to_string()))
+        })
         .unwrap_or_default();
     let functions = checked("input[name=kn-fn]").iter().filter_map(|f| Function::from_id(f)).collect();
     let compact =
@@ -159,6 +163,14 @@ fn read_form() -> (Choice, String) {
         .map(|i| i.value())
         .unwrap_or_default();
     let (accent, note) = accent_choice(&typed);
+    let note = match note {
+        AccentNote::None => String::new(),
+        AccentNote::Contrast(ratio) => {
+            t.plain_with("generator.island.accent_contrast", &[("ratio", &format!("{ratio:.1}"))])
+        }
+        AccentNote::Darkened(color) => t.plain_with("generator.island.accent_darkened", &[("color", &color)]),
+        AccentNote::Invalid => t.plain("generator.island.accent_invalid"),
+    };
     let lang = checked("input[name=kn-lang]").first().and_then(|l| Lang::from_id(l)).unwrap_or_default();
     (Choice { widget, area, area_name, functions, accent, compact, lang }, note)
 }
