@@ -313,7 +313,8 @@ for (const r of CATALOGUE) {
     const rows = () => page.locator('#kn-catalogue-rows > tr:not([hidden])').count();
     for (let i = 0; i < 100 && (await rows()) !== 16; i++) await new Promise((res) => setTimeout(res, 50));
     assert.equal(await rows(), 16, 'the query from the area page narrows the table');
-    await page.locator('summary.kn-catalogue-filter__summary').click();
+    // The area page's query may already have opened the further filters; open them only if closed.
+    if (!(await page.locator('details.kn-catalogue-filter__more').evaluate((d) => d.open))) await page.locator('summary.kn-catalogue-filter__summary').click();
     await page.locator('#kn-filter-type').selectOption('combined');
     for (let i = 0; i < 100 && (await rows()) !== 6; i++) await new Promise((res) => setTimeout(res, 50));
     assert.equal(await rows(), 6);
