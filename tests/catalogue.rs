@@ -5,6 +5,8 @@
 //! the page in English and in やさしい日本語 (issue #22) says its fixed text in the reading
 //! and quotes the document as published.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -262,19 +264,6 @@ fn catalogue_at<'a>(pages: &'a BTreeMap<String, PageData>, path: &str) -> &'a Ca
     }
 }
 
-/// A catalogue key shown instead of its text: `[catalogue.title]`.
-fn shows_a_key(html: &str) -> Option<&str> {
-    html.match_indices('[').map(|(i, _)| &html[i..]).find_map(|rest| {
-        let end = rest.find(']')?;
-        let key = &rest[1..end];
-        (key.contains('.')
-            && key
-                .split('.')
-                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')))
-        .then_some(key)
-    })
-}
-
 #[test]
 fn the_english_page_says_its_text_in_english_and_quotes_the_document() {
     let c = content();
@@ -301,7 +290,7 @@ fn the_english_page_says_its_text_in_english_and_quotes_the_document() {
     ] {
         assert!(html.contains(heading), "missing {heading:?}");
     }
-    assert_eq!(shows_a_key(&page), None, "a key instead of its text");
+    assert_eq!(common::shows_a_key(&page), None, "a key instead of its text");
     assert!(!html.contains("掲載自治体等の比較") && !html.contains("件を表示"), "standard Japanese UI text left");
     // The document's words stay as published, marked Japanese; names romanised with the
     // name as written; links go to the English area pages.
@@ -342,7 +331,7 @@ fn the_easy_page_has_furigana_and_the_names_readings() {
     let page = doc.render("/easy/catalogue/", PageData::Catalogue(data.clone()));
     assert!(page.starts_with("<!DOCTYPE html><html lang=\"ja\">"));
     assert!(page.contains("（やさしい にほんご）</title>"), "the reading names itself in the title");
-    assert_eq!(shows_a_key(&page), None, "a key instead of its text");
+    assert_eq!(common::shows_a_key(&page), None, "a key instead of its text");
     assert!(html.matches("<ruby>").count() > 200, "ふりがな throughout");
     assert!(
         html.contains("<h1 class=\"kn-page-heading__title\">よい <ruby>例<rp>（</rp><rt>れい</rt><rp>）</rp></ruby>")

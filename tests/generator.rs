@@ -4,6 +4,8 @@
 //! island only the words it writes; the standard page keeps its text; the island's code
 //! holds no text of its own.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -36,19 +38,6 @@ fn page(c: &Content, lang: Lang) -> (String, String) {
     };
     let assets = AssetNames::default();
     (Document::new(&shell, &c.site.origin, &assets).render(&path, data), body)
-}
-
-/// A catalogue key shown instead of its text: `[generator.title]`.
-fn shows_a_key(html: &str) -> Option<&str> {
-    html.match_indices('[').map(|(i, _)| &html[i..]).find_map(|rest| {
-        let end = rest.find(']')?;
-        let key = &rest[1..end];
-        (key.contains('.')
-            && key
-                .split('.')
-                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')))
-        .then_some(key)
-    })
 }
 
 /// The script snippet's textarea as pre-rendered.
@@ -96,7 +85,7 @@ fn the_standard_page_keeps_its_japanese_text() {
     assert!(script.contains("data-title=\"拠点ナビ：国分寺市の相談先をさがす\""), "{script}");
     assert!(body.contains("value=\"ja\" checked"));
     assert!(!body.contains("data-name"), "names as written need no second copy");
-    assert_eq!(shows_a_key(&doc), None);
+    assert_eq!(common::shows_a_key(&doc), None);
     let props = island_props(&doc);
     assert!(props.contains("\"index\":\"areas.json\""), "{props}");
 }
@@ -122,7 +111,7 @@ fn the_english_page_speaks_english_and_names_places_in_english() {
     ] {
         assert!(body.contains(text), "missing {text:?}");
     }
-    assert_eq!(shows_a_key(&doc), None, "a key instead of its text");
+    assert_eq!(common::shows_a_key(&doc), None, "a key instead of its text");
     for japanese in ["埋め込みコードを作る", "都道府県", "コピーする", "設定できること", "ご注意"]
     {
         assert!(!body.contains(japanese), "standard Japanese UI text left: {japanese}");
@@ -159,7 +148,7 @@ fn the_easy_page_has_furigana_and_an_easy_widget_by_default() {
     let (doc, body) = page(&c, Lang::Easy);
     assert!(doc.starts_with("<!DOCTYPE html><html lang=\"ja\">"));
     assert!(doc.contains("（やさしい にほんご）</title>"), "the reading names itself in the title");
-    assert_eq!(shows_a_key(&doc), None, "a key instead of its text");
+    assert_eq!(common::shows_a_key(&doc), None, "a key instead of its text");
     assert!(body.matches("<ruby>").count() > 50, "ふりがな throughout");
     assert!(body.contains("<h1 class=\"kn-page-heading__title\">ホームページに のせる</h1>"));
     assert!(body.contains("<ruby>都道府県<rp>（</rp><rt>とどうふけん</rt><rp>）</rp></ruby>"));

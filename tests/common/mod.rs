@@ -47,3 +47,17 @@ pub fn seed(n: &str) -> String {
         .expect("seed file");
     std::fs::read_to_string(dir.join(name)).expect("read seed")
 }
+
+/// A catalogue key shown instead of its text (`[generator.title]`): what a page shows when
+/// a message is missing from its reading's catalogue.
+pub fn shows_a_key(html: &str) -> Option<&str> {
+    html.match_indices('[').map(|(i, _)| &html[i..]).find_map(|rest| {
+        let end = rest.find(']')?;
+        let key = &rest[1..end];
+        (key.contains('.')
+            && key
+                .split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')))
+        .then_some(key)
+    })
+}
