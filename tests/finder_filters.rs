@@ -132,3 +132,19 @@ fn a_condition_that_narrows_nothing_is_named_and_one_that_narrows_is_not() {
     let (_, unchanged) = search("132144", &f);
     assert_eq!(unchanged, [Condition::Text]);
 }
+
+/// The browser finds an area by halving the index (`areas::area`) and does not sort it (a
+/// sort costs the wasm about 3.5 KB): the builder writes both readings' index in id order.
+#[test]
+fn the_area_index_is_written_in_id_order() {
+    use kyoten_navi::features::finder::areas::AreaIndex;
+    use kyoten_navi::features::finder::index::search_files;
+    let files = search_files(&data().content);
+    for name in ["areas.json", "areas.en.json"] {
+        let (_, json) = files.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} is written"));
+        let index: AreaIndex = serde_json::from_str(json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(index.areas.len() > 1_900, "{name}: {} areas", index.areas.len());
+        let ids: Vec<&str> = index.areas.iter().map(|a| a.id.as_str()).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "{name} is not in strict id order");
+    }
+}

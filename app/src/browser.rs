@@ -2,22 +2,42 @@
 //! no-op when the builder pre-renders. Views call these and never contain `cfg`.
 
 /// Fetch and decode JSON in the browser, then hand it to `done` (nothing happens on the
-/// server, nor when the request fails: the page keeps what it shows).
+/// server, nor when the request fails: the page keeps what it shows). Only the decoding is
+/// generic: the request is [`fetch_text`], compiled once for every kind of file (each
+/// generic copy of the request cost the finder's wasm about 2 KB).
 #[cfg(feature = "hydrate")]
 pub fn fetch_json<T: serde::de::DeserializeOwned + 'static>(url: String, done: impl FnOnce(T) + 'static) {
-    leptos::task::spawn_local(async move {
-        if let Ok(resp) = gloo_net::http::Request::get(&url).send().await {
-            if resp.ok() {
-                if let Ok(value) = resp.json::<T>().await {
-                    done(value);
-                }
+    fetch_text(
+        url,
+        Box::new(move |text| {
+            if let Ok(value) = serde_json::from_str::<T>(&text) {
+                done(value);
             }
-        }
-    });
+        }),
+    );
 }
 
 #[cfg(not(feature = "hydrate"))]
 pub fn fetch_json<T: serde::de::DeserializeOwned + 'static>(_url: String, _done: impl FnOnce(T) + 'static) {}
+
+/// `url`'s body as text, by the browser's own `fetch`, when the answer is 2xx.
+#[cfg(feature = "hydrate")]
+fn fetch_text(url: String, done: Box<dyn FnOnce(String)>) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let Some(window) = web_sys::window() else { return };
+    let request = window.fetch_with_str(&url);
+    leptos::task::spawn_local(async move {
+        let Ok(resp) = JsFuture::from(request).await.and_then(|r| r.dyn_into::<web_sys::Response>()) else { return };
+        if !resp.ok() {
+            return;
+        }
+        let Ok(body) = resp.text() else { return };
+        if let Some(text) = JsFuture::from(body).await.ok().and_then(|t| t.as_string()) {
+            done(text);
+        }
+    });
+}
 
 /// Ask the browser for the position once; `done(None)` when refused or unavailable.
 #[cfg(feature = "hydrate")]

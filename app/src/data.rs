@@ -1,7 +1,7 @@
 //! Page data: what each route shows, as one serialisable value per URL, computed at build
 //! time from the loaded content and rendered into the page's HTML. Pages call [`use_page`].
 //! In the browser only islands run; they receive what they need as props (serialised into
-//! the HTML by Leptos) and fetch the finder's data files with gloo-net.
+//! the HTML by Leptos) and fetch the finder's data files with the browser's `fetch` (`browser::fetch_json`).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -21,7 +21,9 @@ pub struct Shell {
     /// Site name.
     pub name: String,
     /// The reading the pages are rendered in, with its fixed text (issue #22). Provided as
-    /// context while rendering; not sent to the browser.
+    /// context while rendering; not sent to the browser, and not in the wasm (dropping a
+    /// catalogue there cost every bundle 2 KB of code).
+    #[cfg(feature = "ssr")]
     #[serde(skip)]
     pub messages: crate::i18n::Messages,
 }

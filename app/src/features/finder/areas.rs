@@ -22,7 +22,8 @@ pub struct AreaIndex {
 }
 
 impl AreaIndex {
-    /// The entries, sorted by id, with their prefecture, row file and search key filled in,
+    /// The entries, in id order as the builder writes them ([`super::index`]; [`area`]
+    /// searches them by halves), with their prefecture, row file and search key filled in,
     /// ready for matching.
     pub fn into_entries(self) -> Vec<AreaEntry> {
         let AreaIndex { prefectures, mut areas } = self;
@@ -38,7 +39,6 @@ impl AreaIndex {
         for a in &mut areas {
             a.file_rows = file_rows.get(&a.file).copied().unwrap_or_default();
         }
-        areas.sort_by(|a, b| a.id.cmp(&b.id));
         areas
     }
 }
@@ -133,10 +133,13 @@ pub fn area_codes(areas: &[AreaEntry], id: &str) -> Vec<String> {
 
 /// The row files (their ids) a search of `codes` needs, each once, only files that exist.
 pub fn row_files(areas: &[AreaEntry], codes: &[String]) -> Vec<String> {
-    let mut files: Vec<String> =
-        codes.iter().filter_map(|c| area(areas, c)).filter(|a| a.file_rows > 0).map(|a| a.file.clone()).collect();
-    files.sort();
-    files.dedup();
+    let mut files: Vec<String> = Vec::new();
+    for a in codes.iter().filter_map(|c| area(areas, c)).filter(|a| a.file_rows > 0) {
+        // A handful of files per search: a linear check, and no sort in the wasm.
+        if !files.contains(&a.file) {
+            files.push(a.file.clone());
+        }
+    }
     files
 }
 
@@ -150,7 +153,10 @@ pub fn matching_areas<'a>(areas: &'a [AreaEntry], typed: &str, limit: usize) -> 
         .filter(|a| words.iter().all(|w| a.key.contains(w.as_str())))
         .filter_map(|a| a.key.find(first.as_str()).map(|pos| (if pos == 0 { 0 } else { 1 }, a)))
         .collect();
-    hits.sort_by_key(|(rank, a)| (*rank, !a.members.is_empty(), a.name.chars().count()));
+    // Prefix matches, municipalities before regions, shorter names first.
+    super::order::sort_by_key(&mut hits, |(rank, a)| {
+        (*rank as u64) << 33 | u64::from(!a.members.is_empty()) << 32 | a.name.chars().count() as u64
+    });
     hits.into_iter().take(limit).map(|(_, a)| a).collect()
 }
 

@@ -109,7 +109,8 @@ impl Cluster {
 /// cluster.
 pub fn cluster(points: &[(f64, f64)], scale: f64) -> (Vec<Cluster>, Vec<u32>) {
     let cell = CLUSTER_PX / scale;
-    // Every sort here orders plain u64 keys: one sort in the wasm, not one per comparator.
+    // Every sort here orders plain u64 keys: one sort in the wasm, not one per comparator
+    // (`super::order`).
     let grid = |v: f64| (v / cell).floor().clamp(0.0, 1_048_575.0) as u64;
     let mut keyed: Vec<u64> =
         points.iter().enumerate().map(|(i, &(x, y))| grid(y) << 40 | grid(x) << 20 | i as u64).collect();

@@ -10,13 +10,14 @@
 //!   row file per 市町村; [`areas`] (where to search), [`query`] (what, and the matching) and
 //!   [`normalize`] run in the browser (and in native tests and benchmarks) over that data;
 //!   [`map_data`] is the map's projection, file format and clustering, shared by the builder
-//!   and the browser.
+//!   and the browser; [`order`] sorts for them all with one sort in the wasm.
 
 pub mod areas;
 pub mod form;
 pub mod map;
 pub mod map_data;
 pub mod normalize;
+pub mod order;
 pub mod page;
 pub mod query;
 pub mod results;

@@ -18,8 +18,9 @@ use std::sync::Arc;
 use crate::browser::{fetch_json, reveal, timed};
 use crate::data::{href, Shell};
 use crate::features::finder::areas::{area, area_codes, distance_km, row_files, AreaEntry};
+use crate::features::finder::order;
 use crate::features::finder::query::{
-    fit, rank, unchanged_by, BadParam, Condition, Filters, FinderRow, Fit, Hit, Matcher,
+    fit, nearest, rank, unchanged_by, BadParam, Condition, Filters, FinderRow, Fit, Hit, Matcher,
 };
 use crate::features::finder::state::{use_set_filters, FinderReading, FinderState};
 use crate::i18n::Texts;
@@ -111,13 +112,9 @@ pub fn FinderResults(#[prop(default = None)] page: Option<usize>) -> impl IntoVi
                     })
                     .collect();
                 // Rows whose 対象 is confirmed first; in each group the 拠点 first, or the nearest.
-                hits.sort_by_key(|h| (fit(&filters, h.row()), rank(h.row())));
+                order::sort_by_key(&mut hits, |h| rank(&filters, h.row()));
                 if near.is_some() {
-                    let key = |h: &Hit| (fit(&filters, h.row()), h.distance.unwrap_or(f64::MAX));
-                    hits.sort_by(|a, b| {
-                        let (a, b) = (key(a), key(b));
-                        a.0.cmp(&b.0).then(a.1.total_cmp(&b.1))
-                    });
+                    order::sort_by_key(&mut hits, |h| nearest(&filters, h.row(), h.distance));
                 }
                 Outcome::Found { area: Box::new(area), hits, unchanged }
             })

@@ -5,6 +5,7 @@
 use super::filters::{Condition, Filters};
 use super::row::{area_code, FinderRow};
 use crate::features::finder::normalize::fold;
+use crate::features::finder::order;
 use crate::model::{Function, Role};
 
 /// Whether a row passes the filters: made once per query, asked once per row.
@@ -101,11 +102,19 @@ pub fn unchanged_by<'a>(
     Condition::ALL.into_iter().filter(|c| f.has(*c) && !alone[*c as usize]).collect()
 }
 
-/// Results order, best first: 拠点 bodies — the 基幹相談支援センター, a family's first
-/// contact, leading them — then the rest. Sort by it stably, so each group keeps the files'
-/// order (by municipality and reading).
-pub fn rank(r: &FinderRow) -> (bool, bool) {
-    (r.kyoten == 0, r.role() != Role::CoreConsultation)
+/// Results order, best first, as a key for [`order::sort_by_key`]: rows whose 対象 is
+/// confirmed ([`Fit`]), then in each group 拠点 bodies — the 基幹相談支援センター, a
+/// family's first contact, leading them — then the rest. The sort is stable, so each group
+/// keeps the files' order (by municipality and reading).
+pub fn rank(f: &Filters, r: &FinderRow) -> u64 {
+    (fit(f, r) as u64) << 2 | u64::from(r.kyoten == 0) << 1 | u64::from(r.role() != Role::CoreConsultation)
+}
+
+/// Results order after 「近くを探す」, as a key for [`order::sort_by_key`]: by [`Fit`], then
+/// the nearest first (to the metre; rows as far apart keep their [`rank`] order).
+pub fn nearest(f: &Filters, r: &FinderRow, km: Option<f64>) -> u64 {
+    const FIT_BIT: u32 = 39;
+    (fit(f, r) as u64) << FIT_BIT | order::distance_key(km).min((1 << FIT_BIT) - 1)
 }
 
 /// Rows matching `filters` within `codes` (all rows when `codes` is empty), in [`rank`] order.
@@ -116,7 +125,7 @@ pub fn matching<'a>(
 ) -> Vec<&'a FinderRow> {
     let m = Matcher::new(filters, codes);
     let mut out: Vec<&FinderRow> = rows.into_iter().filter(|r| m.accepts(r)).collect();
-    out.sort_by_key(|r| (fit(filters, r), rank(r)));
+    order::sort_by_key(&mut out, |r| rank(filters, r));
     out
 }
 

@@ -9,7 +9,7 @@ mod matching;
 mod row;
 
 pub use filters::{BadParam, Condition, Filters};
-pub use matching::{fit, matching, rank, unchanged_by, Fit, Hit, Matcher};
+pub use matching::{fit, matching, nearest, rank, unchanged_by, Fit, Hit, Matcher};
 pub use row::{area_code, FinderRow};
 
 #[cfg(test)]
@@ -156,19 +156,20 @@ mod tests {
         };
         let index = AreaIndex {
             prefectures: [("12".to_string(), "千葉県".to_string())].into(),
+            // In id order, as the builder writes them (`index::tests`).
             areas: vec![
-                entry("121029", 0, Some("121002")),
                 entry("121002", 0, None),
                 entry("121011", 3, Some("121002")),
+                entry("121029", 0, Some("121002")),
                 entry("122033", 0, None),
             ],
         };
         let areas = index.into_entries();
         assert_eq!(
             areas.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
-            vec!["121002", "121011", "121029", "122033"],
-            "sorted by id"
+            vec!["121002", "121011", "121029", "122033"]
         );
+        assert_eq!(area(&areas, "121029").map(|a| a.id.as_str()), Some("121029"));
         assert_eq!(areas[2].prefecture, "千葉県");
         assert_eq!(row_files(&areas, &area_codes(&areas, "121002")), vec!["121002".to_string()]);
         assert_eq!(
