@@ -456,6 +456,26 @@ test('the generator works by keyboard and its snippets work when pasted into ano
   await pasted.context.close();
 });
 
+test('a colour that cannot be used is explained to the host\'s web staff in the widget\'s reading', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 360, height: 740 } });
+  for (const [path, want] of [
+    ['/en/embed/emergency/?area=132144&accent=zzz', /Website staff: the colour given \(accent=zzz\) cannot be used/],
+    ['/en/embed/finder/?area=132144&accent=%23ffcc00', /Website staff: the colour #ffcc00 has too little contrast with white \(contrast ratio 1\.\d:1\).*darker #[0-9a-f]{6}/s],
+    ['/easy/embed/screening/?area=132144&accent=zzz', /担当.*accent=zzz.*つかえないので/s],
+    ['/embed/emergency/?area=132144&accent=zzz', /ホームページ担当の方へ：色の指定（accent=zzz）は使えないため/],
+  ]) {
+    await page.goto(site.url(path));
+    await hydrated(page);
+    const notice = page.locator('.kn-widget__notice');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    assert.match(text, want, path);
+    assert.doesNotMatch(text, /\[widget\.|《/, `${path}: no catalogue key, no raw reading`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the generator\'s language choice goes into the snippet and the preview (data-lang)', async () => {
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(site.url('/embed/'));

@@ -2,9 +2,12 @@
 //! `compact`, and `kn_id`, the name `embed.js` gave the frame. Pure functions, tested
 //! natively; nothing here touches the browser.
 //!
-//! Bad options never blank the widget: each one becomes a notice in plain Japanese and the
+//! Bad options never blank the widget: each one becomes a [`Notice`] for the host's web
+//! staff, written in the widget's reading (`[widget]` in the message catalogues), and the
 //! widget carries on with what it can (the default colour, the area question …).
 
+use crate::i18n::Texts;
+use crate::markup::html::fixed;
 use crate::model::Function;
 
 /// The site's own brand colour (`--kn-color-brand` in `style/tokens.css`).
@@ -26,7 +29,29 @@ pub struct WidgetOptions {
     /// Where to report heights; `None` when the frame was not made by the loader.
     pub id: Option<String>,
     /// Messages for the host's web staff about options that could not be used as given.
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
+}
+
+/// An option that could not be used as given, for the host's web staff.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// `accent` is not a colour: the site's colours are used.
+    BadAccent { value: String },
+    /// `accent` was too pale for white text (contrast `ratio`:1): `used` is shown instead.
+    DarkenedAccent { given: String, ratio: f64, used: String },
+}
+
+impl Notice {
+    /// The notice in the reading of `t` (which holds the `widget` section), as plain text.
+    pub fn text(&self, t: &Texts) -> String {
+        match self {
+            Notice::BadAccent { value } => t.plain_with("widget.bad_accent", &[("value", value)]),
+            Notice::DarkenedAccent { given, ratio, used } => t.plain_with(
+                "widget.darkened_accent",
+                &[("given", given), ("ratio", &fixed(*ratio, 1)), ("used", used)],
+            ),
+        }
+    }
 }
 
 /// The colours derived from one accent, as `#rrggbb`.
@@ -73,20 +98,13 @@ fn valid_id(id: &str) -> bool {
 
 /// An accent from `#1d4f91`, `1d4f91` or `#14f`: made dark enough for white text and for
 /// links on its pale tint, with a notice saying so; or a notice why it cannot be used.
-pub fn accent(value: &str) -> Result<(Accent, Option<String>), String> {
+pub fn accent(value: &str) -> Result<(Accent, Option<Notice>), Notice> {
     let Some((a, darkened)) = readable_accent(value) else {
-        return Err(format!(
-            "ホームページ担当の方へ：色の指定（accent={value}）は使えないため、標準の色で表示しています。「#1d4f91」のような16進数6桁の色を指定してください。"
-        ));
+        return Err(Notice::BadAccent { value: value.to_string() });
     };
     let note = darkened.then(|| {
         let rgb = parse_hex(value).unwrap_or(WHITE);
-        format!(
-            "ホームページ担当の方へ：指定の色 {} は白との明るさの差（コントラスト比 {:.1}:1）が小さく、文字が読みにくくなるため、濃くした {} で表示しています。",
-            hex(rgb),
-            contrast(rgb, WHITE),
-            a.color
-        )
+        Notice::DarkenedAccent { given: hex(rgb), ratio: contrast(rgb, WHITE), used: a.color.clone() }
     });
     Ok((a, note))
 }
@@ -164,6 +182,7 @@ pub fn contrast(a: Rgb, b: Rgb) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn reads_every_option_and_leaves_the_rest_to_the_widget() {
@@ -202,17 +221,31 @@ mod tests {
         // Not darker than it needs to be: one step lighter would fail.
         assert!(!readable(scale(parse_hex("#ffcc00").expect("hex"), f64::from(c[0]) / 255.0 + 0.03)));
         let note = note.expect("a notice");
-        assert!(note.contains("#ffcc00") && note.contains(&a.color) && note.contains("1.5:1"), "{note}");
+        for lang in [Lang::Ja, Lang::Easy, Lang::En] {
+            let text = note.text(&widget_texts(lang));
+            assert!(text.contains("#ffcc00") && text.contains(&a.color) && text.contains("1.5:1"), "{lang:?}: {text}");
+        }
     }
 
     #[test]
-    fn a_bad_accent_is_refused_with_a_message() {
+    fn a_bad_accent_is_refused_with_a_message_in_each_reading() {
         for bad in ["red", "#12345", "#gggggg", "rgb(0,0,0)", "#1d4f91ff"] {
             let o = WidgetOptions::from_pairs([("accent", bad)]);
             assert_eq!(o.accent, None, "{bad}");
-            assert_eq!(o.notices.len(), 1, "{bad}");
-            assert!(o.notices[0].contains(&format!("accent={bad}")), "{}", o.notices[0]);
+            assert_eq!(o.notices, [Notice::BadAccent { value: bad.to_string() }], "{bad}");
         }
+        let note = Notice::BadAccent { value: "red".into() };
+        assert!(note
+            .text(&widget_texts(Lang::Ja))
+            .starts_with("ホームページ担当の方へ：色の指定（accent=red）は使えない"));
+        assert!(note.text(&widget_texts(Lang::En)).contains("accent=red"));
+        // やさしい日本語 as plain text: the readings go, the words stay.
+        let easy = note.text(&widget_texts(Lang::Easy));
+        assert!(easy.contains("accent=red") && !easy.contains('《'), "{easy}");
+    }
+
+    fn widget_texts(lang: Lang) -> Texts {
+        crate::i18n::catalogue(lang).texts(&["widget"])
     }
 
     #[test]

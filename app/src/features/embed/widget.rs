@@ -137,7 +137,7 @@ fn ScreeningWidget(data: ScreeningData) -> impl IntoView {
 /// Wire the pre-rendered frame to the options in the address: notices, the accent colour,
 /// compact mode, 「拠点ナビで詳しく見る」, links that leave the host page, the height reports.
 /// `known` tells whether the widget knows an area (`None`: the finder, which checks its own
-/// in its results); `t` holds the notices' text (empty for the finder, which has none).
+/// in its results); `t` holds the notices' text (the `widget` section).
 /// Returns the options, read from the address after hydration (`None`
 /// before: the builder rendered the widget without them).
 fn wire_frame(
@@ -176,7 +176,7 @@ fn wire_frame(
 
 /// The options' own notices, and the area's when the widget does not know it.
 fn notices_html(widget: Widget, o: &WidgetOptions, known: Option<bool>, t: &Texts) -> String {
-    let mut all = o.notices.clone();
+    let mut all: Vec<String> = o.notices.iter().map(|n| n.text(t)).collect();
     match (widget, &o.area, known) {
         (Widget::Finder, _, _) => {}
         (_, Some(area), Some(false)) => all.insert(0, t.plain("widget.unknown_area").replace("{area}", area)),
