@@ -130,7 +130,12 @@ fn dist_has_sitemap_robots_manifest_data_and_compressed_assets() {
     for reading in ["easy", "en"] {
         assert!(sitemap.contains(&format!("<loc>https://example.jp/{reading}/embed/</loc>")), "{reading}");
         assert!(!read(&out.join(format!("{reading}/embed/index.html"))).contains("noindex"), "{reading}");
+        // /about/ in the reading, in the sitemap, from the catalogue's [about] section.
+        assert!(sitemap.contains(&format!("<loc>https://example.jp/{reading}/about/</loc>")), "{reading} about");
     }
+    let about = read(&out.join("en/about/index.html"));
+    assert!(about.contains("<h2>Privacy</h2>") && about.contains("National Land Numerical Information"), "{about}");
+    assert!(read(&out.join("easy/about/index.html")).contains("<ruby>"), "ふりがな on /easy/about/");
     assert!(out
         .join("data")
         .read_dir()

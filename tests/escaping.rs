@@ -63,6 +63,7 @@ const MARKUP_FNS: &[(&str, &str)] = &[
     ("unchanged_note", "finder/results.rs: escaped Condition labels and constants"),
     ("municipality_options", "screening/screens.rs: <option>s built with checked format!s"),
     ("only_in_japanese", "i18n.rs Texts: a span around catalogue text that goes through rb"),
+    ("published", "i18n.rs: text through esc, in a lang=\"ja\" span on English pages"),
     ("alternates", "site/render.rs: <link>s built with checked format!s"),
 ];
 

@@ -163,6 +163,12 @@ impl Messages {
         self.entries.get(key).map_or_else(|| format!("[{key}]"), |m| m.html.clone())
     }
 
+    /// `key` as markup with its `{name}` placeholders filled: `values` are markup already
+    /// (`esc(x)`, [`published`], a link), like [`Texts::html_with`].
+    pub fn html_with(&self, key: &str, values: &[(&str, &str)]) -> String {
+        fill(&self.html(key), values)
+    }
+
     /// The text of `key` without ふりがな, for attributes.
     pub fn plain(&self, key: &str) -> String {
         self.entries.get(key).map_or_else(|| format!("[{key}]"), |m| m.plain.clone())
@@ -319,6 +325,17 @@ pub fn t(key: &str) -> impl IntoView + use<> {
 /// `key`'s text without ふりがな: for `aria-label`, `placeholder`, `title`.
 pub fn tx(key: &str) -> String {
     messages().plain(key)
+}
+
+/// Text a source gives in Japanese (a name, a publisher, a document's title), escaped, and
+/// marked `lang="ja"` on an English page so that it is read out in Japanese.
+pub fn published(text: &str) -> String {
+    let text = crate::markup::html::esc(text);
+    if lang() == Lang::En {
+        format!("<span lang=\"ja\">{text}</span>")
+    } else {
+        text
+    }
 }
 
 /// After a link to `path`: 「(Japanese)」 when the page has no version in this reading.

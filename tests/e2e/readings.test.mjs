@@ -26,7 +26,7 @@ const READINGS = [
   { prefix: 'easy/', lang: 'ja', hreflang: 'ja-x-easy', name: 'やさしい にほんご' },
   { prefix: 'en/', lang: 'en', hreflang: 'en', name: 'English' },
 ];
-const PAGES = ['', 'emergency/', 'search/', 'guides/emergency/', 'guides/faq/', 'areas/132144/', 'areas/higashi-iburi/', 'catalogue/', 'embed/', 'facilities/kokubunji-tsubasa/'];
+const PAGES = ['', 'emergency/', 'search/', 'guides/emergency/', 'guides/faq/', 'areas/132144/', 'areas/higashi-iburi/', 'catalogue/', 'embed/', 'about/', 'facilities/kokubunji-tsubasa/'];
 
 for (const page of PAGES) {
   for (const reading of READINGS) {
@@ -75,7 +75,7 @@ test('the switch keeps the query and the fragment with JavaScript, the page with
 
 test('a page in Japanese only: the switch leads to the reading\'s home, links from a reading say "(Japanese)"', async () => {
   const { context, page } = await openPage(browser);
-  await page.goto(site.url('/about/'));
+  await page.goto(site.url('/opendata/'));
   const english = page.locator('nav.kn-reading-switch').getByRole('link', { name: 'English', exact: true });
   assert.equal(await english.getAttribute('href'), '/en/');
   assert.equal(await english.getAttribute('data-kn-same'), null);
@@ -88,6 +88,33 @@ test('a page in Japanese only: the switch leads to the reading\'s home, links fr
   assert.equal(new URL(await search.evaluate((a) => a.href)).pathname, '/en/search/');
   const guide = page.locator('.kn-guide-list').getByRole('link', { name: /emergency/i }).first();
   assert.match(new URL(await guide.evaluate((a) => a.href)).pathname, /^\/en\/guides\//, 'a guide with an English version links to it');
+  await context.close();
+});
+
+test('/en/about/ and /easy/about/ credit every source in the reading; the sources\' own words stay as published', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(site.url('/en/about/'));
+  await page.getByRole('heading', { level: 1, name: 'About this site' }).waitFor();
+  const main = page.locator('main');
+  for (const heading of ['Where the information comes from', 'Data on disability welfare providers across Japan', 'Map and municipality data', 'Privacy', 'Please note']) {
+    await main.getByRole('heading', { level: 2, name: heading }).waitFor();
+  }
+  // Publishers and titles as published, marked Japanese; the WAM NET credit names the system.
+  const marked = await main.locator('li span[lang="ja"]').allInnerTexts();
+  assert.ok(marked.some((t) => t.includes('国分寺市')), marked.join(' | '));
+  assert.match(await main.locator('.kn-about__credit').innerText(), /^Source: created by processing the open data of WAM NET/);
+  const tiles = main.getByRole('link', { name: 'GSI tiles' });
+  assert.equal(await tiles.getAttribute('href'), 'https://maps.gsi.go.jp/development/ichiran.html');
+  assert.equal(await tiles.getAttribute('hreflang'), 'ja');
+  // The same sources as the standard page, item for item.
+  const english = await main.locator('.kn-prose li').count();
+  await page.goto(site.url('/about/'));
+  assert.equal(await page.locator('main .kn-prose li').count(), english, 'every source listed in English too');
+  assert.match(await page.locator('main .kn-about__credit').innerText(), /^出典：障害福祉サービス等情報公表システム（WAM NET）のオープンデータを加工して作成$/);
+  await page.goto(site.url('/easy/about/'));
+  assert.ok(await page.locator('main h1 ruby, main .kn-prose ruby').count() > 10, 'ふりがな on the easy page');
+  assert.equal(await page.locator('main .kn-prose li').count(), english);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

@@ -154,16 +154,17 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             }),
         ),
     ));
-    let about = AboutData { sources: c.sources.clone() };
-    pages.push((
-        Route::About.path(),
-        page(
-            "このサイトについて".into(),
-            "拠点ナビのデータの出典、ライセンス、プライバシーについて。".into(),
-            render_fragment(&shell, || features::about::about(about)),
-        ),
-    ));
+    pages.push(about_page(c, &shell));
     pages
+}
+
+/// `/about/` in the reading of `shell` (issue #22), with its path in the reading.
+pub(super) fn about_page(c: &Content, shell: &Shell) -> (String, PageData) {
+    let m = &shell.messages;
+    let about = AboutData { sources: c.sources.clone() };
+    let html = render_fragment(shell, || features::about::about(about));
+    let page = StaticPage { title: m.plain("about.title"), description: m.plain("about.description"), html };
+    (m.page_path(&Route::About.path()), PageData::Static(page))
 }
 
 /// Every facility page's title in the reading of `m`, in the content's order. Titles say

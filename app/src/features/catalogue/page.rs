@@ -17,7 +17,7 @@ use super::chart::ChartFigure;
 use super::{enhance, filter};
 use crate::components::page::{page_view, PageHeading};
 use crate::data::{AreaLink, CatalogueData, CatalogueEntry, PageData};
-use crate::i18n::{lang, messages, t, tx, Lang, Messages, Texts};
+use crate::i18n::{lang, messages, published, t, tx, Lang, Messages, Texts};
 use crate::markup::html::{esc, push_ruby};
 use crate::markup::source_list::SourceList;
 use crate::model::{Area, CatalogueSummary, DevelopmentType, Function, FunctionStatus, PracticeSection, Source};
@@ -105,14 +105,6 @@ fn unescape(html: &str) -> String {
 /// `lang="ja"` on an English page, for the 好事例集's own words (quoted as published).
 fn ja_attr() -> Option<&'static str> {
     (lang() == Lang::En).then_some("ja")
-}
-
-/// Text of the 好事例集 as markup: escaped, and marked Japanese on an English page.
-fn quoted(text: &str) -> String {
-    match lang() {
-        Lang::En => format!("<span lang=\"ja\">{}</span>", esc(text)),
-        _ => esc(text),
-    }
 }
 
 /// How the page names an area, as markup: in the link (`name`) and beside it (`sub`,
@@ -210,7 +202,7 @@ fn cell(m: &Messages, s: Option<&FunctionStatus>) -> String {
         parts.push(m.html("catalogue.cell.beds_outside").replace("{n}", &n.to_string()));
     }
     if let Some(note) = &s.note {
-        parts.push(quoted(note));
+        parts.push(published(note));
     }
     if parts.is_empty() {
         return m.html("catalogue.cell.unmarked");
@@ -527,7 +519,7 @@ fn practice_sections(
                     <h3 class="kn-practice-group__title" id=g.id.clone() inner_html=g.title.clone()></h3>
                     {g.examples.into_iter().map(|(title, items)| view! {
                         <div class="kn-practice-group__examples">
-                            <p class="kn-practice-group__examples-title" inner_html=m.html("catalogue.examples").replace("{title}", &quoted(&title))></p>
+                            <p class="kn-practice-group__examples-title" inner_html=m.html("catalogue.examples").replace("{title}", &published(&title))></p>
                             <ul lang=ja_attr()>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
                         </div>
                     }).collect_view()}

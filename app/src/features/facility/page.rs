@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::page::static_view;
 use crate::data::{href, AreaLink, FacilityData, FactDate};
-use crate::i18n::{lang, messages, t, Lang, Messages};
+use crate::i18n::{lang, messages, published, t, Lang, Messages};
 use crate::markup::area_directory::area_name;
 use crate::markup::call_button::tel_href;
 use crate::markup::correction::{Correction, FactAge};
@@ -124,15 +124,6 @@ pub fn facility_in_reading(data: FacilityData) -> impl IntoView {
             </section>
             <p class="kn-print-meta">{data.corrections.page_url}</p>
         </article>
-    }
-}
-
-/// Text the sources give in Japanese, escaped, inside a `lang="ja"` span on English pages.
-fn published(text: &str) -> String {
-    if lang() == Lang::En {
-        format!("<span lang=\"ja\">{}</span>", esc(text))
-    } else {
-        esc(text)
     }
 }
 
