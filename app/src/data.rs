@@ -92,7 +92,9 @@ pub struct PrefectureAreas {
     pub areas: Vec<AreaLink>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// Rendered at build time only (a static page), so not serialised: `Facility` has no serde,
+/// being built by the loader, never read from a file.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FacilityData {
     pub facility: Facility,
     pub area: AreaLink,
@@ -169,7 +171,8 @@ pub struct WorkItem {
     pub why: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// Rendered at build time only, like [`FacilityData`] (`Area` has no serde).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AreaData {
     pub area: Area,
     /// The area as the page's reading names it (English: romanised, with the name as written).

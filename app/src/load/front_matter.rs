@@ -35,6 +35,26 @@ pub fn parse_front_matter<T: DeserializeOwned>(
     })
 }
 
+/// What a content file is told about a key the loader fills in (`id`, `body_html`, …).
+pub const FILLED_IN: &str = "is filled in by the site builder; remove it from the file";
+
+/// Parse a content file's front matter into `T`, the part of a model type authors write
+/// (`FacilityFile`): a key of the `derived` fields, which `T` lacks, is not called unknown but
+/// said to be filled in by the site builder, at its line.
+pub fn parse_authored<T: DeserializeOwned>(
+    path: &str,
+    front_matter: &str,
+    first_line: usize,
+    derived: &[&str],
+) -> Result<T, Diagnostic> {
+    parse_front_matter(path, front_matter, first_line).map_err(|mut d| {
+        if d.message.starts_with("unknown field") && derived.contains(&d.field.as_str()) {
+            d.message = FILLED_IN.to_string();
+        }
+        d
+    })
+}
+
 /// Make serde's wording a little friendlier for people who edit content.
 fn explain(message: &str) -> String {
     let message = message.trim();
@@ -107,6 +127,17 @@ mod tests {
             let d = parse_front_matter::<T>("x.md", fm, 2).expect_err(fm);
             assert_eq!((d.line, d.field.as_str()), (line, field), "{fm:?}: {d}");
             assert!(d.message.contains(msg), "{fm:?}: {}", d.message);
+        }
+    }
+
+    #[test]
+    fn derived_keys_are_said_to_be_filled_in() {
+        let d = parse_authored::<T>("x.md", "name = \"a\"\ncount = 1\nid = \"b\"\n", 2, &["id"]).expect_err("id");
+        assert_eq!((d.line, d.field.as_str(), d.message.as_str()), (4, "id", FILLED_IN));
+        // Any other unknown key, and a derived name inside a table, stay unknown fields.
+        for fm in ["name = \"a\"\ncount = 1\ncolour = 2\n", "name = \"a\"\ncount = 1\ninner = { size = 1, id = 2 }\n"] {
+            let d = parse_authored::<T>("x.md", fm, 2, &["id"]).expect_err(fm);
+            assert!(d.message.starts_with("unknown field"), "{fm:?}: {d}");
         }
     }
 }

@@ -37,7 +37,9 @@ pub mod phone {
 
 use crate::i18n::Lang;
 use crate::markdown::render_markdown;
-use crate::model::{Area, CatalogueSummary, Facility, Guide, PracticeSection, Report, Screening, Site, Source};
+use crate::model::{
+    Area, AreaFile, CatalogueSummary, Facility, FacilityFile, Guide, PracticeSection, Report, Screening, Site, Source,
+};
 
 /// Everything the site is built from.
 #[derive(Clone, Debug, Default)]
@@ -270,12 +272,7 @@ fn read_csv<T: Default>(
 }
 
 /// Every `*.md` in `content/<sub>/`, sorted by name. A missing folder is an empty list.
-fn load_dir<T: DeserializeOwned + HasBody + Send>(
-    root: &Path,
-    sub: &str,
-    base_path: &str,
-    out: &mut Vec<Diagnostic>,
-) -> Vec<Located<T>> {
+fn load_dir<T: HasBody + Send>(root: &Path, sub: &str, base_path: &str, out: &mut Vec<Diagnostic>) -> Vec<Located<T>> {
     let dir = root.join(sub);
     let Ok(entries) = fs::read_dir(&dir) else { return Vec::new() };
     let mut paths: Vec<PathBuf> = Vec::new();
@@ -319,12 +316,7 @@ fn load_dir<T: DeserializeOwned + HasBody + Send>(
     })
 }
 
-fn load_file<T: DeserializeOwned + HasBody>(
-    path: &Path,
-    root: &Path,
-    base_path: &str,
-    out: &mut Vec<Diagnostic>,
-) -> Option<Located<T>> {
+fn load_file<T: HasBody>(path: &Path, root: &Path, base_path: &str, out: &mut Vec<Diagnostic>) -> Option<Located<T>> {
     let shown = display_path(root, path);
     let text = match read_text(root, path, &shown) {
         Ok(t) => t,
@@ -333,15 +325,12 @@ fn load_file<T: DeserializeOwned + HasBody>(
             return None;
         }
     };
-    parse_file::<T>(&shown, &text, base_path, out).map(|mut located| {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        located.value.set_id(stem);
-        located
-    })
+    parse_file::<T>(&shown, &text, base_path, out)
 }
 
-/// Parse one content file's text (pure: no disk), rendering its body.
-pub fn parse_file<T: DeserializeOwned + HasBody>(
+/// Parse one content file's text (pure: no disk), rendering its body; its id is the stem of
+/// `path`.
+pub fn parse_file<T: HasBody>(
     path: &str,
     text: &str,
     base_path: &str,
@@ -354,75 +343,93 @@ pub fn parse_file<T: DeserializeOwned + HasBody>(
             return None;
         }
     };
-    let mut value: T = match front_matter::parse_front_matter(path, parts.front_matter, parts.front_matter_line) {
-        Ok(v) => v,
-        Err(d) => {
-            out.push(d);
-            return None;
-        }
-    };
-    let derived = value.derived_fields_written();
+    let file: T::File =
+        match front_matter::parse_authored(path, parts.front_matter, parts.front_matter_line, T::DERIVED) {
+            Ok(v) => v,
+            Err(d) => {
+                out.push(d);
+                return None;
+            }
+        };
+    let derived = T::derived_fields_written(&file);
     let located_fm = parts.front_matter.to_string();
     let mut report = diagnostic::FileReport::new(path, &located_fm, parts.front_matter_line, out);
     for field in derived {
-        report.error(field, "is filled in by the site builder; remove it from the file");
+        report.error(field, front_matter::FILLED_IN);
     }
     let html = render_markdown(path, parts.body, parts.body_line, base_path, out);
-    value.set_body_html(html);
+    let id = Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let value = T::from_file(id, file, html);
     Some(Located { path: path.to_string(), front_matter: located_fm, first_line: parts.front_matter_line, value })
 }
 
-/// Model types with a Markdown body and fields the loader fills in.
-pub trait HasBody {
-    fn set_body_html(&mut self, html: String);
+/// Model types read from a content file with a Markdown body: what its front matter parses
+/// into and how the loader makes the model value of it.
+pub trait HasBody: Sized {
+    /// The front matter: the part authors write (`FacilityFile`, `AreaFile`), which lacks the
+    /// derived fields, or the type itself.
+    type File: DeserializeOwned;
+    /// Derived fields `File` lacks: a file that writes one is told the site builder fills it in.
+    const DERIVED: &'static [&'static str];
+    /// The value of a file: its id (the file stem), front matter and body as sanitised HTML.
+    fn from_file(id: String, file: Self::File, body_html: String) -> Self;
+    /// Set the id after the fact (the fuzz target names its one file's value).
     fn set_id(&mut self, id: String);
-    /// Names of loader-filled fields the author wrote anyway.
-    fn derived_fields_written(&self) -> Vec<&'static str>;
+    /// Derived fields written anyway in a `File` that can hold them (a type that is its own
+    /// front matter); none for a type with a file type of its own.
+    fn derived_fields_written(_file: &Self::File) -> Vec<&'static str> {
+        Vec::new()
+    }
 }
 
-/// `HasBody` for a model type: its id field and the fields the loader derives, or, for a
-/// file of which a site has one (`has_body!(Screening)`), no id and no derived field.
+/// `HasBody` for a model type:
+/// - with its own front matter type (`has_body!(Area, file AreaFile)`): built by the model's
+///   `from_file`, its derived fields refused by the file type (`authored_model!`);
+/// - that is its own front matter, with its id field and no other derived field
+///   (`has_body!(Report, id)`): the id and body a file writes are reported;
+/// - of which a site has one file (`has_body!(Screening)`): no id, the body reported.
 macro_rules! has_body {
-    ($t:ty) => {
+    ($t:ty, file $file:ty) => {
         impl HasBody for $t {
-            fn set_body_html(&mut self, html: String) {
-                self.body_html = html;
+            type File = $file;
+            const DERIVED: &'static [&'static str] = <$t>::DERIVED;
+            fn from_file(id: String, file: $file, body_html: String) -> Self {
+                <$t>::from_file(id, file, body_html)
             }
-            fn set_id(&mut self, _id: String) {}
-            fn derived_fields_written(&self) -> Vec<&'static str> {
-                if self.body_html.is_empty() {
-                    vec![]
-                } else {
-                    vec!["body_html"]
-                }
+            fn set_id(&mut self, id: String) {
+                self.id = id;
             }
         }
     };
-    ($t:ty, $id:ident, [$($derived:ident),*]) => {
+    ($t:ty $(, $id:ident)?) => {
         impl HasBody for $t {
-            fn set_body_html(&mut self, html: String) {
-                self.body_html = html;
+            type File = $t;
+            const DERIVED: &'static [&'static str] = &[];
+            fn from_file(_id: String, file: $t, body_html: String) -> Self {
+                let mut value = file;
+                value.body_html = body_html;
+                $( value.$id = _id; )?
+                value
             }
-            fn set_id(&mut self, id: String) {
-                self.$id = id;
+            fn set_id(&mut self, _id: String) {
+                $( self.$id = _id; )?
             }
-            fn derived_fields_written(&self) -> Vec<&'static str> {
+            fn derived_fields_written(file: &$t) -> Vec<&'static str> {
                 let blank = <$t>::default();
                 let mut v = Vec::new();
-                if self.$id != blank.$id { v.push(stringify!($id)); }
-                if self.body_html != blank.body_html { v.push("body_html"); }
-                $( if self.$derived != blank.$derived { v.push(stringify!($derived)); } )*
+                $( if file.$id != blank.$id { v.push(stringify!($id)); } )?
+                if file.body_html != blank.body_html { v.push("body_html"); }
                 v
             }
         }
     };
 }
 
-has_body!(Area, id, [prefecture, website, lat, lng, regions, parent]);
-has_body!(Facility, id, [exact_position, services, capacity]);
-has_body!(Report, id, []);
-has_body!(Guide, slug, []);
-has_body!(PracticeSection, slug, []);
+has_body!(Area, file AreaFile);
+has_body!(Facility, file FacilityFile);
+has_body!(Report, id);
+has_body!(Guide, slug);
+has_body!(PracticeSection, slug);
 
 has_body!(Screening);
 has_body!(CatalogueSummary);

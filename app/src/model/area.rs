@@ -11,72 +11,70 @@ use serde::{Deserialize, Serialize};
 use super::practice::Practice;
 use super::vocab::{ContactKind, DevelopmentType};
 
-/// Front matter of `content/areas/<id>.md`, plus the fields the loader fills in.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Area {
-    /// Filled in by the loader from the file name (or the reference list); never written.
-    #[serde(default)]
-    pub id: String,
-    /// Region only: its name, e.g. `"東胆振圏域"`. A municipality's name comes from the
-    /// reference list (`content/geo/localgovjp.csv`) and must not be written here.
-    #[serde(default)]
-    pub name: String,
-    /// Region only: reading in hiragana, e.g. `"ひがしいぶりけんいき"`.
-    #[serde(default)]
-    pub kana: String,
-    /// Filled in by the loader: the name in English for `/en/` pages, romanised from the
-    /// reading ("Chuo Ward, Sapporo City"; see `load::names`).
-    #[serde(default, skip_deserializing)]
-    pub name_en: String,
-    /// Filled in by the loader: the prefecture (for a region, that of its first member).
-    #[serde(default)]
-    pub prefecture: String,
-    /// Region only: member municipality codes (6 digits with check digit), e.g.
-    /// `["012131", "015784"]`.
-    #[serde(default)]
-    pub members: Vec<String>,
-    /// 整備類型: `"multi"` (多機能拠点整備型), `"area"` (面的整備型) or `"combined"` (併用整備型).
-    #[serde(default)]
-    pub development_type: Option<DevelopmentType>,
-    /// コーディネーター配置 as the source says it, e.g.
-    /// `"拠点コーディネーター10名（各区1名以上）"`. Leave out when the sources do not say.
-    #[serde(default)]
-    pub coordinator: Option<String>,
-    /// Whom to call. Only contacts a source names; never invent a phone number.
-    #[serde(default)]
-    pub contacts: Vec<Contact>,
-    /// How pre-registration (事前登録) works here, when a source says.
-    #[serde(default)]
-    pub registration: Option<Registration>,
-    /// The area's entry in the 好事例集 (seed 003), when it has one.
-    #[serde(default)]
-    pub practice: Option<Practice>,
-    /// Ids from `content/sources.toml` this file's facts come from, e.g. `["chiba-r6"]`.
-    #[serde(default)]
-    pub sources: Vec<String>,
-    /// Date the facts were last checked against the sources, `"YYYY-MM-DD"`.
-    #[serde(default)]
-    pub last_verified: Option<String>,
-    /// Filled in by the loader: the municipality's official website (reference list).
-    #[serde(default)]
-    pub website: Option<String>,
-    /// Filled in by the loader: city-hall latitude (a region: mean of its members).
-    #[serde(default)]
-    pub lat: f64,
-    /// Filled in by the loader: city-hall longitude.
-    #[serde(default)]
-    pub lng: f64,
-    /// Filled in by the loader: for a designated-city ward, the city's code (札幌市中央区 →
-    /// 札幌市).
-    #[serde(default)]
-    pub parent: Option<String>,
-    /// Filled in by the loader: the regions this municipality belongs to (ids).
-    #[serde(default)]
-    pub regions: Vec<String>,
-    /// Filled in by the loader: the Markdown body as sanitised HTML.
-    #[serde(default)]
-    pub body_html: String,
+authored_model! {
+    /// Front matter of `content/areas/<id>.md`: every field an author may write, each
+    /// documented here. Anything else, a field the loader fills in included, is refused.
+    file AreaFile;
+    /// An area as the site shows it: a file's fields (or none, for a municipality without a
+    /// file) plus what the loader derives from the reference list and the regions.
+    model Area;
+    authored {
+        /// Region only: its name, e.g. `"東胆振圏域"`. A municipality's name comes from the
+        /// reference list (`content/geo/localgovjp.csv`) and must not be written here.
+        #[serde(default)]
+        name: String,
+        /// Region only: reading in hiragana, e.g. `"ひがしいぶりけんいき"`.
+        #[serde(default)]
+        kana: String,
+        /// Region only: member municipality codes (6 digits with check digit), e.g.
+        /// `["012131", "015784"]`.
+        #[serde(default)]
+        members: Vec<String>,
+        /// 整備類型: `"multi"` (多機能拠点整備型), `"area"` (面的整備型) or `"combined"` (併用整備型).
+        #[serde(default)]
+        development_type: Option<DevelopmentType>,
+        /// コーディネーター配置 as the source says it, e.g.
+        /// `"拠点コーディネーター10名（各区1名以上）"`. Leave out when the sources do not say.
+        #[serde(default)]
+        coordinator: Option<String>,
+        /// Whom to call. Only contacts a source names; never invent a phone number.
+        #[serde(default)]
+        contacts: Vec<Contact>,
+        /// How pre-registration (事前登録) works here, when a source says.
+        #[serde(default)]
+        registration: Option<Registration>,
+        /// The area's entry in the 好事例集 (seed 003), when it has one.
+        #[serde(default)]
+        practice: Option<Practice>,
+        /// Ids from `content/sources.toml` this file's facts come from, e.g. `["chiba-r6"]`.
+        #[serde(default)]
+        sources: Vec<String>,
+        /// Date the facts were last checked against the sources, `"YYYY-MM-DD"`.
+        #[serde(default)]
+        last_verified: Option<String>,
+    }
+    derived {
+        /// Filled in by the loader from the file name (or the reference list); never written.
+        id: String,
+        /// Filled in by the loader: the name in English for `/en/` pages, romanised from the
+        /// reading ("Chuo Ward, Sapporo City"; see `load::names`).
+        name_en: String,
+        /// Filled in by the loader: the prefecture (for a region, that of its first member).
+        prefecture: String,
+        /// Filled in by the loader: the municipality's official website (reference list).
+        website: Option<String>,
+        /// Filled in by the loader: city-hall latitude (a region: mean of its members).
+        lat: f64,
+        /// Filled in by the loader: city-hall longitude.
+        lng: f64,
+        /// Filled in by the loader: for a designated-city ward, the city's code (札幌市中央区 →
+        /// 札幌市).
+        parent: Option<String>,
+        /// Filled in by the loader: the regions this municipality belongs to (ids).
+        regions: Vec<String>,
+        /// Filled in by the loader: the Markdown body as sanitised HTML.
+        body_html: String,
+    }
 }
 
 impl Area {

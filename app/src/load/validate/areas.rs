@@ -66,7 +66,7 @@ pub fn validate_areas(
                 r.error("practice.number", format!("{} is already used by {other}", p.number));
             }
             if !p.status.is_empty() {
-                r.error("practice.status", "is filled in by the site builder; remove it from the file");
+                r.error("practice.status", crate::load::front_matter::FILLED_IN);
             }
             if p.coordinator && p.coordinator_overview.is_some() {
                 r.error(
