@@ -1,8 +1,9 @@
 //! The content model: one type per concept, shared by the site builder (native) and the
-//! browser (wasm; what an island gets travels through serde). The front matter of each content file is documented field by
-//! field for the people who edit `content/`: for a facility and an area it is a type of its
-//! own, `FacilityFile` and `AreaFile` (only what authors write), from which the loader builds
-//! `Facility` and `Area` (see `authored_model!`); the other kinds are their own front matter.
+//! browser (wasm; what an island gets travels through serde). The front matter of each
+//! content file is documented field by field for the people who edit `content/`: for a
+//! facility and an area it is a type of its own, `FacilityFile` and `AreaFile` (only what
+//! authors write), from which the loader builds `Facility` and `Area` (see
+//! `authored_model!`); the other kinds are their own front matter.
 
 /// Declares a content type in two parts from one list of fields:
 /// - `$file`, the front matter authors write: only the `authored` fields, each with its doc
