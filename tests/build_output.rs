@@ -132,10 +132,13 @@ fn dist_has_sitemap_robots_manifest_data_and_compressed_assets() {
         assert!(!read(&out.join(format!("{reading}/embed/index.html"))).contains("noindex"), "{reading}");
         // /about/ in the reading, in the sitemap, from the catalogue's [about] section.
         assert!(sitemap.contains(&format!("<loc>https://example.jp/{reading}/about/</loc>")), "{reading} about");
+        assert!(sitemap.contains(&format!("<loc>https://example.jp/{reading}/opendata/</loc>")), "{reading} opendata");
     }
     let about = read(&out.join("en/about/index.html"));
     assert!(about.contains("<h2>Privacy</h2>") && about.contains("National Land Numerical Information"), "{about}");
     assert!(read(&out.join("easy/about/index.html")).contains("<ruby>"), "ふりがな on /easy/about/");
+    let opendata = read(&out.join("en/opendata/index.html"));
+    assert!(opendata.contains("<h2>Facility columns</h2>") && opendata.contains("<code>exact_position</code>"), "{opendata}");
     assert!(out
         .join("data")
         .read_dir()

@@ -65,6 +65,8 @@ const MARKUP_FNS: &[(&str, &str)] = &[
     ("only_in_japanese", "i18n.rs Texts: a span around catalogue text that goes through rb"),
     ("published", "i18n.rs: text through esc, in a lang=\"ja\" span on English pages"),
     ("alternates", "site/render.rs: <link>s built with checked format!s"),
+    ("files", "features/opendata.rs: <li>s of file_link and catalogue text"),
+    ("file_link", "features/opendata.rs: a download link built with a checked format!"),
 ];
 
 /// Functions whose result has no character to escape: numbers (digits, a sign, `.`, `,`)

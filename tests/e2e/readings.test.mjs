@@ -26,7 +26,7 @@ const READINGS = [
   { prefix: 'easy/', lang: 'ja', hreflang: 'ja-x-easy', name: 'やさしい にほんご' },
   { prefix: 'en/', lang: 'en', hreflang: 'en', name: 'English' },
 ];
-const PAGES = ['', 'emergency/', 'search/', 'guides/emergency/', 'guides/faq/', 'areas/132144/', 'areas/higashi-iburi/', 'catalogue/', 'embed/', 'about/', 'facilities/kokubunji-tsubasa/'];
+const PAGES = ['', 'emergency/', 'search/', 'guides/emergency/', 'guides/faq/', 'areas/132144/', 'areas/higashi-iburi/', 'catalogue/', 'embed/', 'about/', 'opendata/', 'facilities/kokubunji-tsubasa/'];
 
 for (const page of PAGES) {
   for (const reading of READINGS) {
@@ -73,21 +73,30 @@ test('the switch keeps the query and the fragment with JavaScript, the page with
   await off.context.close();
 });
 
-test('a page in Japanese only: the switch leads to the reading\'s home, links from a reading say "(Japanese)"', async () => {
+test('every page of the site has its readings: links from a reading stay in it, none says "(Japanese)"', async () => {
   const { context, page } = await openPage(browser);
-  await page.goto(site.url('/opendata/'));
-  const english = page.locator('nav.kn-reading-switch').getByRole('link', { name: 'English', exact: true });
-  assert.equal(await english.getAttribute('href'), '/en/');
-  assert.equal(await english.getAttribute('data-kn-same'), null);
   await page.goto(site.url('/en/'));
   const data = page.locator('.kn-site-footer').getByRole('link', { name: /Open data/ });
-  assert.equal(await data.evaluate((a) => a.nextElementSibling?.textContent.trim()), '(Japanese)');
-  assert.equal(new URL(await data.evaluate((a) => a.href)).pathname, '/opendata/');
+  assert.equal(new URL(await data.evaluate((a) => a.href)).pathname, '/en/opendata/');
+  const about = page.locator('.kn-site-footer').getByRole('link', { name: /About/ });
+  assert.equal(new URL(await about.evaluate((a) => a.href)).pathname, '/en/about/');
+  assert.equal(await page.locator('.kn-only-japanese').count(), 0, 'no link from the home page leads to Japanese only');
   const search = page.locator('.kn-site-header__nav').getByRole('link', { name: /Search/ });
   assert.equal((await search.innerText()).trim(), 'Search', 'the finder has an English version');
   assert.equal(new URL(await search.evaluate((a) => a.href)).pathname, '/en/search/');
   const guide = page.locator('.kn-guide-list').getByRole('link', { name: /emergency/i }).first();
   assert.match(new URL(await guide.evaluate((a) => a.href)).pathname, /^\/en\/guides\//, 'a guide with an English version links to it');
+  // /en/opendata/: the columns in English; file and column names as they are, the
+  // standard's Japanese column names marked Japanese.
+  await page.goto(site.url('/en/opendata/'));
+  await page.getByRole('heading', { level: 1, name: 'Open data' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'facilities.csv', exact: true }).getAttribute('download'), 'facilities.csv');
+  const row = page.locator('tr', { has: page.locator('th code', { hasText: /^exact_position$/ }) });
+  assert.match(await row.locator('td').innerText(), /^1 = the facility's own position, 0 = the municipal office's position/);
+  assert.equal(await page.locator('th[scope="row"] span[lang="ja"]', { hasText: /^法人の名称$/ }).count(), 1);
+  const rows = await page.locator('main tbody tr').count();
+  await page.goto(site.url('/opendata/'));
+  assert.equal(await page.locator('main tbody tr').count(), rows, 'the same columns in both readings');
   await context.close();
 });
 

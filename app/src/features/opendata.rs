@@ -1,9 +1,13 @@
-//! `/opendata/`: what the site publishes as open data, its columns, licence and credits.
+//! `/opendata/`: what the site publishes as open data, its columns, licence and credits —
+//! in every reading (issue #22): the fixed text and each column's meaning are the
+//! `[opendata]` sections of the message catalogues; file and column names stay as they are.
 
 use leptos::prelude::*;
 
 use crate::components::page::{static_view, PageHeading};
 use crate::data::href;
+use crate::i18n::{messages, published, Messages};
+use crate::markup::html::esc;
 
 /// Shows the HTML the builder rendered with [`opendata`].
 #[component]
@@ -11,82 +15,90 @@ pub fn OpenDataPage() -> impl IntoView {
     static_view()
 }
 
-/// The page body, rendered at build time. `columns` are the facility CSV's header row with
-/// what each column means.
-/// `standard`: the same for `facilities-standard.csv`.
+/// The page body in the reading of the catalogue in context, rendered at build time.
+/// `columns` are the facility CSV's header row with the catalogue key of each column's
+/// meaning; `standard`: the same for `facilities-standard.csv`.
 pub fn opendata(
     columns: &'static [(&'static str, &'static str)],
     standard: &'static [(&'static str, &'static str)],
 ) -> impl IntoView {
+    let m = messages();
+    let h = |key: &str| m.html(key);
+    let code = |key: &str| format!("<code>{}</code>", esc(&m.plain(key)));
+    let taxonomies = m.html_with(
+        "opendata.taxonomies",
+        &[("taxonomies", &file_link("hsds/taxonomies.csv")), ("terms", &file_link("hsds/taxonomy_terms.csv"))],
+    );
+    let template = "<code>content/templates/facilities-template.csv</code>";
     view! {
         <article class="kn-opendata">
-            <PageHeading title="オープンデータ" lead="拠点ナビに掲載しているすべての施設と地域を、機械で読める形で公開しています。"/>
+            <PageHeading title=h("opendata.title") lead=h("opendata.lead") markup=true/>
             <section class="kn-prose">
-                <h2>"ファイル"</h2>
-                <ul>{files(MAIN_FILES)}</ul>
-                <h2>"標準の形式のファイル"</h2>
-                <p>"同じ施設を、ほかのシステムでも読みやすい形式でも公開しています。拠点ナビにない項目は空欄で、推測した値は入れていません。"</p>
-                <ul>
-                    {files(STANDARD_FILES)}
-                    <li>{file_link("hsds/taxonomies.csv")}"・"{file_link("hsds/taxonomy_terms.csv")}"：地域生活支援拠点等の5つの機能と、障害の種類の分類です。"</li>
-                    {files(ATTRIBUTE_FILES)}
-                </ul>
-                <p>"CSV ファイルでは、Excel などの表計算ソフトで開いたときに数式として動かないよう、「=」「+」「-」「@」（全角も含みます）やタブ・改行の文字で始まる欄の先頭に「'」（半角のアポストロフィ）を付けています。緯度・経度・定員などの数値の欄は、そのままです。元の文字どおりの値は、JSON と GeoJSON に入っています。"</p>
-                <p>"市区町村・圏域ごとの施設の一覧（列は facilities.csv と同じ）は、各地域のページの「オープンデータ」からダウンロードできます（"<code>"/opendata/areas/市区町村コード.csv"</code>"）。"</p>
-                <h2>"自分の地域のデータを載せるには"</h2>
-                <p>"自治体の方は、WAM NET のオープンデータと自治体の一覧表（テンプレート "<code>"content/templates/facilities-template.csv"</code>"）から、拠点ナビの施設ファイルを作れます。手順はリポジトリの README の「データを取り込む」にあります。"</p>
-                <h2>"施設の項目"</h2>
-                <table>
-                    <thead><tr><th scope="col">"列"</th><th scope="col">"内容"</th></tr></thead>
-                    <tbody>
-                        {columns.iter().map(|(k, v)| view! { <tr><th scope="row"><code>{*k}</code></th><td>{*v}</td></tr> }).collect_view()}
-                    </tbody>
-                </table>
-                <h2>"facilities-standard.csv の項目"</h2>
-                <table>
-                    <thead><tr><th scope="col">"列"</th><th scope="col">"内容"</th></tr></thead>
-                    <tbody>
-                        {standard.iter().map(|(k, v)| view! { <tr><th scope="row">{*k}</th><td>{*v}</td></tr> }).collect_view()}
-                    </tbody>
-                </table>
-                <h2>"ライセンスと出典"</h2>
-                <p>"自治体資料から書き写した内容は、各施設の出典列に示す資料に基づきます。障害福祉サービス事業所の情報は「出典：障害福祉サービス等情報公表システム（WAM NET）のオープンデータを加工して作成」です。市区町村の名称・コード・位置は code4fukui/localgovjp（CC0 1.0）によります。利用するときは、これらの出典を表示してください。"</p>
-                <p>"障害福祉サービス事業所が各市区町村の地域生活支援拠点等に含まれるかどうか、対象となる障害の種類は、データからはわかりません。"</p>
+                <h2 inner_html=h("opendata.files_title")></h2>
+                <ul inner_html=files(&m, MAIN_FILES)></ul>
+                <h2 inner_html=h("opendata.standard_title")></h2>
+                <p inner_html=h("opendata.standard_text")></p>
+                <ul inner_html=format!("{}<li>{taxonomies}</li>{}", files(&m, STANDARD_FILES), files(&m, ATTRIBUTE_FILES))></ul>
+                <p inner_html=h("opendata.csv_note")></p>
+                <p inner_html=m.html_with("opendata.area_files", &[("path", &code("opendata.area_path"))])></p>
+                <h2 inner_html=h("opendata.own_data_title")></h2>
+                <p inner_html=m.html_with("opendata.own_data_text", &[("template", template)])></p>
+                <h2 inner_html=h("opendata.facility_columns_title")></h2>
+                <table inner_html=column_table(&m, columns, true)></table>
+                <h2 inner_html=h("opendata.standard_columns_title")></h2>
+                <table inner_html=column_table(&m, standard, false)></table>
+                <h2 inner_html=h("opendata.licence_title")></h2>
+                <p inner_html=h("opendata.licence_text")></p>
+                <p inner_html=h("opendata.caveat")></p>
             </section>
         </article>
     }
 }
 
-/// Published files under `/opendata/`, each with what follows its link.
+/// Published files under `/opendata/`, each with the catalogue key of what follows its link.
 const MAIN_FILES: &[(&str, &str)] = &[
-    ("facilities.csv", "（施設、CSV・UTF-8 BOM付き。Excel でそのまま開けます）"),
-    ("facilities.json", "（施設、JSON）"),
-    ("facilities.geojson", "（施設の位置、GeoJSON）"),
-    ("areas.csv", "（市区町村・圏域、CSV・UTF-8 BOM付き）"),
+    ("facilities.csv", "opendata.file.facilities_csv"),
+    ("facilities.json", "opendata.file.facilities_json"),
+    ("facilities.geojson", "opendata.file.facilities_geojson"),
+    ("areas.csv", "opendata.file.areas_csv"),
 ];
 const STANDARD_FILES: &[(&str, &str)] = &[
-    ("facilities-standard.csv", "：「自治体標準オープンデータセット」の「介護サービス事業所一覧」と同じ列の並びで、施設を載せています（CSV・UTF-8 BOM付き）。列の内容は下の表のとおりです。"),
-    ("hsds/datapackage.json", "：Open Referral の Human Services Data Specification（HSDS）3.0 の表形式（Tabular Data Package）の説明ファイルです。同じフォルダの CSV の列と型を示しています。"),
-    ("hsds/organizations.csv", "：運営法人です。運営法人が資料に書かれていない施設は、施設の名称で載せています。"),
-    ("hsds/services.csv", "：施設のサービスです。WAM NET のサービス種別ごとに1行です。"),
-    ("hsds/locations.csv", "：施設の所在地です。緯度・経度は、所在地の位置がわかる施設だけに入れています。"),
-    ("hsds/service_at_location.csv", "：サービスと所在地の結び付きです。"),
-    ("hsds/phones.csv", "：サービスごとの電話番号です。"),
-    ("hsds/schedules.csv", "：サービスごとの利用できる時間帯・定休日で、WAM NET の記載のままです。"),
+    ("facilities-standard.csv", "opendata.file.standard_csv"),
+    ("hsds/datapackage.json", "opendata.file.datapackage"),
+    ("hsds/organizations.csv", "opendata.file.organizations"),
+    ("hsds/services.csv", "opendata.file.services"),
+    ("hsds/locations.csv", "opendata.file.locations"),
+    ("hsds/service_at_location.csv", "opendata.file.service_at_location"),
+    ("hsds/phones.csv", "opendata.file.phones"),
+    ("hsds/schedules.csv", "opendata.file.schedules"),
 ];
-const ATTRIBUTE_FILES: &[(&str, &str)] = &[(
-    "hsds/attributes.csv",
-    "：サービスに、その施設が担う機能と対象となる障害の種類を結び付けています。資料に書かれている場合だけです。",
-)];
+const ATTRIBUTE_FILES: &[(&str, &str)] = &[("hsds/attributes.csv", "opendata.file.attributes")];
 
 /// One list item per file: its link, then what it holds.
-fn files(list: &'static [(&'static str, &'static str)]) -> impl IntoView {
-    list.iter().map(|(rel, what)| view! { <li>{file_link(rel)}{*what}</li> }).collect_view()
+fn files(m: &Messages, list: &[(&str, &str)]) -> String {
+    list.iter().map(|(rel, key)| format!("<li>{}{}</li>", file_link(rel), m.html(key))).collect()
 }
 
 /// A download link to `/opendata/<rel>`. `download`: the files are not pages, so the router
 /// must leave the click alone.
-fn file_link(rel: &'static str) -> impl IntoView {
+fn file_link(rel: &str) -> String {
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    view! { <a href=href(&format!("/opendata/{rel}")) download=name>{rel}</a> }
+    format!(r#"<a href="{}" download="{}">{}</a>"#, esc(&href(&format!("/opendata/{rel}"))), esc(name), esc(rel))
+}
+
+/// A table of columns and their meanings. `ascii`: the names are identifiers, shown as code;
+/// otherwise they are the standard's own Japanese names, marked Japanese on an English page.
+fn column_table(m: &Messages, columns: &[(&str, &str)], ascii: bool) -> String {
+    let rows: String = columns
+        .iter()
+        .map(|(name, key)| {
+            let name = if ascii { format!("<code>{}</code>", esc(name)) } else { published(name) };
+            format!(r#"<tr><th scope="row">{name}</th><td>{}</td></tr>"#, m.html(key))
+        })
+        .collect();
+    format!(
+        r#"<thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{rows}</tbody>"#,
+        m.html("opendata.column"),
+        m.html("opendata.meaning")
+    )
 }

@@ -1,7 +1,8 @@
 //! Open data out: every facility and area the site publishes, as CSV (UTF-8 with BOM, so
 //! Excel opens it), JSON and GeoJSON under `dist/opendata/`, plus one CSV per area that
 //! lists facilities (`opendata/areas/<id>.csv`, linked from the area page). The columns are
-//! listed once, in [`FACILITY_COLUMNS`], and described on the `/opendata/` page. The same
+//! listed once, in [`FACILITY_COLUMNS`], and described on the `/opendata/` page in every
+//! reading (each column's meaning is `opendata.facility.<column>` in the message catalogues). The same
 //! facilities in standard forms (自治体標準オープンデータセット columns, HSDS 3) come from
 //! [`super::hsds`].
 
@@ -10,40 +11,40 @@ use std::collections::BTreeMap;
 use crate::load::Content;
 use crate::model::{Area, Facility};
 
-/// (column, meaning) — the header row of `facilities.csv`, in order.
+/// (column, the catalogue key of its meaning) — the header row of `facilities.csv`, in order.
 pub const FACILITY_COLUMNS: &[(&str, &str)] = &[
-    ("id", "拠点ナビの施設ID（ページのアドレス /facilities/{id}/）"),
-    ("name", "名称"),
-    ("kana", "よみ"),
-    ("kind", "種類：拠点（自治体の資料で拠点に位置付け）／障害福祉サービス事業所（WAM NET）"),
-    ("role", "役割（基幹相談支援センター、短期入所 など）"),
-    ("services", "サービス種別（WAM NET）"),
-    ("functions", "関わる拠点の機能（consultation, emergency, experience, expertise, network）"),
-    ("disabilities", "対象となる障害（資料にあるものだけ。空欄は不明）"),
-    ("ages", "対象年齢（child, adult。空欄は不明）"),
-    ("area_code", "市区町村コード（6桁）または圏域ID"),
-    ("area_name", "市区町村・圏域名"),
-    ("prefecture", "都道府県"),
-    ("address", "住所"),
-    ("lat", "緯度"),
-    ("lng", "経度"),
-    ("exact_position", "1＝所在地の位置、0＝市区町村役所の位置（おおよそ）"),
-    ("phone", "電話番号"),
-    ("fax", "FAX番号"),
-    ("hours", "受付時間"),
-    ("open_24h", "24時間対応（1／0、空欄は不明）"),
-    ("emergency_beds", "緊急用の空床数（資料にある場合）"),
-    ("capacity", "定員（WAM NET）"),
-    ("url", "ウェブサイト"),
-    ("positioned", "拠点に位置付けられた時期"),
-    ("last_verified", "最終確認日"),
-    ("sources", "出典（出典ID：名称（時点））"),
-    ("wamnet_number", "WAM NET の事業所番号"),
-    ("operator", "運営法人"),
-    ("notes", "説明（施設のページの本文をテキストにしたもの）"),
-    ("phone_source", "電話番号（WAM NET の記載のまま。行ごとに異なる場合は「／」区切り）"),
-    ("other_phones", "サービス別のほかの電話番号（WAM NET の行が異なる番号を載せている場合）"),
-    ("source_rows", "もとにした WAM NET の行（出典ID:行番号 サービス種別）"),
+    ("id", "opendata.facility.id"),
+    ("name", "opendata.facility.name"),
+    ("kana", "opendata.facility.kana"),
+    ("kind", "opendata.facility.kind"),
+    ("role", "opendata.facility.role"),
+    ("services", "opendata.facility.services"),
+    ("functions", "opendata.facility.functions"),
+    ("disabilities", "opendata.facility.disabilities"),
+    ("ages", "opendata.facility.ages"),
+    ("area_code", "opendata.facility.area_code"),
+    ("area_name", "opendata.facility.area_name"),
+    ("prefecture", "opendata.facility.prefecture"),
+    ("address", "opendata.facility.address"),
+    ("lat", "opendata.facility.lat"),
+    ("lng", "opendata.facility.lng"),
+    ("exact_position", "opendata.facility.exact_position"),
+    ("phone", "opendata.facility.phone"),
+    ("fax", "opendata.facility.fax"),
+    ("hours", "opendata.facility.hours"),
+    ("open_24h", "opendata.facility.open_24h"),
+    ("emergency_beds", "opendata.facility.emergency_beds"),
+    ("capacity", "opendata.facility.capacity"),
+    ("url", "opendata.facility.url"),
+    ("positioned", "opendata.facility.positioned"),
+    ("last_verified", "opendata.facility.last_verified"),
+    ("sources", "opendata.facility.sources"),
+    ("wamnet_number", "opendata.facility.wamnet_number"),
+    ("operator", "opendata.facility.operator"),
+    ("notes", "opendata.facility.notes"),
+    ("phone_source", "opendata.facility.phone_source"),
+    ("other_phones", "opendata.facility.other_phones"),
+    ("source_rows", "opendata.facility.source_rows"),
 ];
 
 /// Columns of `facilities.csv` that the builder writes from numbers (positions in Japan and

@@ -144,18 +144,19 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     pages.push((Route::Catalogue.path(), PageData::Catalogue(catalogue_data(c, &shell))));
     pages.extend(screening_pages(c, &shell.messages));
     pages.push(generator_page(c, &shell));
-    pages.push((
-        Route::OpenData.path(),
-        page(
-            "オープンデータ".into(),
-            "拠点ナビに掲載しているすべての施設と地域を、CSV・JSON・GeoJSONで公開しています。".into(),
-            render_fragment(&shell, || {
-                features::opendata::opendata(super::opendata::FACILITY_COLUMNS, super::hsds::STANDARD_COLUMNS)
-            }),
-        ),
-    ));
+    pages.push(opendata_page(&shell));
     pages.push(about_page(c, &shell));
     pages
+}
+
+/// `/opendata/` in the reading of `shell` (issue #22), with its path in the reading.
+pub(super) fn opendata_page(shell: &Shell) -> (String, PageData) {
+    let m = &shell.messages;
+    let html = render_fragment(shell, || {
+        features::opendata::opendata(super::opendata::FACILITY_COLUMNS, super::hsds::STANDARD_COLUMNS)
+    });
+    let page = StaticPage { title: m.plain("opendata.title"), description: m.plain("opendata.description"), html };
+    (m.page_path(&Route::OpenData.path()), PageData::Static(page))
 }
 
 /// `/about/` in the reading of `shell` (issue #22), with its path in the reading.

@@ -42,6 +42,7 @@ fn reading_paths(c: &Content) -> BTreeMap<Lang, BTreeSet<String>> {
                 Route::Catalogue.path(),
                 Route::Embed.path(),
                 Route::About.path(),
+                Route::OpenData.path(),
                 Route::Widget(Widget::Emergency).path(),
                 Route::Widget(Widget::Finder).path(),
             ]
@@ -121,6 +122,7 @@ pub fn reading_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
         pages.push((prefixed(Route::Catalogue.path()), PageData::Catalogue(super::pages::catalogue_data(c, shell))));
         pages.push(super::pages::generator_page(c, shell));
         pages.push(super::pages::about_page(c, shell));
+        pages.push(super::pages::opendata_page(shell));
         pages.extend(super::pages::screening_pages(c, m));
         pages.extend(super::pages::finder_pages(c, shell));
         pages.extend(area_pages(c, shell));

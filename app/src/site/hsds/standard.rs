@@ -7,30 +7,31 @@ use crate::load::fields::is_municipality_id;
 use crate::load::Content;
 
 /// The header of `facilities-standard.csv`: the 自治体標準オープンデータセット's
-/// 介護サービス事業所一覧 columns, in its order, with what 拠点ナビ writes in each.
+/// 介護サービス事業所一覧 columns, in its order, with the catalogue key that says what 拠点ナビ
+/// writes in each (`opendata.standard.*`).
 pub const STANDARD_COLUMNS: &[(&str, &str)] = &[
-    ("都道府県コード又は市区町村コード", "施設のある市区町村の6桁のコード（圏域に掲載している施設は空欄）"),
-    ("NO", "この表の中の連番"),
-    ("都道府県名", "都道府県"),
-    ("市区町村名", "市区町村・圏域名"),
-    ("名称", "施設の名称"),
-    ("名称_カナ", "よみ（全角カタカナ。資料にある場合）"),
-    ("実施サービス", "WAM NET のサービス種別（複数は「;」区切り）。WAM NET にない施設は拠点ナビの役割"),
-    ("住所", "住所"),
-    ("方書", "空欄（資料にありません）"),
-    ("緯度", "所在地の緯度（市区町村役所の位置で代えている施設は空欄）"),
-    ("経度", "所在地の経度（同上）"),
-    ("電話番号", "電話番号（全国の番号の形）"),
-    ("内線番号", "空欄（資料にありません）"),
-    ("FAX番号", "FAX番号（全国の番号の形。資料にある場合）"),
-    ("法人番号", "空欄（拠点ナビは載せていません）"),
-    ("法人の名称", "運営法人"),
-    ("事業所番号", "WAM NET の事業所番号"),
-    ("利用可能曜日", "空欄（曜日の形にはしていません。時間帯は次の列）"),
-    ("利用可能曜日特記事項", "利用できる時間帯・定休日（WAM NET の記載。サービスで異なる場合はサービスごと）"),
-    ("定員", "定員（WAM NET）"),
-    ("URL", "ウェブサイト"),
-    ("備考", "拠点ナビでの種類と施設ID（ページのアドレス /facilities/{id}/）"),
+    ("都道府県コード又は市区町村コード", "opendata.standard.code"),
+    ("NO", "opendata.standard.no"),
+    ("都道府県名", "opendata.standard.prefecture"),
+    ("市区町村名", "opendata.standard.municipality"),
+    ("名称", "opendata.standard.name"),
+    ("名称_カナ", "opendata.standard.kana"),
+    ("実施サービス", "opendata.standard.services"),
+    ("住所", "opendata.standard.address"),
+    ("方書", "opendata.standard.address_note"),
+    ("緯度", "opendata.standard.lat"),
+    ("経度", "opendata.standard.lng"),
+    ("電話番号", "opendata.standard.phone"),
+    ("内線番号", "opendata.standard.extension"),
+    ("FAX番号", "opendata.standard.fax"),
+    ("法人番号", "opendata.standard.corporate_number"),
+    ("法人の名称", "opendata.standard.operator"),
+    ("事業所番号", "opendata.standard.office_number"),
+    ("利用可能曜日", "opendata.standard.days"),
+    ("利用可能曜日特記事項", "opendata.standard.days_note"),
+    ("定員", "opendata.standard.capacity"),
+    ("URL", "opendata.standard.url"),
+    ("備考", "opendata.standard.note"),
 ];
 
 /// Columns of [`STANDARD_COLUMNS`] written from numbers.
