@@ -83,7 +83,7 @@ async function routes() {
     { name: 'open data', path: '/opendata/' },
     { name: '404', path: '/no-such-page/', status: 404 },
     // The other readings (issue #22): their home, 緊急のとき, the finder, area pages, the
-    // self-check, the embed-code generator, /about/, the widgets and guides.
+    // self-check, the embed-code generator, /about/, /opendata/, the widgets and guides.
     ...[['easy', 'ja', '本文（ほんぶん）へ すすむ'], ['en', 'en', 'Skip to main content']].flatMap(([reading, lang, skipText]) => [
       { name: `${reading}: home`, path: `/${reading}/`, lang, skipText },
       { name: `${reading}: emergency`, path: `/${reading}/emergency/`, lang, skipText },
@@ -93,6 +93,7 @@ async function routes() {
       { name: `${reading}: catalogue`, path: `/${reading}/catalogue/`, lang, skipText },
       { name: `${reading}: embed code generator`, path: `/${reading}/embed/`, lang, skipText },
       { name: `${reading}: about`, path: `/${reading}/about/`, lang, skipText },
+      { name: `${reading}: open data`, path: `/${reading}/opendata/`, lang, skipText },
       { name: `${reading}: screening, start`, path: `/${reading}/screening/`, lang, skipText },
       { name: `${reading}: screening, result`, path: `/${reading}/screening/`, lang, skipText, ready: (p) => screeningToResult(p, reading === 'en' ? 'Tokyo' : '東京都') },
       { name: `${reading}: facility (content)`, path: `/${reading}/facilities/${contentFacility}/`, lang, skipText },

@@ -37,7 +37,7 @@ pub fn home(data: HomeData) -> impl IntoView {
                     <input class="kn-field__input" id="kn-home-q" name="where" type="search" autocomplete="address-level2"/>
                     <button class="kn-button" type="submit">{t("home.area_submit")}</button>
                 </form>
-                <p>{t("home.area_listed")}{only_in_japanese(&Route::Area("").path())}</p>
+                <p>{t("home.area_listed")}</p>
                 <AreaLinks areas=data.areas/>
             </section>
             <section class="kn-home__entry" aria-labelledby="kn-entry-need">
