@@ -138,7 +138,10 @@ fn dist_has_sitemap_robots_manifest_data_and_compressed_assets() {
     assert!(about.contains("<h2>Privacy</h2>") && about.contains("National Land Numerical Information"), "{about}");
     assert!(read(&out.join("easy/about/index.html")).contains("<ruby>"), "ふりがな on /easy/about/");
     let opendata = read(&out.join("en/opendata/index.html"));
-    assert!(opendata.contains("<h2>Facility columns</h2>") && opendata.contains("<code>exact_position</code>"), "{opendata}");
+    assert!(
+        opendata.contains("<h2>Facility columns</h2>") && opendata.contains("<code>exact_position</code>"),
+        "{opendata}"
+    );
     assert!(out
         .join("data")
         .read_dir()
