@@ -59,7 +59,7 @@ pub fn facility(data: FacilityData) -> impl IntoView {
                 {functions_row(&f, unknown)}
                 {disabilities_row(&f)}
                 {ages_row(&f)}
-                <div class="kn-summary-list__row"><dt>"受付時間"</dt><dd>{match f.hours.clone() { Some(h) => h.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
+                {published_row("facility.hours_label", f.hours.clone(), unknown)}
                 {open_24h_row(&f, true)}
                 {beds_row(&f, true)}
                 <div class="kn-summary-list__row"><dt>"拠点への位置付け"</dt><dd>{positioned_text(&f)}</dd></div>
@@ -107,6 +107,7 @@ pub fn facility_in_reading(data: FacilityData) -> impl IntoView {
                 {functions_row(&f, unknown)}
                 {disabilities_row(&f)}
                 {ages_row(&f)}
+                {published_row("facility.hours_label", f.hours.clone(), unknown)}
                 {open_24h_row(&f, false)}
                 {beds_row(&f, false)}
             </dl>
@@ -463,6 +464,23 @@ mod tests {
         data.facility.fax = None;
         let html = render(Lang::Ja, || facility(data));
         assert!(!html.contains("FAX"), "{html}");
+    }
+
+    /// Opening hours, one row on every page: as published (marked Japanese on an English
+    /// page), 「資料に記載がありません」 in the reading's words when unknown.
+    #[test]
+    fn opening_hours_are_shown_in_every_reading() {
+        let mut data = FacilityData::default();
+        data.facility.hours = Some("平日 9:00-17:00".into());
+        let html = render(Lang::Ja, || facility(data.clone()));
+        assert!(html.contains("<dt>受付時間</dt><dd>平日 9:00-17:00</dd>"), "{html}");
+        let html = render(Lang::En, || facility_in_reading(data.clone()));
+        assert!(html.contains(r#"<dt>Opening hours</dt><dd lang="ja">平日 9:00-17:00</dd>"#), "{html}");
+        let html = render(Lang::Easy, || facility_in_reading(data.clone()));
+        assert!(html.contains("平日 9:00-17:00</dd>") && html.contains("<rt>じかん</rt>"), "{html}");
+        data.facility.hours = None;
+        let html = render(Lang::En, || facility_in_reading(data));
+        assert!(html.contains("<dt>Opening hours</dt><dd>Not given in the sources</dd>"), "{html}");
     }
 
     /// Found by the content fuzzer (fuzz/, issue #10): a name with `<!--<script>` made the
