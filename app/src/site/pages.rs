@@ -151,21 +151,21 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
 
 /// `/opendata/` in the reading of `shell` (issue #22), with its path in the reading.
 pub(super) fn opendata_page(shell: &Shell) -> (String, PageData) {
-    let m = &shell.messages;
     let html = render_fragment(shell, || {
         features::opendata::opendata(super::opendata::FACILITY_COLUMNS, super::hsds::STANDARD_COLUMNS)
     });
-    let page = StaticPage { title: m.plain("opendata.title"), description: m.plain("opendata.description"), html };
-    (m.page_path(&Route::OpenData.path()), PageData::Static(page))
+    page_in_reading(shell, Route::OpenData, ["opendata.title", "opendata.description"], html)
 }
 
 /// `/about/` in the reading of `shell` (issue #22), with its path in the reading.
 pub(super) fn about_page(c: &Content, shell: &Shell) -> (String, PageData) {
-    let m = &shell.messages;
     let about = AboutData { sources: c.sources.clone() };
-    let html = render_fragment(shell, || features::about::about(about));
-    let page = StaticPage { title: m.plain("about.title"), description: m.plain("about.description"), html };
-    (m.page_path(&Route::About.path()), PageData::Static(page))
+    page_in_reading(
+        shell,
+        Route::About,
+        ["about.title", "about.description"],
+        render_fragment(shell, || features::about::about(about)),
+    )
 }
 
 /// Every facility page's title in the reading of `m`, in the content's order. Titles say
@@ -277,10 +277,16 @@ pub(super) fn catalogue_data(c: &Content, shell: &Shell) -> CatalogueData {
 
 /// The embed-code generator (`/embed/`) in the reading of `shell`, with its path.
 pub(super) fn generator_page(c: &Content, shell: &Shell) -> (String, PageData) {
+    let html = render_fragment(shell, || features::embed::generator(generator_data(c, shell.messages.lang)));
+    page_in_reading(shell, Route::Embed, ["generator.title", "generator.description"], html)
+}
+
+/// A page rendered at build time in the reading of `shell`: its path in the reading, and its
+/// title and description from the catalogue keys `text`.
+fn page_in_reading(shell: &Shell, route: Route, text: [&str; 2], html: String) -> (String, PageData) {
     let m = &shell.messages;
-    let html = render_fragment(shell, || features::embed::generator(generator_data(c, m.lang)));
-    let page = StaticPage { title: m.plain("generator.title"), description: m.plain("generator.description"), html };
-    (m.page_path(&Route::Embed.path()), PageData::Static(page))
+    let (title, description) = (m.plain(text[0]), m.plain(text[1]));
+    (m.page_path(&route.path()), PageData::Static(StaticPage { title, description, html }))
 }
 
 /// The generator's default choice — 国分寺市's finder when the content has it, else the first
