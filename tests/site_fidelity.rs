@@ -358,7 +358,11 @@ fn an_english_facility_page_says_what_kind_it_is_and_where_that_comes_from() {
         "<dt>Related functions of the base (from its service types)</dt>",
         "<a href=\"tel:0355798412\" class=\"kn-button kn-button--call\">Call 03-5579-8412</a>",
         "<dt>Fax</dt><dd>03-5579-8413</dd>",
-        "<dd lang=\"ja\">東京都新宿区弁天町３２−６</dd>",
+        "<dd><span lang=\"ja\">東京都新宿区弁天町３２−６</span> <a href=\"https://www.google.com/maps/search/?api=1&amp;query=",
+        ">Open in a map app</a>",
+        "<dt>Operating organisation</dt><dd lang=\"ja\">",
+        "<dt>Service types</dt><dd>Community transition support, Community settlement support</dd>",
+        "<dt>Position on the map</dt><dd>At its address</dd>",
         "<dt>Disabilities served</dt><dd>Not named in the sources: please ask the provider</dd>",
         "Data as of: <span lang=\"ja\">2025年3月時点</span>",
         "(障害福祉サービス等情報公表システム, WAM NET)",
@@ -402,4 +406,44 @@ fn an_easy_facility_page_reads_its_name_and_says_what_is_unknown() {
 /// Text as the view macros escape it.
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// An area page in English and in やさしい日本語 is the standard page's template (issue #22):
+/// every part is there — whom to call, the state of the five functions, the same facility
+/// cards, the 好事例集 entry, the open data — in the reading's words, with what the sources
+/// say as published (marked Japanese in English); only the correction form stays on the
+/// standard page, which the reading links to.
+#[test]
+fn an_area_page_in_a_reading_has_every_part_of_the_standard_page() {
+    let cards = |html: &str| html.matches("<li class=\"kn-facility-card\"").count();
+    let standard = page("/areas/121002/");
+    assert_eq!(cards(&standard), 70);
+    let english = page("/en/areas/121002/");
+    for needle in [
+        "<h2 id=\"kn-first\">Whom to contact first</h2>",
+        "<h2 id=\"kn-status\">State of the five functions</h2>",
+        "<th scope=\"row\">① Consultation</th><td>In place</td><td><span lang=\"ja\">○</span></td>",
+        "<h2 id=\"kn-facilities\">Kyoten and providers in this area</h2>",
+        "<h3>Disability welfare service providers (69)</h3>",
+        "<h2 id=\"kn-practice\">In the good-practice collection (No. 7)</h2>",
+        "href=\"/opendata/areas/121002.csv\" download=\"121002.csv\">Kyoten and providers in Chiba City (CSV, 70)</a>",
+        "<a href=\"/areas/121002/#kn-correction\" hreflang=\"ja\">Ask for a correction on the Japanese page</a>",
+        "Development type: Area network type",
+    ] {
+        assert!(english.contains(needle), "missing {needle:?}");
+    }
+    assert_eq!(cards(&english), 70, "the same facilities");
+    assert!(!english.contains("kn-correction__form") && !english.contains("確認をお願いしたい掲載"));
+    for word in ["5つの機能の整備状況", "この地域の拠点・事業所", "オープンデータの説明", "好事例集での紹介"]
+    {
+        assert!(!text(&english).contains(word), "standard Japanese UI text {word:?} on the English page");
+    }
+    let easy = page("/easy/areas/121002/");
+    assert_eq!(cards(&easy), 70, "the same facilities");
+    assert!(
+        easy.contains("<h2 id=\"kn-status\"><span>5つの <ruby>機能<rp>（</rp><rt>きのう</rt><rp>）</rp></ruby>が"),
+        "{}",
+        section(&easy, "kn-status")
+    );
+    assert!(easy.contains("href=\"/easy/catalogue/\""), "the 好事例集 in the reading");
 }

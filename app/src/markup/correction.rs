@@ -11,7 +11,8 @@
 
 use leptos::prelude::*;
 
-use crate::data::{href, Checked, Corrections};
+use crate::data::{href, Checked, Corrections, FactDate};
+use crate::i18n::{messages, published, t, Lang};
 use crate::markup::call_button::call_button;
 use crate::markup::html::{esc, rb};
 use crate::model::{AgeGroup, DisabilityType, Facility, Function, Source};
@@ -21,15 +22,34 @@ use crate::url::encode_component;
 pub const STALE: &str = "情報が古い可能性があります";
 
 /// 「最終確認日」 or the data's date, with the warning when it is more than 12 months old.
+/// In another reading, the date as the reading writes it, and the warning without the link
+/// to the form (which is on the standard page only).
 #[component]
 pub fn FactAge(checked: Option<Checked>) -> impl IntoView {
+    let m = messages();
     checked.map(|c| {
-        view! {
-            <p class="kn-fact-age">{c.text.clone()}</p>
-            {c.stale.then(|| view! {
-                <p class="kn-fact-age__stale"><strong>{STALE}</strong>"（1年以上前の情報です）。電話で確かめてから利用してください。違っていたら、"<a href="#kn-correction" rel="external">"修正を依頼する"</a>"からお知らせください。"</p>
-            })}
+        if m.lang == Lang::Ja {
+            return view! {
+                <p class="kn-fact-age">{c.text.clone()}</p>
+                {c.stale.then(|| view! {
+                    <p class="kn-fact-age__stale"><strong>{STALE}</strong>"（1年以上前の情報です）。電話で確かめてから利用してください。違っていたら、"<a href="#kn-correction" rel="external">"修正を依頼する"</a>"からお知らせください。"</p>
+                })}
+            }
+            .into_any();
         }
+        let text = match &c.date {
+            Some(FactDate::Checked(d)) => m.html_with("sources.checked", &[("date", &esc(d))]),
+            Some(FactDate::DataAsOf(years)) => {
+                let dates: Vec<String> = years.iter().map(|y| published(y)).collect();
+                m.html_with("sources.data_as_of", &[("dates", &dates.join(&m.html("memo.separator")))])
+            }
+            None => esc(&c.text),
+        };
+        view! {
+            <p class="kn-fact-age" inner_html=text></p>
+            {c.stale.then(|| view! { <p class="kn-fact-age__stale">{t("facility.stale")}</p> })}
+        }
+        .into_any()
     })
 }
 

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::model::SHIFT_ONLY_NOTE;
+use crate::i18n::t;
 
-/// The caveat as a paragraph (`.kn-shift-note`).
+/// The caveat as a paragraph (`.kn-shift-note`), in the page's reading
+/// (`catalogue.shift_only`; in standard Japanese, `model::SHIFT_ONLY_NOTE`).
 pub fn shift_only_note() -> impl IntoView {
-    view! { <p class="kn-shift-note">{SHIFT_ONLY_NOTE}</p> }
+    view! { <p class="kn-shift-note">{t("catalogue.shift_only")}</p> }
 }

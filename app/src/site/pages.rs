@@ -24,26 +24,7 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     let sources_of = |ids: &[String]| -> Vec<Source> {
         ids.iter().filter_map(|id| c.sources.iter().find(|s| &s.id == id).cloned()).collect()
     };
-    let area_name = |id: &str| c.areas.get(id).map(|a| a.name.clone()).unwrap_or_default();
-    let corrections = |path: &str, file: &str, area: Option<&Area>| {
-        let email = c.site.corrections_email.clone();
-        let edit_url = c.site.edit_url.as_ref().map(|u| u.replace("{path}", file));
-        let unset = email.is_none() && edit_url.is_none();
-        Corrections {
-            instead: area
-                .filter(|_| unset)
-                .and_then(|a| super::first_contacts::corrections_contact(c, a, &shell.messages)),
-            area_page: area.map(|a| Route::Area(&a.id).path()).unwrap_or_default(),
-            area_name: area.map(|a| a.name.clone()).unwrap_or_default(),
-            email,
-            edit_url,
-            page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, path)),
-            wamnet: None,
-            columns: Vec::new(),
-            fixed: Vec::new(),
-            checked: None,
-        }
-    };
+    let corrections = |path: &str, file: &str, area: Option<&Area>| corrections(c, &shell.messages, path, file, area);
     // Facts older than a year are said to be so, counted from the day of the build.
     let today = crate::import::today();
     let wamnet_system = c.sources.iter().find(|s| s.id == WAMNET_SYSTEM_SOURCE).cloned();
@@ -96,22 +77,6 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     });
     let by_area = super::opendata::AreaFacilities::new(c);
     for a in c.areas.values() {
-        let path = Route::Area(&a.id).path();
-        let file = if a.has_content() || !a.sources.is_empty() {
-            format!("content/areas/{}.md", a.id)
-        } else {
-            "content/areas/".to_string()
-        };
-        let reports: Vec<_> = c.reports.iter().filter(|r| r.area == a.id).cloned().collect();
-        // The area's own facilities, its wards' (a designated city) and its members' (a region);
-        // the same list as the area's open-data CSV.
-        let listed = by_area.of(a);
-        let mut source_ids = a.sources.clone();
-        source_ids.extend(reports.iter().map(|r| r.source.clone()));
-        source_ids.extend(listed.iter().filter(|f| !f.kyoten).flat_map(|f| f.sources.iter().cloned()));
-        let mut seen = std::collections::BTreeSet::new();
-        source_ids.retain(|id| seen.insert(id.clone()));
-        let link = |id: &String| c.areas.get(id).map(AreaLink::of);
         // 「池田町（北海道）」: four 池田町 shared one title (issue #19).
         let title = if a.prefecture.is_empty() || a.name.starts_with(&a.prefecture) {
             a.name.clone()
@@ -119,25 +84,9 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
             format!("{}（{}）", a.name, a.prefecture)
         };
         let description = format!("{}の地域生活支援拠点等：相談先、5つの機能の整備状況、事前登録の方法。", a.name);
-        let data = AreaData {
-            area: a.clone(),
-            link: AreaLink::of(a),
-            practices: c.practices.iter().filter(|p| p.entries.contains(&a.id)).cloned().collect(),
-            facilities: listed.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect(),
-            reports,
-            members: a.members.iter().filter_map(link).collect(),
-            regions: a.regions.iter().filter_map(link).collect(),
-            sources: sources_of(&source_ids),
-            corrections: Corrections {
-                checked: super::fact_age::of_area(a, &today, &shell.messages),
-                ..corrections(&path, &file, Some(a))
-            },
-            map: area_map(c, a, &listed),
-            calls: super::first_contacts::first_contacts(c, &by_area, a, &shell.messages),
-            worklist: super::fact_age::worklist(&listed, &c.sources, &today, &shell.messages),
-        };
+        let data = area_data(c, a, &by_area, &shell.messages, &today);
         pages.push((
-            path.clone(),
+            Route::Area(&a.id).path(),
             page(title, description, render_fragment(&shell, || features::area::page::area(data))),
         ));
     }
@@ -147,6 +96,75 @@ pub fn all_pages(c: &Content) -> Vec<(String, PageData)> {
     pages.push(opendata_page(&shell));
     pages.push(about_page(c, &shell));
     pages
+}
+
+/// An area page's data in the reading of `m` (`features::area::page::area`): the area's own
+/// facilities, its wards' (a designated city) and its members' (a region), the same list as
+/// its open-data CSV; its reports, 好事例集 practices, sources, map and first contacts; names
+/// as the reading writes them. The staff's worklist is for the standard page.
+pub(super) fn area_data(
+    c: &Content,
+    a: &Area,
+    by_area: &super::opendata::AreaFacilities,
+    m: &Messages,
+    today: &str,
+) -> AreaData {
+    let path = m.page_path(&Route::Area(&a.id).path());
+    let file = if a.has_content() || !a.sources.is_empty() {
+        format!("content/areas/{}.md", a.id)
+    } else {
+        "content/areas/".to_string()
+    };
+    let reports: Vec<_> = c.reports.iter().filter(|r| r.area == a.id).cloned().collect();
+    let listed = by_area.of(a);
+    let mut source_ids = a.sources.clone();
+    source_ids.extend(reports.iter().map(|r| r.source.clone()));
+    source_ids.extend(listed.iter().filter(|f| !f.kyoten).flat_map(|f| f.sources.iter().cloned()));
+    let mut seen = std::collections::BTreeSet::new();
+    source_ids.retain(|id| seen.insert(id.clone()));
+    let link = |id: &String| c.areas.get(id).map(|a| super::readings::area_link(c, a, m.lang));
+    let area_name = |id: &str| link(&id.to_string()).map(|l| l.name).unwrap_or_default();
+    AreaData {
+        area: a.clone(),
+        link: super::readings::area_link(c, a, m.lang),
+        practices: c.practices.iter().filter(|p| p.entries.contains(&a.id)).cloned().collect(),
+        facilities: listed.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect(),
+        reports,
+        members: a.members.iter().filter_map(link).collect(),
+        regions: a.regions.iter().filter_map(link).collect(),
+        sources: source_ids.iter().filter_map(|id| c.sources.iter().find(|s| &s.id == id).cloned()).collect(),
+        corrections: Corrections {
+            checked: super::fact_age::of_area(a, today, m),
+            ..corrections(c, m, &path, &file, Some(a))
+        },
+        map: area_map(c, a, &listed),
+        calls: super::first_contacts::first_contacts(c, by_area, a, m),
+        worklist: if m.lang == Lang::Ja {
+            super::fact_age::worklist(&listed, &c.sources, today, m)
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// Where a page's correction goes (issue #21): the site's address or edit link, or, when
+/// neither is set, the area's contact; and what the form is prefilled with.
+fn corrections(c: &Content, m: &Messages, path: &str, file: &str, area: Option<&Area>) -> Corrections {
+    let email = c.site.corrections_email.clone();
+    let edit_url = c.site.edit_url.as_ref().map(|u| u.replace("{path}", file));
+    let unset = email.is_none() && edit_url.is_none();
+    Corrections {
+        instead: area.filter(|_| unset).and_then(|a| super::first_contacts::corrections_contact(c, a, m)),
+        area_page: area.map(|a| Route::Area(&a.id).path()).unwrap_or_default(),
+        area_name: area.map(|a| a.name.clone()).unwrap_or_default(),
+        email,
+        edit_url,
+        page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, path)),
+        wamnet: None,
+        columns: Vec::new(),
+        fixed: Vec::new(),
+        checked: None,
+    }
 }
 
 /// `/opendata/` in the reading of `shell` (issue #22), with its path in the reading.

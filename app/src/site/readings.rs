@@ -131,9 +131,8 @@ pub fn reading_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
     pages
 }
 
-/// Every facility's page in the reading (`features::facility::page::facility_in_reading`):
-/// the name as published, what it is, how to reach it, whom it serves and the sources, with
-/// the area named as the reading names it. On all cores, in the content's order, like the
+/// Every facility's page in the reading (`features::facility::page::facility`), with the
+/// area named as the reading names it. On all cores, in the content's order, like the
 /// standard pages.
 fn facility_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
     let m = &shell.messages;
@@ -153,7 +152,7 @@ fn facility_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
                 ..Default::default()
             },
         };
-        let html = render_fragment(shell, || features::facility::page::facility_in_reading(data));
+        let html = render_fragment(shell, || features::facility::page::facility(data));
         (path, PageData::Static(StaticPage { title: title.clone(), description, html }))
     };
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
@@ -169,37 +168,24 @@ fn facility_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
     })
 }
 
-/// Every area's page in the reading: its name, 「まず連絡するところ」 and its
-/// pre-registration (`features::area::page::area_in_reading`).
+/// Every area's page in the reading, from the standard page's template and data
+/// (`site::pages::area_data`).
 fn area_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
     let m = &shell.messages;
     let by_area = super::opendata::AreaFacilities::new(c);
-    let links = |ids: &[String]| -> Vec<AreaLink> {
-        ids.iter().filter_map(|id| c.areas.get(id)).map(|a| area_link(c, a, m.lang)).collect()
-    };
+    let today = crate::import::today();
     c.areas
         .values()
         .map(|a| {
-            let path = m.page_path(&Route::Area(&a.id).path());
-            let link = area_link(c, a, m.lang);
+            let data = super::pages::area_data(c, a, &by_area, m, &today);
+            let link = &data.link;
             // Romanised names can meet (江差町 and 枝幸町 are both Esashi Town): the name as
             // written goes along.
             let name = link.local.as_ref().map_or_else(|| link.name.clone(), |l| format!("{} ({l})", link.name));
             let named = |key: &str| m.plain(key).replace("{area}", &name).replace("{prefecture}", &link.prefecture);
             let (title, description) = (named("area.title"), named("area.description"));
-            let data = AreaData {
-                area: a.clone(),
-                members: links(&a.members),
-                regions: links(&a.regions),
-                calls: super::first_contacts::first_contacts(c, &by_area, a, m),
-                corrections: Corrections {
-                    page_url: format!("{}{}", c.site.origin, join_base(&c.site.base_path, &path)),
-                    ..Default::default()
-                },
-                link,
-                ..Default::default()
-            };
-            let html = render_fragment(shell, || features::area::page::area_in_reading(data));
+            let path = m.page_path(&Route::Area(&a.id).path());
+            let html = render_fragment(shell, || features::area::page::area(data));
             (path, PageData::Static(StaticPage { title, description, html }))
         })
         .collect()

@@ -6,19 +6,22 @@
 use leptos::prelude::*;
 
 use crate::data::AreaMap;
+use crate::i18n::{messages, t};
 
-/// The boundary data's required credit (国土数値情報, CC BY 4.0); the finder's map writes the
-/// same words in its fixed markup.
-pub const CREDIT: &str = "出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成";
-
+/// The map, its words in the page's reading; the boundary data's required credit
+/// (国土数値情報, CC BY 4.0) is `finder.map_credit`, as on the finder's map.
 #[component]
 pub fn AreaMapFigure(map: AreaMap, #[prop(into)] area_name: String) -> impl IntoView {
+    let m = messages();
     let [x, y, w, h] = map.view_box;
     // Dots keep about the same size on screen whatever the area's size.
     let r = f64::from(w.max(h)) / 70.0;
     let kyoten = map.pins.iter().filter(|p| p.kyoten).count();
     let others = map.pins.len() - kyoten;
-    let summary = format!("{area_name}の地図。点は、下の一覧の拠点・事業所の所在地です（拠点{kyoten}か所、障害福祉サービス事業所{others}か所）。");
+    let summary = crate::i18n::fill(
+        &m.plain("area.map_summary"),
+        &[("area", &area_name), ("kyoten", &kyoten.to_string()), ("others", &others.to_string())],
+    );
     // WAM NET providers first, so that the 拠点's dots are drawn on top.
     let mut pins = map.pins;
     pins.sort_by_key(|p| p.kyoten);
@@ -33,11 +36,11 @@ pub fn AreaMapFigure(map: AreaMap, #[prop(into)] area_name: String) -> impl Into
             </svg>
             <figcaption class="kn-area-map__caption">
                 <ul class="kn-area-map__legend">
-                    {(kyoten > 0).then(|| view! { <li><span class="kn-area-map__key kn-area-map__key--kyoten" aria-hidden="true"></span>"資料で拠点に位置付けられている相談先"</li> })}
-                    {(others > 0).then(|| view! { <li><span class="kn-area-map__key" aria-hidden="true"></span>"障害福祉サービス事業所"</li> })}
+                    {(kyoten > 0).then(|| view! { <li><span class="kn-area-map__key kn-area-map__key--kyoten" aria-hidden="true"></span>{t("area.kyoten_list")}</li> })}
+                    {(others > 0).then(|| view! { <li><span class="kn-area-map__key" aria-hidden="true"></span>{t("area.map_others")}</li> })}
                 </ul>
-                {(map.unplaced > 0).then(|| view! { <p>{format!("所在地の座標がわからない{}か所は、地図にありません。", map.unplaced)}</p> })}
-                <p class="kn-area-map__credit">{CREDIT}</p>
+                {(map.unplaced > 0).then(|| view! { <p inner_html=m.html_with("area.map_unplaced", &[("n", &map.unplaced.to_string())])></p> })}
+                <p class="kn-area-map__credit">{t("finder.map_credit")}</p>
             </figcaption>
         </figure>
     }

@@ -6,18 +6,17 @@ use leptos::prelude::*;
 use super::map::AreaMapFigure;
 use crate::components::page::static_view;
 use crate::data::{href, AreaData, AreaLink, Shell};
-use crate::i18n::{lang, messages, only_in_japanese, t, Lang};
+use crate::features::catalogue::status_cell;
+use crate::i18n::{lang, messages, only_in_japanese, published, t, Lang};
+use crate::markup::area_directory::area_name;
 use crate::markup::call_list::call_list;
 use crate::markup::correction::{Correction, FactAge};
 use crate::markup::facility_card::cards_html;
+use crate::markup::html::{esc, push_ruby};
 use crate::markup::shift_note::shift_only_note;
 use crate::markup::source_list::SourceList;
-use crate::model::{DevelopmentType, COORDINATOR_IN_OVERVIEW};
-use crate::model::{Function, GOOD_PRACTICES_AS_OF, PRACTICE_MATCHING_NOTE};
+use crate::model::{DevelopmentType, Function};
 use crate::routes::Route;
-
-/// The heading of the contacts the sources name without a number.
-const OTHER_CONTACTS: &str = "資料に書かれているほかの相談先";
 
 /// Shows the HTML the builder rendered with [`area`].
 #[component]
@@ -41,9 +40,16 @@ fn demote_headings(html: &str) -> String {
     html
 }
 
-/// The page body, rendered at build time.
+/// The page body, rendered at build time, in every reading (issue #22): the fixed text
+/// from the reading's catalogue ([area]); what the sources say (names, the 好事例集's cells and
+/// text, reports) as published, marked Japanese on English pages. The correction form and
+/// the staff's worklist are on the standard page, which the other readings link to.
 pub fn area(data: AreaData) -> impl IntoView {
     let a = data.area;
+    let m = messages();
+    let standard = lang() == Lang::Ja;
+    // What the sources wrote, read out in Japanese on an English page.
+    let ja = (lang() == Lang::En).then_some("ja");
     let base = use_context::<Shell>().unwrap_or_default().base;
     let practice = a.practice.clone();
     let has_content = a.has_content() || !data.facilities.is_empty() || !data.reports.is_empty();
@@ -51,87 +57,99 @@ pub fn area(data: AreaData) -> impl IntoView {
     let page_url = data.corrections.page_url.clone();
     let sources = data.sources.clone();
     let source_of = move |id: &str| sources.iter().find(|s| s.id == id).cloned();
+    let as_of = m.html("catalogue.as_of");
     // The page can be long (a city lists dozens of providers): its parts, to jump to.
-    let mut toc: Vec<(String, String)> = vec![("kn-first".into(), messages().plain("area.first_title"))];
+    let mut toc: Vec<(String, String)> = vec![("kn-first".into(), m.html("area.first_title"))];
     if !data.members.is_empty() {
-        toc.push(("kn-members".into(), "構成市町村".into()));
+        toc.push(("kn-members".into(), m.html("area.members_title")));
     }
     let unnumbered: Vec<_> = a.contacts.iter().filter(|c| c.phone.is_none()).cloned().collect();
     if !unnumbered.is_empty() {
-        toc.push(("kn-contacts".into(), OTHER_CONTACTS.into()));
+        toc.push(("kn-contacts".into(), m.html("area.other_title")));
     }
-    toc.push(("kn-registration".into(), messages().plain("area.registration_title")));
+    toc.push(("kn-registration".into(), m.html("area.registration_title")));
     if practice.is_some() {
-        toc.push(("kn-status".into(), "5つの機能の整備状況".into()));
+        toc.push(("kn-status".into(), m.html("area.status_title")));
     }
     if !data.facilities.is_empty() {
-        toc.push(("kn-facilities".into(), "この地域の拠点・事業所".into()));
+        toc.push(("kn-facilities".into(), m.html("area.facilities_title")));
     }
     if practice.is_some() {
-        toc.push(("kn-practice".into(), "好事例集での紹介".into()));
+        toc.push(("kn-practice".into(), m.html("area.practice_toc")));
     }
-    toc.extend(data.reports.iter().map(|r| (format!("kn-report-{}", r.id), r.title.clone())));
+    toc.extend(data.reports.iter().map(|r| (format!("kn-report-{}", r.id), published(&r.title))));
+    let area_html = match &data.link.reading {
+        Some(r) if !standard => {
+            let mut html = String::new();
+            push_ruby(&mut html, &data.link.name, r);
+            html
+        }
+        _ => esc(&data.link.name),
+    };
     view! {
         <article class="kn-area">
             {heading(&data.link, &a.kana, a.development_type)}
             <FactAge checked=data.corrections.checked.clone()/>
             {first_contacts(&data.calls, &data.link, &base)}
             {regions(&data.link, &data.regions)}
-            <nav class="kn-page-toc" aria-label="このページの内容">
+            <nav class="kn-page-toc" aria-label=m.plain("area.contents")>
                 <ul class="kn-page-toc__list">
-                    {toc.into_iter().map(|(id, label)| view! { <li><a class="kn-page-toc__link" href=format!("#{id}") rel="external">{label}</a></li> }).collect_view()}
+                    {toc.into_iter().map(|(id, label)| view! { <li><a class="kn-page-toc__link" href=format!("#{id}") rel="external" inner_html=label></a></li> }).collect_view()}
                 </ul>
             </nav>
             {(!data.members.is_empty()).then(|| view! {
-                <section aria-labelledby="kn-members"><h2 id="kn-members">"構成市町村"</h2>
-                    <p>{format!("{}は、次の{}市町村が共同で整備している圏域です。", a.name, data.members.len())}</p>
-                    <ul class="kn-link-grid">{data.members.iter().map(|m| view! { <li><a class="kn-link-grid__link" href=Route::Area(&m.id).href()>{m.name.clone()}</a></li> }).collect_view()}</ul>
+                <section aria-labelledby="kn-members"><h2 id="kn-members">{t("area.members_title")}</h2>
+                    <p inner_html=m.html_with("area.members_text", &[("area", &area_html), ("n", &data.members.len().to_string())])></p>
+                    <ul class="kn-link-grid">{data.members.iter().map(|l| view! { <li><a class="kn-link-grid__link" href=Route::Area(&l.id).href()>{area_name(l)}</a></li> }).collect_view()}</ul>
                 </section>
             })}
             // Contacts with a number are in 「まず連絡するところ」 above; what is left here is
             // what the sources say about contacts they give no number for.
-            {(!unnumbered.is_empty()).then(|| view! {
+            {(!unnumbered.is_empty()).then(|| {
+                let first = format!("<a href=\"#kn-first\" rel=\"external\">{}</a>", m.html("area.other_link"));
+                view! {
                 <section class="kn-area__contacts" aria-labelledby="kn-contacts">
-                    <h2 id="kn-contacts">{OTHER_CONTACTS}</h2>
-                    <p>"資料に電話番号が書かれていない相談先です。電話は"<a href="#kn-first" rel="external">"「まず連絡するところ」"</a>"の番号にかけてください。"</p>
+                    <h2 id="kn-contacts">{t("area.other_title")}</h2>
+                    <p inner_html=m.html_with("area.other_text", &[("first", &first)])></p>
                     <ul class="kn-contact-list">{unnumbered.into_iter().map(|c| view! {
                         <li class="kn-contact-list__item">
-                            <p class="kn-contact-list__name">{match c.facility.clone() { Some(id) => view! { <a href=Route::Facility(&id).href()>{c.name.clone()}</a> }.into_any(), None => c.name.clone().into_any() }}
-                                {c.emergency.then(|| view! { <span class="kn-contact-list__badge">"緊急時"</span> })}</p>
-                            {c.purpose.clone().map(|p| view! { <p>{p}</p> })}
-                            {c.hours.clone().map(|h| view! { <p>"受付："{h}</p> })}
+                            <p class="kn-contact-list__name"><span lang=ja>{match c.facility.clone() { Some(id) => view! { <a href=Route::Facility(&id).href()>{c.name.clone()}</a> }.into_any(), None => c.name.clone().into_any() }}</span>
+                                {c.emergency.then(|| view! { <span class="kn-contact-list__badge">{t("area.emergency_badge")}</span> })}</p>
+                            {c.purpose.clone().map(|p| view! { <p lang=ja>{p}</p> })}
+                            {c.hours.clone().map(|h| view! { <p inner_html=m.html_with("area.hours", &[("hours", &published(&h))])></p> })}
                         </li>
                     }).collect_view()}</ul>
                 </section>
-            })}
+            }})}
             {registration(a.registration.clone())}
             {practice.clone().map(|p| view! {
                 <section class="kn-area__status" aria-labelledby="kn-status">
-                    <h2 id="kn-status">"5つの機能の整備状況"</h2>
-                    <p>{format!("好事例集の一覧表（No.{}）の記載で、{GOOD_PRACTICES_AS_OF}（資料の時点）の状況です。今の状況とは違うことがあります。", p.number)}</p>
+                    <h2 id="kn-status">{t("area.status_title")}</h2>
+                    <p inner_html=m.html_with("area.status_lead", &[("number", &p.number.to_string()), ("as_of", &as_of)])></p>
                     <table class="kn-status-grid">
-                        <caption class="kn-visually-hidden">"5つの機能の整備状況"</caption>
-                        <thead><tr><th scope="col">"機能"</th><th scope="col">{format!("状況（{GOOD_PRACTICES_AS_OF}）")}</th><th scope="col">"表の記載"</th></tr></thead>
+                        <caption class="kn-visually-hidden">{t("area.status_title")}</caption>
+                        <thead><tr><th scope="col">{t("area.status_function")}</th><th scope="col" inner_html=m.html_with("area.status_state", &[("as_of", &as_of)])></th><th scope="col">{t("area.status_raw")}</th></tr></thead>
                         <tbody>
                             {Function::ALL.into_iter().map(|f| {
-                                let s = p.status_of(f).cloned().unwrap_or_default();
-                                let summary = if s.raw.trim().is_empty() { "記載なし".to_string() } else { s.summary() };
-                                view! { <tr><th scope="row">{f.label()}</th><td>{summary}</td><td>{if s.raw.is_empty() { "（空欄）".to_string() } else { s.raw.clone() }}</td></tr> }
+                                let s = p.status_of(f);
+                                let raw = s.map(|s| s.raw.clone()).filter(|r| !r.is_empty());
+                                view! { <tr><th scope="row">{t(f.label_key())}</th><td inner_html=status_cell(&m, s)></td>
+                                    <td>{match raw { Some(r) => view! { <span lang=ja>{r}</span> }.into_any(), None => t("area.status_raw_blank").into_any() }}</td></tr> }
                             }).collect_view()}
                         </tbody>
                     </table>
                 </section>
             })}
             {(practice.is_some() || a.coordinator.is_some()).then(|| view! {
-                <section class="kn-area__coordinator" aria-labelledby="kn-coordinator"><h2 id="kn-coordinator">"コーディネーター"</h2>
+                <section class="kn-area__coordinator" aria-labelledby="kn-coordinator"><h2 id="kn-coordinator">{t("area.coordinator_title")}</h2>
                     {practice.as_ref().map(|p| view! {
-                        <p>{format!("好事例集の一覧表の「コーディネーター配置」（{GOOD_PRACTICES_AS_OF}）：")}{if p.coordinator { "あり（○）" } else { "記載なし（-）" }}</p>
-                        {p.coordinator_overview.clone().map(|o| view! { <p>{format!("ただし{COORDINATOR_IN_OVERVIEW}：「{}」", o.text)}</p> })}
+                        <p><span inner_html=m.html_with("area.coordinator_row", &[("as_of", &as_of)])></span>{t(if p.coordinator { "area.coordinator_yes" } else { "area.coordinator_no" })}</p>
+                        {p.coordinator_overview.clone().map(|o| view! { <p inner_html=m.html_with("area.coordinator_overview", &[("note", &m.html("catalogue.in_overview")), ("text", &published(&o.text))])></p> })}
                     })}
-                    {a.coordinator.clone().map(|c| view! { <p>{c}</p> })}
+                    {a.coordinator.clone().map(|c| view! { <p lang=ja>{c}</p> })}
                 </section>
             })}
-            {(!a.body_html.is_empty()).then(|| view! { <div class="kn-prose" inner_html=a.body_html.clone()></div> })}
+            {(!a.body_html.is_empty()).then(|| view! { <div class="kn-prose" lang=ja inner_html=a.body_html.clone()></div> })}
             {(!data.facilities.is_empty()).then(|| {
                 // Two kinds, never mixed (issue #11): bodies a municipality's documents position
                 // as its 拠点, and registered service providers from WAM NET open data.
@@ -140,24 +158,25 @@ pub fn area(data: AreaData) -> impl IntoView {
                 // and count (issue #19).
                 let (kyoten, rest): (Vec<_>, Vec<_>) = data.facilities.into_iter().partition(|f| f.kyoten);
                 let (open, other): (Vec<_>, Vec<_>) = rest.into_iter().partition(|f| !f.services.is_empty());
-                let map = data.map.map(|m| view! { <AreaMapFigure map=m area_name=a.name.clone()/> });
-                let open_sources: Vec<String> = data.sources.iter().filter(|s| s.id.starts_with("wamnet-")).map(|s| format!("{}（{}）", s.title.trim_start_matches("障害福祉サービス等情報公表システム（WAM NET）オープンデータ "), s.year)).collect();
+                let map = data.map.map(|map| view! { <AreaMapFigure map=map area_name=data.link.name.clone()/> });
+                let open_sources: Vec<String> = data.sources.iter().filter(|s| s.id.starts_with("wamnet-")).map(|s| published(&format!("{}（{}）", s.title.trim_start_matches("障害福祉サービス等情報公表システム（WAM NET）オープンデータ "), s.year))).collect();
+                let open_text = m.html_with("area.open_text", &[("dates", &open_sources.join(&m.html("memo.separator")))]);
                 view! {
-                    <section aria-labelledby="kn-facilities"><h2 id="kn-facilities">"この地域の拠点・事業所"</h2>
+                    <section aria-labelledby="kn-facilities"><h2 id="kn-facilities">{t("area.facilities_title")}</h2>
                         {map}
                         {(!kyoten.is_empty()).then(|| view! {
-                            <h3>"資料で拠点に位置付けられている相談先"</h3>
+                            <h3>{t("area.kyoten_list")}</h3>
                             <ul class="kn-facility-list" inner_html=cards_html(&kyoten)></ul>
                         })}
                         {(!other.is_empty()).then(|| view! {
-                            <h3>"資料に載っているほかの相談先"</h3>
-                            <p>"資料は、これらを地域生活支援拠点等の一部としては書いていません。"</p>
+                            <h3>{t("area.other_list")}</h3>
+                            <p>{t("area.other_list_text")}</p>
                             <ul class="kn-facility-list" inner_html=cards_html(&other)></ul>
                         })}
                         {(!open.is_empty()).then(|| view! {
-                            <h3>"障害福祉サービス事業所（"{open.len()}"か所）"</h3>
-                            <p class="kn-area__open-data">"短期入所・地域移行支援・地域定着支援の事業所です。拠点に含まれるかどうかは市区町村に、対象となる障害は事業所にご確認ください。データの時点："{open_sources.join("、")}</p>
-                            <p class="kn-area__credit">"出典：障害福祉サービス等情報公表システム（WAM NET）のオープンデータを加工して作成"</p>
+                            <h3 inner_html=m.html_with("area.open_list", &[("n", &open.len().to_string())])></h3>
+                            <p class="kn-area__open-data" inner_html=open_text></p>
+                            <p class="kn-area__credit">{t("facility.wamnet_credit")}</p>
                             <ul class="kn-facility-list" inner_html=cards_html(&open)></ul>
                         })}
                     </section>
@@ -165,55 +184,60 @@ pub fn area(data: AreaData) -> impl IntoView {
             })}
             {practice.map(|p| view! {
                 <section class="kn-area__practice" aria-labelledby="kn-practice">
-                    <h2 id="kn-practice">"好事例集での紹介（No."{p.number}"）"</h2>
-                    <p class="kn-area__as-of">{format!("{GOOD_PRACTICES_AS_OF}（資料の時点）の記載です。「予定」「検討中」などは当時の状況で、今とは違うことがあります。")}</p>
-                    {(!p.features.is_empty()).then(|| view! { <h3>"特徴・付加機能等"</h3><ul>{p.features.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
+                    <h2 id="kn-practice" inner_html=m.html_with("area.practice_title", &[("number", &p.number.to_string())])></h2>
+                    <p class="kn-area__as-of" inner_html=m.html_with("area.practice_as_of", &[("as_of", &as_of)])></p>
+                    {(!p.features.is_empty()).then(|| view! { <h3>{t("catalogue.column.features")}</h3><ul lang=ja>{p.features.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
                     {p.features_shift_only.then(shift_only_note)}
-                    {p.overview_lead.clone().map(|l| view! { <h3>"取組み概要"</h3><p class="kn-area__lead">{l}</p> })}
-                    {(!p.overview.is_empty()).then(|| view! { <ul>{p.overview.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
+                    {p.overview_lead.clone().map(|l| view! { <h3>{t("area.overview_title")}</h3><p class="kn-area__lead" lang=ja>{l}</p> })}
+                    {(!p.overview.is_empty()).then(|| view! { <ul lang=ja>{p.overview.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
                     {(!data.practices.is_empty()).then(|| view! {
                         // Seed 003 names no municipality for these practices: the matching is
                         // the site's own (issue #19), and the page says so.
-                        <h3>"好事例集の取組みの特徴のうち、この自治体等の記載にも見られるもの"</h3>
-                        <p class="kn-area__practices-note">{PRACTICE_MATCHING_NOTE}</p>
-                        <ul class="kn-area__practices">{data.practices.iter().map(|s| view! {
-                            <li><a href=href(&format!("/catalogue/#kn-practice-{}", s.slug)) rel="external">{s.title.clone()}</a>
-                                <span class="kn-area__practice-part">{format!("（{}{}）", s.part.label(), s.function.map(|f| format!("・{}", f.label())).unwrap_or_default())}</span></li>
-                        }).collect_view()}</ul>
+                        <h3>{t("area.practices_title")}</h3>
+                        <p class="kn-area__practices-note">{t("catalogue.matching_note")}</p>
+                        <ul class="kn-area__practices">{data.practices.iter().map(|s| {
+                            let part = match s.function {
+                                Some(f) => m.html_with("area.practice_part_function", &[("part", &m.html(s.part.key())), ("function", &m.html(f.label_key()))]),
+                                None => m.html_with("area.practice_part", &[("part", &m.html(s.part.key()))]),
+                            };
+                            view! {
+                            <li><a href=Route::Catalogue.href_with(&format!("#kn-practice-{}", s.slug)) rel="external" lang=ja>{s.title.clone()}</a>
+                                <span class="kn-area__practice-part" inner_html=part></span></li>
+                        }}).collect_view()}</ul>
                     })}
                     <ul class="kn-area__links">
-                        <li><a href=Route::Catalogue.href()>"好事例集の25自治体等を比べる"</a></li>
-                        {a.development_type.map(|t| view! {
-                            <li><a href=href(&format!("/catalogue/?type={}", t.id()))>{format!("同じ{}の自治体等を比べる", t.label())}</a></li>
+                        <li><a href=Route::Catalogue.href()>{t("catalogue.area_compare")}</a></li>
+                        {a.development_type.map(|k| view! {
+                            <li><a href=Route::Catalogue.href_with(&format!("?type={}", k.id())) inner_html=m.html_with("catalogue.area_compare_type", &[("type", &m.html(k.key()))])></a></li>
                         })}
                     </ul>
-                    <details class="kn-area__reconciliation"><summary>"この行の確認方法"</summary><p>{p.reconciliation.clone()}</p></details>
+                    <details class="kn-area__reconciliation"><summary>{t("area.reconciliation")}</summary><p lang=ja>{p.reconciliation.clone()}</p></details>
                 </section>
             })}
             {data.reports.into_iter().map(|r| {
                 let source = source_of(&r.source);
                 view! {
                     <section class="kn-report" aria-labelledby=format!("kn-report-{}", r.id)>
-                        <h2 id=format!("kn-report-{}", r.id)>{r.title.clone()}</h2>
+                        <h2 id=format!("kn-report-{}", r.id) lang=ja>{r.title.clone()}</h2>
                         <dl class="kn-report__meta">
-                            <div class="kn-report__meta-item"><dt>"対象期間"</dt><dd>{r.period.clone()}</dd></div>
-                            {source.map(|s| view! { <div class="kn-report__meta-item"><dt>"出典"</dt><dd>{format!("{}「{}」（{}）", s.publisher, s.title, s.year)}</dd></div> })}
+                            <div class="kn-report__meta-item"><dt>{t("area.report_period")}</dt><dd lang=ja>{r.period.clone()}</dd></div>
+                            {source.map(|s| view! { <div class="kn-report__meta-item"><dt>{t("area.report_source")}</dt><dd lang=ja>{format!("{}「{}」（{}）", s.publisher, s.title, s.year)}</dd></div> })}
                         </dl>
                         {(!r.figures.is_empty()).then(|| view! {
-                            <h3>"主な数値"</h3>
-                            <dl class="kn-figure-list">{r.figures.iter().take(HIGHLIGHTS).map(|f| view! { <div class="kn-figure-list__item"><dt>{f.label.clone()}</dt><dd>{f.value.clone()}</dd></div> }).collect_view()}</dl>
-                            <h3>"報告の内容"</h3>
+                            <h3>{t("area.report_figures")}</h3>
+                            <dl class="kn-figure-list" lang=ja>{r.figures.iter().take(HIGHLIGHTS).map(|f| view! { <div class="kn-figure-list__item"><dt>{f.label.clone()}</dt><dd>{f.value.clone()}</dd></div> }).collect_view()}</dl>
+                            <h3>{t("area.report_body")}</h3>
                         })}
-                        <div class="kn-prose kn-report__body" inner_html=demote_headings(&r.body_html)></div>
+                        <div class="kn-prose kn-report__body" lang=ja inner_html=demote_headings(&r.body_html)></div>
                     </section>
                 }
             }).collect_view()}
             {(!has_content).then(|| view! {
-                <p class="kn-area__empty">"この地域の地域生活支援拠点等の情報は、まだ掲載されていません。"</p>
+                <p class="kn-area__empty">{t("area.empty")}</p>
             })}
-            <OpenDataLinks area_id=a.id.clone() area_name=a.name.clone() listed=listed/>
+            {open_data_links(&a.id, &area_html, listed)}
             {(!data.sources.is_empty()).then(|| view! { <SourceList sources=data.sources/> })}
-            {(!data.worklist.is_empty()).then(|| view! {
+            {(standard && !data.worklist.is_empty()).then(|| view! {
                 <details class="kn-worklist">
                     <summary class="kn-worklist__summary">{format!("市区町村・事業所の方へ：確認をお願いしたい掲載（{}件）", data.worklist.len())}</summary>
                     <p>"電話番号が未掲載のものと、確かめてから1年以上たつものです。内容を確かめて、それぞれのページの「修正を依頼する」から、直す内容か「この掲載内容は正しいです」をお知らせください。"</p>
@@ -222,52 +246,28 @@ pub fn area(data: AreaData) -> impl IntoView {
                     }).collect_view()}</ul>
                 </details>
             })}
-            <Correction corrections=data.corrections.clone() title=a.name.clone() facility=None/>
-            <p class="kn-print-meta">{page_url}" ／ 情報の確認日："{a.last_verified.clone().unwrap_or_else(|| "記載なし".to_string())}</p>
-        </article>
-    }
-}
-
-/// An area's page in a reading other than standard Japanese (issue #22): its name, whom to
-/// call and its pre-registration, from the same templates as the standard page; the rest
-/// (the functions' status, the facilities, the 好事例集, reports) is on the standard page,
-/// which it links to.
-pub fn area_in_reading(data: AreaData) -> impl IntoView {
-    let a = data.area;
-    let base = use_context::<Shell>().unwrap_or_default().base;
-    let standard = Route::Area(&a.id).path();
-    view! {
-        <article class="kn-area">
-            {heading(&data.link, &a.kana, None)}
-            {first_contacts(&data.calls, &data.link, &base)}
-            {regions(&data.link, &data.regions)}
-            {registration(a.registration.clone())}
-            <section class="kn-area__more" aria-labelledby="kn-more">
-                <h2 id="kn-more">{t("area.more_title")}</h2>
-                <p>{t("area.more_text")}</p>
-                <ul class="kn-area__links">
-                    <li><a href=href(&standard) hreflang="ja">{t("area.more_link")}</a>{only_in_japanese(&standard)}</li>
-                    // The 好事例集's comparison has a version in the reading: its entries link there.
-                    {a.practice.is_some().then(|| view! {
-                        <li><a href=Route::Catalogue.href()>{t("catalogue.area_compare")}</a>{only_in_japanese(&Route::Catalogue.path())}</li>
-                    })}
-                    {a.practice.as_ref().and(a.development_type).map(|k| {
-                        let m = messages();
-                        let text = m.html("catalogue.area_compare_type").replace("{type}", &m.html(k.key()));
-                        view! {
-                            <li><a href=Route::Catalogue.href_with(&format!("?type={}", k.id())) inner_html=text></a>{only_in_japanese(&Route::Catalogue.path())}</li>
-                        }
-                    })}
-                </ul>
-            </section>
-            <p class="kn-print-meta">{data.corrections.page_url}</p>
+            {if standard {
+                view! { <Correction corrections=data.corrections.clone() title=a.name.clone() facility=None/> }.into_any()
+            } else {
+                // The form and the staff's worklist are in standard Japanese only.
+                let path = Route::Area(&a.id).path();
+                view! {
+                    <section class="kn-area__more" aria-labelledby="kn-more">
+                        <h2 id="kn-more">{t("area.more_title")}</h2>
+                        <p>{t("area.more_text")}</p>
+                        <ul class="kn-area__links">
+                            <li><a href=href(&format!("{path}#kn-correction")) hreflang="ja">{t("area.more_link")}</a>" "<span class="kn-only-japanese">{t("site.japanese_only")}</span></li>
+                        </ul>
+                    </section>
+                }.into_any()
+            }}
+            <p class="kn-print-meta">{page_url}" ／ "<span inner_html=m.html_with("area.checked", &[("date", &a.last_verified.clone().map_or_else(|| m.html("catalogue.blank"), |d| esc(&d)))])></span></p>
         </article>
     }
 }
 
 /// The page's heading: the prefecture above the name, the name's reading below it (the
-/// name as written, on English pages).
-/// The standard page adds the 整備類型 of the 好事例集.
+/// name as written, on English pages), and the 整備類型 of the 好事例集.
 fn heading(link: &AreaLink, kana: &str, kind: Option<DevelopmentType>) -> impl IntoView + use<> {
     let below = link.local.clone().unwrap_or_else(|| kana.to_string());
     view! {
@@ -275,7 +275,10 @@ fn heading(link: &AreaLink, kana: &str, kind: Option<DevelopmentType>) -> impl I
             <p class="kn-page-heading__eyebrow">{link.prefecture.clone()}</p>
             <h1 class="kn-page-heading__title">{link.name.clone()}</h1>
             <p class="kn-page-heading__kana" lang=link.local.is_some().then_some("ja")>{below}</p>
-            {kind.map(|t| view! { <p class="kn-area__type">"整備類型："{t.label()}</p> })}
+            {kind.map(|k| {
+                let m = messages();
+                view! { <p class="kn-area__type" inner_html=m.html_with("area.type_label", &[("type", &m.html(k.key()))])></p> }
+            })}
         </header>
     }
 }
@@ -328,21 +331,24 @@ fn registration(r: Option<crate::model::Registration>) -> impl IntoView + use<> 
 /// writes `opendata/areas/<id>.csv` from the same list), the national files, and the page
 /// that explains their columns and licence. `download` keeps the router from treating the
 /// files as pages.
-#[component]
-fn OpenDataLinks(area_id: String, area_name: String, listed: usize) -> impl IntoView {
+fn open_data_links(area_id: &str, area_html: &str, listed: usize) -> impl IntoView + use<> {
+    let m = messages();
+    let file = |name: &'static str, key: &'static str| {
+        view! { <li><a href=href(&format!("/opendata/{name}")) download=name>{t(key)}</a></li> }
+    };
     view! {
         <section class="kn-area__opendata" aria-labelledby="kn-opendata">
-            <h2 id="kn-opendata">"オープンデータ"</h2>
+            <h2 id="kn-opendata">{t("area.opendata_title")}</h2>
             <ul class="kn-area__links">
                 {(listed > 0).then(|| view! {
-                    <li><a href=href(&format!("/opendata/areas/{area_id}.csv")) download=format!("{area_id}.csv")>{format!("{area_name}の拠点・事業所の一覧（CSV、{listed}件）")}</a></li>
+                    <li><a href=href(&format!("/opendata/areas/{area_id}.csv")) download=format!("{area_id}.csv") inner_html=m.html_with("area.opendata_area", &[("area", area_html), ("n", &listed.to_string())])></a></li>
                 })}
-                <li><a href=href("/opendata/facilities.csv") download="facilities.csv">"全国の施設（CSV）"</a></li>
-                <li><a href=href("/opendata/facilities.json") download="facilities.json">"全国の施設（JSON）"</a></li>
-                <li><a href=href("/opendata/facilities.geojson") download="facilities.geojson">"全国の施設の位置（GeoJSON）"</a></li>
-                <li><a href=Route::OpenData.href()>"オープンデータの説明（列の意味・ライセンス・出典）"</a></li>
+                {file("facilities.csv", "area.opendata_csv")}
+                {file("facilities.json", "area.opendata_json")}
+                {file("facilities.geojson", "area.opendata_geojson")}
+                <li><a href=Route::OpenData.href()>{t("area.opendata_about")}</a></li>
             </ul>
-            <p class="kn-area__open-data">"全国のファイルは大きいので、パソコンでの利用をおすすめします。CSV は UTF-8（BOM付き）で、Excel でそのまま開けます。"</p>
+            <p class="kn-area__open-data">{t("area.opendata_note")}</p>
         </section>
     }
 }

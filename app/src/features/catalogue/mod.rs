@@ -11,3 +11,4 @@ mod practices;
 mod table;
 
 pub use page::CataloguePage;
+pub(crate) use table::cell as status_cell;

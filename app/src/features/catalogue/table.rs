@@ -9,6 +9,7 @@ use super::filter::{self, Beds, Column, Filters};
 use super::page::{ja_attr, said, said_after, Named, Value};
 use crate::data::AreaLink;
 use crate::i18n::{messages, published, t, tx, Messages};
+use crate::markup::shift_note::shift_only_note;
 use crate::model::{Area, DevelopmentType, Function, FunctionStatus};
 use crate::routes::Route;
 
@@ -19,8 +20,9 @@ pub(super) fn row_name(a: &Area) -> String {
 }
 
 /// A function cell in short, as markup: 「実施・空床 拠点内3」, or 「記載なし」 for a blank
-/// one. The table's own remarks (検討中, H30年度~ …) are quoted as printed.
-fn cell(m: &Messages, s: Option<&FunctionStatus>) -> String {
+/// one. The table's own remarks (検討中, H30年度~ …) are quoted as printed. The area page's
+/// status grid shows the same cells.
+pub(crate) fn cell(m: &Messages, s: Option<&FunctionStatus>) -> String {
     let Some(s) = s.filter(|s| !s.raw.trim().is_empty()) else { return m.html("catalogue.blank") };
     let mut parts = Vec::new();
     if s.implemented {
@@ -45,11 +47,6 @@ fn cell(m: &Messages, s: Option<&FunctionStatus>) -> String {
 fn cells(m: &Messages, a: &Area) -> Vec<String> {
     let p = a.practice.as_ref();
     Function::ALL.into_iter().map(|f| cell(m, p.and_then(|p| p.status_of(f)))).collect()
-}
-
-/// The caveat beside 特徴・付加機能等 that rest on the one-row shift alone (issue #19).
-fn shift_only_note() -> impl IntoView {
-    view! { <p class="kn-shift-note">{t("catalogue.shift_only")}</p> }
 }
 
 /// The filter form, the count, the table and the cards, all showing the 25 in table order.

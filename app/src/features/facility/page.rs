@@ -1,13 +1,12 @@
 //! `/facilities/{id}/`: everything known about one facility, what is unknown, where it comes
-//! from, and how to ask for a correction ([`facility`]); in やさしい日本語 and English, a light
-//! page of what a family needs to call and where the facts come from
-//! ([`facility_in_reading`]). The two share a template per thing on the screen: the heading,
-//! the call button, each summary row, the WAM NET credit and the source list.
+//! from, and how to ask for a correction ([`facility`]), one template for every reading:
+//! やさしい日本語 and English pages link to the standard page for the open data's rows and
+//! the correction form.
 
 use leptos::prelude::*;
 
 use crate::components::page::static_view;
-use crate::data::{href, AreaLink, FacilityData, FactDate};
+use crate::data::{href, AreaLink, FacilityData};
 use crate::i18n::{lang, messages, published, t, Lang, Messages};
 use crate::markup::area_directory::area_name;
 use crate::markup::call_button::tel_href;
@@ -25,45 +24,56 @@ pub fn FacilityPage() -> impl IntoView {
     static_view()
 }
 
-/// The page body, rendered at build time.
+/// The page body, rendered at build time, in every reading (issue #22): the fixed text from
+/// the reading's catalogue ([facility]), what the sources say as published (marked Japanese
+/// on English pages). The open data's rows, the page's own text and the correction form are
+/// on the standard page, which the other readings link to; so is the structured data, once.
 pub fn facility(data: FacilityData) -> impl IntoView {
-    let json_ld = structured_data(&data);
+    let standard = lang() == Lang::Ja;
+    let json_ld = standard.then(|| structured_data(&data));
     let f = data.facility;
+    let m = messages();
     let other_phones = f.other_phones();
     // Once a person has confirmed the number (a content file), WAM NET's other numbers are
     // what the open data still says, not numbers to prefer.
     let other_phones_label = if f.last_verified.is_empty() || f.records.is_empty() {
-        "サービス別のほかの電話番号"
+        "facility.other_phones"
     } else {
-        "WAM NET に載っているほかの電話番号（古い可能性があります）"
+        "facility.other_phones_old"
     };
-    let rows = differing_rows(&f.records, &data.sources);
+    let rows = if standard { differing_rows(&f.records, &data.sources) } else { Vec::new() };
     let maps = f.address.as_deref().map(map_link);
-    let unknown = || view! { <UnknownValue/> }.into_any();
+    // The standard page says how to tell us a missing fact (the form is there).
+    let unknown: fn() -> AnyView =
+        if standard { || view! { <UnknownValue/> }.into_any() } else { || t("facility.not_given").into_any() };
+    let row = |label: &'static str, value: String| {
+        view! { <div class="kn-summary-list__row"><dt>{t(label)}</dt><dd inner_html=value></dd></div> }
+    };
+    let standard_path = Route::Facility(&f.id).path();
     view! {
         <article class="kn-facility">
-            <script type="application/ld+json" inner_html=json_ld></script>
+            {json_ld.map(|ld| view! { <script type="application/ld+json" inner_html=ld></script> })}
             {heading(&f, &data.area)}
             {call_button(&f)}
             <FactAge checked=data.corrections.checked.clone()/>
             <dl class="kn-summary-list">
                 {phone_row(&f, unknown)}
-                {(!other_phones.is_empty()).then(|| view! { <div class="kn-summary-list__row"><dt>{other_phones_label}</dt><dd>{other_phones.join("、")}</dd></div> })}
+                {(!other_phones.is_empty()).then(|| row(other_phones_label, esc(&other_phones.join(&m.plain("memo.separator")))))}
                 {fax_row(&f)}
                 {address_row(&f, maps, unknown)}
-                <div class="kn-summary-list__row"><dt>"運営法人"</dt><dd>{match f.operator.clone() { Some(o) => o.into_any(), None => view! { <UnknownValue/> }.into_any() }}</dd></div>
-                {(!f.services.is_empty()).then(|| view! { <div class="kn-summary-list__row"><dt>"サービス種別"</dt><dd>{f.services.iter().map(|r| r.label()).collect::<Vec<_>>().join("、")}</dd></div> })}
-                {f.capacity.map(|c| view! { <div class="kn-summary-list__row"><dt>"定員"</dt><dd>{format!("{c}人")}</dd></div> })}
-                {f.url.clone().map(|u| view! { <div class="kn-summary-list__row"><dt>"ウェブサイト"</dt><dd><a class="kn-summary-list__link" href=u.clone() rel="noopener noreferrer">{u.clone()}</a></dd></div> })}
-                {f.url.is_none().then_some(()).and(f.url_source.clone()).map(|u| view! { <div class="kn-summary-list__row"><dt>"ウェブサイト"</dt><dd>"資料の記載："{u}"（アドレスの形が正しくないため、リンクにしていません）"</dd></div> })}
+                {published_row("facility.operator", f.operator.clone(), unknown)}
+                {(!f.services.is_empty()).then(|| row("facility.services", labels(&m, f.services.iter().map(|r| r.key()), "memo.separator")))}
+                {f.capacity.map(|c| row("facility.capacity", m.html_with("facility.capacity_count", &[("n", &c.to_string())])))}
+                {f.url.clone().map(|u| view! { <div class="kn-summary-list__row"><dt>{t("facility.website")}</dt><dd><a class="kn-summary-list__link" href=u.clone() rel="noopener noreferrer">{u.clone()}</a></dd></div> })}
+                {f.url.is_none().then_some(()).and(f.url_source.clone()).map(|u| row("facility.website", m.html_with("facility.website_unlinked", &[("url", &published(&u))])))}
                 {functions_row(&f, unknown)}
                 {disabilities_row(&f)}
                 {ages_row(&f)}
                 {published_row("facility.hours_label", f.hours.clone(), unknown)}
-                {open_24h_row(&f, true)}
-                {beds_row(&f, true)}
-                <div class="kn-summary-list__row"><dt>"拠点への位置付け"</dt><dd>{positioned_text(&f)}</dd></div>
-                <div class="kn-summary-list__row"><dt>"地図上の位置"</dt><dd>{if f.exact_position { "所在地の位置" } else { "所在地が未掲載のため、市区町村役所の位置に仮に表示しています（おおよその位置）" }}</dd></div>
+                {open_24h_row(&f, standard)}
+                {beds_row(&f, standard)}
+                {row("facility.positioned", positioned_html(&f, &m))}
+                {row("facility.position", m.html(if f.exact_position { "facility.position_exact" } else { "facility.position_approx" }))}
             </dl>
             {(!rows.is_empty()).then(|| view! {
                 <section class="kn-facility__rows" aria-labelledby="kn-facility-rows">
@@ -75,55 +85,24 @@ pub fn facility(data: FacilityData) -> impl IntoView {
                     </table></div>
                 </section>
             })}
-            {(!f.body_html.is_empty()).then(|| view! { <div class="kn-prose" inner_html=f.body_html.clone()></div> })}
+            {(standard && !f.body_html.is_empty()).then(|| view! { <div class="kn-prose" inner_html=f.body_html.clone()></div> })}
             <section class="kn-listing-info" aria-labelledby="kn-listing-info">
-                <h2 id="kn-listing-info">"掲載情報について"</h2>
+                <h2 id="kn-listing-info">{t("facility.listing_title")}</h2>
                 {wamnet_credit(&f)}
                 <SourceList sources=data.sources/>
-                <Correction corrections=data.corrections title=f.name.clone() facility=Some(f.clone())/>
+                {if standard {
+                    view! { <Correction corrections=data.corrections.clone() title=f.name.clone() facility=Some(f.clone())/> }.into_any()
+                } else {
+                    view! {
+                        <h3>{t("facility.more_title")}</h3>
+                        <p>{t("facility.more_text")}</p>
+                        <ul class="kn-facility__links">
+                            <li><a href=href(&standard_path) hreflang="ja">{t("facility.more_link")}</a>" "<span class="kn-only-japanese">{t("site.japanese_only")}</span></li>
+                        </ul>
+                        <p class="kn-print-meta">{data.corrections.page_url.clone()}</p>
+                    }.into_any()
+                }}
             </section>
-        </article>
-    }
-}
-
-/// The page in やさしい日本語 or English (issue #22): what the standard page says about
-/// calling — the name as published, what it is, phone, FAX, address and area, whom it serves,
-/// its functions — and where that comes from, from the same templates; the rest (operator,
-/// hours, the open data's rows, the correction form) is on the standard page, linked at the
-/// end. `data.area` names the area as the reading does.
-pub fn facility_in_reading(data: FacilityData) -> impl IntoView {
-    let f = data.facility;
-    let standard = Route::Facility(&f.id).path();
-    let unknown = || t("facility.not_given").into_any();
-    view! {
-        <article class="kn-facility">
-            {heading(&f, &data.area)}
-            {call_button(&f)}
-            {data.corrections.checked.map(fact_age_in_reading)}
-            <dl class="kn-summary-list">
-                {phone_row(&f, unknown)}
-                {fax_row(&f)}
-                {address_row(&f, None, unknown)}
-                {functions_row(&f, unknown)}
-                {disabilities_row(&f)}
-                {ages_row(&f)}
-                {published_row("facility.hours_label", f.hours.clone(), unknown)}
-                {open_24h_row(&f, false)}
-                {beds_row(&f, false)}
-            </dl>
-            {wamnet_credit(&f)}
-            <SourceList sources=data.sources/>
-            <section class="kn-facility__more" aria-labelledby="kn-more">
-                <h2 id="kn-more">{t("facility.more_title")}</h2>
-                <p>{t("facility.more_text")}</p>
-                <ul class="kn-facility__links">
-                    <li>
-                        <a href=href(&standard) hreflang="ja">{t("area.more_link")}</a>
-                        " "<span class="kn-only-japanese">{t("site.japanese_only")}</span>
-                    </li>
-                </ul>
-            </section>
-            <p class="kn-print-meta">{data.corrections.page_url}</p>
         </article>
     }
 }
@@ -220,11 +199,11 @@ fn fax_row(f: &Facility) -> Option<impl IntoView + use<>> {
     f.fax.clone().map(|x| view! { <div class="kn-summary-list__row"><dt>{t("facility.fax")}</dt><dd>{x}</dd></div> })
 }
 
-/// The address as published; on the standard page with a link to a map app.
+/// The address as published, with a link to a map app.
 fn address_row(f: &Facility, map: Option<String>, unknown: fn() -> AnyView) -> impl IntoView + use<> {
     match (f.address.clone(), map) {
         (Some(a), Some(m)) => view! {
-            <div class="kn-summary-list__row"><dt>{t("facility.address")}</dt><dd>{a}" "<a href=m rel="noopener noreferrer" target="_blank">"地図アプリで開く"</a></dd></div>
+            <div class="kn-summary-list__row"><dt>{t("facility.address")}</dt><dd><span lang=(lang() == Lang::En).then_some("ja")>{a}</span>" "<a href=m rel="noopener noreferrer" target="_blank">{t("facility.map_link")}</a></dd></div>
         }
         .into_any(),
         (address, _) => published_row("facility.address", address, unknown).into_any(),
@@ -292,30 +271,16 @@ fn wamnet_credit(f: &Facility) -> Option<impl IntoView + use<>> {
     f.wamnet.is_some().then(|| view! { <p class="kn-listing-info__credit">{t("facility.wamnet_credit")}</p> })
 }
 
-/// How old the facts are, in the reading: the day they were confirmed, or the open data's
-/// own dates as its files give them; and, past a year, to phone before relying on them.
-fn fact_age_in_reading(checked: crate::data::Checked) -> impl IntoView {
-    let m = messages();
-    let text = match &checked.date {
-        Some(FactDate::Checked(d)) => m.html("sources.checked").replace("{date}", &esc(d)),
-        Some(FactDate::DataAsOf(years)) => m.html("sources.data_as_of").replace(
-            "{dates}",
-            &years.iter().map(|y| published(y)).collect::<Vec<_>>().join(&m.html("memo.separator")),
-        ),
-        None => esc(&checked.text),
-    };
-    view! {
-        <p class="kn-fact-age" inner_html=text></p>
-        {checked.stale.then(|| view! { <p class="kn-fact-age__stale">{t("facility.stale")}</p> })}
-    }
-}
-
-/// The 「拠点への位置付け」 row: the date positioned, the year a plan gives, or that no time is given.
-fn positioned_text(f: &crate::model::Facility) -> String {
+/// The 「拠点への位置付け」 value, as markup: the date positioned (as published), the year a
+/// plan gives, or that no time is given.
+fn positioned_html(f: &Facility, m: &Messages) -> String {
     match (&f.positioned, &f.planned) {
-        (Some(p), _) => p.clone(),
-        (None, Some(year)) => format!("計画（案）では{year}（{}）", f.plan_source.as_deref().unwrap_or("資料")),
-        (None, None) => "時期の記載はありません".into(),
+        (Some(p), _) => published(p),
+        (None, Some(year)) => {
+            let plan = f.plan_source.as_deref().map_or_else(|| m.html("facility.plan_document"), published);
+            m.html_with("facility.positioned_plan", &[("year", &published(year)), ("plan", &plan)])
+        }
+        (None, None) => m.html("facility.positioned_none"),
     }
 }
 
@@ -412,12 +377,13 @@ mod tests {
         let area = AreaLink::default();
         let html = render(Lang::Ja, || heading(&f, &area));
         assert!(html.contains(">資料で地域生活支援拠点等に位置付けられています</p>"), "{html}");
-        assert_eq!(positioned_text(&f), "時期の記載はありません");
+        let ja = crate::i18n::catalogue(Lang::Ja);
+        assert_eq!(positioned_html(&f, &ja), "時期の記載はありません");
         f.plan_source = Some("令和3年度資料".into());
         f.planned = Some("令和4年度".into());
         let html = render(Lang::Ja, || heading(&f, &area));
         assert!(html.contains(">地域生活支援拠点等への位置付けの案（令和3年度資料）に挙げられています。"), "{html}");
-        assert_eq!(positioned_text(&f), "計画（案）では令和4年度（令和3年度資料）");
+        assert_eq!(positioned_html(&f, &ja), "計画（案）では令和4年度（令和3年度資料）");
         // In English the plan's name stays as the document gives it, marked Japanese.
         let html = render(Lang::En, || heading(&f, &area));
         assert!(html.contains("A draft plan (<span lang=\"ja\">令和3年度資料</span>) names it"), "{html}");
@@ -474,12 +440,12 @@ mod tests {
         data.facility.hours = Some("平日 9:00-17:00".into());
         let html = render(Lang::Ja, || facility(data.clone()));
         assert!(html.contains("<dt>受付時間</dt><dd>平日 9:00-17:00</dd>"), "{html}");
-        let html = render(Lang::En, || facility_in_reading(data.clone()));
+        let html = render(Lang::En, || facility(data.clone()));
         assert!(html.contains(r#"<dt>Opening hours</dt><dd lang="ja">平日 9:00-17:00</dd>"#), "{html}");
-        let html = render(Lang::Easy, || facility_in_reading(data.clone()));
+        let html = render(Lang::Easy, || facility(data.clone()));
         assert!(html.contains("平日 9:00-17:00</dd>") && html.contains("<rt>じかん</rt>"), "{html}");
         data.facility.hours = None;
-        let html = render(Lang::En, || facility_in_reading(data));
+        let html = render(Lang::En, || facility(data));
         assert!(html.contains("<dt>Opening hours</dt><dd>Not given in the sources</dd>"), "{html}");
     }
 
