@@ -370,3 +370,48 @@ for (const r of CATALOGUE) {
     await context.close();
   });
 }
+
+// An area page in English and in やさしい日本語 is the whole standard page in the reading
+// (issue #22): from the area, by touch at 360×740, a facility card leads to the facility's
+// page in the same reading with every row; the correction link leads to the form on the
+// standard page; ふりがな can be hidden on the area page like on every やさしい日本語 page.
+test('/en/areas/121002/ and /easy/areas/121002/: every part in the reading, cards and the correction link', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  await page.goto(site.url('/en/areas/121002/'));
+  await hydrated(page);
+  const headings = await page.locator('main h2').allInnerTexts();
+  for (const h of ['Whom to contact first', 'Pre-registration', 'State of the five functions', 'Kyoten and providers in this area', 'In the good-practice collection (No. 7)', 'Open data', 'Corrections']) {
+    assert.ok(headings.includes(h), `heading "${h}" in ${JSON.stringify(headings)}`);
+  }
+  assert.equal(await page.locator('.kn-status-grid tbody tr').count(), 5);
+  assert.equal(await page.getByRole('img', { name: /^Map of Chiba City\. The dots are where/ }).count(), 1);
+  const cards = page.locator('section[aria-labelledby="kn-facilities"] .kn-facility-card');
+  assert.equal(await cards.count(), 70, 'the standard page lists 70');
+  const main = await page.locator('main').innerText();
+  for (const word of ['5つの機能の整備状況', 'この地域の拠点・事業所', 'オープンデータの説明', '確認をお願いしたい掲載']) assert.ok(!main.includes(word), `standard Japanese UI text "${word}"`);
+  // A provider's card → its English page, with the rows the standard page has.
+  const card = page.locator('section[aria-labelledby="kn-facilities"] .kn-facility-card').filter({ hasText: 'Registered disability welfare service provider' }).first();
+  await card.locator('a.kn-facility-card__link').tap();
+  await page.waitForURL(/\/en\/facilities\/[^/]+\/$/);
+  const rows = await page.locator('.kn-summary-list dt').allInnerTexts();
+  for (const dt of ['Phone', 'Address', 'Operating organisation', 'Service types', 'Position on the map']) assert.ok(rows.includes(dt), `row "${dt}" in ${JSON.stringify(rows)}`);
+  await page.goBack();
+  // The correction form is on the standard page.
+  await page.getByRole('link', { name: 'Ask for a correction on the Japanese page' }).tap();
+  await page.waitForURL(/\/areas\/121002\/#kn-correction$/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+  assert.equal(await page.locator('#kn-correction').count(), 1);
+  // やさしい日本語: the same parts with ふりがな, which the reader can hide.
+  await page.goto(site.url('/easy/areas/121002/'));
+  await hydrated(page);
+  assert.equal(await page.locator('section[aria-labelledby="kn-facilities"] .kn-facility-card').count(), 70);
+  const status = page.locator('#kn-status');
+  assert.ok((await status.locator('rt').count()) > 0, 'the heading carries ふりがな');
+  const rt = status.locator('rt').first();
+  assert.ok(await rt.isVisible());
+  await page.getByRole('button', { name: 'ふりがな' }).tap();
+  assert.ok(!(await rt.isVisible()), 'ふりがな hidden');
+  await page.getByRole('button', { name: 'ふりがな' }).tap();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
