@@ -118,7 +118,7 @@ fn form_html(c: &Corrections, title: &str, f: Option<&Facility>) -> String {
         h += "<button class=\"kn-button kn-button--secondary\" type=\"button\" data-kn-mode=\"confirm\">この掲載内容は正しいです</button>";
     }
     h += "</div><div class=\"kn-correction__result\" hidden><p class=\"kn-correction__message\" role=\"status\"></p><div class=\"kn-correction__outputs\" hidden>";
-    h += "<a class=\"kn-button\" data-kn=\"mail\" hidden>メールで送る</a>";
+    h += "<a class=\"kn-button\" data-kn=\"mail\" href=\"#kn-correction\" hidden>メールで送る</a>";
     if f.is_some() {
         h += "<button class=\"kn-button kn-button--secondary\" type=\"button\" data-kn=\"download\">CSVファイルを保存する</button>";
     }
