@@ -18,6 +18,9 @@ pub struct FacilitySummary {
     pub name: String,
     pub role: crate::model::Role,
     pub area_name: String,
+    /// やさしい日本語 lists: the area name's reading, shown as ふりがな.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area_reading: Option<String>,
     pub functions: Vec<crate::model::Function>,
     pub phone: Option<String>,
     pub kyoten: bool,
@@ -27,12 +30,14 @@ pub struct FacilitySummary {
     pub target_known: bool,
 }
 impl FacilitySummary {
-    pub fn of(f: &Facility, area_name: &str) -> Self {
+    /// `f` in a list, its area named as the list's reading names it (`area`).
+    pub fn of(f: &Facility, area: &AreaLink) -> Self {
         FacilitySummary {
             id: f.id.clone(),
             name: f.name.clone(),
             role: f.role,
-            area_name: area_name.to_string(),
+            area_name: area.name.clone(),
+            area_reading: area.reading.clone(),
             functions: f.functions.clone(),
             phone: f.phone.clone(),
             kyoten: f.kyoten,

@@ -11,7 +11,7 @@
 use crate::data::FacilitySummary;
 use crate::i18n::Texts;
 use crate::markup::call_button::tel_href;
-use crate::markup::html::esc;
+use crate::markup::html::{esc, push_ruby};
 use crate::model::{Function, Role};
 use crate::routes::Route;
 
@@ -58,7 +58,7 @@ impl<'a> Card<'a> {
             note_html: if crate::i18n::messages().has_page(&path) { String::new() } else { t.only_in_japanese() },
             kyoten: f.kyoten.then_some(f.role),
             services: f.services.clone(),
-            place_html: format!(" ／ {}", esc(&f.area_name)),
+            place_html: format!(" ／ {}", place(f)),
             functions: f.functions.clone(),
             emergency: None,
             target_known: f.target_known,
@@ -66,6 +66,18 @@ impl<'a> Card<'a> {
             level: 3,
             pin: None,
         }
+    }
+}
+
+/// The area's name as markup, with its ふりがな when the list gives its reading.
+fn place(f: &FacilitySummary) -> String {
+    match &f.area_reading {
+        Some(reading) => {
+            let mut html = String::new();
+            push_ruby(&mut html, &f.area_name, reading);
+            html
+        }
+        None => esc(&f.area_name),
     }
 }
 
@@ -150,6 +162,7 @@ mod tests {
             name: "ひまわり<園>".into(),
             role: Role::ShortStay,
             area_name: "国分寺市".into(),
+            area_reading: None,
             functions: vec![Function::Emergency],
             phone: Some("042-000-0000".into()),
             kyoten: false,
@@ -179,6 +192,14 @@ mod tests {
         );
         assert!(h.contains("機能：②") && !h.contains("関わる機能"));
         assert!(!h.contains("対象は事業所に"));
+    }
+
+    /// On a やさしい日本語 list the area's name carries its reading as ふりがな.
+    #[test]
+    fn the_place_carries_its_reading_when_the_list_gives_it() {
+        let f = FacilitySummary { area_reading: Some("こくぶんじし".into()), ..summary() };
+        let h = card_html(&Card::of(&f, &ja()), &ja());
+        assert!(h.contains(" ／ <ruby>国分寺市<rp>（</rp><rt>こくぶんじし</rt><rp>）</rp></ruby>"), "{h}");
     }
 
     #[test]

@@ -123,12 +123,12 @@ pub(super) fn area_data(
     let mut seen = std::collections::BTreeSet::new();
     source_ids.retain(|id| seen.insert(id.clone()));
     let link = |id: &String| c.areas.get(id).map(|a| super::readings::area_link(c, a, m.lang));
-    let area_name = |id: &str| link(&id.to_string()).map(|l| l.name).unwrap_or_default();
+    let area_of = |id: &str| link(&id.to_string()).unwrap_or_default();
     AreaData {
         area: a.clone(),
         link: super::readings::area_link(c, a, m.lang),
         practices: c.practices.iter().filter(|p| p.entries.contains(&a.id)).cloned().collect(),
-        facilities: listed.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect(),
+        facilities: listed.iter().map(|f| FacilitySummary::of(f, &area_of(&f.area))).collect(),
         reports,
         members: a.members.iter().filter_map(link).collect(),
         regions: a.regions.iter().filter_map(link).collect(),
@@ -365,13 +365,12 @@ pub(super) fn finder_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)
     let m = &shell.messages;
     let prefixed = |path: String| format!("/{}{}", m.lang.prefix(), path.trim_start_matches('/'));
     let kyoten: Vec<&crate::model::Facility> = c.facilities.iter().filter(|f| f.kyoten).collect();
-    let area_name =
-        |id: &str| c.areas.get(id).map(|a| super::readings::area_link(c, a, m.lang).name).unwrap_or_default();
+    let area_of = |id: &str| c.areas.get(id).map(|a| super::readings::area_link(c, a, m.lang)).unwrap_or_default();
     let start = SearchStart {
         // A national operator's thousands of 拠点 bodies would make this page megabytes: past
         // a few dozen, the page gives their number and the way to one area's list instead.
         facilities: if kyoten.len() <= START_LIST_MAX {
-            kyoten.iter().map(|f| FacilitySummary::of(f, &area_name(&f.area))).collect()
+            kyoten.iter().map(|f| FacilitySummary::of(f, &area_of(&f.area))).collect()
         } else {
             Vec::new()
         },
