@@ -159,7 +159,10 @@ test('keyboard only: from home to a facility phone number', async () => {
   await page.waitForURL(/\/search\/$/);
   await tabTo(() => document.activeElement?.id === 'kn-area-input');
   await page.keyboard.type('kokubunji');
-  await tabTo(() => document.activeElement?.textContent?.startsWith('国分寺市'));
+  // The suggestions appear as the reader types; Tab then reaches the first one (not the
+  // start page's list below, where 「国分寺市 基幹相談支援センター」 also begins with the name).
+  await page.getByRole('button', { name: /^国分寺市/ }).first().waitFor();
+  await tabTo(() => document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent?.startsWith('国分寺市'));
   await page.keyboard.press('Enter');
   await page.waitForURL(/area=132144/);
   await tabTo(() => document.activeElement?.getAttribute('href')?.startsWith('tel:'), 120);
