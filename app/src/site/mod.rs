@@ -9,6 +9,7 @@ pub mod first_contacts;
 pub mod geo;
 pub mod hsds;
 pub mod opendata;
+mod page_data;
 pub mod pages;
 pub mod readings;
 pub mod render;

@@ -136,12 +136,12 @@ pub fn reading_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
 /// standard pages.
 fn facility_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
     let m = &shell.messages;
-    let titles = super::pages::facility_titles(c, m);
+    let titles = super::page_data::facility_titles(c, m);
     let today = crate::import::today();
     let page = |(f, title): (&crate::model::Facility, &String)| {
         let path = m.page_path(&Route::Facility(&f.id).path());
         let area = c.areas.get(&f.area).map(|a| area_link(c, a, m.lang)).unwrap_or_default();
-        let description = super::pages::facility_description(f, &area, m);
+        let description = super::page_data::facility_description(f, &area, m);
         let data = FacilityData {
             facility: f.clone(),
             area,
@@ -169,7 +169,7 @@ fn facility_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
 }
 
 /// Every area's page in the reading, from the standard page's template and data
-/// (`site::pages::area_data`).
+/// (`site::page_data::area_data`).
 fn area_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
     let m = &shell.messages;
     let by_area = super::opendata::AreaFacilities::new(c);
@@ -177,7 +177,7 @@ fn area_pages(c: &Content, shell: &Shell) -> Vec<(String, PageData)> {
     c.areas
         .values()
         .map(|a| {
-            let data = super::pages::area_data(c, a, &by_area, m, &today);
+            let data = super::page_data::area_data(c, a, &by_area, m, &today);
             let link = &data.link;
             // Romanised names can meet (江差町 and 枝幸町 are both Esashi Town): the name as
             // written goes along.
