@@ -264,8 +264,11 @@ async function skipLink(page, { widget, skipText = '本文へ移動' }) {
   await page.waitForFunction(() => document.activeElement?.matches('main, [role="main"]'), null, { timeout: 3000 })
     .catch(() => out.push('Enter on the skip link did not move focus to the main'));
   await page.keyboard.press('Tab');
-  const next = await page.evaluate(() => Boolean(document.activeElement?.closest('main')));
-  if (!next) out.push('Tab after the skip link leaves the main');
+  const next = await page.evaluate(() => {
+    const a = document.activeElement;
+    return a?.closest('main') ? null : `<${a?.tagName.toLowerCase()}>「${a?.textContent.trim().slice(0, 20)}」`;
+  });
+  if (next) out.push(`Tab after the skip link leaves the main, for ${next}`);
   return out;
 }
 
@@ -338,6 +341,10 @@ test('keyboard only: finder — type a municipality, pick it, choose a need, rea
   await tabTo(() => document.activeElement?.textContent?.trim().startsWith('国分寺市'), 'the 国分寺市 suggestion');
   await page.keyboard.press('Enter');
   await page.waitForURL(/area=132144/);
+  // The chosen suggestion disappears with its list: the focus goes to the button that changes
+  // the municipality, not back to the top of the page.
+  await page.waitForFunction(() => document.activeElement?.matches('[data-kn-action="change-area"]'), null, { timeout: 3000 })
+    .catch(async () => assert.fail(`after choosing, the focus is on <${await page.evaluate(() => document.activeElement?.tagName)}>`));
   await tabTo(() => document.activeElement?.matches('input[name="fn"][value="emergency"]'), 'the need 「緊急時に預けたい」');
   await page.keyboard.press('Space');
   await page.waitForURL(/fn=emergency/);
@@ -348,6 +355,29 @@ test('keyboard only: finder — type a municipality, pick it, choose a need, rea
   // The number reached is one of the results for this need, not a link elsewhere.
   assert.ok(await page.evaluate(() => Boolean(document.activeElement.closest('.kn-finder-results'))), 'the tel: link is in the results');
   assert.deepEqual([...new Set(problems)], []);
+  await context.close();
+});
+
+test('keyboard only: finder — the focus stays in the municipality picker while it changes', async () => {
+  // The service worker would answer the held request itself: it is off for this page.
+  const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  // The list of municipalities arrives only when released, so the search box is there first,
+  // as on a slow phone line.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/search\/areas\.json$/, async (route) => { await held; await route.continue(); });
+  await page.goto(site.url('/search/?area=132144'));
+  await hydrated(page);
+  await page.locator('#kn-area-input').focus();
+  release();
+  await page.waitForFunction(() => document.activeElement?.matches('[data-kn-action="change-area"]'), null, { timeout: 5000 })
+    .catch(async () => assert.fail(`when 国分寺市 appeared, the focus went to <${await page.evaluate(() => document.activeElement?.tagName)}>`));
+  assert.equal(await page.locator('[data-kn="area-name"]').textContent(), '国分寺市');
+  // 「地域を変える」 brings the search box back, with the focus in it.
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'kn-area-input', null, { timeout: 3000 });
+  await page.waitForURL((u) => !u.searchParams.has('area'));
   await context.close();
 });
 

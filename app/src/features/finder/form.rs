@@ -31,6 +31,9 @@ pub fn FinderForm() -> impl IntoView {
     let root = NodeRef::<leptos::html::Form>::new();
     let typed = RwSignal::new(String::new());
     let locating = RwSignal::new(None::<&'static str>);
+    // Set when a suggestion is chosen: its list is emptied (and the focused button with it)
+    // before the picker changes, so the picker cannot see where the focus was.
+    let chosen_here = StoredValue::new(false);
     let reading = state.reading;
     let find = move |selector: &str| root.get_untracked().and_then(|f| f.query_selector(selector).ok().flatten());
 
@@ -44,8 +47,19 @@ pub fn FinderForm() -> impl IntoView {
         let id = state.filters.with(|f| f.0.area.clone());
         let chosen = state.areas.with(|a| id.and_then(|id| a.as_ref()?.iter().find(|x| x.id == id).cloned()));
         let (Some(open), Some(done)) = (find("[data-kn=picker-open]"), find("[data-kn=picker-chosen]")) else { return };
+        // Focus inside the part about to be hidden (a suggestion just chosen, or the search box
+        // reached by Tab while the list of municipalities was still loading) moves to the part
+        // shown, never to the page's start.
+        let leaving = if chosen.is_some() { &open } else { &done };
+        let just_chosen = std::mem::take(&mut *chosen_here.write_value());
+        let had_focus = just_chosen
+            || web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .is_some_and(|a| leaving.contains(Some(&a)));
         set_hidden(&open, chosen.is_some());
         set_hidden(&done, chosen.is_none());
+        let next = if chosen.is_some() { "[data-kn-action=change-area]" } else { "#kn-area-input" };
         if let Some(a) = chosen {
             set_text(find("[data-kn=area-name]"), &a.shown_name());
             let pref =
@@ -57,6 +71,11 @@ pub fn FinderForm() -> impl IntoView {
             }
         } else if let Some(input) = find("input[name=area]").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
             input.set_disabled(true);
+        }
+        if had_focus {
+            if let Some(el) = find(next).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
         }
     });
     Effect::new(move |_| {
@@ -86,6 +105,7 @@ pub fn FinderForm() -> impl IntoView {
         set.run(f);
     };
     let choose = move |id: String| {
+        chosen_here.set_value(true);
         typed.set(String::new());
         change(&|f| f.area = Some(id.clone()));
     };
@@ -161,11 +181,8 @@ pub fn FinderForm() -> impl IntoView {
             Some("choose") => choose(button.get_attribute("data-id").unwrap_or_default()),
             Some("change-area") => {
                 state.near.set(None);
+                // The search box comes back, with the focus (the picker's effect above).
                 change(&|f| f.area = None);
-                // The search box is back: that is where the person goes on.
-                if let Some(input) = find("#kn-area-input").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-                    let _ = input.focus();
-                }
             }
             Some("locate") => locate(),
             _ => {}
