@@ -447,3 +447,47 @@ fn an_area_page_in_a_reading_has_every_part_of_the_standard_page() {
     );
     assert!(easy.contains("href=\"/easy/catalogue/\""), "the 好事例集 in the reading");
 }
+
+/// 「(Japanese)」 is said of a link, and only of a link that leaves the reading: a marker
+/// anywhere else (a heading over links that stay in the reading) tells the reader something
+/// false. Every page of both readings but the facility pages (whose only marker is the
+/// correction link, checked with the area pages' same link here).
+#[test]
+fn only_links_that_leave_the_reading_say_japanese() {
+    const MARKER: &str = "<span class=\"kn-only-japanese\">";
+    let mut files = Vec::new();
+    for reading in ["en", "easy"] {
+        walk(&site().join(reading), &mut files);
+    }
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "html")) {
+        let rel = file.strip_prefix(site()).unwrap().to_string_lossy().into_owned();
+        if rel.contains("/facilities/") {
+            continue;
+        }
+        let html = std::fs::read_to_string(file).unwrap();
+        let prefix = format!("/{}/", rel.split('/').next().unwrap());
+        for (at, _) in html.match_indices(MARKER) {
+            checked += 1;
+            let before = &html[..at];
+            let after_link = before.trim_end().ends_with("</a>");
+            let href = before
+                .rfind("<a ")
+                .and_then(|a| before[a..].split("href=\"").nth(1))
+                .and_then(|h| h.split('"').next())
+                .unwrap_or("");
+            if !after_link || href.starts_with(&prefix) {
+                let mut from = before.len().saturating_sub(240);
+                while !before.is_char_boundary(from) {
+                    from += 1;
+                }
+                let from = before[from..].find('<').map_or(from, |i| from + i);
+                let context: String = text(&before[from..]).chars().rev().take(50).collect();
+                wrong.push(format!("{rel}: 「{}」 (link {href:?})", context.chars().rev().collect::<String>()));
+            }
+        }
+    }
+    assert!(checked > 1000, "the area pages' correction links carry the marker ({checked} found)");
+    assert!(wrong.is_empty(), "{} markers not after a link out of the reading:\n{}", wrong.len(), wrong.join("\n"));
+}

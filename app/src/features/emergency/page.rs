@@ -20,7 +20,9 @@ pub fn EmergencyPage() -> impl IntoView {
 
 /// The page body, rendered at build time, in the reading in context.
 pub fn emergency(data: EmergencyData) -> impl IntoView {
-    let area = Route::Area("").path();
+    // The lists link to area pages; they say 「(Japanese)」 only if those have no version in
+    // the page's reading (every area has one in each reading today).
+    let area = data.areas.first().map_or_else(|| Route::Area("").path(), |a| Route::Area(&a.id).path());
     view! {
         <article class="kn-emergency">
             <PageHeading title=messages().html("emergency.title") lead=messages().html("emergency.lead") markup=true/>
