@@ -149,6 +149,27 @@ test('やさしい日本語: ふりがな shown, hidden with the button, remembe
   await context.close();
 });
 
+test('やさしい日本語 at 360×740: a word and its ふりがな stay on one line, long names wrap, nothing overflows', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  // A guide (地域生活支援拠点等 in a long sentence), a facility with a long name, an area.
+  for (const path of ['/easy/guides/emergency/', '/easy/facilities/w2336200015-531a/', '/easy/areas/121002/', '/easy/emergency/']) {
+    await page.goto(site.url(path));
+    await hydrated(page);
+    const split = await page.evaluate(() => [...document.querySelectorAll('ruby:not(.kn-ruby-long)')]
+      .filter((r) => r.checkVisibility() && new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1)
+      .map((r) => r.textContent));
+    assert.deepEqual(split, [], `${path}: words split over two lines`);
+    assert.ok(await page.evaluate(() => document.querySelectorAll('ruby').length > 10), `${path} has ふりがな`);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(wide <= 0, `${path} scrolls sideways by ${wide} px`);
+  }
+  // The long name is marked so and wraps on the page's heading rather than overflow.
+  await page.goto(site.url('/easy/facilities/w2336200015-531a/'));
+  assert.equal(await page.locator('main h1 ruby.kn-ruby-long').count(), 1, 'the facility name is a long ruby');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('English emergency path: home → municipality → its numbers, in three taps', async () => {
   const { context, page } = await openPage(browser, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
   await page.goto(site.url('/en/'));

@@ -69,9 +69,11 @@ pub fn AreaLinks(areas: Vec<AreaLink>, #[prop(default = "")] fragment: &'static 
 /// An area's name, with its reading as ふりがな where the page gives one.
 pub fn area_name(a: &AreaLink) -> impl IntoView + use<> {
     let name = a.name.clone();
-    match a.reading.clone() {
+    match a.reading.as_deref() {
         Some(reading) => {
-            leptos::either::Either::Left(view! { <ruby>{name}<rp>"（"</rp><rt>{reading}</rt><rp>"）"</rp></ruby> })
+            let mut html = String::new();
+            crate::markup::html::push_ruby(&mut html, &name, reading);
+            leptos::either::Either::Left(view! { <span inner_html=html></span> })
         }
         None => leptos::either::Either::Right(name),
     }

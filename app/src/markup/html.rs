@@ -60,8 +60,14 @@ pub fn rb(text: &str) -> String {
 
 /// `base` with its `reading` as `<ruby>`, both escaped; the parentheses in `<rp>` show where
 /// ruby is not supported (and in copied text). The one place ruby markup is written.
+///
+/// A word and its reading stay on one line (`ruby.css`): a kanji word split over two lines,
+/// its reading split with it, is hard to read. Long ones (names, mostly) may still wrap, as a
+/// phone's line holds about 20 characters: they are marked `kn-ruby-long`.
 pub fn push_ruby(out: &mut String, base: &str, reading: &str) {
-    out.push_str("<ruby>");
+    // 10 kanji at the phone's heading size (28 px), or 18 kana at 0.6 of it, fit its 328 px.
+    let long = base.chars().count() > 10 || reading.chars().count() > 18;
+    out.push_str(if long { "<ruby class=\"kn-ruby-long\">" } else { "<ruby>" });
     out.push_str(&esc(base));
     out.push_str("<rp>（</rp><rt>");
     out.push_str(&esc(reading));
@@ -140,6 +146,10 @@ mod tests {
     fn explicit_ruby_becomes_markup_or_plain_text() {
         let t = "｜緊急《きんきゅう》の<とき>";
         assert_eq!(rb(t), "<ruby>緊急<rp>（</rp><rt>きんきゅう</rt><rp>）</rp></ruby>の&lt;とき&gt;");
+        // A long name may wrap; a word stays whole.
+        assert!(rb("｜障害者地域生活支援センター《しょうがいしゃちいきせいかつしえんせんたー》")
+            .starts_with("<ruby class=\"kn-ruby-long\">障害者"));
+        assert!(rb("｜地域生活支援拠点等《ちいきせいかつしえんきょてんとう》").starts_with("<ruby>"));
         assert_eq!(unruby(t), "緊急の<とき>");
         assert_eq!(rb("a & b"), "a &amp; b");
         // A stray bar is text, never lost.

@@ -173,7 +173,12 @@ impl<'a> Document<'a> {
             head.push_str(&format!("<script type=\"module\" src=\"{}\"></script>", a(boot)));
         }
         head.push_str(&format!("<script type=\"application/json\" id=\"kn-page\">{json}</script>"));
-        format!("<!DOCTYPE html><html lang=\"{}\"><head>{head}</head><body>{body}</body></html>", lang.html_lang())
+        // やさしい日本語 is written with spaces between words; its lines break only there (base.css).
+        let body_class = if lang == Lang::Easy { " class=\"kn-easy\"" } else { "" };
+        format!(
+            "<!DOCTYPE html><html lang=\"{}\"><head>{head}</head><body{body_class}>{body}</body></html>",
+            lang.html_lang()
+        )
     }
 
     /// `<link rel="alternate" hreflang>` to each reading of a page that has versions, the
