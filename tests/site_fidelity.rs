@@ -393,8 +393,8 @@ fn an_english_facility_page_says_what_kind_it_is_and_where_that_comes_from() {
 fn an_easy_facility_page_reads_its_name_and_says_what_is_unknown() {
     let html = page("/easy/facilities/nishitokyo-hoya/");
     for needle in [
-        "<h1 class=\"kn-page-heading__title\"><span><ruby>西東京市保谷 障害者福祉センター<rp>（</rp><rt>にしとうきょうしほうやしょうがいしゃふくしせんたー</rt>",
-        "<a href=\"/easy/areas/132292/\"><ruby>西東京市<rp>（</rp><rt>にしとうきょうし</rt>",
+        "<h1 class=\"kn-page-heading__title\"><span><ruby class=\"kn-ruby-long\">西東京市保谷 障害者福祉センター<rp>（</rp><rt>にしとうきょうしほうやしょうがいしゃふくしせんたー</rt>",
+        "<a href=\"/easy/areas/132292/\"><span><ruby>西東京市<rp>（</rp><rt>にしとうきょうし</rt>",
         "<ruby>事業所<rp>（</rp><rt>じぎょうしょ</rt><rp>）</rp></ruby>に <ruby>聞<rp>（</rp><rt>き</rt><rp>）</rp></ruby>いて ください。</dd>",
         "<title>西東京市保谷 障害者福祉センター（東京都西東京市）｜拠点ナビ（やさしい にほんご）</title>",
     ] {
