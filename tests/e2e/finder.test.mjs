@@ -100,6 +100,10 @@ test('緊急時 keeps the 拠点 entry point on top, says each result’s basis,
     assert.doesNotMatch(t, /地域定着支援）/, '地域定着支援 alone is ①, not ②');
   }
   assert.equal(await page.locator('.kn-finder-results__unchanged').count(), 0);
+  // Each card starts with its name, no blank band above it (the hidden 「地図で選んだ相談先」
+  // before the name once gave it a heading's top margin).
+  const gaps = await cards.evaluateAll((cs) => cs.map((c) => Math.round(c.querySelector('.kn-facility-card__name').getBoundingClientRect().top - c.getBoundingClientRect().top)));
+  assert.ok(gaps.every((g) => g <= 24), `space above the names: ${gaps.join(', ')} px`);
   await page.getByRole('link', { name: '国分寺市で、まず連絡するところ（電話番号）を見る' }).click();
   await page.waitForURL(/\/areas\/132144\/#kn-first$/);
   assert.ok(await page.locator('#kn-first').isVisible());
