@@ -68,13 +68,11 @@ pub fn AreaLinks(areas: Vec<AreaLink>, #[prop(default = "")] fragment: &'static 
 
 /// An area's name, with its reading as ふりがな where the page gives one.
 pub fn area_name(a: &AreaLink) -> impl IntoView + use<> {
-    let name = a.name.clone();
     match a.reading.as_deref() {
         Some(reading) => {
-            let mut html = String::new();
-            crate::markup::html::push_ruby(&mut html, &name, reading);
+            let html = crate::markup::html::with_reading(&a.name, Some(reading));
             leptos::either::Either::Left(view! { <span inner_html=html></span> })
         }
-        None => leptos::either::Either::Right(name),
+        None => leptos::either::Either::Right(a.name.clone()),
     }
 }

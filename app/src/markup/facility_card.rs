@@ -11,7 +11,7 @@
 use crate::data::FacilitySummary;
 use crate::i18n::Texts;
 use crate::markup::call_button::tel_href;
-use crate::markup::html::{esc, push_ruby};
+use crate::markup::html::{esc, with_reading};
 use crate::model::{Function, Role};
 use crate::routes::Route;
 
@@ -58,7 +58,7 @@ impl<'a> Card<'a> {
             note_html: if crate::i18n::messages().has_page(&path) { String::new() } else { t.only_in_japanese() },
             kyoten: f.kyoten.then_some(f.role),
             services: f.services.clone(),
-            place_html: format!(" ／ {}", place(f)),
+            place_html: format!(" ／ {}", with_reading(&f.area_name, f.area_reading.as_deref())),
             functions: f.functions.clone(),
             emergency: None,
             target_known: f.target_known,
@@ -66,18 +66,6 @@ impl<'a> Card<'a> {
             level: 3,
             pin: None,
         }
-    }
-}
-
-/// The area's name as markup, with its ふりがな when the list gives its reading.
-fn place(f: &FacilitySummary) -> String {
-    match &f.area_reading {
-        Some(reading) => {
-            let mut html = String::new();
-            push_ruby(&mut html, &f.area_name, reading);
-            html
-        }
-        None => esc(&f.area_name),
     }
 }
 

@@ -74,6 +74,19 @@ pub fn push_ruby(out: &mut String, base: &str, reading: &str) {
     out.push_str("</rt><rp>）</rp></ruby>");
 }
 
+/// `base` escaped, with its `reading` as ふりがな when there is one: a name as a やさしい日本語
+/// page shows it.
+pub fn with_reading(base: &str, reading: Option<&str>) -> String {
+    match reading {
+        Some(r) => {
+            let mut out = String::new();
+            push_ruby(&mut out, base, r);
+            out
+        }
+        None => esc(base),
+    }
+}
+
 /// Text in the explicit notation without its readings: for plain text (the 相談メモ) and
 /// attributes.
 pub fn unruby(text: &str) -> String {

@@ -12,7 +12,7 @@ use crate::markup::area_directory::area_name;
 use crate::markup::call_list::call_list;
 use crate::markup::correction::{Correction, FactAge};
 use crate::markup::facility_card::cards_html;
-use crate::markup::html::{esc, push_ruby};
+use crate::markup::html::{esc, with_reading};
 use crate::markup::shift_note::shift_only_note;
 use crate::markup::source_list::SourceList;
 use crate::model::{DevelopmentType, Function};
@@ -78,14 +78,7 @@ pub fn area(data: AreaData) -> impl IntoView {
         toc.push(("kn-practice".into(), m.html("area.practice_toc")));
     }
     toc.extend(data.reports.iter().map(|r| (format!("kn-report-{}", r.id), published(&r.title))));
-    let area_html = match &data.link.reading {
-        Some(r) if !standard => {
-            let mut html = String::new();
-            push_ruby(&mut html, &data.link.name, r);
-            html
-        }
-        _ => esc(&data.link.name),
-    };
+    let area_html = with_reading(&data.link.name, data.link.reading.as_deref().filter(|_| !standard));
     view! {
         <article class="kn-area">
             {heading(&data.link, &a.kana, a.development_type)}

@@ -20,7 +20,7 @@ use super::{enhance, filter};
 use crate::components::page::{page_view, PageHeading};
 use crate::data::{AreaLink, CatalogueData, CatalogueEntry, PageData};
 use crate::i18n::{lang, messages, t, tx, Lang, Messages, Texts};
-use crate::markup::html::{esc, push_ruby};
+use crate::markup::html::{esc, push_ruby, with_reading};
 use crate::markup::source_list::SourceList;
 use crate::model::{Area, CatalogueSummary, Function, PracticeSection, Source};
 
@@ -137,9 +137,7 @@ pub(super) fn named(a: &Area, link: &AreaLink) -> Named {
                 }
                 None => name.push_str(&esc(&heading)),
             }
-            let mut short = String::new();
-            push_ruby(&mut short, &a.name, reading);
-            Named { name, sub: esc(&link.prefecture), short }
+            Named { name, sub: esc(&link.prefecture), short: with_reading(&a.name, Some(reading)) }
         }
         (None, None) => Named { name: esc(&heading), sub: esc(&link.prefecture), short: esc(&heading) },
     }

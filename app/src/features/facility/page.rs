@@ -11,7 +11,7 @@ use crate::i18n::{lang, messages, published, t, Lang, Messages};
 use crate::markup::area_directory::area_name;
 use crate::markup::call_button::tel_href;
 use crate::markup::correction::{Correction, FactAge};
-use crate::markup::html::{esc, push_ruby};
+use crate::markup::html::{esc, with_reading};
 use crate::markup::source_list::SourceList;
 use crate::markup::unknown_value::UnknownValue;
 use crate::model::Facility;
@@ -122,12 +122,8 @@ fn heading(f: &Facility, area: &AreaLink) -> impl IntoView + use<> {
     let name_lang = (reading == Lang::En).then_some("ja");
     let has_kanji = f.name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '々');
     let ruby = f.kana.clone().filter(|_| reading == Lang::Easy && has_kanji);
-    let name = match ruby.clone() {
-        Some(kana) => {
-            let mut html = String::new();
-            push_ruby(&mut html, &f.name, &kana);
-            view! { <span inner_html=html></span> }.into_any()
-        }
+    let name = match ruby.as_deref() {
+        Some(kana) => view! { <span inner_html=with_reading(&f.name, Some(kana))></span> }.into_any(),
         None => f.name.clone().into_any(),
     };
     // Below the name: always on the standard page; never on やさしい日本語 pages (ふりがな over a
@@ -137,14 +133,7 @@ fn heading(f: &Facility, area: &AreaLink) -> impl IntoView + use<> {
         Lang::Easy => false,
         Lang::En => k != &f.name,
     });
-    let area_html = match (&area.reading, reading) {
-        (Some(r), Lang::Easy) => {
-            let mut html = String::new();
-            push_ruby(&mut html, &area.name, r);
-            html
-        }
-        _ => esc(&area.name),
-    };
+    let area_html = with_reading(&area.name, area.reading.as_deref().filter(|_| reading == Lang::Easy));
     let kind = if f.kyoten {
         let text = match &f.plan_source {
             Some(doc) => m.html("facility.kyoten_plan").replace("{plan}", &published(doc)),
